@@ -1,0 +1,25 @@
+use thiserror::Error;
+
+/// Why a file could not be read as an agenda. Each message is one line, written to follow
+/// "FILE: " at the edge.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ImportError {
+    #[error("cannot read the file: {0}")]
+    Unreadable(String),
+    #[error("the file is empty")]
+    Empty,
+    #[error("this is a binary file, not an agenda text (found {0})")]
+    Binary(&'static str),
+    #[error(
+        "no agenda found: expected a table of contents (\"3.4.<TAB>Title<TAB>13\"), numbered item headings (\"3.4. Title\") or a gavel meeting file"
+    )]
+    NoAgenda,
+    #[error("line {line}, column {column}: {message}")]
+    MeetingFile {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("the file is {size} bytes; gavel reads agendas up to {limit} bytes")]
+    TooLarge { size: usize, limit: usize },
+}

@@ -1,0 +1,169 @@
+//! The meeting's particulars as agendas print them: "Dato: 08-04-2025 10:00", "Sted: …", and the
+//! running header "KKR Midtjylland | 08-04-2025".
+
+use super::Meeting;
+
+const MONTHS: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// "08-04-2025", "8.4.2025", "2025-04-08" or "8. april 2025" as an ISO date.
+pub fn parse_date(text: &str) -> Option<String> {
+    let t = text.trim();
+    let numeric: Vec<&str> = t.split(['-', '.', '/']).map(str::trim).collect();
+    let (d, m, y) = if numeric.len() == 3 && numeric.iter().all(|p| is_digits(p)) {
+        if numeric[0].len() == 4 {
+            (numeric[2], numeric[1], numeric[0])
+        } else {
+            (numeric[0], numeric[1], numeric[2])
+        }
+    } else {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let [d, m, y] = words.as_slice() else {
+            return None;
+        };
+        let month = MONTHS.iter().position(|name| m.to_lowercase() == *name)? + 1;
+        return iso(d.trim_end_matches('.'), &month.to_string(), y);
+    };
+    iso(d, m, y)
+}
+
+fn iso(d: &str, m: &str, y: &str) -> Option<String> {
+    let (d, m, y): (u32, u32, u32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+    ((1..=31).contains(&d) && (1..=12).contains(&m) && (1900..=2200).contains(&y))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// "10:00", "10.00", "kl. 10.00" as "HH:MM".
+pub fn parse_time(text: &str) -> Option<String> {
+    let t = text.trim().trim_start_matches("kl.").trim();
+    let (h, m) = t.split_once([':', '.'])?;
+    let (h, m): (u32, u32) = (h.trim().parse().ok()?, m.trim().parse().ok()?);
+    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
+}
+
+/// A valid "YYYY-MM-DD".
+pub fn is_iso_date(s: &str) -> bool {
+    s.len() == 10 && parse_date(s).as_deref() == Some(s)
+}
+
+/// A valid "HH:MM".
+pub fn is_time(s: &str) -> bool {
+    s.len() == 5 && parse_time(s).as_deref() == Some(s)
+}
+
+/// The running header "KKR Midtjylland | 17-04-2024": the body and the date.
+pub fn running_header(line: &str) -> Option<(String, String)> {
+    let (body, date) = line.split_once('|')?;
+    let body = crate::agenda::text::squash_spaces(body);
+    let date = parse_date(date)?;
+    (!body.is_empty() && !body.eq_ignore_ascii_case("side")).then_some((body, date))
+}
+
+/// The page header "SIDE | 21".
+pub fn page_header(line: &str) -> Option<u32> {
+    let (label, number) = line.split_once('|')?;
+    if !label.trim().eq_ignore_ascii_case("side") {
+        return None;
+    }
+    number.trim().parse().ok()
+}
+
+/// Reads a "Label:<TAB>value" line into the meeting, if it is one.
+pub fn read_labelled(line: &str, meeting: &mut Meeting) -> bool {
+    let Some((label, value)) = line.split_once(':') else {
+        return false;
+    };
+    let value = crate::agenda::text::squash_spaces(value);
+    match label.trim().to_lowercase().as_str() {
+        "dato" | "mødedato" | "date" => {
+            let mut words = value.split_whitespace();
+            let date_part = words.next().unwrap_or("");
+            if let Some(date) = parse_date(date_part) {
+                meeting.date.get_or_insert(date);
+                if let Some(time) = words.find_map(parse_time) {
+                    meeting.time.get_or_insert(time);
+                }
+            } else if let Some(date) = parse_date(&value) {
+                meeting.date.get_or_insert(date);
+            }
+            true
+        }
+        "tid" | "tidspunkt" | "kl" | "time" => {
+            if let Some(time) = parse_time(&value) {
+                meeting.time.get_or_insert(time);
+            }
+            true
+        }
+        "sted" | "mødested" | "location" => {
+            if !value.is_empty() {
+                meeting.location.get_or_insert(value);
+            }
+            true
+        }
+        "udvalg" | "mødeforum" => {
+            if !value.is_empty() {
+                meeting.body.get_or_insert(value);
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_times() {
+        assert_eq!(parse_date("08-04-2025").as_deref(), Some("2025-04-08"));
+        assert_eq!(parse_date("8. april 2025").as_deref(), Some("2025-04-08"));
+        assert_eq!(parse_date("2025-04-08").as_deref(), Some("2025-04-08"));
+        assert_eq!(parse_date("31-13-2025"), None);
+        assert_eq!(parse_time("kl. 9.30").as_deref(), Some("09:30"));
+        assert!(is_iso_date("2024-04-17"));
+        assert!(!is_iso_date("17-04-2024"));
+    }
+
+    #[test]
+    fn headers() {
+        assert_eq!(
+            running_header("KKR Midtjylland  | 17-04-2024 "),
+            Some(("KKR Midtjylland".into(), "2024-04-17".into()))
+        );
+        assert_eq!(page_header(" SIDE  |  21 "), Some(21));
+        assert_eq!(running_header(" SIDE  |  21 "), None);
+    }
+
+    #[test]
+    fn labelled_lines() {
+        let mut m = Meeting::default();
+        assert!(read_labelled("Dato:\t08-04-2025 10:00", &mut m));
+        assert!(read_labelled(
+            "Sted:\tScandic, Udgårdsvej 2, 8600 Silkeborg",
+            &mut m
+        ));
+        assert_eq!(m.date.as_deref(), Some("2025-04-08"));
+        assert_eq!(m.time.as_deref(), Some("10:00"));
+        assert_eq!(
+            m.location.as_deref(),
+            Some("Scandic, Udgårdsvej 2, 8600 Silkeborg")
+        );
+    }
+}

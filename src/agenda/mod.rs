@@ -1,0 +1,202 @@
+//! The agenda model and its import.
+//!
+//! An [`Agenda`] is what a meeting follows: the meeting's particulars and its entries (sections
+//! and items) in agenda order. It is read from the word processor's text export, from the PDF's
+//! text extraction, or from gavel's own meeting file; [`load`] tells them apart by content.
+
+mod body;
+mod error;
+pub mod meeting_file;
+mod meta;
+mod pdf_text;
+mod recommendation;
+pub mod text;
+mod word_export;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+pub use error::ImportError;
+pub use recommendation::classify as classify_action;
+
+/// The meeting the agenda is for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// The body that meets, e.g. "KKR Midtjylland".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// ISO date, "2025-04-08".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// "10:00".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+}
+
+/// What a recommendation clause asks the meeting to do.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// godkender, vedtager, tiltræder, …
+    Approve,
+    /// tager … til efterretning, orienteres
+    Note,
+    /// drøfter
+    Discuss,
+    /// giver input
+    Input,
+    #[default]
+    Other,
+}
+
+impl Action {
+    pub const ALL: [Action; 5] = [
+        Action::Approve,
+        Action::Note,
+        Action::Discuss,
+        Action::Input,
+        Action::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Approve => "approve",
+            Action::Note => "note",
+            Action::Discuss => "discuss",
+            Action::Input => "input",
+            Action::Other => "other",
+        }
+    }
+}
+
+/// One clause of an item's recommendation (Indstilling).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recommendation {
+    /// The clause as written, without the lead-in ("Det indstilles, at") and list marks.
+    pub text: String,
+    pub action: Action,
+}
+
+/// A section ("3") or an item ("3.5") of the agenda.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// "3" for a section, "3.5" for an item.
+    pub number: String,
+    pub title: String,
+    /// The page the entry starts on, where the document says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// Case reference, e.g. "SAG-2024-00973".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_ref: Option<String>,
+    /// Initials of the case officers printed beside the reference, e.g. "chbn/jhp".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_officers: Option<String>,
+    /// Baggrund.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub background: String,
+    /// The words that introduce the clauses, e.g. "Det indstilles, at KKR Midtjylland".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub recommendation_intro: String,
+    /// Sagsfremstilling.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub presentation: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recommendations: Vec<Recommendation>,
+}
+
+impl Item {
+    /// A section is numbered without a dot ("3"); an item has one ("3.5").
+    pub fn is_section(&self) -> bool {
+        !self.number.contains('.')
+    }
+
+    /// The section number an item belongs to ("3" for "3.5").
+    pub fn section_number(&self) -> &str {
+        self.number.split('.').next().unwrap_or(&self.number)
+    }
+}
+
+/// A whole agenda: the meeting and its entries in agenda order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agenda {
+    #[serde(default)]
+    pub meeting: Meeting,
+    #[serde(default)]
+    pub items: Vec<Item>,
+}
+
+/// The document layouts gavel reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// gavel's own TOML meeting file.
+    MeetingFile,
+    /// Text exported from the word processor: a table of contents with pages, a body without
+    /// item headings.
+    WordExport,
+    /// Text extracted from the PDF: headings in the body, lines broken as printed.
+    PdfText,
+}
+
+/// The result of an import: the agenda and what the reader noticed but could still handle.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Imported {
+    pub agenda: Agenda,
+    pub warnings: Vec<String>,
+}
+
+/// Reads an agenda from a file of any supported layout.
+pub fn load(path: &Path) -> Result<Imported, ImportError> {
+    let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    parse_bytes(&bytes)
+}
+
+/// Reads an agenda from the bytes of a file of any supported layout.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let text = text::decode(bytes)?;
+    parse_str(&text)
+}
+
+/// Reads an agenda from decoded text of any supported layout.
+pub fn parse_str(text: &str) -> Result<Imported, ImportError> {
+    match detect(text) {
+        Some(Format::MeetingFile) => meeting_file::from_str(text).map(|agenda| Imported {
+            agenda,
+            warnings: Vec::new(),
+        }),
+        Some(Format::WordExport) => word_export::parse(text),
+        Some(Format::PdfText) => pdf_text::parse(text),
+        None => Err(ImportError::NoAgenda),
+    }
+}
+
+/// Tells the layout from the content: the file name is never trusted.
+pub fn detect(text: &str) -> Option<Format> {
+    if meeting_file::looks_like(text) {
+        Some(Format::MeetingFile)
+    } else if word_export::looks_like(text) {
+        Some(Format::WordExport)
+    } else if pdf_text::looks_like(text) {
+        Some(Format::PdfText)
+    } else {
+        None
+    }
+}
+
+/// A valid entry number: "3" or "3.5" (digits, at most three levels).
+pub fn is_valid_number(number: &str) -> bool {
+    let parts: Vec<&str> = number.split('.').collect();
+    parts.len() <= 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+}

@@ -1,0 +1,393 @@
+//! Text extracted from the PDF: headings are in the body (`3.4. Title`, continued on the next line
+//! when long), lines are broken and hyphenated as printed, and each printed line is followed by an
+//! empty line while a paragraph ends with a line holding one space. A new page begins on a line
+//! that starts with a single space right after a text line (or a form feed); the running header
+//! `KKR Midtjylland | 17-04-2024` / `SIDE | 21` gives the absolute page number.
+
+use super::body::{self, Paragraph};
+use super::text::{is_bare_url, join_line, squash_spaces, strip_artefacts};
+use super::{Agenda, ImportError, Imported, Item, meta};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    /// An empty line: between printed lines when the extraction double-spaces them.
+    Empty,
+    /// A line of spaces only: the end of a paragraph.
+    Break,
+}
+
+#[derive(Debug)]
+struct Line {
+    text: String,
+    kind: Kind,
+    /// Index of the page the line is on (0 for the first page of the file).
+    page: usize,
+    page_start: bool,
+    /// Started with white space without starting a page: a list continuation.
+    indented: bool,
+    /// Came right after a printed line, with no empty line between (a title's continuation).
+    follows_text: bool,
+}
+
+/// "3.4. Title" or " 3. Title": the number and the title.
+fn heading(line: &str) -> Option<(u32, Option<u32>, &str)> {
+    let t = line.trim();
+    let (first, rest) = t.split_once('.')?;
+    let section: u32 = parse_small(first)?;
+    let (item, rest) = match rest.split_once('.') {
+        Some((second, after)) if parse_small(second).is_some() && !second.starts_with(' ') => {
+            (parse_small(second), after)
+        }
+        _ => (None, rest),
+    };
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let title = rest.trim();
+    title
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase())
+        .then_some((section, item, title))
+}
+
+fn parse_small(s: &str) -> Option<u32> {
+    (!s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+pub fn looks_like(text: &str) -> bool {
+    let mut state = Sequence::default();
+    text.lines()
+        .filter_map(heading)
+        .filter(|&(s, i, _)| state.accept(s, i, true))
+        .take(2)
+        .count()
+        == 2
+}
+
+/// Headings must follow on from each other, so "15. maj 2024" in a paragraph is not section 15.
+#[derive(Default)]
+struct Sequence {
+    section: Option<u32>,
+    item: u32,
+}
+
+impl Sequence {
+    fn accept(&mut self, section: u32, item: Option<u32>, page_start: bool) -> bool {
+        let current = self.section.unwrap_or(0);
+        let ok = match item {
+            None => {
+                section == current + 1
+                    || (page_start && section > current && section <= current + 3)
+            }
+            Some(i) => {
+                (Some(section) == self.section && i > self.item && i <= self.item + 2)
+                    || (section == current + 1 && i == 1)
+            }
+        };
+        if ok {
+            if self.section != Some(section) {
+                self.item = 0;
+            }
+            self.section = Some(section);
+            if let Some(i) = item {
+                self.item = i;
+            }
+        }
+        ok
+    }
+}
+
+pub fn parse(text: &str) -> Result<Imported, ImportError> {
+    let mut agenda = Agenda::default();
+    let (lines, anchors) = read_lines(text, &mut agenda);
+    let page_of = |index: usize| -> Option<u32> {
+        let anchor = anchors
+            .iter()
+            .rev()
+            .find(|(i, _)| *i <= index)
+            .or(anchors.first())?;
+        let page = i64::from(anchor.1) + index as i64 - anchor.0 as i64;
+        u32::try_from(page).ok().filter(|&p| p >= 1)
+    };
+
+    // Find the headings and their titles.
+    let mut sequence = Sequence::default();
+    let mut starts: Vec<(usize, usize)> = Vec::new(); // (heading line, first body line)
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        let found = (line.kind == Kind::Text)
+            .then(|| heading(&line.text))
+            .flatten()
+            .filter(|&(s, it, _)| sequence.accept(s, it, line.page_start));
+        let Some((section, item, title)) = found else {
+            i += 1;
+            continue;
+        };
+        let mut title = title.to_string();
+        let mut j = i + 1;
+        while let Some(next) = lines.get(j) {
+            let continues = next.kind == Kind::Text
+                && next.follows_text
+                && !next.page_start
+                && heading(&next.text).is_none()
+                && body::case_reference(&next.text).is_none()
+                && !body::is_heading(&next.text);
+            if !continues {
+                break;
+            }
+            join_line(&mut title, &next.text);
+            j += 1;
+        }
+        agenda.items.push(Item {
+            number: match item {
+                Some(it) => format!("{section}.{it}"),
+                None => section.to_string(),
+            },
+            title: squash_spaces(&title),
+            page: page_of(line.page),
+            ..Item::default()
+        });
+        starts.push((i, j));
+        i = j;
+    }
+    if agenda.items.is_empty() {
+        return Err(ImportError::NoAgenda);
+    }
+
+    let width = typical_width(&lines);
+    for (n, &(_, body_start)) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).map_or(lines.len(), |&(h, _)| h);
+        let mut paragraphs = paragraphs(&lines[body_start..end], width);
+        if n + 1 == starts.len() {
+            body::strip_back_cover(&mut paragraphs);
+        }
+        body::fill(&mut agenda.items[n], &paragraphs);
+    }
+    Ok(Imported {
+        agenda,
+        warnings: Vec::new(),
+    })
+}
+
+/// Classifies the lines, finds the page starts, and takes out the running headers (recording
+/// the meeting and the page anchors they give) and the bare links.
+fn read_lines(text: &str, agenda: &mut Agenda) -> (Vec<Line>, Vec<(usize, u32)>) {
+    let raw: Vec<&str> = text.lines().collect();
+    let text_lines = raw.iter().filter(|l| !l.trim().is_empty()).count();
+    let followed_by_empty = raw
+        .windows(2)
+        .filter(|w| !w[0].trim().is_empty() && w[1].is_empty())
+        .count();
+    let double_spaced = followed_by_empty * 2 > text_lines;
+
+    let mut lines = Vec::with_capacity(raw.len());
+    let mut anchors = Vec::new();
+    let mut page = 0usize;
+    let mut page_has_text = false;
+    let mut prev_text = false;
+    let mut header: Option<String> = None;
+    let mut in_preamble = true;
+
+    for raw_line in raw {
+        let form_feed = raw_line.starts_with('\x0c');
+        let line = raw_line.trim_start_matches('\x0c');
+        if line.trim().is_empty() {
+            let kind = if line.is_empty() && double_spaced && !form_feed {
+                Kind::Empty
+            } else {
+                Kind::Break
+            };
+            if form_feed && page_has_text {
+                page += 1;
+                page_has_text = false;
+            }
+            lines.push(Line {
+                text: String::new(),
+                kind,
+                page,
+                page_start: false,
+                indented: false,
+                follows_text: false,
+            });
+            prev_text = false;
+            continue;
+        }
+        let mut chars = line.chars();
+        let single_space = chars.next() == Some(' ') && chars.next().is_some_and(|c| c != ' ');
+        let mut page_start = form_feed || (single_space && prev_text);
+        if page_start && page_has_text {
+            page += 1;
+            page_has_text = false;
+        } else if page_start {
+            page_start = page_has_text;
+        }
+        let clean = strip_artefacts(line);
+        let trimmed = clean.trim();
+
+        if let Some((body, date)) = meta::running_header(trimmed)
+            && header.as_ref().is_none_or(|h| *h == body)
+        {
+            if page_has_text {
+                page += 1;
+                page_has_text = false;
+            }
+            agenda.meeting.body.get_or_insert(body.clone());
+            agenda.meeting.date.get_or_insert(date);
+            header = Some(body);
+            prev_text = true;
+            continue;
+        }
+        if let Some(number) = meta::page_header(trimmed) {
+            anchors.push((page, number));
+            prev_text = true;
+            continue;
+        }
+        prev_text = true;
+        page_has_text = true;
+        if is_bare_url(trimmed) {
+            continue;
+        }
+        if in_preamble {
+            if heading(trimmed).is_some() {
+                in_preamble = false;
+            } else {
+                meta::read_labelled(trimmed, &mut agenda.meeting);
+            }
+        }
+        let follows_text = lines.last().is_some_and(|l: &Line| l.kind == Kind::Text);
+        lines.push(Line {
+            text: trimmed.to_string(),
+            kind: Kind::Text,
+            page,
+            page_start,
+            indented: !page_start && line.starts_with([' ', '\t']),
+            follows_text,
+        });
+    }
+    (lines, anchors)
+}
+
+/// The width of a full printed line, to tell a short line (a sub-heading, the end of a list
+/// entry) from a wrapped one.
+fn typical_width(lines: &[Line]) -> usize {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.kind == Kind::Text)
+        .map(|l| l.text.chars().count())
+        .collect();
+    if widths.is_empty() {
+        return 80;
+    }
+    widths.sort_unstable();
+    widths[widths.len() * 4 / 5]
+}
+
+fn is_list_entry(line: &str) -> bool {
+    if line.starts_with(['–', '•', '·', '*', '▪']) || line.starts_with("- ") {
+        return true;
+    }
+    let mut chars = line.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some(')'), Some(' ')) if c.is_alphanumeric())
+}
+
+/// Joins the printed lines of an item's text into paragraphs of logical lines.
+fn paragraphs(lines: &[Line], width: usize) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut paragraph: Paragraph = Vec::new();
+    let mut last_printed = String::new();
+    let mut in_attachments = false;
+    let short = width * 3 / 5;
+
+    for line in lines {
+        match line.kind {
+            Kind::Empty => continue,
+            Kind::Break => {
+                if !paragraph.is_empty() {
+                    out.push(std::mem::take(&mut paragraph));
+                }
+                in_attachments = false;
+                continue;
+            }
+            Kind::Text => {}
+        }
+        let text = line.text.as_str();
+        if body::is_heading(text) {
+            if !paragraph.is_empty() {
+                out.push(std::mem::take(&mut paragraph));
+            }
+            out.push(vec![text.to_string()]);
+            last_printed.clear();
+            in_attachments = false;
+            continue;
+        }
+        let hard_break = match paragraph.last() {
+            None => true,
+            Some(prev) => {
+                let starts_upper = text.chars().next().is_some_and(|c| !c.is_lowercase());
+                let prev_open = last_printed.ends_with(['-', ',', ';']);
+                is_list_entry(text)
+                    || line.indented
+                    || body::case_reference(prev).is_some()
+                    || (body::attachment_title(prev).is_some()
+                        && !last_printed.ends_with('-')
+                        && starts_upper)
+                    || (last_printed.chars().count() < short && !prev_open && starts_upper)
+            }
+        };
+        // An attachment list ends where a new page starts with ordinary text.
+        if hard_break && in_attachments && line.page_start && !paragraph.is_empty() {
+            out.push(std::mem::take(&mut paragraph));
+        }
+        if hard_break {
+            in_attachments =
+                body::attachment_title(text).is_some() || (in_attachments && !line.page_start);
+            paragraph.push(squash_spaces(text));
+        } else if let Some(prev) = paragraph.last_mut() {
+            join_line(prev, &squash_spaces(text));
+        }
+        last_printed = text.to_string();
+    }
+    if !paragraph.is_empty() {
+        out.push(paragraph);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        assert_eq!(
+            heading(" 3. Regionalpolitiske sager  "),
+            Some((3, None, "Regionalpolitiske sager"))
+        );
+        assert_eq!(
+            heading("3.4. Godkendelse af udviklingsområder for rammeaftalen 2025-"),
+            Some((
+                3,
+                Some(4),
+                "Godkendelse af udviklingsområder for rammeaftalen 2025-"
+            ))
+        );
+        assert_eq!(heading("15. maj 2024 via portalen"), None);
+        assert_eq!(heading("2026. "), None);
+    }
+
+    #[test]
+    fn sequence_rejects_numbers_out_of_order() {
+        let mut s = Sequence::default();
+        assert!(s.accept(1, None, true));
+        assert!(s.accept(1, Some(1), false));
+        assert!(!s.accept(15, None, false));
+        assert!(s.accept(2, None, false));
+        assert!(!s.accept(1, Some(2), false));
+        assert!(s.accept(2, Some(1), false));
+    }
+}

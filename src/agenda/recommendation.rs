@@ -1,0 +1,316 @@
+//! The recommendation (Indstilling): its lead-in, its clauses, and the action each clause asks for.
+//!
+//! Agendas write it in a handful of shapes:
+//! - "Det indstilles, at KKR Midtjylland godkender referatet." (one clause)
+//! - "Det indstilles, at KKR Midtjylland" + one clause per line ("tager sagen til efterretning.")
+//! - "Det indstilles," + "- at KKR Midtjylland …" lines
+//! - "… orienteres om X og drøfter Y." (two actions in one sentence: two clauses)
+
+use super::{Action, Recommendation};
+
+/// Words that start a clause's action, with the action they ask for. Matched at word starts, so
+/// "godkend" covers godkender, godkendes and godkende.
+const VERBS: &[(&str, Action)] = &[
+    ("godkend", Action::Approve),
+    ("vedtag", Action::Approve),
+    ("tiltræd", Action::Approve),
+    ("bevilg", Action::Approve),
+    ("beslutt", Action::Approve),
+    ("beslut", Action::Approve),
+    ("anbefal", Action::Approve),
+    ("udpeg", Action::Approve),
+    ("frigiv", Action::Approve),
+    ("fastsæt", Action::Approve),
+    ("tager", Action::Note),
+    ("tages", Action::Note),
+    ("orienteres", Action::Note),
+    ("drøft", Action::Discuss),
+    ("giver input", Action::Input),
+    ("give input", Action::Input),
+    ("kommer med input", Action::Input),
+    ("bidrager med input", Action::Input),
+    ("giver bemærkninger", Action::Input),
+];
+
+/// The action a clause asks for: the first action word in it decides ("drøfter … med henblik på at
+/// give input" is a discussion). "tager" counts only when the clause takes something "til
+/// efterretning"/"til orientering".
+pub fn classify(clause: &str) -> Action {
+    first_verb(&clause.to_lowercase()).map_or(Action::Other, |(_, action)| action)
+}
+
+fn first_verb(lower: &str) -> Option<(usize, Action)> {
+    let takes_note = lower.contains("til efterretning") || lower.contains("til orientering");
+    let mut best: Option<(usize, Action)> = None;
+    for &(word, action) in VERBS {
+        if action == Action::Note && word.starts_with("tage") && !takes_note {
+            continue;
+        }
+        if let Some(pos) = find_word_start(lower, word)
+            && best.is_none_or(|(b, _)| pos < b)
+        {
+            best = Some((pos, action));
+        }
+    }
+    if best.is_none() && takes_note {
+        best = lower.find("til ").map(|p| (p, Action::Note));
+    }
+    best
+}
+
+/// Finds `word` where it begins a word (not inside "beslutningskompetencen"'s neighbours).
+fn find_word_start(haystack: &str, word: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = haystack[from..].find(word) {
+        let pos = from + i;
+        let before_ok = haystack[..pos]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if before_ok {
+            return Some(pos);
+        }
+        from = pos + word.len();
+    }
+    None
+}
+
+/// The lead-in and the clauses of a recommendation, from its lines (one per printed line or list
+/// entry, wrapped lines already joined).
+pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
+    let lines: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let Some(first) = lines.first() else {
+        return (String::new(), Vec::new());
+    };
+    let (mut intro, rest) = match lead_in_end(first) {
+        Some(end) => (first[..end].trim().to_string(), first[end..].trim()),
+        None => (String::new(), *first),
+    };
+    let mut clauses: Vec<String> = Vec::new();
+    let mut list_form = false;
+    if rest.is_empty() {
+        list_form = true;
+    } else if !intro.is_empty() && first_verb(&rest.to_lowercase()).is_none() {
+        // "Det indstilles, at KKR Midtjylland" / "…, at KKR Midtjylland:": the subject belongs
+        // to the lead-in and the clauses follow on their own lines.
+        intro = format!("{intro} {}", rest.trim_end_matches(':').trim());
+        list_form = true;
+    } else {
+        clauses.push(strip_marks(rest).to_string());
+    }
+    for line in &lines[1..] {
+        let starts_entry = list_form || has_list_mark(line) || starts_with_at(line);
+        match clauses.last_mut() {
+            Some(last) if !starts_entry => {
+                last.push('\n');
+                last.push_str(line);
+            }
+            _ => clauses.push(strip_marks(line).to_string()),
+        }
+    }
+    let recommendations = clauses
+        .iter()
+        .flat_map(|c| split_compound(c))
+        .filter(|c| !c.is_empty())
+        .map(|text| Recommendation {
+            action: classify(&text),
+            text,
+        })
+        .collect();
+    (intro, recommendations)
+}
+
+/// Where "Det indstilles, at" (or "…indstiller, at", "…indstilles:") ends in the first line.
+fn lead_in_end(line: &str) -> Option<usize> {
+    let lower = line.to_lowercase();
+    let verb = ["indstilles", "indstiller", "foreslås", "foreslår"]
+        .iter()
+        .filter_map(|v| lower.find(v).map(|p| p + v.len()))
+        .min()?;
+    // Lowercasing Danish letters keeps byte lengths, so positions carry over.
+    let mut end = verb;
+    let tail = &lower[end..];
+    let skipped = tail.len() - tail.trim_start_matches([',', ':', ' ']).len();
+    end += skipped;
+    if lower[end..].starts_with("at ") || &lower[end..] == "at" {
+        end += 2;
+    }
+    Some(end.min(line.len()))
+}
+
+fn has_list_mark(line: &str) -> bool {
+    line.starts_with(['-', '–', '•', '*', '·']) || enumerator_len(line).is_some()
+}
+
+/// "a) ", "1) ", "1. " at a line start.
+fn enumerator_len(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let label = if digits > 0 && digits <= 2 {
+        digits
+    } else if bytes.first().is_some_and(|b| b.is_ascii_lowercase()) {
+        1
+    } else {
+        return None;
+    };
+    match (bytes.get(label), bytes.get(label + 1)) {
+        (Some(b')'), Some(b' ')) => Some(label + 2),
+        (Some(b'.'), Some(b' ')) if digits > 0 => Some(label + 2),
+        _ => None,
+    }
+}
+
+fn starts_with_at(line: &str) -> bool {
+    let l = line.trim_start_matches(['-', '–', '•', '*', '·', ' ']);
+    l.starts_with("at ") || l.starts_with("At ")
+}
+
+/// The clause without its list mark and the "at" that continues the lead-in.
+fn strip_marks(line: &str) -> &str {
+    let mut l = line
+        .trim_start_matches(['-', '–', '•', '*', '·'])
+        .trim_start();
+    if let Some(n) = enumerator_len(l) {
+        l = &l[n..];
+    }
+    for at in ["at ", "At "] {
+        if let Some(rest) = l.strip_prefix(at) {
+            return rest.trim_start();
+        }
+    }
+    l
+}
+
+/// "X orienteres om A og drøfter B." asks for two things: split it where " og " is followed by a
+/// second action verb.
+fn split_compound(clause: &str) -> Vec<String> {
+    let lower = clause.to_lowercase();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(" og ") {
+        let at = from + i;
+        let after = &lower[at + 4..];
+        let head_has_verb = first_verb(&lower[start..at]).is_some();
+        let verb_follows = VERBS
+            .iter()
+            .any(|(w, a)| after.starts_with(w) && (*a != Action::Note || !w.starts_with("tage")))
+            || ((after.starts_with("tager ") || after.starts_with("tages "))
+                && (after.contains("til efterretning") || after.contains("til orientering")));
+        if head_has_verb && verb_follows {
+            parts.push(clause[start..at].trim().to_string());
+            start = at + 4;
+        }
+        from = at + 4;
+    }
+    parts.push(clause[start..].trim().to_string());
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &str) -> Vec<String> {
+        s.lines().map(str::to_string).collect()
+    }
+
+    fn actions(recs: &[Recommendation]) -> Vec<Action> {
+        recs.iter().map(|r| r.action).collect()
+    }
+
+    #[test]
+    fn classifies_the_common_verbs() {
+        assert_eq!(
+            classify("KKR Midtjylland godkender referatet."),
+            Action::Approve
+        );
+        assert_eq!(
+            classify("KKR Midtjylland tager orienteringerne til efterretning"),
+            Action::Note
+        );
+        assert_eq!(
+            classify("KKR Midtjylland orienteres om Praksisplan"),
+            Action::Note
+        );
+        assert_eq!(
+            classify("KKR Midtjylland drøfter økonomien med henblik på at give input til KL"),
+            Action::Discuss
+        );
+        assert_eq!(classify("giver input til status på puljen"), Action::Input);
+        assert_eq!(classify("KKR Midtjylland tager stilling"), Action::Other);
+        assert_eq!(
+            classify("tager anbefalingerne til efterretning"),
+            Action::Note
+        );
+    }
+
+    #[test]
+    fn single_clause() {
+        let (intro, recs) = split(&lines(
+            "Det indstilles, at KKR Midtjylland godkender referatet.",
+        ));
+        assert_eq!(intro, "Det indstilles, at");
+        assert_eq!(recs.len(), 1);
+        assert_eq!(recs[0].text, "KKR Midtjylland godkender referatet.");
+        assert_eq!(recs[0].action, Action::Approve);
+    }
+
+    #[test]
+    fn subject_in_lead_in_and_clauses_on_lines() {
+        let (intro, recs) = split(&lines(
+            "Det indstilles, at KKR Midtjylland\ntager sagen til efterretning.\ngiver input til status på puljen.",
+        ));
+        assert_eq!(intro, "Det indstilles, at KKR Midtjylland");
+        assert_eq!(actions(&recs), [Action::Note, Action::Input]);
+        assert_eq!(recs[0].text, "tager sagen til efterretning.");
+    }
+
+    #[test]
+    fn dashed_at_clauses() {
+        let (intro, recs) = split(&lines(
+            "Det indstilles,\n- at KKR Midtjylland tager orientering om puljen til efterretning\n- At KKR Midtjylland godkender oplægget.",
+        ));
+        assert_eq!(intro, "Det indstilles,");
+        assert_eq!(actions(&recs), [Action::Note, Action::Approve]);
+        assert_eq!(recs[1].text, "KKR Midtjylland godkender oplægget.");
+    }
+
+    #[test]
+    fn dashes_after_subject() {
+        let (intro, recs) = split(&lines(
+            "Det indstilles, at KKR\n– giver input til beredskabets rolle.\n– drøfter, hvordan beredskabet fungerer.",
+        ));
+        assert_eq!(intro, "Det indstilles, at KKR");
+        assert_eq!(actions(&recs), [Action::Input, Action::Discuss]);
+    }
+
+    #[test]
+    fn two_actions_in_one_sentence() {
+        let (_, recs) = split(&lines(
+            "Det indstilles, at KKR Midtjylland orienteres om de nye muligheder og principper for ibrugtagning og drøfter opmærksomhedspunkter.",
+        ));
+        assert_eq!(actions(&recs), [Action::Note, Action::Discuss]);
+        assert_eq!(recs[1].text, "drøfter opmærksomhedspunkter.");
+    }
+
+    #[test]
+    fn trailing_sentence_stays_with_its_clause() {
+        let (_, recs) = split(&lines(
+            "Det indstilles, at KKR Midtjylland tager orienteringen til efterretning. Kommunerne holdes orienteret.",
+        ));
+        assert_eq!(recs.len(), 1);
+        assert!(recs[0].text.ends_with("Kommunerne holdes orienteret."));
+    }
+
+    #[test]
+    fn no_lead_in_means_every_line_is_a_clause() {
+        let (intro, recs) = split(&lines("Byrådet godkender budgettet."));
+        assert_eq!(intro, "");
+        assert_eq!(actions(&recs), [Action::Approve]);
+    }
+}

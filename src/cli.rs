@@ -1,0 +1,53 @@
+//! The command line, defined once: the parser, the completions and the man page all come from here.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Follow a meeting's agenda live in the terminal and record what the meeting decides.
+///
+/// AGENDA is any agenda gavel reads: the word processor's text export, the PDF's text extraction,
+/// or a gavel meeting file (.toml). The layout is told from the content, not the file name.
+#[derive(Debug, Parser)]
+#[command(name = "gavel", version, about, long_about)]
+pub struct Cli {
+    /// The agenda to open in the meeting screen (default: the bundled sample meeting).
+    pub agenda: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read an agenda and write it as a gavel meeting file.
+    Import {
+        /// The agenda: text export, PDF text or meeting file.
+        agenda: PathBuf,
+        /// Where to write the meeting file ("-" or absent: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print the table of contents with page numbers.
+    Toc {
+        /// The agenda: text export, PDF text or meeting file.
+        agenda: PathBuf,
+        /// Tab-separated number, title and page, one entry a line, for scripts.
+        #[arg(long)]
+        tsv: bool,
+    },
+    /// Print shell completions for gavel.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print gavel's man page (roff).
+    Man,
+}
+
+/// Output formats of `gavel toc`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TocFormat {
+    Table,
+    Tsv,
+}

@@ -1,0 +1,6 @@
+//! gavel: a terminal meeting companion for Danish municipal bodies. It reads the agendas they
+//! meet from, follows the meeting live and records the minutes.
+
+pub mod agenda;
+pub mod cli;
+pub mod toc;
