@@ -23,7 +23,7 @@ pub fn meeting_line(agenda: &Agenda) -> String {
 }
 
 /// A printed table of contents: items indented under their sections, pages right-aligned after a
-/// dotted leader. Titles are never cut: a long title pushes its page to the right.
+/// dotted leader. A title too long for the line wraps under itself, never cut.
 pub fn table(agenda: &Agenda, width: usize) -> String {
     let mut out = String::new();
     let header = meeting_line(agenda);
@@ -37,24 +37,46 @@ pub fn table(agenda: &Agenda, width: usize) -> String {
         .map(|i| i.number.chars().count() + indent(i).len())
         .max()
         .unwrap_or(1);
+    let page_width = 4;
+    let title_width = width
+        .saturating_sub(number_width + 2 + page_width + 2)
+        .max(20);
     for item in &agenda.items {
         let number = format!("{}{}", indent(item), item.number);
         let page = item.page.map(|p| p.to_string()).unwrap_or_default();
-        let left = format!("{number:<number_width$}  {}", item.title);
-        let used = left.chars().count() + page.chars().count();
-        let leader = if page.is_empty() {
-            String::new()
-        } else if used + 2 <= width {
-            format!(" {} ", ".".repeat(width - used - 2))
-        } else {
-            " ".to_string()
-        };
-        out.push_str(left.trim_end());
-        out.push_str(&leader);
-        out.push_str(&page);
-        out.push('\n');
+        let lines = wrap(&item.title, title_width);
+        let last = lines.len() - 1;
+        for (n, line) in lines.iter().enumerate() {
+            let label = if n == 0 { number.as_str() } else { "" };
+            let left = format!("{label:<number_width$}  {line}");
+            if n < last || page.is_empty() {
+                out.push_str(left.trim_end());
+            } else {
+                let used = left.chars().count() + page.chars().count();
+                let dots = width.saturating_sub(used + 2).max(1);
+                out.push_str(&format!("{left} {} {page}", ".".repeat(dots)));
+            }
+            out.push('\n');
+        }
     }
     out
+}
+
+/// Word-wraps to `width` columns; a word longer than the line gets a line of its own.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let current = lines.last_mut().expect("lines is never empty");
+        if current.is_empty() {
+            current.push_str(word);
+        } else if current.chars().count() + 1 + word.chars().count() <= width {
+            current.push(' ');
+            current.push_str(word);
+        } else {
+            lines.push(word.to_string());
+        }
+    }
+    lines
 }
 
 fn indent(item: &Item) -> &'static str {
@@ -75,4 +97,41 @@ pub fn tsv(agenda: &Agenda) -> String {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agenda::Item;
+
+    #[test]
+    fn long_titles_wrap_and_pages_align() {
+        let mut agenda = Agenda::default();
+        agenda.items.push(Item {
+            number: "3".into(),
+            title: "Sager".into(),
+            page: Some(5),
+            ..Item::default()
+        });
+        agenda.items.push(Item {
+            number: "3.7".into(),
+            title: "Afrapportering på Socialstyrelsens centrale udmelding om udsatte gravide med et skadeligt rusmiddelbrug".into(),
+            page: Some(19),
+            ..Item::default()
+        });
+        let text = table(&agenda, 60);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 4, "{text}");
+        assert!(lines.iter().all(|l| l.chars().count() <= 60), "{text}");
+        assert!(
+            lines[0].ends_with(" 5") && lines[3].ends_with(" 19"),
+            "{text}"
+        );
+        assert_eq!(lines[0].chars().count(), lines[3].chars().count());
+        let words: Vec<&str> = lines[1..]
+            .iter()
+            .flat_map(|l| l.split_whitespace())
+            .collect();
+        assert!(words.join(" ").contains("skadeligt rusmiddelbrug"));
+    }
 }

@@ -45,6 +45,9 @@ pub fn attachment_title(line: &str) -> Option<&str> {
 /// "SAG-2024-00973 chbn/jhp" or "Sagsnr.: 24/1234": the reference and the initials after it.
 pub fn case_reference(line: &str) -> Option<(String, Option<String>)> {
     let line = line.trim();
+    if !line.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
     if let Some(rest) = strip_prefix_ci(line, "sagsnr") {
         let rest = rest.trim_start_matches(['.', ':', ' ']);
         let mut words = rest.split_whitespace();

@@ -10,8 +10,8 @@ const HEADER: &str = "# gavel meeting file: the agenda of one meeting, in agenda
 # Hand-editable; the format is documented in gavel's data/sample-meeting.toml.\n\n";
 
 /// A meeting file has a `[meeting]` table or `[[items]]`; an agenda text has neither.
-pub fn looks_like(text: &str) -> bool {
-    text.lines().take(10_000).any(|l| {
+pub fn looks_like(lines: &[&str]) -> bool {
+    lines.iter().take(10_000).any(|l| {
         let t = l.trim();
         t == "[meeting]" || t == "[[items]]"
     })
@@ -74,10 +74,10 @@ fn validate(text: &str, agenda: &Agenda) -> Result<(), ImportError> {
         ));
     }
     for (n, item) in agenda.items.iter().enumerate() {
-        let line = items_line(text, n);
+        // The line is looked up only for an error: a scan per item would be quadratic.
         if !is_valid_number(&item.number) {
             return Err(error(
-                line,
+                items_line(text, n),
                 format!(
                     "items[{n}].number \"{}\" is not an agenda number like \"3\" or \"3.5\"",
                     item.number
@@ -86,7 +86,7 @@ fn validate(text: &str, agenda: &Agenda) -> Result<(), ImportError> {
         }
         if item.title.trim().is_empty() {
             return Err(error(
-                line,
+                items_line(text, n),
                 format!("items[{n}] (number {}) has an empty title", item.number),
             ));
         }

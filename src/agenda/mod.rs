@@ -168,24 +168,30 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
 
 /// Reads an agenda from decoded text of any supported layout.
 pub fn parse_str(text: &str) -> Result<Imported, ImportError> {
-    match detect(text) {
+    // Split once: every reader below works on the same lines.
+    let lines: Vec<&str> = text.lines().collect();
+    match detect_lines(&lines) {
         Some(Format::MeetingFile) => meeting_file::from_str(text).map(|agenda| Imported {
             agenda,
             warnings: Vec::new(),
         }),
-        Some(Format::WordExport) => word_export::parse(text),
-        Some(Format::PdfText) => pdf_text::parse(text),
+        Some(Format::WordExport) => word_export::parse(&lines),
+        Some(Format::PdfText) => pdf_text::parse(&lines),
         None => Err(ImportError::NoAgenda),
     }
 }
 
 /// Tells the layout from the content: the file name is never trusted.
 pub fn detect(text: &str) -> Option<Format> {
-    if meeting_file::looks_like(text) {
+    detect_lines(&text.lines().collect::<Vec<_>>())
+}
+
+fn detect_lines(lines: &[&str]) -> Option<Format> {
+    if meeting_file::looks_like(lines) {
         Some(Format::MeetingFile)
-    } else if word_export::looks_like(text) {
+    } else if word_export::looks_like(lines) {
         Some(Format::WordExport)
-    } else if pdf_text::looks_like(text) {
+    } else if pdf_text::looks_like(lines) {
         Some(Format::PdfText)
     } else {
         None

@@ -4,6 +4,8 @@
 //! that starts with a single space right after a text line (or a form feed); the running header
 //! `KKR Midtjylland | 17-04-2024` / `SIDE | 21` gives the absolute page number.
 
+use std::borrow::Cow;
+
 use super::body::{self, Paragraph};
 use super::text::{is_bare_url, join_line, squash_spaces, strip_artefacts};
 use super::{Agenda, ImportError, Imported, Item, meta};
@@ -18,8 +20,9 @@ enum Kind {
 }
 
 #[derive(Debug)]
-struct Line {
-    text: String,
+struct Line<'a> {
+    /// Trimmed; borrowed from the document unless an artefact was cut out of it.
+    text: Cow<'a, str>,
     kind: Kind,
     /// Index of the page the line is on (0 for the first page of the file).
     page: usize,
@@ -58,10 +61,11 @@ fn parse_small(s: &str) -> Option<u32> {
         .flatten()
 }
 
-pub fn looks_like(text: &str) -> bool {
+pub fn looks_like(lines: &[&str]) -> bool {
     let mut state = Sequence::default();
-    text.lines()
-        .filter_map(heading)
+    lines
+        .iter()
+        .filter_map(|l| heading(l))
         .filter(|&(s, i, _)| state.accept(s, i, true))
         .take(2)
         .count()
@@ -101,9 +105,9 @@ impl Sequence {
     }
 }
 
-pub fn parse(text: &str) -> Result<Imported, ImportError> {
+pub fn parse(raw: &[&str]) -> Result<Imported, ImportError> {
     let mut agenda = Agenda::default();
-    let (lines, anchors) = read_lines(text, &mut agenda);
+    let (lines, anchors) = read_lines(raw, &mut agenda);
     let page_of = |index: usize| -> Option<u32> {
         let anchor = anchors
             .iter()
@@ -176,8 +180,7 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
 
 /// Classifies the lines, finds the page starts, and takes out the running headers (recording
 /// the meeting and the page anchors they give) and the bare links.
-fn read_lines(text: &str, agenda: &mut Agenda) -> (Vec<Line>, Vec<(usize, u32)>) {
-    let raw: Vec<&str> = text.lines().collect();
+fn read_lines<'a>(raw: &[&'a str], agenda: &mut Agenda) -> (Vec<Line<'a>>, Vec<(usize, u32)>) {
     let text_lines = raw.iter().filter(|l| !l.trim().is_empty()).count();
     let followed_by_empty = raw
         .windows(2)
@@ -192,8 +195,9 @@ fn read_lines(text: &str, agenda: &mut Agenda) -> (Vec<Line>, Vec<(usize, u32)>)
     let mut prev_text = false;
     let mut header: Option<String> = None;
     let mut in_preamble = true;
+    let mut broken_link = false;
 
-    for raw_line in raw {
+    for &raw_line in raw {
         let form_feed = raw_line.starts_with('\x0c');
         let line = raw_line.trim_start_matches('\x0c');
         if line.trim().is_empty() {
@@ -207,7 +211,7 @@ fn read_lines(text: &str, agenda: &mut Agenda) -> (Vec<Line>, Vec<(usize, u32)>)
                 page_has_text = false;
             }
             lines.push(Line {
-                text: String::new(),
+                text: Cow::Borrowed(""),
                 kind,
                 page,
                 page_start: false,
@@ -229,7 +233,9 @@ fn read_lines(text: &str, agenda: &mut Agenda) -> (Vec<Line>, Vec<(usize, u32)>)
         let clean = strip_artefacts(line);
         let trimmed = clean.trim();
 
-        if let Some((body, date)) = meta::running_header(trimmed)
+        let has_bar = trimmed.contains('|');
+        if has_bar
+            && let Some((body, date)) = meta::running_header(trimmed)
             && header.as_ref().is_none_or(|h| *h == body)
         {
             if page_has_text {
@@ -242,14 +248,17 @@ fn read_lines(text: &str, agenda: &mut Agenda) -> (Vec<Line>, Vec<(usize, u32)>)
             prev_text = true;
             continue;
         }
-        if let Some(number) = meta::page_header(trimmed) {
+        if has_bar && let Some(number) = meta::page_header(trimmed) {
             anchors.push((page, number));
             prev_text = true;
             continue;
         }
         prev_text = true;
         page_has_text = true;
-        if is_bare_url(trimmed) {
+        // The rest of a link broken over two lines ("rammeaftale -" / "2023-2024/").
+        let link_tail = broken_link && !trimmed.contains(' ') && trimmed.contains('/');
+        broken_link = is_bare_url(trimmed) && trimmed.ends_with('-');
+        if link_tail || is_bare_url(trimmed) {
             continue;
         }
         if in_preamble {
@@ -261,7 +270,10 @@ fn read_lines(text: &str, agenda: &mut Agenda) -> (Vec<Line>, Vec<(usize, u32)>)
         }
         let follows_text = lines.last().is_some_and(|l: &Line| l.kind == Kind::Text);
         lines.push(Line {
-            text: trimmed.to_string(),
+            text: match &clean {
+                Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
+                Cow::Owned(o) => Cow::Owned(o.trim().to_string()),
+            },
             kind: Kind::Text,
             page,
             page_start,
@@ -296,11 +308,14 @@ fn is_list_entry(line: &str) -> bool {
 }
 
 /// Joins the printed lines of an item's text into paragraphs of logical lines.
-fn paragraphs(lines: &[Line], width: usize) -> Vec<Paragraph> {
+fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut paragraph: Paragraph = Vec::new();
-    let mut last_printed = String::new();
+    let mut last_printed = "";
     let mut in_attachments = false;
+    // What the last logical line began as (looked up once, not on every join).
+    let mut after_case_ref = false;
+    let mut after_attachment = false;
     let short = width * 3 / 5;
 
     for line in lines {
@@ -315,27 +330,25 @@ fn paragraphs(lines: &[Line], width: usize) -> Vec<Paragraph> {
             }
             Kind::Text => {}
         }
-        let text = line.text.as_str();
+        let text: &str = &line.text;
         if body::is_heading(text) {
             if !paragraph.is_empty() {
                 out.push(std::mem::take(&mut paragraph));
             }
             out.push(vec![text.to_string()]);
-            last_printed.clear();
+            last_printed = "";
             in_attachments = false;
             continue;
         }
         let hard_break = match paragraph.last() {
             None => true,
-            Some(prev) => {
+            Some(_) => {
                 let starts_upper = text.chars().next().is_some_and(|c| !c.is_lowercase());
                 let prev_open = last_printed.ends_with(['-', ',', ';']);
                 is_list_entry(text)
                     || line.indented
-                    || body::case_reference(prev).is_some()
-                    || (body::attachment_title(prev).is_some()
-                        && !last_printed.ends_with('-')
-                        && starts_upper)
+                    || after_case_ref
+                    || (after_attachment && !last_printed.ends_with('-') && starts_upper)
                     || (last_printed.chars().count() < short && !prev_open && starts_upper)
             }
         };
@@ -344,13 +357,14 @@ fn paragraphs(lines: &[Line], width: usize) -> Vec<Paragraph> {
             out.push(std::mem::take(&mut paragraph));
         }
         if hard_break {
-            in_attachments =
-                body::attachment_title(text).is_some() || (in_attachments && !line.page_start);
+            after_attachment = body::attachment_title(text).is_some();
+            after_case_ref = body::case_reference(text).is_some();
+            in_attachments = after_attachment || (in_attachments && !line.page_start);
             paragraph.push(squash_spaces(text));
         } else if let Some(prev) = paragraph.last_mut() {
-            join_line(prev, &squash_spaces(text));
+            join_line(prev, text);
         }
-        last_printed = text.to_string();
+        last_printed = text;
     }
     if !paragraph.is_empty() {
         out.push(paragraph);

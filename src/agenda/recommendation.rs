@@ -41,38 +41,26 @@ pub fn classify(clause: &str) -> Action {
 
 fn first_verb(lower: &str) -> Option<(usize, Action)> {
     let takes_note = lower.contains("til efterretning") || lower.contains("til orientering");
-    let mut best: Option<(usize, Action)> = None;
-    for &(word, action) in VERBS {
-        if action == Action::Note && word.starts_with("tage") && !takes_note {
+    // The first word that begins an action verb decides; words are tried left to right.
+    let mut at_word_start = true;
+    for (pos, c) in lower.char_indices() {
+        let starts_word = at_word_start && c.is_alphanumeric();
+        at_word_start = !c.is_alphanumeric();
+        if !starts_word {
             continue;
         }
-        if let Some(pos) = find_word_start(lower, word)
-            && best.is_none_or(|(b, _)| pos < b)
-        {
-            best = Some((pos, action));
+        let rest = &lower[pos..];
+        let first = rest.as_bytes()[0];
+        for &(word, action) in VERBS {
+            if word.as_bytes()[0] == first
+                && rest.starts_with(word)
+                && (action != Action::Note || !word.starts_with("tage") || takes_note)
+            {
+                return Some((pos, action));
+            }
         }
     }
-    if best.is_none() && takes_note {
-        best = lower.find("til ").map(|p| (p, Action::Note));
-    }
-    best
-}
-
-/// Finds `word` where it begins a word (not inside "beslutningskompetencen"'s neighbours).
-fn find_word_start(haystack: &str, word: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = haystack[from..].find(word) {
-        let pos = from + i;
-        let before_ok = haystack[..pos]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if before_ok {
-            return Some(pos);
-        }
-        from = pos + word.len();
-    }
-    None
+    takes_note.then(|| (lower.find("til ").unwrap_or(0), Action::Note))
 }
 
 /// The lead-in and the clauses of a recommendation, from its lines (one per printed line or list
@@ -195,13 +183,12 @@ fn split_compound(clause: &str) -> Vec<String> {
     while let Some(i) = lower[from..].find(" og ") {
         let at = from + i;
         let after = &lower[at + 4..];
-        let head_has_verb = first_verb(&lower[start..at]).is_some();
         let verb_follows = VERBS
             .iter()
             .any(|(w, a)| after.starts_with(w) && (*a != Action::Note || !w.starts_with("tage")))
             || ((after.starts_with("tager ") || after.starts_with("tages "))
                 && (after.contains("til efterretning") || after.contains("til orientering")));
-        if head_has_verb && verb_follows {
+        if verb_follows && first_verb(&lower[start..at]).is_some() {
             parts.push(clause[start..at].trim().to_string());
             start = at + 4;
         }

@@ -2,6 +2,8 @@
 //! a terminal or the model (control characters, escape sequences, bidi overrides, conversion
 //! artefacts).
 
+use std::borrow::Cow;
+
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use super::ImportError;
@@ -18,7 +20,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
             limit: MAX_INPUT_BYTES,
         });
     }
-    let decoded: std::borrow::Cow<str> = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+    let decoded: Cow<str> = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         utf8_or_1252(rest)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         UTF_16LE.decode_without_bom_handling(rest).0
@@ -30,64 +32,133 @@ pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
     if decoded.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    if looks_binary(&decoded) {
+    let (text, controls) = clean_counting(&decoded);
+    // Text has a few stray controls at most; a binary file has them everywhere.
+    if controls * 100 > decoded.len() {
         return Err(ImportError::Binary("control characters"));
     }
-    Ok(clean(&decoded))
+    Ok(text)
 }
 
-fn utf8_or_1252(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, ImportError> {
+fn utf8_or_1252(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
     if bytes.contains(&0) {
         return Err(ImportError::Binary("NUL bytes"));
     }
     Ok(match std::str::from_utf8(bytes) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Ok(s) => Cow::Borrowed(s),
         Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0,
     })
-}
-
-/// Text has a few tabs and line ends; a binary file has many other control characters.
-fn looks_binary(text: &str) -> bool {
-    let sample = &text.as_bytes()[..text.len().min(64 * 1024)];
-    let controls = sample
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
-        .count();
-    controls * 100 > sample.len().max(1)
 }
 
 /// Normalises line ends and removes what must never reach a terminal or the model: C0 and C1
 /// control characters (tab and form feed stay: they carry layout), ANSI/OSC escape sequences,
 /// bidi overrides, and the `[bookmark: …]`/`[image: …]` artefacts of the text export.
 pub fn clean(input: &str) -> String {
+    clean_counting(input).0
+}
+
+/// [`clean`], also counting the control characters it removed (a binary file has many).
+fn clean_counting(input: &str) -> (String, usize) {
+    let mut controls = 0;
     let mut out = String::with_capacity(input.len());
-    let mut chars = input.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                out.push('\n');
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
+    let bytes = input.as_bytes();
+    // Copy runs of plain text in bulk; only the rare special character is looked at closely.
+    let mut run_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let class = BYTE_CLASS[usize::from(bytes[i])];
+        if class == PLAIN {
+            i += 1;
+        } else if class != LOOK {
+            i += usize::from(class);
+        } else {
+            let c = input[i..].chars().next().unwrap_or_default();
+            if c >= '\u{80}' && !needs_care(c) {
+                i += c.len_utf8();
+                continue;
             }
-            '\n' | '\t' | '\x0c' => out.push(c),
-            '\x1b' => skip_escape(&mut chars),
-            '\u{9b}' => skip_csi(&mut chars),
-            '\u{9d}' => skip_osc(&mut chars),
-            // A soft hyphen at a line end is a hyphenation point; elsewhere it is invisible.
-            '\u{ad}' => {
-                if matches!(chars.peek(), Some('\n' | '\r') | None) {
-                    out.push('-');
-                }
+            if c < ' ' && !matches!(c, '\r' | '\x0c' | '\x1b') {
+                controls += 1;
             }
-            // Word's private-use bullet.
-            '\u{f0b7}' => out.push('•'),
-            '\u{a0}' => out.push(' '),
-            c if is_unsafe(c) => {}
-            c => out.push(c),
+            out.push_str(&input[run_start..i]);
+            i = special(input, i, c, &mut out);
+            run_start = i;
         }
     }
-    out
+    out.push_str(&input[run_start..]);
+    (out, controls)
+}
+
+const PLAIN: u8 = 0;
+const LOOK: u8 = 1;
+const LEAD2: u8 = 2;
+const LEAD3: u8 = 3;
+const LEAD4: u8 = 4;
+
+/// What a byte of UTF-8 text asks for: plain ASCII, the lead of a character that is always kept
+/// (skip it whole), or a look (controls, and the leads of the few characters that need care: C1
+/// controls, no-break and soft hyphen behind 0xC2; U+061C behind 0xD8; bidi marks behind 0xE2;
+/// BOM, specials and Word's private bullet behind 0xEF).
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [LOOK; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'\n' | b'\t' | 0x20..=0x7e => PLAIN,
+            0xC2 | 0xD8 | 0xE2 | 0xEF => LOOK,
+            0xC3..=0xDF => LEAD2,
+            0xE0..=0xEF => LEAD3,
+            0xF0..=0xF4 => LEAD4,
+            _ => LOOK,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Non-ASCII characters that are changed or removed.
+fn needs_care(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{a0}' | '\u{f0b7}') || is_unsafe(c)
+}
+
+/// Handles one special character at byte `at`; returns where plain text resumes.
+fn special(input: &str, at: usize, c: char, out: &mut String) -> usize {
+    let next = at + c.len_utf8();
+    let rest = &input[next..];
+    match c {
+        '\r' => {
+            out.push('\n');
+            if rest.starts_with('\n') {
+                next + 1
+            } else {
+                next
+            }
+        }
+        '\x0c' => {
+            out.push(c);
+            next
+        }
+        '\x1b' => next + skip_escape(rest),
+        '\u{9b}' => next + skip_csi(rest),
+        '\u{9d}' => next + skip_osc(rest),
+        // A soft hyphen at a line end is a hyphenation point; elsewhere it is invisible.
+        '\u{ad}' => {
+            if rest.is_empty() || rest.starts_with(['\n', '\r']) {
+                out.push('-');
+            }
+            next
+        }
+        // Word's private-use bullet.
+        '\u{f0b7}' => {
+            out.push('•');
+            next
+        }
+        '\u{a0}' => {
+            out.push(' ');
+            next
+        }
+        _ => next,
+    }
 }
 
 /// Cleans one field that came from outside (a meeting file's string, say): as [`clean`], but tabs
@@ -111,60 +182,47 @@ pub fn is_unsafe(c: char) -> bool {
         | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
 }
 
-fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars>) {
-    match chars.peek() {
-        Some('[') => {
-            chars.next();
-            skip_csi(chars);
-        }
-        Some(']' | 'P' | '^' | '_' | 'X') => {
-            chars.next();
-            skip_osc(chars);
-        }
+/// The length of the rest of an escape sequence after ESC.
+fn skip_escape(rest: &str) -> usize {
+    match rest.chars().next() {
+        Some('[') => 1 + skip_csi(&rest[1..]),
+        Some(']' | 'P' | '^' | '_' | 'X') => 1 + skip_osc(&rest[1..]),
         // Two-character escapes (ESC c, ESC 7, …): drop the second character too.
-        Some(c) if ('\x20'..='\x7e').contains(c) => {
-            chars.next();
-        }
-        _ => {}
+        Some(c) if ('\x20'..='\x7e').contains(&c) => 1,
+        _ => 0,
     }
 }
 
-/// CSI: parameters and intermediates, then one final byte in 0x40..=0x7E.
-fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars>) {
-    for c in chars.by_ref() {
-        if ('\x40'..='\x7e').contains(&c) || c == '\n' {
-            break;
+/// CSI: parameters and intermediates, then one final byte in 0x40..=0x7E (never past a line end).
+fn skip_csi(rest: &str) -> usize {
+    for (i, c) in rest.char_indices() {
+        if c == '\n' {
+            return i;
+        }
+        if ('\x40'..='\x7e').contains(&c) {
+            return i + 1;
         }
     }
+    rest.len()
 }
 
-/// OSC/DCS/…: up to BEL or ST (ESC \), never past a line end.
-fn skip_osc(chars: &mut std::iter::Peekable<std::str::Chars>) {
-    while let Some(&c) = chars.peek() {
+/// OSC/DCS/…: up to BEL or ST (ESC \\), never past a line end.
+fn skip_osc(rest: &str) -> usize {
+    for (i, c) in rest.char_indices() {
         match c {
-            '\x07' | '\u{9c}' => {
-                chars.next();
-                return;
-            }
-            '\x1b' => {
-                chars.next();
-                if chars.peek() == Some(&'\\') {
-                    chars.next();
-                }
-                return;
-            }
-            '\n' => return,
-            _ => {
-                chars.next();
-            }
+            '\x07' | '\u{9c}' => return i + c.len_utf8(),
+            '\x1b' => return i + 1 + usize::from(rest[i + 1..].starts_with('\\')),
+            '\n' => return i,
+            _ => {}
         }
     }
+    rest.len()
 }
 
 /// Removes `[bookmark: name]` and `[image: …]` markers: the export's artefacts, never content.
-pub fn strip_artefacts(text: &str) -> String {
-    if !text.contains("[bookmark:") && !text.contains("[image:") {
-        return text.to_string();
+pub fn strip_artefacts(text: &str) -> Cow<'_, str> {
+    if !text.contains('[') || (!text.contains("[bookmark:") && !text.contains("[image:")) {
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -181,24 +239,60 @@ pub fn strip_artefacts(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// A line that is nothing but a link: printed documents list the linked documents' addresses.
 pub fn is_bare_url(line: &str) -> bool {
     let t = line.trim();
-    (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
-        && !t.contains(' ')
+    let link = t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.");
+    // A link broken over two printed lines ends in " -".
+    link && t
+        .trim_end_matches('-')
+        .trim_end()
+        .split_whitespace()
+        .count()
+        == 1
 }
 
-/// Collapses runs of spaces and trims: printed lines carry layout spaces that are not content.
-pub fn squash_spaces(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+/// No leading, trailing, doubled or non-space white space.
+fn is_squashed(s: &str) -> bool {
+    let mut prev_space = true;
+    for &b in s.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        if space && (prev_space || b != b' ') {
+            return false;
         }
-        out.push_str(word);
+        prev_space = space;
+    }
+    !prev_space || s.is_empty()
+}
+
+/// Collapses runs of white space to one space and trims: printed lines carry layout spaces that
+/// are not content. (ASCII white space only: the import has already made other spaces plain.)
+pub fn squash_spaces(s: &str) -> String {
+    if is_squashed(s) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    let mut run_start = None;
+    for (i, b) in s.bytes().enumerate() {
+        if b.is_ascii_whitespace() {
+            if let Some(start) = run_start.take() {
+                out.push_str(&s[start..i]);
+                pending_space = true;
+            }
+        } else if run_start.is_none() {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            run_start = Some(i);
+        }
+    }
+    if let Some(start) = run_start {
+        out.push_str(&s[start..]);
     }
     out
 }
@@ -211,6 +305,13 @@ pub fn join_line(text: &mut String, line: &str) {
     if line.is_empty() {
         return;
     }
+    let squashed;
+    let line = if is_squashed(line) {
+        line
+    } else {
+        squashed = squash_spaces(line);
+        &squashed
+    };
     let trimmed_len = text.trim_end().len();
     text.truncate(trimmed_len);
     if text.is_empty() {
@@ -335,8 +436,19 @@ mod tests {
     }
 
     #[test]
+    fn spaces_are_squashed() {
+        assert_eq!(
+            squash_spaces("  KKR  Midtjylland\t| 17-04-2024 "),
+            "KKR Midtjylland | 17-04-2024"
+        );
+        assert_eq!(squash_spaces("Ærø   æble"), "Ærø æble");
+        assert_eq!(squash_spaces(" \t "), "");
+    }
+
+    #[test]
     fn bare_urls() {
         assert!(is_bare_url("https://www.kl.dk/media/x.pdf?format=noformat"));
         assert!(!is_bare_url("Se https://kl.dk for mere"));
+        assert!(is_bare_url("https://x.dk/social/rammeaftale -"));
     }
 }

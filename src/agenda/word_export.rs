@@ -9,6 +9,9 @@ use super::{Agenda, ImportError, Imported, Item, is_valid_number, meta};
 
 /// A table-of-contents line: number, title, page.
 fn toc_entry(line: &str) -> Option<(String, String, u32)> {
+    if !line.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let parts: Vec<&str> = line.split('\t').map(str::trim).collect();
     if parts.len() < 3 {
         return None;
@@ -22,16 +25,16 @@ fn toc_entry(line: &str) -> Option<(String, String, u32)> {
     (!title.is_empty() && page < 100_000).then(|| (number.to_string(), title, page))
 }
 
-pub fn looks_like(text: &str) -> bool {
-    text.lines()
+pub fn looks_like(lines: &[&str]) -> bool {
+    lines
+        .iter()
         .filter(|l| toc_entry(l).is_some())
         .take(2)
         .count()
         == 2
 }
 
-pub fn parse(text: &str) -> Result<Imported, ImportError> {
-    let lines: Vec<&str> = text.lines().collect();
+pub fn parse(lines: &[&str]) -> Result<Imported, ImportError> {
     let Some(toc_start) = lines.iter().position(|l| toc_entry(l).is_some()) else {
         return Err(ImportError::NoAgenda);
     };

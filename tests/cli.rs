@@ -1,0 +1,100 @@
+//! The command line as a user meets it: help, version, completions, man page, `toc`.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn gavel() -> Command {
+    Command::cargo_bin("gavel").unwrap()
+}
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join(name)
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = gavel().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        &["--help"][..],
+        &["import", "--help"],
+        &["toc", "--help"],
+        &["completions", "--help"],
+        &["man", "--help"],
+    ] {
+        let text = stdout(args);
+        assert!(text.contains("Usage:"), "{args:?}: {text}");
+    }
+    assert!(stdout(&["--help"]).contains("import") && stdout(&["--help"]).contains("toc"));
+    assert_eq!(
+        stdout(&["--version"]).trim(),
+        format!("gavel {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_same_definitions() {
+    let bash = stdout(&["completions", "bash"]);
+    assert!(bash.contains("gavel") && bash.contains("import") && bash.contains("toc"));
+    let zsh = stdout(&["completions", "zsh"]);
+    assert!(zsh.contains("#compdef gavel"));
+    let man = stdout(&["man"]);
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH gavel"),
+        "{}",
+        &man[..200]
+    );
+    assert!(man.contains("import") && man.contains("toc"));
+}
+
+#[test]
+fn toc_of_each_sample() {
+    let word = stdout(&["toc", data("sample-word-export.txt").to_str().unwrap()]);
+    insta::assert_snapshot!("toc_word_export", word);
+    let pdf = stdout(&["toc", data("sample-pdf-text.txt").to_str().unwrap()]);
+    insta::assert_snapshot!("toc_pdf_text", pdf);
+    let tsv = stdout(&[
+        "toc",
+        "--tsv",
+        data("sample-meeting.toml").to_str().unwrap(),
+    ]);
+    let lines: Vec<&str> = tsv.lines().collect();
+    assert_eq!(lines.len(), 18);
+    assert_eq!(lines[3], "2.1\tSiden sidst\t4");
+}
+
+#[test]
+fn import_writes_a_meeting_file_to_stdout_or_a_file() {
+    let text = stdout(&["import", data("sample-pdf-text.txt").to_str().unwrap()]);
+    insta::assert_snapshot!("meeting_file_pdf_text", text);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("møde.toml");
+    gavel()
+        .arg("import")
+        .arg(data("sample-pdf-text.txt"))
+        .arg("--output")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), text);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = gavel().args(["import"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = gavel().args(["toc", "a", "b"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
