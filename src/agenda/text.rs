@@ -247,12 +247,7 @@ pub fn is_bare_url(line: &str) -> bool {
     let t = line.trim();
     let link = t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.");
     // A link broken over two printed lines ends in " -".
-    link && t
-        .trim_end_matches('-')
-        .trim_end()
-        .split_whitespace()
-        .count()
-        == 1
+    link && t.trim_end_matches('-').split_whitespace().count() == 1
 }
 
 /// No leading, trailing, doubled or non-space white space.
