@@ -4,15 +4,29 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+const AFTER_HELP: &str = "Configuration: config.toml (keymap = \"vim\", lang = \"en\") and keymap.toml (your own bindings) in gavel's config directory, ~/.config/gavel on Linux. In the meeting screen, ? lists every key.";
+
 /// Follow a meeting's agenda live in the terminal and record what the meeting decides.
 ///
 /// AGENDA is any agenda gavel reads: the word processor's text export, the PDF's text extraction,
 /// or a gavel meeting file (.toml). The layout is told from the content, not the file name.
 #[derive(Debug, Parser)]
-#[command(name = "gavel", version, about, long_about)]
+#[command(name = "gavel", version, about, long_about, after_help = AFTER_HELP)]
 pub struct Cli {
     /// The agenda to open in the meeting screen (default: the bundled sample meeting).
     pub agenda: Option<PathBuf>,
+
+    /// Keymap: "default" or "vim" (your keymap.toml in the config directory applies on top).
+    #[arg(long, value_name = "NAME", global = true)]
+    pub keymap: Option<String>,
+
+    /// Screen language: "da" or "en" (default: the agenda's language).
+    #[arg(long, value_name = "LANG", global = true)]
+    pub lang: Option<String>,
+
+    /// A list of participants for the attendance panel (TOML: participants = ["…", …]).
+    #[arg(long, value_name = "FILE")]
+    pub participants: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -3,4 +3,7 @@
 
 pub mod agenda;
 pub mod cli;
+pub mod config;
+pub mod minutes;
 pub mod toc;
+pub mod tui;

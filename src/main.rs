@@ -1,5 +1,5 @@
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
@@ -53,18 +53,55 @@ fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|e| e.to_string())?;
             print(&String::from_utf8_lossy(&out))
         }
-        None => {
-            let path = cli.agenda.unwrap_or_else(sample_meeting);
-            let imported = load(&path)?;
-            print(&gavel::toc::table(&imported.agenda, 78))
-        }
+        None => meeting_screen(&cli),
     }
 }
 
-/// The sample meeting shipped in `data/`.
-fn sample_meeting() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample-meeting.toml")
+/// Opens the meeting screen on an agenda.
+fn meeting_screen(cli: &Cli) -> Result<(), String> {
+    use gavel::tui::{App, labels::Language, terminal};
+    let imported = match &cli.agenda {
+        Some(path) => load(path)?,
+        // The sample is built in, so `gavel` works wherever the binary goes.
+        None => agenda::parse_str(SAMPLE_MEETING)
+            .map_err(|e| format!("the built-in sample meeting: {e}"))?,
+    };
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(
+            "the meeting screen needs a terminal; for scripts use `gavel toc` or `gavel import`"
+                .into(),
+        );
+    }
+    let participants = match &cli.participants {
+        Some(file) => gavel::config::read_participants(file)?,
+        None => Vec::new(),
+    };
+    let dir = gavel::config::config_dir();
+    let settings = gavel::config::load(dir.as_deref(), cli.keymap.as_deref(), cli.lang.as_deref());
+    let language = settings
+        .language
+        .unwrap_or_else(|| Language::of(&imported.agenda));
+    let mut app = App::new(
+        imported.agenda,
+        settings.keymap,
+        language.labels(),
+        terminal::now_ms(),
+    );
+    app.utc_offset_s = terminal::utc_offset_s();
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    for name in participants {
+        app.minutes.add_participant(&name);
+    }
+    let mut problems = settings.problems;
+    problems.extend(imported.warnings);
+    if !problems.is_empty() {
+        app.status = Some((problems.join(" · "), app.now_ms + 6_000));
+    }
+    terminal::run(&mut app).map_err(|e| format!("terminal error: {e}"))
 }
+
+/// The sample meeting shipped in `data/`, opened by a plain `gavel`.
+const SAMPLE_MEETING: &str = include_str!("../data/sample-meeting.toml");
 
 /// Reads an agenda; warnings go to standard error, failures become one line naming the file.
 fn load(path: &Path) -> Result<Imported, String> {

@@ -1,0 +1,346 @@
+//! What the meeting records: outcomes of items and clauses, notes, attendance, timings.
+//!
+//! Kept apart from the screens so that making it durable touches nothing else: every change goes
+//! through a method here, and the record is plain data keyed by the agenda's own item numbers.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::agenda::Action;
+
+/// What the meeting did with an item or a clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Taget til efterretning.
+    TakenNote,
+    /// Drøftet.
+    Discussed,
+    /// Godkendt.
+    Approved,
+    /// Godkendt med ændringer.
+    ApprovedWithChanges,
+    /// Afvist / ikke godkendt.
+    Rejected,
+    /// Udsat.
+    Postponed,
+    /// Ikke behandlet.
+    NotHandled,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 7] = [
+        Outcome::TakenNote,
+        Outcome::Discussed,
+        Outcome::Approved,
+        Outcome::ApprovedWithChanges,
+        Outcome::Rejected,
+        Outcome::Postponed,
+        Outcome::NotHandled,
+    ];
+
+    /// The outcome a clause's own action suggests: a `note` clause is "taken note of".
+    pub fn suggested_for(action: Action) -> Outcome {
+        match action {
+            Action::Approve => Outcome::Approved,
+            Action::Note => Outcome::TakenNote,
+            Action::Discuss | Action::Input => Outcome::Discussed,
+            Action::Other => Outcome::Approved,
+        }
+    }
+}
+
+/// A note the secretary wrote. Private notes stay out of public minutes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub private: bool,
+}
+
+impl Note {
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// The record of one clause of a recommendation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClauseRecord {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    #[serde(default, skip_serializing_if = "Note::is_empty")]
+    pub note: Note,
+}
+
+/// The record of one agenda entry (section or item).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemRecord {
+    /// The title when recorded: lets a changed agenda be matched later.
+    #[serde(default)]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    #[serde(default, skip_serializing_if = "Note::is_empty")]
+    pub note: Note,
+    /// By clause index.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub clauses: BTreeMap<usize, ClauseRecord>,
+    /// Milliseconds this item has been the current one, not counting a running stretch.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub elapsed_ms: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+impl ItemRecord {
+    pub fn has_notes(&self) -> bool {
+        !self.note.is_empty() || self.clauses.values().any(|c| !c.note.is_empty())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.outcome.is_none()
+            && self.note.is_empty()
+            && self.elapsed_ms == 0
+            && self
+                .clauses
+                .values()
+                .all(|c| c.outcome.is_none() && c.note.is_empty())
+    }
+}
+
+/// Whether a participant is there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "status", content = "item")]
+pub enum Presence {
+    Present,
+    /// Afbud: sent apologies.
+    Absent,
+    /// Left the meeting during the given item.
+    LeftDuring(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub name: String,
+    pub presence: Presence,
+}
+
+/// What a note or outcome belongs to: an item, or one clause of an item.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Target {
+    Item(String),
+    Clause(String, usize),
+}
+
+impl Target {
+    pub fn item_number(&self) -> &str {
+        match self {
+            Target::Item(n) | Target::Clause(n, _) => n,
+        }
+    }
+}
+
+/// Everything the meeting has recorded so far.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Minutes {
+    /// By item number ("3.5").
+    #[serde(default)]
+    pub items: BTreeMap<String, ItemRecord>,
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+    /// The item the meeting is on, and since when (Unix milliseconds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<(String, i64)>,
+    /// When the meeting was started (the first item made current).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<i64>,
+}
+
+impl Minutes {
+    pub fn item(&self, number: &str) -> Option<&ItemRecord> {
+        self.items.get(number)
+    }
+
+    fn item_mut(&mut self, number: &str, title: &str) -> &mut ItemRecord {
+        let record = self.items.entry(number.to_string()).or_default();
+        if record.title.is_empty() {
+            record.title = title.to_string();
+        }
+        record
+    }
+
+    pub fn outcome(&self, target: &Target) -> Option<Outcome> {
+        match target {
+            Target::Item(n) => self.items.get(n)?.outcome,
+            Target::Clause(n, i) => self.items.get(n)?.clauses.get(i)?.outcome,
+        }
+    }
+
+    /// Sets or clears an outcome.
+    pub fn set_outcome(&mut self, target: &Target, title: &str, outcome: Option<Outcome>) {
+        let record = self.item_mut(target.item_number(), title);
+        match target {
+            Target::Item(_) => record.outcome = outcome,
+            Target::Clause(_, i) => record.clauses.entry(*i).or_default().outcome = outcome,
+        }
+    }
+
+    pub fn note(&self, target: &Target) -> Option<&Note> {
+        match target {
+            Target::Item(n) => Some(&self.items.get(n)?.note),
+            Target::Clause(n, i) => Some(&self.items.get(n)?.clauses.get(i)?.note),
+        }
+    }
+
+    pub fn set_note(&mut self, target: &Target, title: &str, note: Note) {
+        let record = self.item_mut(target.item_number(), title);
+        match target {
+            Target::Item(_) => record.note = note,
+            Target::Clause(_, i) => record.clauses.entry(*i).or_default().note = note,
+        }
+    }
+
+    /// Makes `number` the item the meeting is on; the previous one's time is banked.
+    pub fn set_current(&mut self, number: &str, title: &str, now_ms: i64) {
+        if self.current.as_ref().is_some_and(|(n, _)| n == number) {
+            return;
+        }
+        self.stop_current(now_ms);
+        self.item_mut(number, title);
+        self.current = Some((number.to_string(), now_ms));
+        self.started_at.get_or_insert(now_ms);
+    }
+
+    /// Banks the running item's time; no item is current afterwards.
+    pub fn stop_current(&mut self, now_ms: i64) {
+        if let Some((number, since)) = self.current.take() {
+            let spent = u64::try_from(now_ms.saturating_sub(since)).unwrap_or(0);
+            if let Some(record) = self.items.get_mut(&number) {
+                record.elapsed_ms += spent;
+            }
+        }
+    }
+
+    /// How long an item has been discussed, including a running stretch.
+    pub fn elapsed_ms(&self, number: &str, now_ms: i64) -> u64 {
+        let banked = self.items.get(number).map_or(0, |r| r.elapsed_ms);
+        let running = match &self.current {
+            Some((n, since)) if n == number => u64::try_from(now_ms - since).unwrap_or(0),
+            _ => 0,
+        };
+        banked + running
+    }
+
+    /// Since the meeting started.
+    pub fn meeting_elapsed_ms(&self, now_ms: i64) -> Option<u64> {
+        self.started_at
+            .map(|start| u64::try_from(now_ms - start).unwrap_or(0))
+    }
+
+    pub fn add_participant(&mut self, name: &str) {
+        let name = name.trim();
+        if !name.is_empty() && !self.participants.iter().any(|p| p.name == name) {
+            self.participants.push(Participant {
+                name: name.to_string(),
+                presence: Presence::Present,
+            });
+        }
+    }
+
+    /// Present → absent (afbud) → left during the current item → present.
+    pub fn cycle_presence(&mut self, index: usize, current_item: Option<&str>) {
+        if let Some(p) = self.participants.get_mut(index) {
+            p.presence = match (&p.presence, current_item) {
+                (Presence::Present, _) => Presence::Absent,
+                (Presence::Absent, Some(item)) => Presence::LeftDuring(item.to_string()),
+                _ => Presence::Present,
+            };
+        }
+    }
+
+    pub fn remove_participant(&mut self, index: usize) {
+        if index < self.participants.len() {
+            self.participants.remove(index);
+        }
+    }
+}
+
+/// "12:05" or "1:02:05".
+pub fn format_duration(ms: u64) -> String {
+    let s = ms / 1000;
+    let (h, m, s) = (s / 3600, (s / 60) % 60, s % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m:02}:{s:02}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outcomes_and_notes_by_target() {
+        let mut m = Minutes::default();
+        let clause = Target::Clause("3.5".into(), 1);
+        m.set_outcome(&clause, "Status", Some(Outcome::TakenNote));
+        m.set_note(
+            &clause,
+            "Status",
+            Note {
+                text: "Bemærkning".into(),
+                private: true,
+            },
+        );
+        assert_eq!(m.outcome(&clause), Some(Outcome::TakenNote));
+        assert_eq!(m.outcome(&Target::Item("3.5".into())), None);
+        assert!(m.item("3.5").unwrap().has_notes());
+        assert_eq!(m.item("3.5").unwrap().title, "Status");
+        m.set_outcome(&clause, "Status", None);
+        assert_eq!(m.outcome(&clause), None);
+    }
+
+    #[test]
+    fn timings_bank_when_the_meeting_moves_on() {
+        let mut m = Minutes::default();
+        m.set_current("1.1", "A", 1_000);
+        assert_eq!(m.elapsed_ms("1.1", 61_000), 60_000);
+        m.set_current("2.1", "B", 91_000);
+        assert_eq!(m.elapsed_ms("1.1", 200_000), 90_000);
+        assert_eq!(m.elapsed_ms("2.1", 101_000), 10_000);
+        m.set_current("1.1", "A", 101_000);
+        assert_eq!(m.elapsed_ms("1.1", 111_000), 100_000);
+        assert_eq!(m.meeting_elapsed_ms(111_000), Some(110_000));
+        assert_eq!(format_duration(3_725_000), "1:02:05");
+        assert_eq!(format_duration(65_000), "01:05");
+    }
+
+    #[test]
+    fn presence_cycles() {
+        let mut m = Minutes::default();
+        m.add_participant("Anne Hansen");
+        m.add_participant("Anne Hansen");
+        assert_eq!(m.participants.len(), 1);
+        m.cycle_presence(0, Some("3.2"));
+        assert_eq!(m.participants[0].presence, Presence::Absent);
+        m.cycle_presence(0, Some("3.2"));
+        assert_eq!(
+            m.participants[0].presence,
+            Presence::LeftDuring("3.2".into())
+        );
+        m.cycle_presence(0, Some("3.2"));
+        assert_eq!(m.participants[0].presence, Presence::Present);
+    }
+
+    #[test]
+    fn suggestions_follow_the_clause() {
+        assert_eq!(Outcome::suggested_for(Action::Note), Outcome::TakenNote);
+        assert_eq!(Outcome::suggested_for(Action::Approve), Outcome::Approved);
+        assert_eq!(Outcome::suggested_for(Action::Discuss), Outcome::Discussed);
+    }
+}

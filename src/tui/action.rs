@@ -1,0 +1,89 @@
+//! Every key maps to one of these. Each has a name (what keymaps say) and a line of help.
+
+use std::fmt;
+
+macro_rules! actions {
+    ($( $variant:ident => $name:literal, $help:literal, $hjælp:literal; )*) => {
+        /// What a key asks the meeting screen to do.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action {
+            $( $variant, )*
+        }
+
+        impl Action {
+            pub const ALL: &'static [Action] = &[$( Action::$variant, )*];
+
+            /// The name keymaps use, e.g. `"mark_approved"`.
+            pub fn name(self) -> &'static str {
+                match self { $( Action::$variant => $name, )* }
+            }
+
+            /// One line for the help overlay.
+            pub fn help(self) -> &'static str {
+                match self { $( Action::$variant => $help, )* }
+            }
+
+            /// The same line in Danish.
+            pub fn help_da(self) -> &'static str {
+                match self { $( Action::$variant => $hjælp, )* }
+            }
+
+            pub fn from_name(name: &str) -> Option<Action> {
+                match name { $( $name => Some(Action::$variant), )* _ => None }
+            }
+        }
+    };
+}
+
+actions! {
+    Up => "up", "move up", "op";
+    Down => "down", "move down", "ned";
+    PageUp => "page_up", "scroll up a page", "en side op";
+    PageDown => "page_down", "scroll down a page", "en side ned";
+    Top => "top", "go to the first entry", "til første punkt";
+    Bottom => "bottom", "go to the last entry", "til sidste punkt";
+    Open => "open", "open the item", "åbn punktet";
+    Back => "back", "go back / close", "tilbage / luk";
+    NextItem => "next_item", "the meeting moves to the next item", "mødet går videre til næste punkt";
+    PreviousItem => "previous_item", "the meeting moves to the previous item", "mødet går tilbage til forrige punkt";
+    MakeCurrent => "make_current", "the meeting is on this item (starts its timer)", "mødet er ved dette punkt (starter dets tid)";
+    MarkSuggested => "mark_suggested", "record what the clause asks for", "notér det, indstillingen beder om";
+    MarkTakenNote => "mark_taken_note", "taken note of (taget til efterretning)", "taget til efterretning";
+    MarkDiscussed => "mark_discussed", "discussed (drøftet)", "drøftet";
+    MarkApproved => "mark_approved", "approved (godkendt)", "godkendt";
+    MarkApprovedWithChanges => "mark_approved_with_changes", "approved with changes", "godkendt med ændringer";
+    MarkRejected => "mark_rejected", "rejected (ikke godkendt)", "ikke godkendt";
+    MarkPostponed => "mark_postponed", "postponed (udsat)", "udsat";
+    MarkNotHandled => "mark_not_handled", "not handled (ikke behandlet)", "ikke behandlet";
+    ClearOutcome => "clear_outcome", "clear the outcome", "fjern beslutningen";
+    EditNote => "edit_note", "write a note", "skriv en note";
+    TogglePrivate => "toggle_private", "note private / public", "note privat / offentlig";
+    Search => "search", "find an item (number, title, case, text)", "søg efter punkt (nummer, titel, sag, tekst)";
+    GoTo => "goto", "go to item or page (3.5, s13)", "gå til punkt eller side (3.5, s13)";
+    Attendance => "attendance", "who is present", "hvem er til stede";
+    AddParticipant => "add_participant", "add a participant", "tilføj en deltager";
+    CyclePresence => "cycle_presence", "present → afbud → left during item", "til stede → afbud → gik under punktet";
+    RemoveParticipant => "remove_participant", "remove the participant", "fjern deltageren";
+    Help => "help", "show all keys", "vis alle taster";
+    Quit => "quit", "quit gavel", "afslut gavel";
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for &a in Action::ALL {
+            assert_eq!(Action::from_name(a.name()), Some(a));
+            assert!(!a.help().is_empty() && !a.help_da().is_empty());
+        }
+        assert_eq!(Action::from_name("nonsense"), None);
+    }
+}

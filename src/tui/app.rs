@@ -1,0 +1,730 @@
+//! The meeting screen's one state and the update that changes it. No I/O here: the clock comes in
+//! with each message, and drawing reads `&App`.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use super::action::Action;
+use super::finder;
+use super::keymap::{Keymap, Mode};
+use super::labels::Labels;
+use crate::agenda::{Agenda, Item};
+use crate::minutes::{Minutes, Note, Outcome, Target};
+
+/// How long typed digits keep building one item number ("3" then "5" is 3.5).
+const DIGIT_WINDOW_MS: i64 = 1500;
+/// How long a status message stays.
+const STATUS_MS: i64 = 4000;
+
+/// What comes in from the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    /// Time passed: only the clock and timers change.
+    Tick,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Toc,
+    Item,
+}
+
+/// The note being written.
+#[derive(Debug)]
+pub struct Editor {
+    pub target: Target,
+    pub textarea: TextArea<'static>,
+    pub private: bool,
+}
+
+impl Editor {
+    pub fn text(&self) -> String {
+        self.textarea.lines().join("\n")
+    }
+}
+
+#[derive(Debug)]
+pub enum Overlay {
+    Help {
+        scroll: u16,
+    },
+    Finder {
+        query: String,
+        selected: usize,
+    },
+    GoTo {
+        input: String,
+        error: bool,
+    },
+    Editor(Box<Editor>),
+    Attendance {
+        selected: usize,
+        adding: Option<String>,
+    },
+    ConfirmQuit,
+}
+
+/// The item view's place: which row is selected (0 is the item itself, then its clauses) and how
+/// far its text is scrolled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ItemView {
+    pub selected: usize,
+    pub scroll: u16,
+}
+
+pub struct App {
+    pub agenda: Agenda,
+    pub minutes: Minutes,
+    pub keymap: Keymap,
+    pub labels: &'static Labels,
+    pub screen: Screen,
+    /// The TOC cursor, an index into `agenda.items`; the item view shows this entry.
+    pub cursor: usize,
+    pub item_view: ItemView,
+    pub overlay: Option<Overlay>,
+    /// Text kept from closed prompts, so nothing typed is lost to Esc.
+    pub finder_query: String,
+    pub pending_name: String,
+    pub status: Option<(String, i64)>,
+    pub now_ms: i64,
+    /// Local time minus UTC, for the clock (read once at start, at the edge).
+    pub utc_offset_s: i32,
+    pub color: bool,
+    pub should_quit: bool,
+    /// Rows the last frame gave the TOC and the item text (paging moves by these).
+    pub page_rows: u16,
+    digits: Option<(String, i64)>,
+    finder: finder::Index,
+}
+
+impl App {
+    pub fn new(agenda: Agenda, keymap: Keymap, labels: &'static Labels, now_ms: i64) -> App {
+        let finder = finder::Index::new(&agenda);
+        let cursor = agenda
+            .items
+            .iter()
+            .position(|i| !i.is_section())
+            .unwrap_or(0);
+        App {
+            finder,
+            agenda,
+            minutes: Minutes::default(),
+            keymap,
+            labels,
+            screen: Screen::Toc,
+            cursor,
+            item_view: ItemView::default(),
+            overlay: None,
+            finder_query: String::new(),
+            pending_name: String::new(),
+            status: None,
+            now_ms,
+            utc_offset_s: 0,
+            color: true,
+            should_quit: false,
+            page_rows: 10,
+            digits: None,
+        }
+    }
+
+    pub fn item(&self) -> Option<&Item> {
+        self.agenda.items.get(self.cursor)
+    }
+
+    /// The keymap section that applies now.
+    pub fn mode(&self) -> Mode {
+        match &self.overlay {
+            Some(Overlay::Editor(_)) => Mode::Editor,
+            Some(Overlay::Attendance { .. }) => Mode::Attendance,
+            _ => match self.screen {
+                Screen::Toc => Mode::Toc,
+                Screen::Item => Mode::Item,
+            },
+        }
+    }
+
+    pub fn status_text(&self) -> Option<&str> {
+        self.status
+            .as_ref()
+            .filter(|(_, at)| self.now_ms - at < STATUS_MS)
+            .map(|(s, _)| s.as_str())
+    }
+
+    fn say(&mut self, text: impl Into<String>) {
+        self.status = Some((text.into(), self.now_ms));
+    }
+
+    /// Finder results for the current query.
+    pub fn finder_results(&self, query: &str) -> Vec<usize> {
+        self.finder.search(query, 200)
+    }
+
+    /// Handles one message at time `now_ms`.
+    pub fn update(&mut self, msg: Msg, now_ms: i64) {
+        self.now_ms = now_ms;
+        match msg {
+            Msg::Tick => {}
+            Msg::Paste(text) => self.paste(&text),
+            Msg::Key(key) => self.key(key),
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        let clean = crate::agenda::text::clean(text);
+        match &mut self.overlay {
+            Some(Overlay::Editor(editor)) => {
+                editor.textarea.insert_str(clean.replace('\t', "    "));
+            }
+            Some(Overlay::Finder { query, selected }) => {
+                query.push_str(&clean.replace(['\n', '\t'], " "));
+                *selected = 0;
+            }
+            Some(Overlay::GoTo { input, .. }) => input.push_str(clean.trim()),
+            Some(Overlay::Attendance {
+                adding: Some(name), ..
+            }) => name.push_str(&clean.replace(['\n', '\t'], " ")),
+            _ => {}
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent) {
+        // The top overlay gets the key first.
+        match self.overlay.take() {
+            Some(Overlay::Editor(editor)) => self.editor_key(*editor, key),
+            Some(Overlay::Finder { query, selected }) => self.finder_key(query, selected, key),
+            Some(Overlay::GoTo { input, .. }) => self.goto_key(input, key),
+            Some(Overlay::Help { scroll }) => self.help_key(scroll, key),
+            Some(Overlay::Attendance { selected, adding }) => {
+                self.attendance_key(selected, adding, key)
+            }
+            Some(Overlay::ConfirmQuit) => {
+                if matches!(key.code, KeyCode::Char('y' | 'j' | 'Y' | 'J')) {
+                    self.should_quit = true;
+                }
+            }
+            None => {
+                if let Some(action) = self.keymap.action(self.mode(), &key) {
+                    self.digits = None;
+                    self.apply(action);
+                } else if let KeyCode::Char(c @ '0'..='9') = key.code {
+                    self.digit(c);
+                }
+            }
+        }
+    }
+
+    /// Runs an action on the screen underneath any overlay.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.page(-1),
+            Action::PageDown => self.page(1),
+            Action::Top => self.jump_end(false),
+            Action::Bottom => self.jump_end(true),
+            Action::Open => self.open(self.cursor),
+            Action::Back => {
+                self.screen = Screen::Toc;
+            }
+            Action::NextItem => self.step_meeting(1),
+            Action::PreviousItem => self.step_meeting(-1),
+            Action::MakeCurrent => self.make_current(self.cursor),
+            Action::MarkSuggested => self.mark_suggested(),
+            Action::MarkTakenNote => self.mark(Some(Outcome::TakenNote)),
+            Action::MarkDiscussed => self.mark(Some(Outcome::Discussed)),
+            Action::MarkApproved => self.mark(Some(Outcome::Approved)),
+            Action::MarkApprovedWithChanges => self.mark(Some(Outcome::ApprovedWithChanges)),
+            Action::MarkRejected => self.mark(Some(Outcome::Rejected)),
+            Action::MarkPostponed => self.mark(Some(Outcome::Postponed)),
+            Action::MarkNotHandled => self.mark(Some(Outcome::NotHandled)),
+            Action::ClearOutcome => self.mark(None),
+            Action::EditNote => self.open_editor(),
+            Action::TogglePrivate => self.toggle_private(),
+            Action::Search => {
+                self.overlay = Some(Overlay::Finder {
+                    query: self.finder_query.clone(),
+                    selected: 0,
+                });
+            }
+            Action::GoTo => {
+                self.overlay = Some(Overlay::GoTo {
+                    input: String::new(),
+                    error: false,
+                });
+            }
+            Action::Attendance => {
+                self.overlay = Some(Overlay::Attendance {
+                    selected: 0,
+                    adding: None,
+                });
+            }
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Quit => {
+                if self.minutes == Minutes::default() {
+                    self.should_quit = true;
+                } else {
+                    self.overlay = Some(Overlay::ConfirmQuit);
+                }
+            }
+            // Attendance actions outside its panel do nothing.
+            Action::AddParticipant | Action::CyclePresence | Action::RemoveParticipant => {}
+        }
+    }
+
+    /// The targets of the item view: the item itself, then each clause.
+    pub fn targets(&self) -> Vec<Target> {
+        let Some(item) = self.item() else {
+            return Vec::new();
+        };
+        std::iter::once(Target::Item(item.number.clone()))
+            .chain((0..item.recommendations.len()).map(|i| Target::Clause(item.number.clone(), i)))
+            .collect()
+    }
+
+    /// What an outcome key or the note key acts on now.
+    pub fn target(&self) -> Option<Target> {
+        let item = self.item()?;
+        match self.screen {
+            Screen::Toc => Some(Target::Item(item.number.clone())),
+            Screen::Item => self.targets().get(self.item_view.selected).cloned(),
+        }
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        match self.screen {
+            Screen::Toc => {
+                let last = self.agenda.items.len().saturating_sub(1);
+                self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+            }
+            Screen::Item => {
+                let last = self.targets().len().saturating_sub(1);
+                self.item_view.selected = self
+                    .item_view
+                    .selected
+                    .saturating_add_signed(delta)
+                    .min(last);
+                // The clauses are at the top: choosing one brings them into view.
+                self.item_view.scroll = 0;
+            }
+        }
+    }
+
+    fn page(&mut self, direction: i16) {
+        let rows = self.page_rows.max(1);
+        match self.screen {
+            Screen::Toc => self.move_by(isize::from(direction) * rows as isize),
+            Screen::Item => {
+                let scroll =
+                    i32::from(self.item_view.scroll) + i32::from(direction) * i32::from(rows);
+                self.item_view.scroll = u16::try_from(scroll.max(0)).unwrap_or(u16::MAX);
+            }
+        }
+    }
+
+    fn jump_end(&mut self, end: bool) {
+        match self.screen {
+            Screen::Toc => {
+                self.cursor = if end {
+                    self.agenda.items.len().saturating_sub(1)
+                } else {
+                    0
+                };
+            }
+            Screen::Item => self.item_view.scroll = if end { u16::MAX / 2 } else { 0 },
+        }
+    }
+
+    /// Shows an entry in the item view.
+    pub fn open(&mut self, index: usize) {
+        if index < self.agenda.items.len() {
+            if index != self.cursor || self.screen != Screen::Item {
+                self.item_view = ItemView::default();
+            }
+            self.cursor = index;
+            self.screen = Screen::Item;
+        }
+    }
+
+    /// Moves the cursor to an entry, on whichever screen is showing.
+    fn go_to(&mut self, index: usize) {
+        if self.screen == Screen::Item {
+            self.open(index);
+        } else {
+            self.cursor = index;
+        }
+    }
+
+    fn make_current(&mut self, index: usize) {
+        if let Some(item) = self.agenda.items.get(index) {
+            let (number, title) = (item.number.clone(), item.title.clone());
+            self.minutes.set_current(&number, &title, self.now_ms);
+        }
+    }
+
+    fn current_index(&self) -> Option<usize> {
+        let (number, _) = self.minutes.current.as_ref()?;
+        self.agenda.items.iter().position(|i| &i.number == number)
+    }
+
+    /// The chair moves the meeting on: the next (or previous) item becomes current and is shown.
+    fn step_meeting(&mut self, direction: isize) {
+        let from = self.current_index().unwrap_or(self.cursor);
+        let mut i = from as isize;
+        let next = loop {
+            i += direction;
+            match self
+                .agenda
+                .items
+                .get(usize::try_from(i).unwrap_or(usize::MAX))
+            {
+                None => break None,
+                Some(item) if !item.is_section() => break Some(i as usize),
+                Some(_) => {}
+            }
+        };
+        // Starting the meeting: the first step lands on the cursor's item itself.
+        let next = if self.minutes.current.is_none() && !self.agenda.items[from].is_section() {
+            Some(from)
+        } else {
+            next
+        };
+        if let Some(index) = next {
+            self.make_current(index);
+            self.go_to(index);
+        }
+    }
+
+    fn mark(&mut self, outcome: Option<Outcome>) {
+        let Some(target) = self.target() else {
+            return;
+        };
+        let Some(item) = self.item() else {
+            return;
+        };
+        if item.is_section() && matches!(target, Target::Item(_)) && outcome.is_some() {
+            self.say(self.labels.sections_have_no_outcome);
+            return;
+        }
+        let title = item.title.clone();
+        self.minutes.set_outcome(&target, &title, outcome);
+        self.after_marking();
+    }
+
+    /// Space: what the clause asks for; on an item, what its clauses ask for, and each unmarked
+    /// clause gets its own.
+    fn mark_suggested(&mut self) {
+        let (Some(target), Some(item)) = (self.target(), self.item().cloned()) else {
+            return;
+        };
+        if item.is_section() && matches!(target, Target::Item(_)) {
+            self.say(self.labels.sections_have_no_outcome);
+            return;
+        }
+        match target {
+            Target::Clause(_, i) => {
+                let action = item.recommendations[i].action;
+                self.minutes.set_outcome(
+                    &target,
+                    &item.title,
+                    Some(Outcome::suggested_for(action)),
+                );
+            }
+            Target::Item(ref number) => {
+                let suggested = item
+                    .recommendations
+                    .first()
+                    .map_or(Outcome::TakenNote, |r| Outcome::suggested_for(r.action));
+                self.minutes
+                    .set_outcome(&target, &item.title, Some(suggested));
+                for (i, r) in item.recommendations.iter().enumerate() {
+                    let clause = Target::Clause(number.clone(), i);
+                    if self.minutes.outcome(&clause).is_none() {
+                        self.minutes.set_outcome(
+                            &clause,
+                            &item.title,
+                            Some(Outcome::suggested_for(r.action)),
+                        );
+                    }
+                }
+            }
+        }
+        self.after_marking();
+    }
+
+    /// In the item view a mark moves the selection on, so a run of clauses takes one key each.
+    fn after_marking(&mut self) {
+        if self.screen == Screen::Item {
+            self.move_by(1);
+        }
+    }
+
+    fn open_editor(&mut self) {
+        let Some(target) = self.target() else {
+            return;
+        };
+        let note = self.minutes.note(&target).cloned().unwrap_or_default();
+        let lines: Vec<String> = if note.text.is_empty() {
+            vec![String::new()]
+        } else {
+            note.text.lines().map(str::to_string).collect()
+        };
+        let mut textarea = TextArea::new(lines);
+        textarea.set_wrap_mode(WrapMode::WordOrGlyph);
+        textarea.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        textarea.move_cursor(ratatui_textarea::CursorMove::End);
+        self.overlay = Some(Overlay::Editor(Box::new(Editor {
+            target,
+            textarea,
+            private: note.private,
+        })));
+    }
+
+    fn toggle_private(&mut self) {
+        let (Some(target), Some(item)) = (self.target(), self.item()) else {
+            return;
+        };
+        let title = item.title.clone();
+        let mut note = self.minutes.note(&target).cloned().unwrap_or_default();
+        note.private = !note.private;
+        self.minutes.set_note(&target, &title, note);
+    }
+
+    fn editor_key(&mut self, mut editor: Editor, key: KeyEvent) {
+        match self.keymap.action(Mode::Editor, &key) {
+            Some(Action::Back) => {
+                // Esc keeps every word: the text goes into the record.
+                self.commit_note(&editor);
+                self.say(self.labels.saved_note);
+                return;
+            }
+            Some(Action::TogglePrivate) => editor.private = !editor.private,
+            _ => {
+                editor.textarea.input(key);
+            }
+        }
+        self.overlay = Some(Overlay::Editor(Box::new(editor)));
+    }
+
+    fn commit_note(&mut self, editor: &Editor) {
+        let title = self
+            .agenda
+            .items
+            .iter()
+            .find(|i| i.number == editor.target.item_number())
+            .map(|i| i.title.clone())
+            .unwrap_or_default();
+        let text = editor.text().trim_end().to_string();
+        self.minutes.set_note(
+            &editor.target,
+            &title,
+            Note {
+                text,
+                private: editor.private,
+            },
+        );
+    }
+
+    /// The note being typed, as the record would hold it (later saved while typing).
+    pub fn draft_note(&self) -> Option<(Target, Note)> {
+        match &self.overlay {
+            Some(Overlay::Editor(e)) => Some((
+                e.target.clone(),
+                Note {
+                    text: e.text(),
+                    private: e.private,
+                },
+            )),
+            _ => None,
+        }
+    }
+
+    fn finder_key(&mut self, mut query: String, mut selected: usize, key: KeyEvent) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => {
+                self.finder_query = query;
+                return;
+            }
+            KeyCode::Enter => {
+                self.finder_query = query.clone();
+                if let Some(&index) = self.finder_results(&query).get(selected) {
+                    self.open(index);
+                }
+                return;
+            }
+            KeyCode::Up => selected = selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Tab => selected += 1,
+            KeyCode::Char('p') if ctrl => selected = selected.saturating_sub(1),
+            KeyCode::Char('n') if ctrl => selected += 1,
+            KeyCode::Char('u') if ctrl => query.clear(),
+            KeyCode::Backspace => {
+                query.pop();
+                selected = 0;
+            }
+            KeyCode::Char(c) if !ctrl => {
+                query.push(c);
+                selected = 0;
+            }
+            _ => {}
+        }
+        let count = self.finder_results(&query).len();
+        selected = selected.min(count.saturating_sub(1));
+        self.overlay = Some(Overlay::Finder { query, selected });
+    }
+
+    fn goto_key(&mut self, mut input: String, key: KeyEvent) {
+        match key.code {
+            KeyCode::Esc => return,
+            KeyCode::Enter => {
+                match self.resolve_goto(&input) {
+                    Some(index) => self.go_to(index),
+                    None => {
+                        self.overlay = Some(Overlay::GoTo { input, error: true });
+                    }
+                }
+                return;
+            }
+            KeyCode::Backspace => {
+                input.pop();
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => input.push(c),
+            _ => {}
+        }
+        self.overlay = Some(Overlay::GoTo {
+            input,
+            error: false,
+        });
+    }
+
+    /// "3.5" or "3.5." is an item, "3" a section; "s13", "p13", "side 13" the entry on page 13.
+    pub fn resolve_goto(&self, input: &str) -> Option<usize> {
+        let text = input.trim().to_lowercase();
+        let page = ["side", "page", "s", "p"]
+            .iter()
+            .find_map(|prefix| text.strip_prefix(prefix))
+            .and_then(|rest| rest.trim().parse::<u32>().ok());
+        if let Some(page) = page {
+            // The last entry that starts on or before the page.
+            return self
+                .agenda
+                .items
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.page.is_some_and(|p| p <= page))
+                .max_by_key(|(index, i)| (i.page, !i.is_section(), usize::MAX - index))
+                .map(|(index, _)| index);
+        }
+        let number = text.trim_end_matches('.');
+        self.agenda.items.iter().position(|i| i.number == number)
+    }
+
+    /// Typed digits jump at once: "3" to section 3, then "5" to item 3.5.
+    fn digit(&mut self, c: char) {
+        let mut typed = match self.digits.take() {
+            Some((d, at)) if self.now_ms - at < DIGIT_WINDOW_MS => d,
+            _ => String::new(),
+        };
+        typed.push(c);
+        let candidates = if typed.len() == 1 {
+            vec![typed.clone()]
+        } else {
+            let (head, tail) = typed.split_at(1);
+            vec![format!("{head}.{tail}"), typed.clone()]
+        };
+        let found = candidates
+            .iter()
+            .find_map(|n| self.agenda.items.iter().position(|i| &i.number == n));
+        match found {
+            Some(index) => {
+                self.go_to(index);
+                self.digits = Some((typed, self.now_ms));
+            }
+            None if typed.len() > 1 => {
+                // Start again from this digit.
+                self.digits = None;
+                self.digit(c);
+            }
+            None => self.say(format!("{} {}", typed, self.labels.not_found)),
+        }
+    }
+
+    fn help_key(&mut self, scroll: u16, key: KeyEvent) {
+        let scroll = match key.code {
+            KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1),
+            KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+            KeyCode::PageDown | KeyCode::Char(' ') => scroll.saturating_add(self.page_rows),
+            KeyCode::PageUp => scroll.saturating_sub(self.page_rows),
+            _ => return, // any other key closes the help
+        };
+        self.overlay = Some(Overlay::Help { scroll });
+    }
+
+    fn attendance_key(&mut self, mut selected: usize, adding: Option<String>, key: KeyEvent) {
+        if let Some(mut name) = adding {
+            match key.code {
+                KeyCode::Enter => {
+                    self.minutes.add_participant(&name);
+                    selected = self.minutes.participants.len().saturating_sub(1);
+                    self.pending_name.clear();
+                }
+                KeyCode::Esc => self.pending_name = name, // kept for next time
+                KeyCode::Backspace => {
+                    name.pop();
+                    self.overlay = Some(Overlay::Attendance {
+                        selected,
+                        adding: Some(name),
+                    });
+                    return;
+                }
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    name.push(c);
+                    self.overlay = Some(Overlay::Attendance {
+                        selected,
+                        adding: Some(name),
+                    });
+                    return;
+                }
+                _ => {
+                    self.overlay = Some(Overlay::Attendance {
+                        selected,
+                        adding: Some(name),
+                    });
+                    return;
+                }
+            }
+            self.overlay = Some(Overlay::Attendance {
+                selected,
+                adding: None,
+            });
+            return;
+        }
+        let count = self.minutes.participants.len();
+        let mut adding = None;
+        match self.keymap.action(Mode::Attendance, &key) {
+            Some(Action::Back) => return,
+            Some(Action::Up) => selected = selected.saturating_sub(1),
+            Some(Action::Down) => selected = (selected + 1).min(count.saturating_sub(1)),
+            Some(Action::CyclePresence) => {
+                let current = self.minutes.current.as_ref().map(|(n, _)| n.clone());
+                self.minutes.cycle_presence(selected, current.as_deref());
+            }
+            Some(Action::AddParticipant) => adding = Some(std::mem::take(&mut self.pending_name)),
+            Some(Action::RemoveParticipant) => {
+                self.minutes.remove_participant(selected);
+                selected = selected.min(self.minutes.participants.len().saturating_sub(1));
+            }
+            Some(Action::Quit) => {
+                self.apply(Action::Quit);
+                return;
+            }
+            Some(Action::Help) => {
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                return;
+            }
+            _ => {}
+        }
+        self.overlay = Some(Overlay::Attendance { selected, adding });
+    }
+}

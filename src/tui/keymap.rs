@@ -1,0 +1,520 @@
+//! Keys as data: the shipped keymaps (`keymaps/*.toml`, embedded), the user's file on top, and the
+//! reverse map the help overlay and the footer are drawn from.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+const DEFAULT: &str = include_str!("../../keymaps/default.toml");
+const VIM: &str = include_str!("../../keymaps/vim.toml");
+
+/// The modes a keymap has a section for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Mode {
+    Global,
+    Toc,
+    Item,
+    Attendance,
+    Editor,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 5] = [
+        Mode::Global,
+        Mode::Toc,
+        Mode::Item,
+        Mode::Attendance,
+        Mode::Editor,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Global => "global",
+            Mode::Toc => "toc",
+            Mode::Item => "item",
+            Mode::Attendance => "attendance",
+            Mode::Editor => "editor",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.name() == name)
+    }
+}
+
+/// One key with its modifiers. Shift is carried by the character itself ("J").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Chord {
+    pub code: KeyCodeKey,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+/// The part of a key code gavel binds (a comparable mirror of crossterm's `KeyCode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KeyCodeKey {
+    Char(char),
+    F(u8),
+    Up,
+    Down,
+    Left,
+    Right,
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Backspace,
+    Delete,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+    Insert,
+}
+
+const NAMED: &[(&str, KeyCodeKey)] = &[
+    ("up", KeyCodeKey::Up),
+    ("down", KeyCodeKey::Down),
+    ("left", KeyCodeKey::Left),
+    ("right", KeyCodeKey::Right),
+    ("enter", KeyCodeKey::Enter),
+    ("esc", KeyCodeKey::Esc),
+    ("tab", KeyCodeKey::Tab),
+    ("backtab", KeyCodeKey::BackTab),
+    ("backspace", KeyCodeKey::Backspace),
+    ("delete", KeyCodeKey::Delete),
+    ("home", KeyCodeKey::Home),
+    ("end", KeyCodeKey::End),
+    ("pageup", KeyCodeKey::PageUp),
+    ("pagedown", KeyCodeKey::PageDown),
+    ("insert", KeyCodeKey::Insert),
+    ("space", KeyCodeKey::Char(' ')),
+];
+
+impl Chord {
+    /// Parses "j", "J", "ctrl-p", "alt-enter", "f1", "space".
+    pub fn parse(text: &str) -> Result<Chord, String> {
+        let mut rest = text;
+        let (mut ctrl, mut alt) = (false, false);
+        loop {
+            if let Some(r) = rest.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
+                ctrl = true;
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix("alt-").filter(|r| !r.is_empty()) {
+                alt = true;
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCodeKey::Char(c),
+            _ => {
+                let lower = rest.to_lowercase();
+                if let Some(&(_, code)) = NAMED.iter().find(|(n, _)| *n == lower) {
+                    code
+                } else if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse().ok())
+                    && (1..=12).contains(&n)
+                {
+                    KeyCodeKey::F(n)
+                } else {
+                    return Err(format!("\"{text}\" is not a key"));
+                }
+            }
+        };
+        Ok(Chord { code, ctrl, alt })
+    }
+
+    /// The chord a key press is, if gavel can bind it.
+    pub fn from_event(key: &KeyEvent) -> Option<Chord> {
+        let code = match key.code {
+            KeyCode::Char(c) => KeyCodeKey::Char(c),
+            KeyCode::F(n) => KeyCodeKey::F(n),
+            KeyCode::Up => KeyCodeKey::Up,
+            KeyCode::Down => KeyCodeKey::Down,
+            KeyCode::Left => KeyCodeKey::Left,
+            KeyCode::Right => KeyCodeKey::Right,
+            KeyCode::Enter => KeyCodeKey::Enter,
+            KeyCode::Esc => KeyCodeKey::Esc,
+            KeyCode::Tab => KeyCodeKey::Tab,
+            KeyCode::BackTab => KeyCodeKey::BackTab,
+            KeyCode::Backspace => KeyCodeKey::Backspace,
+            KeyCode::Delete => KeyCodeKey::Delete,
+            KeyCode::Home => KeyCodeKey::Home,
+            KeyCode::End => KeyCodeKey::End,
+            KeyCode::PageUp => KeyCodeKey::PageUp,
+            KeyCode::PageDown => KeyCodeKey::PageDown,
+            KeyCode::Insert => KeyCodeKey::Insert,
+            _ => return None,
+        };
+        Some(Chord {
+            code,
+            ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
+            alt: key.modifiers.contains(KeyModifiers::ALT),
+        })
+    }
+
+    /// The key event this chord stands for (tests drive the app with these).
+    pub fn to_event(self) -> KeyEvent {
+        let code = match self.code {
+            KeyCodeKey::Char(c) => KeyCode::Char(c),
+            KeyCodeKey::F(n) => KeyCode::F(n),
+            KeyCodeKey::Up => KeyCode::Up,
+            KeyCodeKey::Down => KeyCode::Down,
+            KeyCodeKey::Left => KeyCode::Left,
+            KeyCodeKey::Right => KeyCode::Right,
+            KeyCodeKey::Enter => KeyCode::Enter,
+            KeyCodeKey::Esc => KeyCode::Esc,
+            KeyCodeKey::Tab => KeyCode::Tab,
+            KeyCodeKey::BackTab => KeyCode::BackTab,
+            KeyCodeKey::Backspace => KeyCode::Backspace,
+            KeyCodeKey::Delete => KeyCode::Delete,
+            KeyCodeKey::Home => KeyCode::Home,
+            KeyCodeKey::End => KeyCode::End,
+            KeyCodeKey::PageUp => KeyCode::PageUp,
+            KeyCodeKey::PageDown => KeyCode::PageDown,
+            KeyCodeKey::Insert => KeyCode::Insert,
+        };
+        let mut modifiers = KeyModifiers::NONE;
+        if self.ctrl {
+            modifiers |= KeyModifiers::CONTROL;
+        }
+        if self.alt {
+            modifiers |= KeyModifiers::ALT;
+        }
+        if matches!(self.code, KeyCodeKey::Char(c) if c.is_uppercase()) {
+            modifiers |= KeyModifiers::SHIFT;
+        }
+        KeyEvent::new(code, modifiers)
+    }
+}
+
+impl fmt::Display for Chord {
+    /// As the help shows it: "ctrl-p", "enter", "J", "space".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("ctrl-")?;
+        }
+        if self.alt {
+            f.write_str("alt-")?;
+        }
+        match self.code {
+            KeyCodeKey::Char(' ') => f.write_str("space"),
+            KeyCodeKey::Char(c) => write!(f, "{c}"),
+            KeyCodeKey::F(n) => write!(f, "f{n}"),
+            other => {
+                let name = NAMED
+                    .iter()
+                    .find(|(_, c)| *c == other)
+                    .map_or("?", |(n, _)| n);
+                f.write_str(name)
+            }
+        }
+    }
+}
+
+/// A keymap file that could not be used: where, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeymapError {
+    pub origin: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for KeymapError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.origin, self.line, self.message)
+    }
+}
+
+/// Bindings by mode and chord; `None` unbinds a key the layer below bound.
+type Layer = Vec<(Mode, Chord, Option<Action>)>;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: HashMap<(Mode, Chord), Action>,
+}
+
+impl Keymap {
+    /// The shipped default keymap.
+    pub fn default_keymap() -> Keymap {
+        let mut keymap = Keymap {
+            bindings: HashMap::new(),
+        };
+        keymap.apply(parse(DEFAULT, "keymaps/default.toml").expect("the shipped keymap parses"));
+        keymap
+    }
+
+    /// A shipped keymap by name: "default" or "vim".
+    pub fn named(name: &str) -> Option<Keymap> {
+        let mut keymap = Keymap::default_keymap();
+        match name {
+            "default" => {}
+            "vim" => {
+                keymap.apply(parse(VIM, "keymaps/vim.toml").expect("the shipped keymap parses"))
+            }
+            _ => return None,
+        }
+        Some(keymap)
+    }
+
+    /// Lays a user's file over this keymap. On any error nothing is applied.
+    pub fn overlay(&mut self, text: &str, origin: &str) -> Result<(), KeymapError> {
+        let layer = parse(text, origin)?;
+        self.apply(layer);
+        Ok(())
+    }
+
+    fn apply(&mut self, layer: Layer) {
+        for (mode, chord, action) in layer {
+            match action {
+                Some(a) => self.bindings.insert((mode, chord), a),
+                None => self.bindings.remove(&(mode, chord)),
+            };
+        }
+    }
+
+    /// The action a key press asks for in a mode: the mode's own binding, else the global one.
+    pub fn action(&self, mode: Mode, key: &KeyEvent) -> Option<Action> {
+        let chord = Chord::from_event(key)?;
+        self.bindings
+            .get(&(mode, chord))
+            .or_else(|| {
+                (mode != Mode::Editor)
+                    .then(|| self.bindings.get(&(Mode::Global, chord)))
+                    .flatten()
+            })
+            .copied()
+    }
+
+    /// The keys bound to an action in a mode (its own first, then global), for hints.
+    pub fn keys_for(&self, mode: Mode, action: Action) -> Vec<Chord> {
+        let mut own: Vec<Chord> = self
+            .bindings
+            .iter()
+            .filter(|((m, _), a)| *m == mode && **a == action)
+            .map(|((_, c), _)| *c)
+            .collect();
+        own.sort_by_key(hint_rank);
+        if own.is_empty() && mode != Mode::Editor {
+            let mut global: Vec<Chord> = self
+                .bindings
+                .iter()
+                .filter(|((m, c), a)| {
+                    *m == Mode::Global && **a == action && !self.bindings.contains_key(&(mode, *c))
+                })
+                .map(|((_, c), _)| *c)
+                .collect();
+            global.sort_by_key(hint_rank);
+            return global;
+        }
+        own
+    }
+
+    /// Every binding of a mode, grouped by action in the order actions are declared.
+    pub fn bindings(&self, mode: Mode) -> BTreeMap<Action, Vec<Chord>> {
+        let mut by_action: BTreeMap<Action, Vec<Chord>> = BTreeMap::new();
+        for ((m, chord), action) in &self.bindings {
+            if *m == mode {
+                by_action.entry(*action).or_default().push(*chord);
+            }
+        }
+        for chords in by_action.values_mut() {
+            chords.sort_by_key(hint_rank);
+        }
+        by_action
+    }
+}
+
+/// Hints show the most telling key first: Enter, Esc and Space, then symbols and arrows, then
+/// letters; keys with modifiers last.
+fn hint_rank(chord: &Chord) -> (bool, u8, Chord) {
+    let rank = match chord.code {
+        KeyCodeKey::Enter | KeyCodeKey::Esc | KeyCodeKey::Char(' ') => 0,
+        KeyCodeKey::Char(c) if !c.is_alphanumeric() => 1,
+        KeyCodeKey::Up | KeyCodeKey::Down => 2,
+        KeyCodeKey::Char(_) => 4,
+        _ => 3,
+    };
+    (chord.ctrl || chord.alt, rank, *chord)
+}
+
+/// Reads a keymap file: `[mode]` sections of `"key" = "action"`.
+fn parse(text: &str, origin: &str) -> Result<Layer, KeymapError> {
+    let error = |line: usize, message: String| KeymapError {
+        origin: origin.to_string(),
+        line,
+        message,
+    };
+    let table: toml::Table = toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(1, |s| {
+            text[..s.start.min(text.len())].matches('\n').count() + 1
+        });
+        error(line, e.message().trim().replace('\n', " "))
+    })?;
+    let mut layer = Layer::new();
+    let mut seen: HashMap<(Mode, Chord), String> = HashMap::new();
+    for (section, value) in &table {
+        let Some(mode) = Mode::from_name(section) else {
+            return Err(error(
+                line_of(text, &format!("[{section}]"), None),
+                format!(
+                    "unknown section [{section}]; the sections are {}",
+                    Mode::ALL.map(|m| format!("[{}]", m.name())).join(", ")
+                ),
+            ));
+        };
+        let Some(keys) = value.as_table() else {
+            return Err(error(
+                line_of(text, section, None),
+                format!("{section} must be a section of \"key\" = \"action\" lines"),
+            ));
+        };
+        for (key, action) in keys {
+            let line = line_of(text, key, Some(section));
+            let chord = Chord::parse(key).map_err(|m| error(line, m))?;
+            let Some(name) = action.as_str() else {
+                return Err(error(
+                    line,
+                    format!("the action for \"{key}\" must be a string"),
+                ));
+            };
+            let action = if name == "none" {
+                None
+            } else {
+                Some(Action::from_name(name).ok_or_else(|| {
+                    error(line, format!("unknown action \"{name}\" for key \"{key}\""))
+                })?)
+            };
+            if let Some(first) = seen.insert((mode, chord), key.clone()) {
+                return Err(error(
+                    line,
+                    format!(
+                        "\"{key}\" and \"{first}\" are the same key, bound twice in [{section}]"
+                    ),
+                ));
+            }
+            layer.push((mode, chord, action));
+        }
+    }
+    Ok(layer)
+}
+
+/// The line a key (within a section) or a section header is on, for error messages.
+fn line_of(text: &str, key: &str, section: Option<&str>) -> usize {
+    let mut in_section = section.is_none();
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if let Some(s) = section
+            && t.starts_with('[')
+        {
+            in_section = t == format!("[{s}]");
+            continue;
+        }
+        let quoted = format!("\"{key}\"");
+        if in_section && (t.starts_with(&quoted) || t.starts_with(key)) {
+            return i + 1;
+        }
+    }
+    1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(text: &str) -> KeyEvent {
+        Chord::parse(text).unwrap().to_event()
+    }
+
+    #[test]
+    fn chords_parse_and_print() {
+        for text in [
+            "j",
+            "J",
+            "ctrl-p",
+            "alt-enter",
+            "f1",
+            "space",
+            "?",
+            "æ",
+            "pagedown",
+        ] {
+            assert_eq!(Chord::parse(text).unwrap().to_string(), text);
+        }
+        assert_eq!(Chord::parse("ctrl--").unwrap().code, KeyCodeKey::Char('-'));
+        assert!(Chord::parse("ctrl-").is_err());
+        assert!(Chord::parse("hyper-x").is_err());
+    }
+
+    #[test]
+    fn shipped_keymaps_load() {
+        let default = Keymap::default_keymap();
+        assert_eq!(default.action(Mode::Toc, &key("j")), Some(Action::Down));
+        assert_eq!(default.action(Mode::Toc, &key("?")), Some(Action::Help));
+        assert_eq!(default.action(Mode::Item, &key("esc")), Some(Action::Back));
+        assert_eq!(
+            default.action(Mode::Editor, &key("q")),
+            None,
+            "text, not quit"
+        );
+        let vim = Keymap::named("vim").unwrap();
+        assert_eq!(vim.action(Mode::Toc, &key("G")), Some(Action::Bottom));
+        assert_eq!(vim.action(Mode::Toc, &key("j")), Some(Action::Down));
+        assert!(Keymap::named("emacs").is_none());
+    }
+
+    #[test]
+    fn user_file_overrides_single_bindings() {
+        let mut keymap = Keymap::default_keymap();
+        keymap
+            .overlay(
+                "[toc]\n\"x\" = \"mark_rejected\"\n\"j\" = \"none\"\n",
+                "keymap.toml",
+            )
+            .unwrap();
+        assert_eq!(
+            keymap.action(Mode::Toc, &key("x")),
+            Some(Action::MarkRejected)
+        );
+        assert_eq!(keymap.action(Mode::Toc, &key("j")), None);
+        assert_eq!(keymap.action(Mode::Toc, &key("k")), Some(Action::Up));
+    }
+
+    #[test]
+    fn broken_files_say_where() {
+        let mut keymap = Keymap::default_keymap();
+        let before = keymap.clone();
+        let err = keymap
+            .overlay("[toc]\n\"j\" = \"down\"\n\"z\" = \"fly\"\n", "k.toml")
+            .unwrap_err();
+        assert_eq!((err.line, err.message.contains("fly")), (3, true), "{err}");
+        assert_eq!(keymap, before, "nothing applied");
+        let err = keymap
+            .overlay("[toc]\n\"space\" = \"down\"\n\" \" = \"up\"\n", "k.toml")
+            .unwrap_err();
+        assert!(err.message.contains("bound twice"), "{err}");
+        let err = keymap
+            .overlay("[tok]\n\"j\" = \"down\"\n", "k.toml")
+            .unwrap_err();
+        assert_eq!(err.line, 1);
+        let err = keymap.overlay("[toc]\nj = \n", "k.toml").unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+    }
+
+    #[test]
+    fn hints_come_from_the_bindings() {
+        let keymap = Keymap::default_keymap();
+        let keys: Vec<String> = keymap
+            .keys_for(Mode::Toc, Action::Down)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(keys, ["down", "j"]);
+        assert_eq!(keymap.keys_for(Mode::Toc, Action::Quit)[0].to_string(), "q");
+    }
+}

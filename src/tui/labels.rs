@@ -1,0 +1,181 @@
+//! Screen words in Danish and English, chosen from the agenda's language or a setting.
+
+use crate::agenda::{Action as Ask, Agenda};
+use crate::minutes::Outcome;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    Danish,
+    English,
+}
+
+impl Language {
+    pub fn parse(text: &str) -> Option<Language> {
+        match text.to_lowercase().as_str() {
+            "da" | "dk" | "dansk" | "danish" => Some(Language::Danish),
+            "en" | "english" | "engelsk" => Some(Language::English),
+            _ => None,
+        }
+    }
+
+    /// Danish agendas say "Indstilling", "indstilles" and carry æøå; anything else gets English.
+    pub fn of(agenda: &Agenda) -> Language {
+        let danish = agenda.items.iter().take(50).any(|i| {
+            i.title.contains(['æ', 'ø', 'å', 'Æ', 'Ø', 'Å'])
+                || i.recommendation_intro.contains("indstill")
+                || i.background.contains(" og ")
+        });
+        if danish {
+            Language::Danish
+        } else {
+            Language::English
+        }
+    }
+
+    pub fn labels(self) -> &'static Labels {
+        match self {
+            Language::Danish => &DANISH,
+            Language::English => &ENGLISH,
+        }
+    }
+}
+
+/// Every word the screens show.
+#[derive(Debug)]
+pub struct Labels {
+    pub page: &'static str,
+    pub case: &'static str,
+    pub recommendation: &'static str,
+    pub background: &'static str,
+    pub presentation: &'static str,
+    pub attachments: &'static str,
+    pub item_row: &'static str,
+    pub note: &'static str,
+    pub private: &'static str,
+    pub meeting: &'static str,
+    pub search: &'static str,
+    pub goto: &'static str,
+    pub goto_hint: &'static str,
+    pub help: &'static str,
+    pub attendance: &'static str,
+    pub attendance_empty: &'static str,
+    pub add_name: &'static str,
+    pub present: &'static str,
+    pub absent: &'static str,
+    pub left_during: &'static str,
+    pub no_matches: &'static str,
+    pub not_found: &'static str,
+    pub sections_have_no_outcome: &'static str,
+    pub quit_confirm: &'static str,
+    pub editor_hint: &'static str,
+    pub saved_note: &'static str,
+    pub no_recommendation: &'static str,
+    pub mode_names: [&'static str; 5],
+    outcomes: [&'static str; 7],
+    marks: [char; 7],
+    asks: [&'static str; 5],
+}
+
+impl Labels {
+    pub fn outcome(&self, outcome: Outcome) -> &'static str {
+        self.outcomes[outcome_index(outcome)]
+    }
+
+    /// One letter per outcome, for the table of contents.
+    pub fn mark(&self, outcome: Outcome) -> char {
+        self.marks[outcome_index(outcome)]
+    }
+
+    /// What a clause asks for, in a word.
+    pub fn ask(&self, action: Ask) -> &'static str {
+        self.asks[Ask::ALL.iter().position(|a| *a == action).unwrap_or(4)]
+    }
+}
+
+fn outcome_index(outcome: Outcome) -> usize {
+    Outcome::ALL.iter().position(|o| *o == outcome).unwrap_or(0)
+}
+
+pub static DANISH: Labels = Labels {
+    page: "side",
+    case: "sag",
+    recommendation: "Indstilling",
+    background: "Baggrund",
+    presentation: "Sagsfremstilling",
+    attachments: "Bilag",
+    item_row: "Punktet",
+    note: "Note",
+    private: "privat",
+    meeting: "møde",
+    search: "Søg",
+    goto: "Gå til punkt eller side (3.5, s13)",
+    goto_hint: "skriv 3.5 for punkt, s13 for side 13",
+    help: "Taster",
+    attendance: "Fremmøde",
+    attendance_empty: "Ingen deltagere endnu: tryk a for at tilføje",
+    add_name: "Navn",
+    present: "til stede",
+    absent: "afbud",
+    left_during: "gik under pkt.",
+    no_matches: "ingen match",
+    not_found: "findes ikke",
+    sections_have_no_outcome: "Et afsnit har ingen beslutning: vælg et punkt",
+    quit_confirm: "Afslut gavel? Referatet gemmes endnu ikke på disk. (j/n)",
+    editor_hint: "Esc gemmer og lukker · Ctrl-P privat/offentlig",
+    saved_note: "Note gemt",
+    no_recommendation: "(ingen indstilling)",
+    mode_names: ["Overalt", "Dagsorden", "Punkt", "Fremmøde", "Note"],
+    outcomes: [
+        "taget til efterretning",
+        "drøftet",
+        "godkendt",
+        "godkendt med ændringer",
+        "ikke godkendt",
+        "udsat",
+        "ikke behandlet",
+    ],
+    marks: ['E', 'D', 'G', 'Æ', 'A', 'U', 'I'],
+    asks: ["godkend", "orientering", "drøftelse", "input", "andet"],
+};
+
+pub static ENGLISH: Labels = Labels {
+    page: "page",
+    case: "case",
+    recommendation: "Recommendation",
+    background: "Background",
+    presentation: "Case",
+    attachments: "Attachments",
+    item_row: "The item",
+    note: "Note",
+    private: "private",
+    meeting: "meeting",
+    search: "Find",
+    goto: "Go to item or page (3.5, p13)",
+    goto_hint: "type 3.5 for an item, p13 for page 13",
+    help: "Keys",
+    attendance: "Attendance",
+    attendance_empty: "No participants yet: press a to add one",
+    add_name: "Name",
+    present: "present",
+    absent: "apologies",
+    left_during: "left during",
+    no_matches: "no matches",
+    not_found: "not found",
+    sections_have_no_outcome: "A section has no decision: choose an item",
+    quit_confirm: "Quit gavel? The minutes are not saved to disk yet. (y/n)",
+    editor_hint: "Esc keeps the text and closes · Ctrl-P private/public",
+    saved_note: "Note kept",
+    no_recommendation: "(no recommendation)",
+    mode_names: ["Everywhere", "Agenda", "Item", "Attendance", "Note"],
+    outcomes: [
+        "taken note of",
+        "discussed",
+        "approved",
+        "approved with changes",
+        "rejected",
+        "postponed",
+        "not handled",
+    ],
+    marks: ['N', 'D', 'A', 'C', 'R', 'P', 'X'],
+    asks: ["approve", "note", "discuss", "input", "other"],
+};

@@ -1,0 +1,56 @@
+//! The top line: the meeting on the left; the current item's time, the meeting's time and the
+//! clock on the right.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::Theme;
+use super::text::{truncate, width};
+use crate::minutes::format_duration;
+use crate::toc::meeting_line;
+use crate::tui::app::App;
+
+/// "14:35" from Unix milliseconds and the local offset.
+pub fn clock(now_ms: i64, utc_offset_s: i32) -> String {
+    let local = now_ms.div_euclid(1000) + i64::from(utc_offset_s);
+    let minutes = local.div_euclid(60).rem_euclid(24 * 60);
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut right = Vec::new();
+    if let Some((number, _)) = &app.minutes.current {
+        right.push(format!(
+            "▶ {number} {}",
+            format_duration(app.minutes.elapsed_ms(number, app.now_ms))
+        ));
+    }
+    if let Some(ms) = app.minutes.meeting_elapsed_ms(app.now_ms) {
+        right.push(format!("{} {}", app.labels.meeting, format_duration(ms)));
+    }
+    right.push(clock(app.now_ms, app.utc_offset_s));
+    let right = format!(" {} ", right.join(" · "));
+    let room = usize::from(area.width).saturating_sub(width(&right) + 1);
+    let left = truncate(&format!(" {}", meeting_line(&app.agenda)), room);
+    let gap = usize::from(area.width).saturating_sub(width(&left) + width(&right));
+    let line = Line::from(vec![
+        Span::raw(left),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right, theme.current().patch(theme.bar())),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(theme.bar()), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_in_local_time() {
+        // 2025-04-08 08:05:30 UTC is 10:05 in Danish summer time.
+        assert_eq!(clock(1_744_099_530_000, 7200), "10:05");
+        assert_eq!(clock(0, -3600), "23:00");
+    }
+}
