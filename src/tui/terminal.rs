@@ -56,7 +56,14 @@ fn enter() -> io::Result<(Guard, Terminal<CrosstermBackend<Stdout>>)> {
     enable_raw_mode()?;
     let guard = Guard;
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
+    // Cleared here rather than with `Terminal::clear`, which asks the terminal where its cursor
+    // is and fails where nobody answers (a bare pseudo-terminal, some serial consoles).
+    execute!(
+        out,
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
     let terminal = Terminal::new(CrosstermBackend::new(out))?;
     // A panic restores the terminal before its message is printed.
     let previous = std::panic::take_hook();
@@ -74,7 +81,6 @@ pub fn run(app: &mut App) -> io::Result<()> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let (_guard, mut terminal) = enter()?;
-    terminal.clear()?;
     loop {
         let size = terminal.size()?;
         app.page_rows = view::body_rows(size.height).saturating_sub(1).max(1);

@@ -1,0 +1,70 @@
+//! Driving the meeting screen in tests: keys written as strings ("j j enter"), through the same
+//! chord parser the keymaps use, and frames drawn on a TestBackend.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use gavel::agenda;
+use gavel::tui::keymap::{Chord, Keymap};
+use gavel::tui::labels::Language;
+use gavel::tui::{App, Msg, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// 2025-03-12 09:30 in Copenhagen (UTC+1): a fixed clock keeps snapshots stable.
+pub const T0: i64 = 1_741_768_200_000;
+
+pub fn sample_app() -> App {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample-meeting.toml");
+    let agenda = agenda::load(&path).unwrap().agenda;
+    let language = Language::of(&agenda);
+    let mut app = App::new(agenda, Keymap::default_keymap(), language.labels(), T0);
+    app.utc_offset_s = 3600;
+    app
+}
+
+/// Presses keys: space-separated chords ("j", "enter", "ctrl-p").
+pub fn press(app: &mut App, keys: &str) {
+    for key in keys.split_whitespace() {
+        let chord = Chord::parse(key).unwrap_or_else(|e| panic!("{e}"));
+        app.update(Msg::Key(chord.to_event()), app.now_ms);
+    }
+}
+
+/// Types text character by character, as a person would.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let key = if c == '\n' {
+            "enter".to_string()
+        } else {
+            c.to_string()
+        };
+        let chord = Chord::parse(&key).unwrap();
+        app.update(Msg::Key(chord.to_event()), app.now_ms);
+    }
+}
+
+/// Draws one frame at the given size and returns the terminal to look at.
+pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    app.page_rows = view::body_rows(height).saturating_sub(1).max(1);
+    terminal.draw(|f| view::render(app, f)).unwrap();
+    terminal
+}
+
+/// The screen as text, one line per row.
+pub fn screen(app: &mut App, width: u16, height: u16) -> String {
+    let terminal = draw(app, width, height);
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

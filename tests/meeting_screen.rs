@@ -1,0 +1,287 @@
+//! The meeting screen, driven by keys and drawn on a TestBackend: key flows assert the state,
+//! snapshots pin the screens.
+
+mod common;
+
+use common::{T0, draw, press, sample_app, screen, type_text};
+use gavel::minutes::{Outcome, Presence, Target};
+use gavel::tui::Msg;
+use gavel::tui::app::{Overlay, Screen};
+
+fn clause(number: &str, i: usize) -> Target {
+    Target::Clause(number.into(), i)
+}
+
+#[test]
+fn toc_screen() {
+    let mut app = sample_app();
+    insta::assert_snapshot!("toc_80x24", screen(&mut app, 80, 24));
+}
+
+#[test]
+fn walking_the_toc_and_opening_an_item() {
+    let mut app = sample_app();
+    assert_eq!(
+        app.item().unwrap().number,
+        "1.1",
+        "starts on the first item"
+    );
+    press(&mut app, "j j");
+    assert_eq!(app.item().unwrap().number, "2.1");
+    press(&mut app, "down up up enter");
+    assert_eq!(app.screen, Screen::Item);
+    assert_eq!(app.item().unwrap().number, "2");
+    press(&mut app, "esc end");
+    assert_eq!(app.screen, Screen::Toc);
+    assert_eq!(app.cursor, app.agenda.items.len() - 1);
+    press(&mut app, "home");
+    assert_eq!(app.cursor, 0);
+}
+
+#[test]
+fn two_keystrokes_jump_to_any_item() {
+    let mut app = sample_app();
+    press(&mut app, "3 5");
+    assert_eq!(app.item().unwrap().number, "3.5");
+    app.now_ms += 5_000; // a pause starts a new number
+    press(&mut app, "6");
+    assert_eq!(app.item().unwrap().number, "6");
+    press(&mut app, ": 3 . 7 enter");
+    assert_eq!(app.item().unwrap().number, "3.7");
+    press(&mut app, ": s 1 2 enter");
+    assert_eq!(app.item().unwrap().number, "3.5", "page 12 is item 3.5's");
+    press(&mut app, ": 9 . 9 enter");
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::GoTo { error: true, .. })
+    ));
+    press(&mut app, "esc");
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn fuzzy_finder_jumps_and_keeps_its_query() {
+    let mut app = sample_app();
+    press(&mut app, "/");
+    type_text(&mut app, "vadehav");
+    insta::assert_snapshot!("finder", screen(&mut app, 80, 24));
+    press(&mut app, "enter");
+    assert_eq!(app.screen, Screen::Item);
+    assert_eq!(app.item().unwrap().number, "3.6");
+    press(&mut app, "esc /");
+    assert!(matches!(&app.overlay, Some(Overlay::Finder { query, .. }) if query == "vadehav"));
+    press(&mut app, "esc");
+    assert_eq!(app.finder_query, "vadehav");
+}
+
+#[test]
+fn recording_outcomes_on_items_and_clauses() {
+    let mut app = sample_app();
+    press(&mut app, "3 5 enter");
+    // Row 0 is the item, then its two clauses; marking moves on to the next row.
+    press(&mut app, "down space");
+    assert_eq!(
+        app.minutes.outcome(&clause("3.5", 0)),
+        Some(Outcome::TakenNote),
+        "a note clause is one key from taken note of"
+    );
+    press(&mut app, "space");
+    assert_eq!(
+        app.minutes.outcome(&clause("3.5", 1)),
+        Some(Outcome::Discussed)
+    );
+    // The last row stays selected: correcting it is one key.
+    press(&mut app, "c");
+    assert_eq!(
+        app.minutes.outcome(&clause("3.5", 1)),
+        Some(Outcome::ApprovedWithChanges)
+    );
+    press(&mut app, "backspace");
+    assert_eq!(app.minutes.outcome(&clause("3.5", 1)), None);
+    for (key, outcome) in [
+        ("t", Outcome::TakenNote),
+        ("d", Outcome::Discussed),
+        ("g", Outcome::Approved),
+        ("r", Outcome::Rejected),
+        ("u", Outcome::Postponed),
+        ("x", Outcome::NotHandled),
+    ] {
+        press(&mut app, &format!("home up up {key}"));
+        assert_eq!(
+            app.minutes.outcome(&Target::Item("3.5".into())),
+            Some(outcome),
+            "{key}"
+        );
+    }
+    // From the table of contents, space records the whole item as recommended.
+    press(&mut app, "esc 1 1 space");
+    assert_eq!(
+        app.minutes.outcome(&Target::Item("1.1".into())),
+        Some(Outcome::Approved)
+    );
+    assert_eq!(
+        app.minutes.outcome(&clause("1.1", 0)),
+        Some(Outcome::Approved)
+    );
+    // Sections have no decision.
+    press(&mut app, "home g");
+    assert_eq!(app.minutes.outcome(&Target::Item("1".into())), None);
+    assert!(app.status_text().is_some());
+}
+
+#[test]
+fn notes_keep_every_word() {
+    let mut app = sample_app();
+    press(&mut app, "3 2 enter down n");
+    type_text(&mut app, "Drøftet: ønske om æøå-opfølgning\nAnden linje");
+    app.update(Msg::Paste(" · indsat \u{1b}[31mtekst".into()), T0);
+    assert!(
+        app.draft_note().unwrap().1.text.contains("indsat tekst"),
+        "pasted, escapes stripped"
+    );
+    press(&mut app, "ctrl-p");
+    insta::assert_snapshot!("note_editor", screen(&mut app, 80, 24));
+    press(&mut app, "esc");
+    let note = app.minutes.note(&clause("3.2", 0)).unwrap();
+    assert_eq!(
+        note.text,
+        "Drøftet: ønske om æøå-opfølgning\nAnden linje · indsat tekst"
+    );
+    assert!(note.private);
+    // Reopening continues the same text; Esc again keeps it.
+    press(&mut app, "n");
+    type_text(&mut app, "!");
+    press(&mut app, "esc");
+    assert!(
+        app.minutes
+            .note(&clause("3.2", 0))
+            .unwrap()
+            .text
+            .ends_with("tekst!")
+    );
+    // A note on the item itself, and the private flag from outside the editor.
+    press(&mut app, "up p");
+    assert!(
+        app.minutes
+            .note(&Target::Item("3.2".into()))
+            .unwrap()
+            .private
+    );
+    insta::assert_snapshot!("item_view", screen(&mut app, 80, 24));
+}
+
+#[test]
+fn the_chair_moves_the_meeting_and_sees_the_time() {
+    let mut app = sample_app();
+    press(&mut app, ">");
+    assert_eq!(
+        app.minutes.current.as_ref().unwrap().0,
+        "1.1",
+        "the first step starts the meeting here"
+    );
+    app.now_ms += 125_000;
+    press(&mut app, ">");
+    assert_eq!(
+        app.minutes.current.as_ref().unwrap().0,
+        "2.1",
+        "sections are skipped"
+    );
+    assert_eq!(app.item().unwrap().number, "2.1");
+    app.now_ms += 61_000;
+    assert_eq!(app.minutes.elapsed_ms("1.1", app.now_ms), 125_000);
+    assert_eq!(app.minutes.elapsed_ms("2.1", app.now_ms), 61_000);
+    let top = screen(&mut app, 80, 24);
+    let header = top.lines().next().unwrap();
+    assert!(
+        header.contains("▶ 2.1 01:01") && header.contains("møde 03:06") && header.contains("09:33"),
+        "{header}"
+    );
+    press(&mut app, "<");
+    assert_eq!(app.minutes.current.as_ref().unwrap().0, "1.1");
+    press(&mut app, "3 4 m");
+    assert_eq!(app.minutes.current.as_ref().unwrap().0, "3.4");
+}
+
+#[test]
+fn attendance_is_recorded() {
+    let mut app = sample_app();
+    press(&mut app, "a a");
+    type_text(&mut app, "Søren Ærtebjerg");
+    press(&mut app, "enter a");
+    type_text(&mut app, "Bo Ørsted");
+    press(&mut app, "enter");
+    press(&mut app, "up space");
+    assert_eq!(app.minutes.participants.len(), 2);
+    assert_eq!(app.minutes.participants[0].presence, Presence::Absent);
+    insta::assert_snapshot!("attendance", screen(&mut app, 80, 24));
+    press(&mut app, "down delete esc");
+    assert_eq!(app.minutes.participants.len(), 1);
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn help_is_generated_from_the_keymap() {
+    let mut app = sample_app();
+    press(&mut app, "?");
+    let text = screen(&mut app, 80, 40);
+    assert!(text.contains("vis alle taster"), "{text}");
+    assert!(text.contains("space") && text.contains("taget til efterretning"));
+    press(&mut app, "esc");
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn quitting_asks_only_when_something_was_recorded() {
+    let mut app = sample_app();
+    press(&mut app, "q");
+    assert!(app.should_quit);
+    let mut app = sample_app();
+    press(&mut app, "space q");
+    assert!(!app.should_quit);
+    press(&mut app, "n");
+    assert!(!app.should_quit && app.overlay.is_none());
+    press(&mut app, "q j");
+    assert!(app.should_quit);
+}
+
+#[test]
+fn any_terminal_size_draws() {
+    let mut app = sample_app();
+    press(&mut app, "3 5 enter down n");
+    type_text(&mut app, "x");
+    for (w, h) in [(1, 1), (10, 3), (20, 5), (40, 10), (80, 24), (200, 60)] {
+        draw(&mut app, w, h);
+        press(&mut app, "esc");
+        draw(&mut app, w, h);
+        press(&mut app, "esc ? ");
+        draw(&mut app, w, h);
+        press(&mut app, "esc / esc a");
+        draw(&mut app, w, h);
+        press(&mut app, "esc enter n");
+    }
+}
+
+#[test]
+fn no_color_means_no_colours() {
+    let mut app = sample_app();
+    app.color = false;
+    press(&mut app, "space j");
+    let terminal = draw(&mut app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset);
+        assert_eq!(cell.bg, ratatui::style::Color::Reset);
+    }
+}
+
+#[test]
+fn english_labels_when_asked() {
+    let mut app = sample_app();
+    app.labels = gavel::tui::labels::Language::English.labels();
+    press(&mut app, "enter");
+    let text = screen(&mut app, 80, 24);
+    assert!(
+        text.contains("Recommendation") && text.contains("Background"),
+        "{text}"
+    );
+}
