@@ -95,6 +95,8 @@ pub struct App {
     pub should_quit: bool,
     /// Rows the last frame gave the TOC and the item text (paging moves by these).
     pub page_rows: u16,
+    /// The widest entry number with its indent, for the table of contents' column.
+    pub number_width: usize,
     digits: Option<(String, i64)>,
     finder: finder::Index,
 }
@@ -107,7 +109,14 @@ impl App {
             .iter()
             .position(|i| !i.is_section())
             .unwrap_or(0);
+        let number_width = agenda
+            .items
+            .iter()
+            .map(|i| i.number.chars().count() + if i.is_section() { 0 } else { 2 })
+            .max()
+            .unwrap_or(1);
         App {
+            number_width,
             finder,
             agenda,
             minutes: Minutes::default(),

@@ -1,9 +1,9 @@
 //! The table of contents: every entry with its state, title and page, right-aligned as printed.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::style::Style;
 
 use super::Theme;
 use super::text::{truncate, width};
@@ -21,87 +21,89 @@ pub fn first_row(cursor: usize, count: usize, rows: usize) -> usize {
 }
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let buf = frame.buffer_mut();
     let rows = usize::from(area.height);
     let count = app.agenda.items.len();
     let first = first_row(app.cursor, count, rows);
     let current = app.minutes.current.as_ref().map(|(n, _)| n.as_str());
-    let width_total = usize::from(area.width);
-    let number_width = app
-        .agenda
-        .items
-        .iter()
-        .map(|i| width(&i.number) + if i.is_section() { 0 } else { 2 })
-        .max()
-        .unwrap_or(1);
+    let number_width = app.number_width;
+    let right = area.x + area.width;
 
-    let lines: Vec<Line> = app.agenda.items[first..(first + rows).min(count)]
+    for (offset, item) in app.agenda.items[first..(first + rows).min(count)]
         .iter()
         .enumerate()
-        .map(|(offset, item)| {
-            let index = first + offset;
-            let record = app.minutes.item(&item.number);
-            let is_current = current == Some(item.number.as_str());
-            let (mark, mark_style) = state_mark(item, record, app.labels, theme);
-            let note = if record.is_some_and(ItemRecord::has_notes) {
-                "✎"
-            } else {
-                " "
-            };
-            let number = if item.is_section() {
-                item.number.clone()
-            } else {
-                format!("  {}", item.number)
-            };
-            let page = item.page.map(|p| p.to_string()).unwrap_or_default();
-            let prefix = format!(
-                "{}{mark}{note} {number:<number_width$}  ",
-                if is_current { "▶" } else { " " }
-            );
-            let room = width_total.saturating_sub(width(&prefix) + width(&page) + 2);
-            let title = truncate(&item.title, room);
-            let dots = room.saturating_sub(width(&title));
-            let leader = if page.is_empty() {
-                " ".repeat(dots + 2)
-            } else {
-                format!(
-                    " {} ",
-                    if dots > 1 {
-                        "·".repeat(dots)
-                    } else {
-                        " ".repeat(dots)
-                    }
-                )
-            };
-            let title_style = if item.is_section() {
-                theme.section()
-            } else {
-                theme
-                    .title()
-                    .remove_modifier(ratatui::style::Modifier::BOLD)
-            };
-            let mut spans = vec![
-                Span::styled(if is_current { "▶" } else { " " }, theme.current()),
-                Span::styled(mark.to_string(), mark_style),
-                Span::styled(note, theme.note()),
-                Span::raw(format!(" {number:<number_width$}  ")),
-                Span::styled(title, title_style),
-                Span::styled(leader, theme.dim()),
-                Span::raw(page),
-            ];
-            if is_current {
-                for span in &mut spans[3..5] {
-                    span.style = span.style.patch(theme.current());
-                }
+    {
+        let index = first + offset;
+        let y = area.y + offset as u16;
+        let record = app.minutes.item(&item.number);
+        let is_current = current == Some(item.number.as_str());
+        let (mark, mark_style) = state_mark(item, record, app.labels, theme);
+        let note = if record.is_some_and(ItemRecord::has_notes) {
+            "✎"
+        } else {
+            " "
+        };
+        let number = if item.is_section() {
+            item.number.clone()
+        } else {
+            format!("  {}", item.number)
+        };
+        let page = item.page.map(|p| p.to_string()).unwrap_or_default();
+        let lead = format!(" {number:<number_width$}  ");
+        let fixed = 3 + width(&lead) + width(&page) + 2;
+        let room = usize::from(area.width).saturating_sub(fixed);
+        let title = truncate(&item.title, room);
+        let emphasis = if is_current {
+            theme.current()
+        } else {
+            Style::new()
+        };
+        let title_style = if item.is_section() {
+            theme.section()
+        } else {
+            Style::new()
+        };
+
+        // Written cell by cell where the text is known to be narrow: a frame of a large agenda
+        // stays well under a millisecond.
+        let mut x = area.x;
+        let put = |text: &str, style: Style, buf: &mut Buffer, x: &mut u16| {
+            if *x < right {
+                let (end, _) = buf.set_stringn(*x, y, text, usize::from(right - *x), style);
+                *x = end;
             }
-            let line = Line::from(spans);
-            if index == app.cursor {
-                line.style(theme.cursor())
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), area);
+        };
+        put(
+            if is_current { "▶" } else { " " },
+            theme.current(),
+            buf,
+            &mut x,
+        );
+        put(&mark.to_string(), mark_style, buf, &mut x);
+        put(note, theme.note(), buf, &mut x);
+        put(&lead, emphasis, buf, &mut x);
+        put(&title, title_style.patch(emphasis), buf, &mut x);
+        let page_x = right.saturating_sub(width(&page) as u16 + 1);
+        let leader = if page.is_empty() { " " } else { "·" };
+        if x < page_x {
+            put(" ", Style::new(), buf, &mut x);
+        }
+        while x + 1 < page_x {
+            buf[(x, y)].set_symbol(leader).set_style(theme.dim());
+            x += 1;
+        }
+        if x < page_x {
+            put(" ", Style::new(), buf, &mut x);
+        }
+        put(&page, Style::new(), buf, &mut x);
+        while x < right {
+            buf[(x, y)].set_symbol(" ");
+            x += 1;
+        }
+        if index == app.cursor {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), theme.cursor());
+        }
+    }
 }
 
 /// The state at a glance: the item's outcome letter; for an item without one, ✓ when every
