@@ -48,6 +48,11 @@ fn two_keystrokes_jump_to_any_item() {
     assert_eq!(app.item().unwrap().number, "6");
     press(&mut app, ": 3 . 7 enter");
     assert_eq!(app.item().unwrap().number, "3.7");
+    assert_eq!(
+        app.screen,
+        Screen::Item,
+        "go-to opens the item, as the finder does"
+    );
     press(&mut app, ": s 1 2 enter");
     assert_eq!(app.item().unwrap().number, "3.5", "page 12 is item 3.5's");
     press(&mut app, ": 9 . 9 enter");
@@ -55,7 +60,17 @@ fn two_keystrokes_jump_to_any_item() {
         app.overlay,
         Some(Overlay::GoTo { error: true, .. })
     ));
-    press(&mut app, "esc");
+    press(&mut app, "esc : s 9 9 9 enter");
+    assert!(
+        matches!(app.overlay, Some(Overlay::GoTo { error: true, .. })),
+        "no such page"
+    );
+    press(&mut app, "esc : 3 , 2 enter");
+    assert_eq!(
+        app.item().unwrap().number,
+        "3.2",
+        "a Danish decimal comma works"
+    );
     assert!(app.overlay.is_none());
 }
 
@@ -70,8 +85,11 @@ fn fuzzy_finder_jumps_and_keeps_its_query() {
     assert_eq!(app.item().unwrap().number, "3.6");
     press(&mut app, "esc /");
     assert!(matches!(&app.overlay, Some(Overlay::Finder { query, .. }) if query == "vadehav"));
+    // The old query is offered; typing replaces it.
+    type_text(&mut app, "mobil");
+    assert!(matches!(&app.overlay, Some(Overlay::Finder { query, .. }) if query == "mobil"));
     press(&mut app, "esc");
-    assert_eq!(app.finder_query, "vadehav");
+    assert_eq!(app.finder_query, "mobil");
 }
 
 #[test]
@@ -99,12 +117,13 @@ fn recording_outcomes_on_items_and_clauses() {
     press(&mut app, "backspace");
     assert_eq!(app.minutes.outcome(&clause("3.5", 1)), None);
     for (key, outcome) in [
-        ("t", Outcome::TakenNote),
+        ("e", Outcome::TakenNote),
         ("d", Outcome::Discussed),
         ("g", Outcome::Approved),
-        ("r", Outcome::Rejected),
+        ("æ", Outcome::ApprovedWithChanges),
+        ("a", Outcome::Rejected),
         ("u", Outcome::Postponed),
-        ("x", Outcome::NotHandled),
+        ("i", Outcome::NotHandled),
     ] {
         press(&mut app, &format!("home up up {key}"));
         assert_eq!(
@@ -123,10 +142,50 @@ fn recording_outcomes_on_items_and_clauses() {
         app.minutes.outcome(&clause("1.1", 0)),
         Some(Outcome::Approved)
     );
-    // Sections have no decision.
+    // A section with items has no decision of its own; one without ("4. Udpegninger") has.
     press(&mut app, "home g");
     assert_eq!(app.minutes.outcome(&Target::Item("1".into())), None);
     assert!(app.status_text().is_some());
+    press(&mut app, "4 g");
+    assert_eq!(
+        app.minutes.outcome(&Target::Item("4".into())),
+        Some(Outcome::Approved)
+    );
+    // Every mark is confirmed where the eye is: the footer.
+    assert_eq!(app.status_text(), Some("4: godkendt"));
+}
+
+#[test]
+fn toc_letters_are_the_keys_that_record_them() {
+    let mut app = sample_app();
+    for (key, letter) in [
+        ("e", 'E'),
+        ("d", 'D'),
+        ("g", 'G'),
+        ("æ", 'Æ'),
+        ("a", 'A'),
+        ("u", 'U'),
+        ("i", 'I'),
+    ] {
+        press(&mut app, key);
+        let number = app.item().unwrap().number.clone();
+        let row = screen(&mut app, 80, 24)
+            .lines()
+            .find(|l| l.contains(&format!(" {number} ")))
+            .unwrap()
+            .to_string();
+        assert_eq!(row.chars().nth(1), Some(letter), "{key}: {row}");
+        press(&mut app, "j");
+        if app.item().unwrap().is_section() {
+            press(&mut app, "j");
+        }
+    }
+    app.labels = gavel::tui::labels::Language::English.labels();
+    assert_eq!(
+        app.mark_letter(Outcome::TakenNote),
+        'E',
+        "English labels, same keys"
+    );
 }
 
 #[test]
@@ -184,7 +243,7 @@ fn the_chair_moves_the_meeting_and_sees_the_time() {
     assert_eq!(
         app.minutes.current.as_ref().unwrap().0,
         "2.1",
-        "sections are skipped"
+        "sections with items are skipped"
     );
     assert_eq!(app.item().unwrap().number, "2.1");
     app.now_ms += 61_000;
@@ -193,30 +252,57 @@ fn the_chair_moves_the_meeting_and_sees_the_time() {
     let top = screen(&mut app, 80, 24);
     let header = top.lines().next().unwrap();
     assert!(
-        header.contains("▶ 2.1 01:01") && header.contains("møde 03:06") && header.contains("09:33"),
+        header.contains("▶ 2.1 01:01")
+            && header.contains("møde 0:03:06")
+            && header.contains("kl. 09:33"),
         "{header}"
     );
     press(&mut app, "<");
     assert_eq!(app.minutes.current.as_ref().unwrap().0, "1.1");
-    press(&mut app, "3 4 m");
-    assert_eq!(app.minutes.current.as_ref().unwrap().0, "3.4");
+    press(&mut app, "3 7 m >");
+    assert_eq!(
+        app.minutes.current.as_ref().unwrap().0,
+        "4",
+        "a section without items is a point"
+    );
 }
 
 #[test]
 fn attendance_is_recorded() {
     let mut app = sample_app();
-    press(&mut app, "a a");
+    press(&mut app, "f a");
     type_text(&mut app, "Søren Ærtebjerg");
-    press(&mut app, "enter a");
+    press(&mut app, "enter"); // adds, and the prompt stays for the next name
     type_text(&mut app, "Bo Ørsted");
-    press(&mut app, "enter");
+    press(&mut app, "enter esc");
     press(&mut app, "up space");
     assert_eq!(app.minutes.participants.len(), 2);
     assert_eq!(app.minutes.participants[0].presence, Presence::Absent);
     insta::assert_snapshot!("attendance", screen(&mut app, 80, 24));
-    press(&mut app, "down delete esc");
+    press(&mut app, "down delete");
+    assert_eq!(
+        app.minutes.participants.len(),
+        2,
+        "removing asks for the key again"
+    );
+    press(&mut app, "delete esc");
     assert_eq!(app.minutes.participants.len(), 1);
     assert!(app.overlay.is_none());
+    // A pasted list adds one participant per line.
+    press(&mut app, "f a");
+    app.update(Msg::Paste("Per Ærø\nLis Østbø\nKaj".into()), T0);
+    type_text(&mut app, " Åby");
+    press(&mut app, "enter esc");
+    let names: Vec<&str> = app
+        .minutes
+        .participants
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["Søren Ærtebjerg", "Per Ærø", "Lis Østbø", "Kaj Åby"]
+    );
 }
 
 #[test]
@@ -228,6 +314,15 @@ fn help_is_generated_from_the_keymap() {
     assert!(text.contains("space") && text.contains("taget til efterretning"));
     press(&mut app, "esc");
     assert!(app.overlay.is_none());
+    // It scrolls no further than its last page.
+    press(&mut app, "?");
+    for _ in 0..200 {
+        press(&mut app, "down");
+    }
+    let Some(Overlay::Help { scroll }) = app.overlay else {
+        panic!("the help is open")
+    };
+    assert_eq!(scroll, app.help_len() - app.page_rows);
 }
 
 #[test]
@@ -255,7 +350,7 @@ fn any_terminal_size_draws() {
         draw(&mut app, w, h);
         press(&mut app, "esc ? ");
         draw(&mut app, w, h);
-        press(&mut app, "esc / esc a");
+        press(&mut app, "esc / esc f");
         draw(&mut app, w, h);
         press(&mut app, "esc enter n");
     }

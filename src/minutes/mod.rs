@@ -280,6 +280,12 @@ pub fn format_duration(ms: u64) -> String {
     }
 }
 
+/// "0:12:05": with hours always, so the meeting's length never reads like a clock time.
+pub fn format_hours(ms: u64) -> String {
+    let s = ms / 1000;
+    format!("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

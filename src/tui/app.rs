@@ -53,6 +53,8 @@ pub enum Overlay {
     Finder {
         query: String,
         selected: usize,
+        /// The query kept from last time: the first key typed replaces it.
+        fresh: bool,
     },
     GoTo {
         input: String,
@@ -62,6 +64,8 @@ pub enum Overlay {
     Attendance {
         selected: usize,
         adding: Option<String>,
+        /// The remove key was pressed once: pressing it again removes.
+        removing: bool,
     },
     ConfirmQuit,
 }
@@ -84,9 +88,8 @@ pub struct App {
     pub cursor: usize,
     pub item_view: ItemView,
     pub overlay: Option<Overlay>,
-    /// Text kept from closed prompts, so nothing typed is lost to Esc.
+    /// The last search, offered again when the finder reopens.
     pub finder_query: String,
-    pub pending_name: String,
     pub status: Option<(String, i64)>,
     pub now_ms: i64,
     /// Local time minus UTC, for the clock (read once at start, at the edge).
@@ -127,7 +130,6 @@ impl App {
             item_view: ItemView::default(),
             overlay: None,
             finder_query: String::new(),
-            pending_name: String::new(),
             status: None,
             now_ms,
             utc_offset_s: 0,
@@ -186,14 +188,35 @@ impl App {
             Some(Overlay::Editor(editor)) => {
                 editor.textarea.insert_str(clean.replace('\t', "    "));
             }
-            Some(Overlay::Finder { query, selected }) => {
+            Some(Overlay::Finder {
+                query,
+                selected,
+                fresh,
+            }) => {
+                if *fresh {
+                    query.clear();
+                    *fresh = false;
+                }
                 query.push_str(&clean.replace(['\n', '\t'], " "));
                 *selected = 0;
             }
             Some(Overlay::GoTo { input, .. }) => input.push_str(clean.trim()),
             Some(Overlay::Attendance {
-                adding: Some(name), ..
-            }) => name.push_str(&clean.replace(['\n', '\t'], " ")),
+                adding: Some(name),
+                selected,
+                ..
+            }) => {
+                // A pasted list: one participant per line; an unfinished last line stays typed.
+                let mut lines: Vec<&str> = clean.split('\n').collect();
+                let last = lines.pop().unwrap_or("");
+                for line in lines {
+                    name.push_str(&line.replace('\t', " "));
+                    self.minutes.add_participant(name);
+                    name.clear();
+                }
+                name.push_str(&last.replace('\t', " "));
+                *selected = self.minutes.participants.len().saturating_sub(1);
+            }
             _ => {}
         }
     }
@@ -202,12 +225,18 @@ impl App {
         // The top overlay gets the key first.
         match self.overlay.take() {
             Some(Overlay::Editor(editor)) => self.editor_key(*editor, key),
-            Some(Overlay::Finder { query, selected }) => self.finder_key(query, selected, key),
+            Some(Overlay::Finder {
+                query,
+                selected,
+                fresh,
+            }) => self.finder_key(query, selected, fresh, key),
             Some(Overlay::GoTo { input, .. }) => self.goto_key(input, key),
             Some(Overlay::Help { scroll }) => self.help_key(scroll, key),
-            Some(Overlay::Attendance { selected, adding }) => {
-                self.attendance_key(selected, adding, key)
-            }
+            Some(Overlay::Attendance {
+                selected,
+                adding,
+                removing,
+            }) => self.attendance_key(selected, adding, removing, key),
             Some(Overlay::ConfirmQuit) => {
                 if matches!(key.code, KeyCode::Char('y' | 'j' | 'Y' | 'J')) {
                     self.should_quit = true;
@@ -249,27 +278,38 @@ impl App {
             Action::MarkPostponed => self.mark(Some(Outcome::Postponed)),
             Action::MarkNotHandled => self.mark(Some(Outcome::NotHandled)),
             Action::ClearOutcome => self.mark(None),
-            Action::EditNote => self.open_editor(),
+            Action::EditNote => {
+                self.status = None;
+                self.open_editor();
+            }
             Action::TogglePrivate => self.toggle_private(),
             Action::Search => {
+                self.status = None;
                 self.overlay = Some(Overlay::Finder {
                     query: self.finder_query.clone(),
                     selected: 0,
+                    fresh: !self.finder_query.is_empty(),
                 });
             }
             Action::GoTo => {
+                self.status = None;
                 self.overlay = Some(Overlay::GoTo {
                     input: String::new(),
                     error: false,
                 });
             }
             Action::Attendance => {
+                self.status = None;
                 self.overlay = Some(Overlay::Attendance {
                     selected: 0,
                     adding: None,
+                    removing: false,
                 });
             }
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Help => {
+                self.status = None;
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+            }
             Action::Quit => {
                 if self.minutes == Minutes::default() {
                     self.should_quit = true;
@@ -372,6 +412,49 @@ impl App {
         }
     }
 
+    /// The letter the table of contents shows for an outcome: the labels' own letter when a key
+    /// with that letter records it, else the first letter key that does, so marks and keys agree.
+    pub fn mark_letter(&self, outcome: Outcome) -> char {
+        let action = match outcome {
+            Outcome::TakenNote => Action::MarkTakenNote,
+            Outcome::Discussed => Action::MarkDiscussed,
+            Outcome::Approved => Action::MarkApproved,
+            Outcome::ApprovedWithChanges => Action::MarkApprovedWithChanges,
+            Outcome::Rejected => Action::MarkRejected,
+            Outcome::Postponed => Action::MarkPostponed,
+            Outcome::NotHandled => Action::MarkNotHandled,
+        };
+        let own = self.labels.mark(outcome);
+        let mut first = None;
+        for key in self.keymap.keys_for(Mode::Toc, action) {
+            if let super::keymap::KeyCodeKey::Char(c) = key.code
+                && c.is_alphabetic()
+                && !key.ctrl
+                && !key.alt
+            {
+                if c.to_uppercase().eq(own.to_uppercase()) {
+                    return own;
+                }
+                first.get_or_insert(c);
+            }
+        }
+        first.map_or(own, |c| c.to_uppercase().next().unwrap_or(c))
+    }
+
+    /// Whether an entry takes decisions: every item, and a section without items of its own
+    /// ("4. Udpegninger").
+    pub fn is_point(&self, index: usize) -> bool {
+        let Some(entry) = self.agenda.items.get(index) else {
+            return false;
+        };
+        !entry.is_section()
+            || !self
+                .agenda
+                .items
+                .get(index + 1)
+                .is_some_and(|next| !next.is_section() && next.section_number() == entry.number)
+    }
+
     fn current_index(&self) -> Option<usize> {
         let (number, _) = self.minutes.current.as_ref()?;
         self.agenda.items.iter().position(|i| &i.number == number)
@@ -389,12 +472,12 @@ impl App {
                 .get(usize::try_from(i).unwrap_or(usize::MAX))
             {
                 None => break None,
-                Some(item) if !item.is_section() => break Some(i as usize),
+                Some(_) if self.is_point(i as usize) => break Some(i as usize),
                 Some(_) => {}
             }
         };
         // Starting the meeting: the first step lands on the cursor's item itself.
-        let next = if self.minutes.current.is_none() && !self.agenda.items[from].is_section() {
+        let next = if self.minutes.current.is_none() && self.is_point(from) {
             Some(from)
         } else {
             next
@@ -412,13 +495,24 @@ impl App {
         let Some(item) = self.item() else {
             return;
         };
-        if item.is_section() && matches!(target, Target::Item(_)) && outcome.is_some() {
+        if !self.is_point(self.cursor) && outcome.is_some() {
             self.say(self.labels.sections_have_no_outcome);
             return;
         }
         let title = item.title.clone();
         self.minutes.set_outcome(&target, &title, outcome);
+        self.confirm_mark(&target, outcome);
         self.after_marking();
+    }
+
+    /// Says what was recorded, so a mark is never silent (the row may be scrolled away).
+    fn confirm_mark(&mut self, target: &Target, outcome: Option<Outcome>) {
+        let what = match target {
+            Target::Item(n) => format!("{n}: "),
+            Target::Clause(n, i) => format!("{n} · {}: ", i + 1),
+        };
+        let said = outcome.map_or("—", |o| self.labels.outcome(o));
+        self.say(format!("{what}{said}"));
     }
 
     /// Space: what the clause asks for; on an item, what its clauses ask for, and each unmarked
@@ -427,18 +521,17 @@ impl App {
         let (Some(target), Some(item)) = (self.target(), self.item().cloned()) else {
             return;
         };
-        if item.is_section() && matches!(target, Target::Item(_)) {
+        if !self.is_point(self.cursor) {
             self.say(self.labels.sections_have_no_outcome);
             return;
         }
         match target {
             Target::Clause(_, i) => {
                 let action = item.recommendations[i].action;
-                self.minutes.set_outcome(
-                    &target,
-                    &item.title,
-                    Some(Outcome::suggested_for(action)),
-                );
+                let outcome = Outcome::suggested_for(action);
+                self.minutes
+                    .set_outcome(&target, &item.title, Some(outcome));
+                self.confirm_mark(&target, Some(outcome));
             }
             Target::Item(ref number) => {
                 let suggested = item
@@ -447,6 +540,7 @@ impl App {
                     .map_or(Outcome::TakenNote, |r| Outcome::suggested_for(r.action));
                 self.minutes
                     .set_outcome(&target, &item.title, Some(suggested));
+                self.confirm_mark(&target, Some(suggested));
                 for (i, r) in item.recommendations.iter().enumerate() {
                     let clause = Target::Clause(number.clone(), i);
                     if self.minutes.outcome(&clause).is_none() {
@@ -497,15 +591,33 @@ impl App {
         let title = item.title.clone();
         let mut note = self.minutes.note(&target).cloned().unwrap_or_default();
         note.private = !note.private;
+        let said = if note.private {
+            self.labels.note_private
+        } else {
+            self.labels.note_public
+        };
         self.minutes.set_note(&target, &title, note);
+        self.say(said);
     }
 
     fn editor_key(&mut self, mut editor: Editor, key: KeyEvent) {
         match self.keymap.action(Mode::Editor, &key) {
             Some(Action::Back) => {
                 // Esc keeps every word: the text goes into the record.
+                let before = self
+                    .minutes
+                    .note(&editor.target)
+                    .cloned()
+                    .unwrap_or_default();
                 self.commit_note(&editor);
-                self.say(self.labels.saved_note);
+                let after = self
+                    .minutes
+                    .note(&editor.target)
+                    .cloned()
+                    .unwrap_or_default();
+                if after != before {
+                    self.say(self.labels.saved_note);
+                }
                 return;
             }
             Some(Action::TogglePrivate) => editor.private = !editor.private,
@@ -549,8 +661,11 @@ impl App {
         }
     }
 
-    fn finder_key(&mut self, mut query: String, mut selected: usize, key: KeyEvent) {
+    fn finder_key(&mut self, mut query: String, mut selected: usize, fresh: bool, key: KeyEvent) {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if fresh && matches!(key.code, KeyCode::Char(_) | KeyCode::Backspace) && !ctrl {
+            query.clear();
+        }
         match key.code {
             KeyCode::Esc => {
                 self.finder_query = query;
@@ -580,7 +695,12 @@ impl App {
         }
         let count = self.finder_results(&query).len();
         selected = selected.min(count.saturating_sub(1));
-        self.overlay = Some(Overlay::Finder { query, selected });
+        let fresh = fresh && !matches!(key.code, KeyCode::Char(_) | KeyCode::Backspace);
+        self.overlay = Some(Overlay::Finder {
+            query,
+            selected,
+            fresh,
+        });
     }
 
     fn goto_key(&mut self, mut input: String, key: KeyEvent) {
@@ -588,7 +708,7 @@ impl App {
             KeyCode::Esc => return,
             KeyCode::Enter => {
                 match self.resolve_goto(&input) {
-                    Some(index) => self.go_to(index),
+                    Some(index) => self.open(index),
                     None => {
                         self.overlay = Some(Overlay::GoTo { input, error: true });
                     }
@@ -607,14 +727,19 @@ impl App {
         });
     }
 
-    /// "3.5" or "3.5." is an item, "3" a section; "s13", "p13", "side 13" the entry on page 13.
+    /// "3.5", "3.5." or "3,5" is an item, "3" a section; "s13", "p13", "side 13" the entry on
+    /// page 13. A page past the last one is not found.
     pub fn resolve_goto(&self, input: &str) -> Option<usize> {
-        let text = input.trim().to_lowercase();
+        let text = input.trim().to_lowercase().replace(',', ".");
         let page = ["side", "page", "s", "p"]
             .iter()
             .find_map(|prefix| text.strip_prefix(prefix))
-            .and_then(|rest| rest.trim().parse::<u32>().ok());
+            .and_then(|rest| rest.trim().trim_end_matches('.').parse::<u32>().ok());
         if let Some(page) = page {
+            let last_page = self.agenda.items.iter().filter_map(|i| i.page).max()?;
+            if page > last_page + 1 {
+                return None;
+            }
             // The last entry that starts on or before the page.
             return self
                 .agenda
@@ -659,58 +784,71 @@ impl App {
         }
     }
 
+    /// The help overlay's length in lines (it scrolls no further).
+    pub fn help_len(&self) -> u16 {
+        let lines: usize = Mode::ALL
+            .iter()
+            .map(|&m| self.keymap.bindings(m).len())
+            .filter(|&n| n > 0)
+            .map(|n| n + 2)
+            .sum();
+        u16::try_from(lines + 2).unwrap_or(u16::MAX)
+    }
+
     fn help_key(&mut self, scroll: u16, key: KeyEvent) {
+        let last = self.help_len().saturating_sub(self.page_rows);
         let scroll = match key.code {
             KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1),
             KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
             KeyCode::PageDown | KeyCode::Char(' ') => scroll.saturating_add(self.page_rows),
             KeyCode::PageUp => scroll.saturating_sub(self.page_rows),
+            KeyCode::Home => 0,
+            KeyCode::End => last,
             _ => return, // any other key closes the help
         };
-        self.overlay = Some(Overlay::Help { scroll });
+        self.overlay = Some(Overlay::Help {
+            scroll: scroll.min(last),
+        });
     }
 
-    fn attendance_key(&mut self, mut selected: usize, adding: Option<String>, key: KeyEvent) {
+    fn attendance_key(
+        &mut self,
+        mut selected: usize,
+        adding: Option<String>,
+        was_removing: bool,
+        key: KeyEvent,
+    ) {
+        let count = self.minutes.participants.len();
         if let Some(mut name) = adding {
-            match key.code {
+            let adding = match key.code {
+                // Enter adds and keeps the prompt open for the next name; Esc closes it.
                 KeyCode::Enter => {
-                    self.minutes.add_participant(&name);
-                    selected = self.minutes.participants.len().saturating_sub(1);
-                    self.pending_name.clear();
+                    if !name.trim().is_empty() {
+                        self.minutes.add_participant(&name);
+                        selected = self.minutes.participants.len().saturating_sub(1);
+                    }
+                    Some(String::new())
                 }
-                KeyCode::Esc => self.pending_name = name, // kept for next time
+                KeyCode::Esc => None,
                 KeyCode::Backspace => {
                     name.pop();
-                    self.overlay = Some(Overlay::Attendance {
-                        selected,
-                        adding: Some(name),
-                    });
-                    return;
+                    Some(name)
                 }
                 KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
                     name.push(c);
-                    self.overlay = Some(Overlay::Attendance {
-                        selected,
-                        adding: Some(name),
-                    });
-                    return;
+                    Some(name)
                 }
-                _ => {
-                    self.overlay = Some(Overlay::Attendance {
-                        selected,
-                        adding: Some(name),
-                    });
-                    return;
-                }
-            }
+                _ => Some(name),
+            };
             self.overlay = Some(Overlay::Attendance {
                 selected,
-                adding: None,
+                adding,
+                removing: false,
             });
             return;
         }
-        let count = self.minutes.participants.len();
         let mut adding = None;
+        let mut removing = false;
         match self.keymap.action(Mode::Attendance, &key) {
             Some(Action::Back) => return,
             Some(Action::Up) => selected = selected.saturating_sub(1),
@@ -719,10 +857,17 @@ impl App {
                 let current = self.minutes.current.as_ref().map(|(n, _)| n.clone());
                 self.minutes.cycle_presence(selected, current.as_deref());
             }
-            Some(Action::AddParticipant) => adding = Some(std::mem::take(&mut self.pending_name)),
-            Some(Action::RemoveParticipant) => {
-                self.minutes.remove_participant(selected);
-                selected = selected.min(self.minutes.participants.len().saturating_sub(1));
+            Some(Action::AddParticipant) => adding = Some(String::new()),
+            Some(Action::RemoveParticipant) if count > 0 => {
+                // Removing asks for the same key again: a name is gone in one stroke otherwise.
+                if was_removing {
+                    self.minutes.remove_participant(selected);
+                    selected = selected.min(self.minutes.participants.len().saturating_sub(1));
+                } else {
+                    removing = true;
+                    let name = self.minutes.participants[selected].name.clone();
+                    self.say(format!("{} {name}?", self.labels.remove_again));
+                }
             }
             Some(Action::Quit) => {
                 self.apply(Action::Quit);
@@ -734,6 +879,10 @@ impl App {
             }
             _ => {}
         }
-        self.overlay = Some(Overlay::Attendance { selected, adding });
+        self.overlay = Some(Overlay::Attendance {
+            selected,
+            adding,
+            removing,
+        });
     }
 }

@@ -1,8 +1,9 @@
 //! The fuzzy finder over item numbers, titles, case references and recommendation text.
 //!
 //! Two passes keep it fast on the largest agendas: entries that contain every typed word
-//! verbatim come first (a plain substring search); only when those are few does the fuzzy
-//! matcher score the rest, on number and title, after a cheap in-order letter check.
+//! verbatim come first (a plain substring search, through the case text too) — by number, then
+//! title, then case and clauses, then the text; only when those are few does the fuzzy matcher
+//! score the rest, on number and title, after a cheap in-order letter check.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -10,14 +11,16 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use crate::agenda::Agenda;
 
 /// Verbatim hits that fill any finder window: with this many, fuzzy matching adds nothing.
-const ENOUGH_EXACT: usize = 100;
+const ENOUGH_EXACT: usize = 10;
 
 /// What the finder searches, lowercased once (the matcher's own case folding is ASCII-only, and
 /// "ærø" must find "Ærøskøbing").
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    /// "3.5 title case clause clause …"
+    /// "3.5 title case officers clause clause …"
     everything: Vec<String>,
+    /// Background, case text and attachments: searched for verbatim words only.
+    bodies: Vec<String>,
     /// "3.5 title": what fuzzy matching scores.
     headings: Vec<String>,
 }
@@ -28,15 +31,21 @@ impl Index {
         for item in &agenda.items {
             let heading = format!("{} {}", item.number, item.title).to_lowercase();
             let mut line = heading.clone();
-            if let Some(case) = &item.case_ref {
+            for extra in [&item.case_ref, &item.case_officers].into_iter().flatten() {
                 line.push(' ');
-                line.push_str(&case.to_lowercase());
+                line.push_str(&extra.to_lowercase());
             }
             for r in &item.recommendations {
                 line.push(' ');
                 line.push_str(&r.text.to_lowercase());
             }
             index.everything.push(line);
+            let mut body = format!("{}\n{}", item.background, item.presentation);
+            for a in &item.attachments {
+                body.push('\n');
+                body.push_str(a);
+            }
+            index.bodies.push(body.to_lowercase());
             index.headings.push(heading);
         }
         index
@@ -53,12 +62,15 @@ impl Index {
         let mut hits: Vec<(i64, usize)> = Vec::new();
         let mut exact = vec![false; self.everything.len()];
         for (i, text) in self.everything.iter().enumerate() {
-            if words.iter().all(|w| text.contains(w)) {
+            let in_text = |w: &&str| text.contains(*w) || self.bodies[i].contains(*w);
+            if words.iter().all(in_text) {
                 exact[i] = true;
                 // A number typed as such ("3.5") first, then hits in the heading, then the rest.
                 let score = if text.starts_with(&number_prefix) {
-                    3_000_000
+                    4_000_000
                 } else if words.iter().all(|w| self.headings[i].contains(w)) {
+                    3_000_000
+                } else if words.iter().all(|w| text.contains(w)) {
                     2_000_000
                 } else {
                     1_000_000
@@ -117,6 +129,8 @@ mod tests {
                 ..Item::default()
             });
         }
+        a.items[2].presentation = "Den såkaldte Frigast-rapport.".into();
+        a.items[1].case_officers = Some("abc/def".into());
         a.items[0].recommendations.push(Recommendation {
             text: "Udvalget godkender referatet".into(),
             action: Action::Approve,
@@ -132,6 +146,12 @@ mod tests {
         assert_eq!(index.search("3.5", 10)[0], 1);
         assert_eq!(index.search("sag-2024-315", 10), [2]);
         assert_eq!(index.search("udvalget godkender", 10), [0]);
+        assert_eq!(
+            index.search("frigast", 10),
+            [2],
+            "the case text is searched"
+        );
+        assert_eq!(index.search("abc", 10), [1], "and the case officers");
         assert_eq!(index.search("", 2), [0, 1]);
         assert!(index.search("zzzz", 10).is_empty());
     }

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::Theme;
 use super::text::{truncate, width};
-use crate::minutes::format_duration;
+use crate::minutes::{format_duration, format_hours};
 use crate::toc::meeting_line;
 use crate::tui::app::App;
 
@@ -28,9 +28,17 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         ));
     }
     if let Some(ms) = app.minutes.meeting_elapsed_ms(app.now_ms) {
-        right.push(format!("{} {}", app.labels.meeting, format_duration(ms)));
+        right.push(format!("{} {}", app.labels.meeting, format_hours(ms)));
     }
-    right.push(clock(app.now_ms, app.utc_offset_s));
+    right.push(
+        format!(
+            "{} {}",
+            app.labels.clock,
+            clock(app.now_ms, app.utc_offset_s)
+        )
+        .trim()
+        .to_string(),
+    );
     let right = format!(" {} ", right.join(" · "));
     let room = usize::from(area.width).saturating_sub(width(&right) + 1);
     let left = truncate(&format!(" {}", meeting_line(&app.agenda)), room);

@@ -79,7 +79,7 @@ pub fn lay_out(app: &App, theme: &Theme, width_total: u16) -> Laid {
     for (row, target) in targets.iter().enumerate() {
         let start = lines.len();
         let outcome = app.minutes.outcome(target);
-        let mark = outcome.map_or('·', |o| labels.mark(o));
+        let mark = outcome.map_or('·', |o| app.mark_letter(o));
         let pointer = if row == selected { "▸" } else { " " };
         let (label, ask) = match target {
             Target::Item(_) => (
@@ -132,7 +132,7 @@ pub fn lay_out(app: &App, theme: &Theme, width_total: u16) -> Laid {
             }
             if note.private {
                 lines.push(Line::styled(
-                    format!("      {}", private.trim()),
+                    format!("       {}", private.trim()),
                     theme.dim(),
                 ));
             }

@@ -16,14 +16,14 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     match &app.overlay {
         None => {}
         Some(Overlay::Help { scroll }) => help(app, theme, frame, area, *scroll),
-        Some(Overlay::Finder { query, selected }) => {
-            finder(app, theme, frame, area, query, *selected)
-        }
+        Some(Overlay::Finder {
+            query, selected, ..
+        }) => finder(app, theme, frame, area, query, *selected),
         Some(Overlay::GoTo { input, error }) => goto(app, theme, frame, area, input, *error),
         Some(Overlay::Editor(editor)) => editor_box(app, theme, frame, area, editor),
-        Some(Overlay::Attendance { selected, adding }) => {
-            attendance(app, theme, frame, area, *selected, adding.as_deref())
-        }
+        Some(Overlay::Attendance {
+            selected, adding, ..
+        }) => attendance(app, theme, frame, area, *selected, adding.as_deref()),
         Some(Overlay::ConfirmQuit) => {
             let text = app.labels.quit_confirm;
             let w = (width(text) as u16 + 4).min(area.width);
@@ -49,11 +49,14 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-/// Most of the screen, leaving the header and footer.
+/// The whole screen between the header and the footer.
 fn large(area: Rect) -> Rect {
-    let w = area.width.saturating_sub(4).max(area.width.min(20));
-    let h = area.height.saturating_sub(2).max(area.height.min(5));
-    centered(area, w, h)
+    Rect {
+        x: area.x,
+        y: area.y + 1.min(area.height),
+        width: area.width,
+        height: area.height.saturating_sub(2),
+    }
 }
 
 fn titled<'a>(title: String, theme: &Theme) -> Block<'a> {
@@ -93,7 +96,7 @@ fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll: u16) {
                 }),
             ]));
         }
-        if mode == Mode::Toc {
+        if mode == Mode::Global {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<18} ", "0-9"), theme.key()),
                 Span::raw(if danish {
@@ -249,7 +252,7 @@ fn attendance(
                 _ => theme.outcome(Some(crate::minutes::Outcome::Postponed)),
             };
             let line = Line::from(vec![
-                Span::raw(format!(" {:<30} ", p.name)),
+                Span::raw(format!(" {:<30} ", truncate(&p.name, 30))),
                 Span::styled(status, style),
             ]);
             if i == selected && adding.is_none() {
@@ -260,7 +263,16 @@ fn attendance(
         })
         .collect();
     if lines.is_empty() {
-        lines.push(Line::styled(labels.attendance_empty, theme.dim()));
+        let key = app
+            .keymap
+            .keys_for(Mode::Attendance, crate::tui::action::Action::AddParticipant)
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        lines.push(Line::styled(
+            format!("{} {key}", labels.attendance_empty),
+            theme.dim(),
+        ));
     }
     if let Some(name) = adding {
         lines.push(Line::raw(""));

@@ -7,10 +7,8 @@ use ratatui::style::Style;
 
 use super::Theme;
 use super::text::{truncate, width};
-use crate::agenda::Item;
 use crate::minutes::{ItemRecord, Outcome};
 use crate::tui::app::App;
-use crate::tui::labels::Labels;
 
 /// The first row shown: keeps the cursor in view with some context around it.
 pub fn first_row(cursor: usize, count: usize, rows: usize) -> usize {
@@ -37,7 +35,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let y = area.y + offset as u16;
         let record = app.minutes.item(&item.number);
         let is_current = current == Some(item.number.as_str());
-        let (mark, mark_style) = state_mark(item, record, app.labels, theme);
+        let (mark, mark_style) = state_mark(app, index, record, theme);
         let note = if record.is_some_and(ItemRecord::has_notes) {
             "✎"
         } else {
@@ -109,17 +107,18 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// The state at a glance: the item's outcome letter; for an item without one, ✓ when every
 /// clause is marked and ~ when some are; · while pending.
 fn state_mark(
-    item: &Item,
+    app: &App,
+    index: usize,
     record: Option<&ItemRecord>,
-    labels: &Labels,
     theme: &Theme,
 ) -> (char, ratatui::style::Style) {
-    if item.is_section() {
+    if !app.is_point(index) {
         return (' ', theme.dim());
     }
+    let item = &app.agenda.items[index];
     let outcome: Option<Outcome> = record.and_then(|r| r.outcome);
     if let Some(o) = outcome {
-        return (labels.mark(o), theme.outcome(Some(o)));
+        return (app.mark_letter(o), theme.outcome(Some(o)));
     }
     let clauses = item.recommendations.len();
     let marked = record.map_or(0, |r| {
