@@ -24,6 +24,11 @@ pub struct Cli {
     #[arg(long, value_name = "LANG", global = true)]
     pub lang: Option<String>,
 
+    /// Where the minutes are kept (default: a file named after the meeting in gavel's data
+    /// directory). Reopening the agenda resumes them.
+    #[arg(long, value_name = "PATH")]
+    pub minutes: Option<PathBuf>,
+
     /// A list of participants for the attendance panel (TOML: participants = ["…", …]).
     #[arg(long, value_name = "FILE")]
     pub participants: Option<PathBuf>,

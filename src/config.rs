@@ -23,6 +23,14 @@ pub fn config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("dk", "gavel", "gavel").map(|d| d.config_dir().to_path_buf())
 }
 
+/// Where minutes are kept (`~/.local/share/gavel` on Linux).
+pub fn data_dir() -> PathBuf {
+    directories::ProjectDirs::from("dk", "gavel", "gavel").map_or_else(
+        || PathBuf::from("gavel-data"),
+        |d| d.data_dir().to_path_buf(),
+    )
+}
+
 /// What the screen starts with, and what went wrong reading it.
 pub struct Loaded {
     pub keymap: Keymap,

@@ -89,15 +89,19 @@ fn meeting_screen(cli: &Cli) -> Result<(), String> {
     );
     app.utc_offset_s = terminal::utc_offset_s();
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    for name in participants {
-        app.minutes.add_participant(&name);
-    }
     let mut problems = settings.problems;
     problems.extend(imported.warnings);
     if !problems.is_empty() {
         app.status = Some((problems.join(" · "), app.now_ms + 6_000));
     }
-    terminal::run(&mut app).map_err(|e| format!("terminal error: {e}"))
+    let path = cli.minutes.clone().unwrap_or_else(|| {
+        gavel::minutes::store::default_path(&gavel::config::data_dir(), &app.agenda)
+    });
+    let mut session = gavel::tui::session::Session::start(&mut app, &path, &participants);
+    let ran = terminal::run(&mut app, |app| session.after(app));
+    let saved = session.finish();
+    ran.map_err(|e| format!("terminal error: {e}"))?;
+    saved.map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The sample meeting shipped in `data/`, opened by a plain `gavel`.

@@ -20,14 +20,16 @@ struct Pty {
 }
 
 impl Pty {
-    fn spawn() -> Pty {
+    fn spawn(minutes: &Path) -> Pty {
         let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample-pdf-text.txt");
         let mut command = Command::new(env!("CARGO_BIN_EXE_gavel"));
         command
             .arg(sample)
+            .arg("--minutes")
+            .arg(minutes)
             .env("TERM", "xterm-256color")
             .env("NO_COLOR", "1")
-            .env("HOME", std::env::temp_dir());
+            .env("HOME", minutes.parent().unwrap_or(Path::new("/tmp")));
         let mut session = expectrl::Session::spawn(command).expect("gavel starts in a pty");
         session.get_process_mut().set_window_size(80, 24).unwrap();
         Pty {
@@ -101,7 +103,9 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 #[test]
 fn a_real_terminal_session() {
-    let mut t = Pty::spawn();
+    let dir = tempfile::tempdir().unwrap();
+    let minutes = dir.path().join("minutes.toml");
+    let mut t = Pty::spawn(&minutes);
     t.wait_for("Godkendelse af referat");
     t.send("3");
     t.send("5");
@@ -115,21 +119,47 @@ fn a_real_terminal_session() {
     std::thread::sleep(Duration::from_millis(200));
     t.send("\x1b"); // Esc alone keeps the note
     t.wait_for("✎ Hej æøå");
-    t.send("q");
-    t.wait_for("Afslut gavel?");
-    t.send("j");
+    t.send("q"); // everything is saved: no question
     let raw = t.finish();
     assert!(
         contains(raw, LEAVE_ALTERNATE_SCREEN),
         "the terminal is restored"
     );
     assert!(contains(raw, BRACKETED_PASTE_OFF));
+    // Reopened, the meeting resumes where it was.
+    let mut t = Pty::spawn(&minutes);
+    t.wait_for("Godkendelse af referat");
+    t.send("3");
+    t.send("5");
+    t.send("\r");
+    t.wait_for("✎ Hej æøå");
+    t.send("q");
+    t.finish();
+}
+
+/// A second gavel on the same minutes only reads, and says who writes.
+#[test]
+fn a_second_copy_opens_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let minutes = dir.path().join("minutes.toml");
+    let mut first = Pty::spawn(&minutes);
+    first.wait_for("Godkendelse af referat");
+    let mut second = Pty::spawn(&minutes);
+    second.wait_for("Kun læsning");
+    second.wait_for(&format!("pid {}", first.session.get_process().pid()));
+    second.send("\x1b"); // closes the notice
+    std::thread::sleep(Duration::from_millis(150));
+    second.send("q");
+    second.finish();
+    first.send("q");
+    first.finish();
 }
 
 #[test]
 fn signals_restore_the_terminal() {
     for signal in ["TERM", "HUP"] {
-        let mut t = Pty::spawn();
+        let dir = tempfile::tempdir().unwrap();
+        let mut t = Pty::spawn(&dir.path().join("minutes.toml"));
         t.wait_for("Godkendelse af referat");
         let pid = t.session.get_process().pid().to_string();
         let killed = Command::new("kill")
@@ -143,4 +173,113 @@ fn signals_restore_the_terminal() {
             "SIG{signal}: the terminal is restored"
         );
     }
+}
+
+/// The promise: whatever moment the process dies, every change older than a second is on disk.
+/// The binary is killed (SIGKILL) at random moments while outcomes are marked and a note is
+/// typed, then restarted on the same minutes, again and again.
+#[test]
+fn killed_at_random_moments_nothing_older_than_a_second_is_lost() {
+    use gavel::minutes::store::MinutesFile;
+
+    let dir = tempfile::tempdir().unwrap();
+    let minutes = dir.path().join("minutes.toml");
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64;
+    let mut rng = seed | 1;
+    let mut random = |below: u64| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng % below
+    };
+    let items = [
+        "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "4.1", "6.1", "1.1", "2.1",
+    ];
+    // What each round did, and when: the item, the time of its mark, the typed characters.
+    type Round<'a> = (&'a str, Instant, Vec<(Instant, char)>);
+    let mut rounds: Vec<Round> = Vec::new();
+    let mut lost: Vec<String> = Vec::new();
+    for &item in &items {
+        let mut t = Pty::spawn(&minutes);
+        t.wait_for("Godkendelse af referat");
+        t.send("\x1b"); // closes the recovery notice, if there is one
+        std::thread::sleep(Duration::from_millis(150));
+        for d in item.chars().filter(|c| *c != '.') {
+            t.send(&d.to_string());
+        }
+        t.send("\r");
+        t.wait_for("Indstilling");
+        t.send("j");
+        t.send(" ");
+        let marked = Instant::now();
+        t.send("k"); // marking moved on: back to the first clause
+        t.send("n");
+        let kill_after = Duration::from_millis(200 + random(2300));
+        let start = Instant::now();
+        let mut typed = Vec::new();
+        let text = "Drøftelse: æøå ÆØÅ, bemærkninger fra mødet om sagen. ";
+        for c in text.chars().cycle() {
+            if start.elapsed() >= kill_after {
+                break;
+            }
+            t.send(&c.to_string());
+            typed.push((Instant::now(), c));
+            std::thread::sleep(Duration::from_millis(random(40)));
+        }
+        let killed_at = Instant::now();
+        let pid = t.session.get_process().pid().to_string();
+        assert!(
+            Command::new("kill")
+                .args(["-KILL", &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        t.finish();
+        rounds.push((item, marked, typed));
+
+        // Every change of every round so far, older than a second at its kill, is on disk.
+        let file: MinutesFile =
+            toml::from_str(&std::fs::read_to_string(&minutes).unwrap()).unwrap();
+        let last = rounds.len() - 1;
+        for (n, (item, marked, typed)) in rounds.iter().enumerate() {
+            let cutoff = if n == last {
+                killed_at - Duration::from_secs(1)
+            } else {
+                killed_at
+            };
+            let record = file.minutes.items.get(*item);
+            let clause = record.and_then(|r| r.clauses.get(&0));
+            if *marked < cutoff && clause.and_then(|c| c.outcome).is_none() {
+                lost.push(format!("{item}: the mark"));
+            }
+            let expected: String = typed
+                .iter()
+                .filter(|(at, _)| *at < cutoff)
+                .map(|(_, c)| *c)
+                .collect();
+            // The note being typed is in the draft; earlier drafts went into their notes when
+            // gavel started again.
+            // (The note is the clause's, or the item's when the item has one clause.)
+            let on_disk = match &file.draft {
+                Some(d) if d.item == *item => d.text.clone(),
+                _ => record
+                    .map(|r| {
+                        std::iter::once(&r.note)
+                            .chain(r.clauses.values().map(|c| &c.note))
+                            .map(|n| n.text.as_str())
+                            .collect::<String>()
+                    })
+                    .unwrap_or_default(),
+            };
+            let problem = format!("{item}: typed {expected:?}, on disk {on_disk:?}");
+            if !on_disk.starts_with(expected.trim_end()) && !lost.contains(&problem) {
+                lost.push(problem);
+            }
+        }
+    }
+    assert!(lost.is_empty(), "seed {seed}: lost {lost:?}");
 }

@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+pub mod store;
+
 use serde::{Deserialize, Serialize};
 
 use crate::agenda::Action;

@@ -16,6 +16,28 @@ const DIGIT_WINDOW_MS: i64 = 1500;
 /// How long a status message stays.
 const STATUS_MS: i64 = 4000;
 
+/// Actions that change the record (refused when another gavel holds it).
+fn changes_the_record(action: Action) -> bool {
+    matches!(
+        action,
+        Action::NextItem
+            | Action::PreviousItem
+            | Action::MakeCurrent
+            | Action::MarkSuggested
+            | Action::MarkTakenNote
+            | Action::MarkDiscussed
+            | Action::MarkApproved
+            | Action::MarkApprovedWithChanges
+            | Action::MarkRejected
+            | Action::MarkPostponed
+            | Action::MarkNotHandled
+            | Action::ClearOutcome
+            | Action::EditNote
+            | Action::TogglePrivate
+            | Action::Attendance
+    )
+}
+
 /// What comes in from the terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
@@ -68,6 +90,8 @@ pub enum Overlay {
         removing: bool,
     },
     ConfirmQuit,
+    /// Things to read before starting: recovery, a changed agenda. Any key closes it.
+    Notice(Vec<String>),
 }
 
 /// The item view's place: which row is selected (0 is the item itself, then its clauses) and how
@@ -98,6 +122,10 @@ pub struct App {
     pub should_quit: bool,
     /// Rows the last frame gave the TOC and the item text (paging moves by these).
     pub page_rows: u16,
+    /// Another gavel holds these minutes: this one only reads (who, for the message).
+    pub read_only: Option<String>,
+    /// Why the minutes are not on disk right now (set from the writer, shown in the header).
+    pub save_error: Option<String>,
     /// The widest entry number with its indent, for the table of contents' column.
     pub number_width: usize,
     digits: Option<(String, i64)>,
@@ -120,6 +148,8 @@ impl App {
             .unwrap_or(1);
         App {
             number_width,
+            read_only: None,
+            save_error: None,
             finder,
             agenda,
             minutes: Minutes::default(),
@@ -237,6 +267,7 @@ impl App {
                 adding,
                 removing,
             }) => self.attendance_key(selected, adding, removing, key),
+            Some(Overlay::Notice(_)) => {}
             Some(Overlay::ConfirmQuit) => {
                 if matches!(key.code, KeyCode::Char('y' | 'j' | 'Y' | 'J')) {
                     self.should_quit = true;
@@ -255,6 +286,12 @@ impl App {
 
     /// Runs an action on the screen underneath any overlay.
     pub fn apply(&mut self, action: Action) {
+        if let Some(holder) = &self.read_only
+            && changes_the_record(action)
+        {
+            self.say(format!("{} {holder}", self.labels.read_only));
+            return;
+        }
         match action {
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
@@ -311,10 +348,11 @@ impl App {
                 self.overlay = Some(Overlay::Help { scroll: 0 });
             }
             Action::Quit => {
-                if self.minutes == Minutes::default() {
-                    self.should_quit = true;
-                } else {
+                // Everything is saved as it happens: quitting asks only when saving fails.
+                if self.save_error.is_some() {
                     self.overlay = Some(Overlay::ConfirmQuit);
+                } else {
+                    self.should_quit = true;
                 }
             }
             // Attendance actions outside its panel do nothing.

@@ -6,6 +6,7 @@ pub mod app;
 pub mod finder;
 pub mod keymap;
 pub mod labels;
+pub mod session;
 pub mod terminal;
 pub mod view;
 

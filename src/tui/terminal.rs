@@ -75,7 +75,9 @@ fn enter() -> io::Result<(Guard, Terminal<CrosstermBackend<Stdout>>)> {
 }
 
 /// Runs the meeting screen until the user quits or the process is told to stop.
-pub fn run(app: &mut App) -> io::Result<()> {
+///
+/// `after` runs after every message (saving the record is its job).
+pub fn run(app: &mut App, mut after: impl FnMut(&mut App)) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
@@ -96,6 +98,7 @@ pub fn run(app: &mut App) -> io::Result<()> {
         };
         if !ready {
             app.update(Msg::Tick, now_ms());
+            after(app);
             continue;
         }
         match event::read() {
@@ -107,6 +110,7 @@ pub fn run(app: &mut App) -> io::Result<()> {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
         }
+        after(app);
     }
     Ok(())
 }

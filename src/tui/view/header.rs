@@ -21,6 +21,12 @@ pub fn clock(now_ms: i64, utc_offset_s: i32) -> String {
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut right = Vec::new();
+    if app.save_error.is_some() {
+        right.push(format!("⚠ {}", app.labels.not_saved));
+    }
+    if app.read_only.is_some() {
+        right.push(app.labels.read_only_badge.to_string());
+    }
     if let Some((number, _)) = &app.minutes.current {
         right.push(format!(
             "▶ {number} {}",

@@ -24,6 +24,26 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Attendance {
             selected, adding, ..
         }) => attendance(app, theme, frame, area, *selected, adding.as_deref()),
+        Some(Overlay::Notice(lines)) => {
+            let rect = centered(
+                area,
+                area.width.saturating_sub(8).max(area.width.min(30)),
+                4 + lines.len() as u16 * 2,
+            );
+            let text: Vec<Line> = lines
+                .iter()
+                .flat_map(|l| {
+                    super::text::wrap(&format!("• {l}"), usize::from(rect.width.saturating_sub(2)))
+                        .into_iter()
+                        .map(Line::raw)
+                })
+                .collect();
+            frame.render_widget(Clear, rect);
+            frame.render_widget(
+                Paragraph::new(text).block(titled(app.labels.notices.to_string(), theme)),
+                rect,
+            );
+        }
         Some(Overlay::ConfirmQuit) => {
             let text = app.labels.quit_confirm;
             let w = (width(text) as u16 + 4).min(area.width);

@@ -1,0 +1,664 @@
+//! The minutes on disk: one human-readable TOML file per meeting, written atomically after every
+//! change by a background writer (typing is never blocked), locked against a second writer, and
+//! read back after a crash.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use super::{ItemRecord, Minutes, Note, Target};
+use crate::agenda::{Agenda, meeting_file};
+
+/// The note being written when the file was saved: restored after a crash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub item: String,
+    /// The clause index, when the note is a clause's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<usize>,
+    pub text: String,
+    #[serde(default)]
+    pub private: bool,
+}
+
+impl Draft {
+    pub fn new(target: &Target, note: &Note) -> Draft {
+        let (item, clause) = match target {
+            Target::Item(n) => (n.clone(), None),
+            Target::Clause(n, i) => (n.clone(), Some(*i)),
+        };
+        Draft {
+            item,
+            clause,
+            text: note.text.clone(),
+            private: note.private,
+        }
+    }
+
+    pub fn target(&self) -> Target {
+        match self.clause {
+            Some(i) => Target::Clause(self.item.clone(), i),
+            None => Target::Item(self.item.clone()),
+        }
+    }
+}
+
+/// Which agenda the minutes belong to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaIdentity {
+    /// FNV-1a of the agenda as a meeting file: the same agenda in any encoding or layout
+    /// gives the same hash.
+    pub hash: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// The minutes file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinutesFile {
+    pub agenda: AgendaIdentity,
+    /// Unix milliseconds of this save.
+    pub saved_at: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<Draft>,
+    pub minutes: Minutes,
+    /// Records whose item is no longer on the agenda: kept, never dropped.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub orphans: std::collections::BTreeMap<String, ItemRecord>,
+}
+
+const HEADER: &str = "# gavel minutes: what the meeting recorded. Saved after every change.\n\n";
+
+impl MinutesFile {
+    pub fn to_toml(&self) -> String {
+        let body = toml::to_string_pretty(self)
+            .unwrap_or_else(|e| unreachable!("minutes always serialise: {e}"));
+        format!("{HEADER}{body}")
+    }
+}
+
+pub fn identity(agenda: &Agenda) -> AgendaIdentity {
+    AgendaIdentity {
+        hash: agenda_hash(agenda),
+        body: agenda.meeting.body.clone(),
+        date: agenda.meeting.date.clone(),
+    }
+}
+
+/// FNV-1a (64 bit) over the agenda's meeting-file form.
+pub fn agenda_hash(agenda: &Agenda) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in meeting_file::to_string(agenda).bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// The default minutes file: named after the meeting, in gavel's data directory.
+pub fn default_path(data_dir: &Path, agenda: &Agenda) -> PathBuf {
+    let m = &agenda.meeting;
+    let mut name = [m.body.as_deref(), m.date.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(slug)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if name.is_empty() {
+        name = format!("meeting-{}", &agenda_hash(agenda)[..8]);
+    }
+    data_dir.join("minutes").join(format!("{name}.toml"))
+}
+
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.to_lowercase().chars() {
+        let c = match c {
+            'æ' => "ae".to_string(),
+            'ø' => "oe".to_string(),
+            'å' => "aa".to_string(),
+            c if c.is_ascii_alphanumeric() => c.to_string(),
+            _ => "-".to_string(),
+        };
+        if !(c == "-" && (out.is_empty() || out.ends_with('-'))) {
+            out.push_str(&c);
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Writes beside the target, syncs, renames over it and syncs the directory: after a crash the
+/// file is the old one or the new one, never a torn mix.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::other("not a file name"))?;
+    let tmp = dir.join(format!(".{}.tmp", name.to_string_lossy()));
+    let result = (|| {
+        let mut file = File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&tmp, path)?;
+        File::open(dir)?.sync_all()
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// What opening the minutes found.
+#[derive(Debug)]
+pub struct Opened {
+    pub file: MinutesFile,
+    /// Someone else holds the minutes: this copy only reads.
+    pub held_by: Option<String>,
+    /// Things to tell the user: recovery, an unreadable file kept aside, agenda changes.
+    pub notices: Vec<String>,
+    pub lock: Option<Lock>,
+}
+
+/// The exclusive lock on a meeting's minutes; released when dropped (and by the OS when the
+/// process dies, so a crashed holder never blocks the next one).
+#[derive(Debug)]
+pub struct Lock {
+    file: File,
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        // A clean end leaves an empty lock file: content left behind means a crash.
+        let _ = self.file.set_len(0);
+        let _ = self.file.unlock();
+    }
+}
+
+fn lock_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    path.with_file_name(name)
+}
+
+/// Who this process is, for the lock file.
+fn whoami(now_ms: i64) -> String {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "?".into());
+    let host = fs::read_to_string("/etc/hostname")
+        .map(|h| h.trim().to_string())
+        .unwrap_or_default();
+    format!("pid {} {user}@{host} since {now_ms}", std::process::id())
+}
+
+/// Opens (or starts) the minutes of an agenda at `path`.
+pub fn open(path: &Path, agenda: &Agenda, now_ms: i64) -> Opened {
+    let mut notices = Vec::new();
+    let mut held_by = None;
+    let lock = match take_lock(path, now_ms) {
+        Ok(LockOutcome::Taken(lock, stale)) => {
+            if let Some(previous) = stale {
+                notices.push(format!(
+                    "gavel ({previous}) ended without closing the minutes; everything it saved is restored"
+                ));
+            }
+            Some(lock)
+        }
+        Ok(LockOutcome::Held(holder)) => {
+            held_by = Some(holder);
+            None
+        }
+        Err(e) => {
+            notices.push(format!(
+                "cannot lock {}: {e}; the minutes are kept in memory and saving is retried",
+                path.display()
+            ));
+            None
+        }
+    };
+
+    let mut file = MinutesFile {
+        agenda: identity(agenda),
+        ..MinutesFile::default()
+    };
+    match fs::read_to_string(path) {
+        Ok(text) => match toml::from_str::<MinutesFile>(&text) {
+            Ok(found) => {
+                file = found;
+                if file.agenda.hash != agenda_hash(agenda) {
+                    notices.extend(reconcile(&mut file, agenda));
+                    file.agenda = identity(agenda);
+                }
+            }
+            Err(e) if held_by.is_none() => {
+                // Never overwritten: kept aside for a person to look at.
+                let aside = path.with_extension(format!("unreadable-{now_ms}.toml"));
+                let moved = fs::rename(path, &aside);
+                notices.push(match moved {
+                    Ok(()) => format!(
+                        "the minutes file could not be read ({}); it is kept as {} and new minutes are started",
+                        e.message().trim(),
+                        aside.display()
+                    ),
+                    Err(m) => format!(
+                        "the minutes file could not be read ({}) nor moved aside ({m}); it is left untouched and nothing will be saved over it",
+                        e.message().trim()
+                    ),
+                });
+            }
+            Err(e) => notices.push(format!(
+                "the minutes file could not be read: {}",
+                e.message().trim()
+            )),
+        },
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => notices.push(format!("cannot read {}: {e}", path.display())),
+    }
+    if let Some(draft) = &file.draft {
+        notices.push(format!(
+            "the note you were writing on {} is restored",
+            draft.item
+        ));
+    }
+    Opened {
+        file,
+        held_by,
+        notices,
+        lock,
+    }
+}
+
+enum LockOutcome {
+    /// Ours; with what a crashed holder left in the lock file, if anything.
+    Taken(Lock, Option<String>),
+    Held(String),
+}
+
+fn take_lock(path: &Path, now_ms: i64) -> io::Result<LockOutcome> {
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(dir)?;
+    }
+    let mut file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(lock_path(path))?;
+    match file.try_lock() {
+        Ok(()) => {
+            let mut previous = String::new();
+            let _ = file.read_to_string(&mut previous);
+            let stale = (!previous.trim().is_empty()).then(|| previous.trim().to_string());
+            file.set_len(0)?;
+            file.rewind()?;
+            file.write_all(whoami(now_ms).as_bytes())?;
+            file.sync_all()?;
+            Ok(LockOutcome::Taken(Lock { file }, stale))
+        }
+        Err(fs::TryLockError::WouldBlock) => {
+            let mut holder = String::new();
+            let _ = file.read_to_string(&mut holder);
+            let holder = holder.trim();
+            Ok(LockOutcome::Held(if holder.is_empty() {
+                "another gavel".to_string()
+            } else {
+                format!("another gavel ({holder})")
+            }))
+        }
+        Err(fs::TryLockError::Error(e)) => Err(e),
+    }
+}
+
+/// Matches recorded items to a changed agenda by number and title. A record whose title moved
+/// to another number follows it; one whose item is gone becomes an orphan. Returns what changed.
+pub fn reconcile(file: &mut MinutesFile, agenda: &Agenda) -> Vec<String> {
+    let mut notices = vec!["the agenda has changed since these minutes were started".to_string()];
+    let records = std::mem::take(&mut file.minutes.items);
+    let title_of = |number: &str| {
+        agenda
+            .items
+            .iter()
+            .find(|i| i.number == number)
+            .map(|i| i.title.as_str())
+    };
+    for (number, record) in records {
+        if record.title.is_empty() || title_of(&number) == Some(record.title.as_str()) {
+            file.minutes.items.insert(number, record);
+        } else if let Some(moved) = agenda
+            .items
+            .iter()
+            .find(|i| i.title == record.title && !file.minutes.items.contains_key(&i.number))
+        {
+            notices.push(format!(
+                "{number} \"{}\" is now {}",
+                record.title, moved.number
+            ));
+            if file
+                .minutes
+                .current
+                .as_ref()
+                .is_some_and(|(n, _)| *n == number)
+            {
+                file.minutes.current = file
+                    .minutes
+                    .current
+                    .take()
+                    .map(|(_, t)| (moved.number.clone(), t));
+            }
+            file.minutes.items.insert(moved.number.clone(), record);
+        } else {
+            notices.push(format!(
+                "{number} \"{}\" is no longer on the agenda; its record is kept among the orphans",
+                record.title
+            ));
+            let mut key = number.clone();
+            while file.orphans.contains_key(&key) {
+                key.push('\'');
+            }
+            file.orphans.insert(key, record);
+        }
+    }
+    notices
+}
+
+/// How saving is going, shared between the writer thread and the screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SaveStatus {
+    /// The last revision on disk.
+    pub saved: u64,
+    /// Why the last attempt failed; cleared by the next success.
+    pub error: Option<String>,
+}
+
+enum Job {
+    Save(u64, String),
+    Stop,
+}
+
+/// The background writer: takes the newest snapshot, writes it atomically, retries on failure,
+/// and never lets a disk problem stop the meeting.
+pub struct Saver {
+    tx: Sender<Job>,
+    status: Arc<Mutex<SaveStatus>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Saver {
+    pub fn start(path: PathBuf) -> Saver {
+        let (tx, rx) = mpsc::channel();
+        let status = Arc::new(Mutex::new(SaveStatus::default()));
+        let shared = Arc::clone(&status);
+        let thread = std::thread::Builder::new()
+            .name("gavel-saver".into())
+            .spawn(move || write_loop(&path, &rx, &shared))
+            .ok();
+        Saver { tx, status, thread }
+    }
+
+    /// Queues a snapshot; returns at once.
+    pub fn save(&self, revision: u64, text: String) {
+        let _ = self.tx.send(Job::Save(revision, text));
+    }
+
+    pub fn status(&self) -> SaveStatus {
+        self.status
+            .lock()
+            .map(|s| s.clone())
+            .unwrap_or_else(|e| e.into_inner().clone())
+    }
+
+    /// Writes what is queued and stops (at quit), waiting at most `timeout` for a slow disk.
+    pub fn finish(mut self, timeout: Duration) -> SaveStatus {
+        let _ = self.tx.send(Job::Stop);
+        if let Some(thread) = self.thread.take() {
+            let deadline = std::time::Instant::now() + timeout;
+            while !thread.is_finished() && std::time::Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            if thread.is_finished() {
+                let _ = thread.join();
+            }
+        }
+        self.status()
+    }
+}
+
+fn write_loop(path: &Path, rx: &Receiver<Job>, status: &Mutex<SaveStatus>) {
+    let mut pending: Option<(u64, String)> = None;
+    let mut stopping = false;
+    loop {
+        if pending.is_none() && !stopping {
+            match rx.recv() {
+                Ok(Job::Save(r, t)) => pending = Some((r, t)),
+                Ok(Job::Stop) | Err(_) => stopping = true,
+            }
+        }
+        // Only the newest snapshot matters.
+        while let Ok(job) = rx.try_recv() {
+            match job {
+                Job::Save(r, t) => pending = Some((r, t)),
+                Job::Stop => stopping = true,
+            }
+        }
+        let Some((revision, text)) = pending.take() else {
+            if stopping {
+                return;
+            }
+            continue;
+        };
+        match write_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                if let Ok(mut s) = status.lock() {
+                    s.saved = s.saved.max(revision);
+                    s.error = None;
+                }
+            }
+            Err(e) => {
+                if let Ok(mut s) = status.lock() {
+                    s.error = Some(format!("{}: {e}", path.display()));
+                }
+                pending = Some((revision, text));
+                // Retry in a second, sooner if a newer snapshot arrives.
+                match rx.recv_timeout(Duration::from_secs(1)) {
+                    Ok(Job::Save(r, t)) => pending = Some((r, t)),
+                    Ok(Job::Stop) => stopping = true,
+                    Err(RecvTimeoutError::Timeout) => {}
+                    Err(RecvTimeoutError::Disconnected) => stopping = true,
+                }
+                if stopping && pending.is_some() {
+                    // One last try at quit, then give up: the caller reports it.
+                    if let Some((r, t)) = pending.take()
+                        && write_atomic(path, t.as_bytes()).is_ok()
+                        && let Ok(mut s) = status.lock()
+                    {
+                        s.saved = s.saved.max(r);
+                        s.error = None;
+                    }
+                    return;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agenda::Item;
+    use crate::minutes::Outcome;
+
+    fn agenda(items: &[(&str, &str)]) -> Agenda {
+        let mut a = Agenda::default();
+        a.meeting.body = Some("KKR Sydjylland".into());
+        a.meeting.date = Some("2025-03-12".into());
+        for (n, t) in items {
+            a.items.push(Item {
+                number: n.to_string(),
+                title: t.to_string(),
+                ..Item::default()
+            });
+        }
+        a
+    }
+
+    #[test]
+    fn names_and_hashes() {
+        let a = agenda(&[("1", "Åbning")]);
+        assert_eq!(
+            default_path(Path::new("/d"), &a),
+            Path::new("/d/minutes/kkr-sydjylland-2025-03-12.toml")
+        );
+        assert_eq!(agenda_hash(&a), agenda_hash(&a.clone()));
+        assert_ne!(agenda_hash(&a), agenda_hash(&agenda(&[("1", "Åbning!")])));
+    }
+
+    #[test]
+    fn a_saved_file_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.toml");
+        let a = agenda(&[("1", "A"), ("1.1", "B")]);
+        let mut file = open(&path, &a, 1).file;
+        file.minutes.set_outcome(
+            &Target::Clause("1.1".into(), 0),
+            "B",
+            Some(Outcome::Approved),
+        );
+        file.draft = Some(Draft {
+            item: "1.1".into(),
+            clause: Some(0),
+            text: "æøå".into(),
+            private: true,
+        });
+        write_atomic(&path, file.to_toml().as_bytes()).unwrap();
+        let opened = open(&path, &a, 2);
+        assert_eq!(opened.file.minutes, file.minutes);
+        assert_eq!(opened.file.draft, file.draft);
+        assert!(
+            opened.notices.iter().any(|n| n.contains("restored")),
+            "{:?}",
+            opened.notices
+        );
+    }
+
+    #[test]
+    fn an_unreadable_file_is_kept_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.toml");
+        fs::write(&path, "this is [not toml").unwrap();
+        let opened = open(&path, &agenda(&[("1", "A")]), 7);
+        assert!(
+            opened.notices[0].contains("kept as"),
+            "{:?}",
+            opened.notices
+        );
+        assert!(!path.exists());
+        let aside = dir.path().join("m.unreadable-7.toml");
+        assert_eq!(fs::read_to_string(aside).unwrap(), "this is [not toml");
+    }
+
+    #[test]
+    fn the_lock_admits_one_writer_and_survives_a_crash() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.toml");
+        let a = agenda(&[("1", "A")]);
+        let first = open(&path, &a, 1);
+        assert!(first.held_by.is_none() && first.lock.is_some());
+        let second = open(&path, &a, 2);
+        assert!(
+            second
+                .held_by
+                .as_deref()
+                .is_some_and(|h| h.contains(&std::process::id().to_string()))
+        );
+        drop(second);
+        // A crash: the lock is released by the OS but its content stays.
+        let Opened { lock, .. } = first;
+        let lock = lock.unwrap();
+        lock.file.unlock().unwrap();
+        std::mem::forget(lock);
+        let third = open(&path, &a, 3);
+        assert!(third.held_by.is_none());
+        assert!(
+            third
+                .notices
+                .iter()
+                .any(|n| n.contains("ended without closing")),
+            "{:?}",
+            third.notices
+        );
+        drop(third);
+        // A clean end leaves nothing to report.
+        let fourth = open(&path, &a, 4);
+        assert!(fourth.notices.is_empty(), "{:?}", fourth.notices);
+    }
+
+    #[test]
+    fn a_changed_agenda_keeps_every_record() {
+        let old = agenda(&[("3.1", "Budget"), ("3.2", "Skoler"), ("3.3", "Veje")]);
+        let mut file = MinutesFile {
+            agenda: identity(&old),
+            ..MinutesFile::default()
+        };
+        for (n, t) in [("3.1", "Budget"), ("3.2", "Skoler"), ("3.3", "Veje")] {
+            file.minutes.set_note(
+                &Target::Item(n.into()),
+                t,
+                Note {
+                    text: format!("note {n}"),
+                    private: false,
+                },
+            );
+        }
+        let new = agenda(&[("3.1", "Budget"), ("3.2", "Veje"), ("3.3", "Kultur")]);
+        let notices = reconcile(&mut file, &new);
+        assert_eq!(file.minutes.items["3.1"].note.text, "note 3.1");
+        assert_eq!(
+            file.minutes.items["3.2"].note.text, "note 3.3",
+            "Veje moved to 3.2"
+        );
+        assert_eq!(
+            file.orphans["3.2"].note.text, "note 3.2",
+            "Skoler is gone, its note kept"
+        );
+        assert!(!file.minutes.items.contains_key("3.3"));
+        assert_eq!(notices.len(), 3, "{notices:?}");
+    }
+
+    #[test]
+    fn the_writer_reports_disk_problems_and_retries() {
+        let dir = tempfile::tempdir().unwrap();
+        // A file where the directory should be: every write fails.
+        let blocker = dir.path().join("blocked");
+        fs::write(&blocker, "").unwrap();
+        let path = blocker.join("m.toml");
+        let saver = Saver::start(path.clone());
+        saver.save(1, "a = 1\n".into());
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while saver.status().error.is_none() {
+            assert!(std::time::Instant::now() < deadline);
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        // The disk comes back: the retry succeeds.
+        fs::remove_file(&blocker).unwrap();
+        while saver.status().saved < 1 {
+            assert!(std::time::Instant::now() < deadline, "{:?}", saver.status());
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert_eq!(saver.status().error, None);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "a = 1\n");
+        saver.finish(Duration::from_secs(1));
+    }
+}

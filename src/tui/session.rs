@@ -1,0 +1,146 @@
+//! The meeting screen's link to the disk: after every message the record is compared with what
+//! was last handed to the writer, and any change goes to disk. A committed change (an outcome,
+//! a closed note, attendance) is waited for briefly so it is on disk before the next frame; the
+//! note being typed is handed over on every keystroke and never waited for.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use super::App;
+use crate::minutes::Minutes;
+use crate::minutes::store::{self, Draft, Lock, MinutesFile, Saver};
+
+/// How long a committed change may hold the screen while it reaches the disk.
+const COMMIT_WAIT: Duration = Duration::from_millis(50);
+
+pub struct Session {
+    path: PathBuf,
+    file: MinutesFile,
+    saver: Option<Saver>,
+    _lock: Option<Lock>,
+    revision: u64,
+    last_minutes: Minutes,
+    last_draft: Option<Draft>,
+    /// A read-only copy follows the holder's file.
+    seen: Option<SystemTime>,
+}
+
+impl Session {
+    /// Opens the minutes at `path` for `app`'s agenda and puts them into the app: the record,
+    /// a recovered draft, who holds the file, and what the user must be told.
+    pub fn start(app: &mut App, path: &Path, participants: &[String]) -> Session {
+        let opened = store::open(path, &app.agenda, app.now_ms);
+        let mut file = opened.file;
+        app.minutes = file.minutes.clone();
+        if let Some(draft) = file.draft.take() {
+            // A note that was being written when gavel stopped: back into the record.
+            let title = app
+                .agenda
+                .items
+                .iter()
+                .find(|i| i.number == draft.item)
+                .map(|i| i.title.clone())
+                .unwrap_or_default();
+            let target = draft.target();
+            let note = crate::minutes::Note {
+                text: draft.text.clone(),
+                private: draft.private,
+            };
+            app.minutes.set_note(&target, &title, note);
+        }
+        app.read_only = opened.held_by.clone();
+        let mut notices = opened.notices;
+        if let Some(holder) = &opened.held_by {
+            notices.insert(0, format!("{} {holder}", app.labels.read_only));
+        } else {
+            for name in participants {
+                app.minutes.add_participant(name);
+            }
+        }
+        if !notices.is_empty() {
+            app.overlay = Some(super::app::Overlay::Notice(notices));
+        }
+        let saver = opened
+            .held_by
+            .is_none()
+            .then(|| Saver::start(path.to_path_buf()));
+        let seen = modified(path);
+        let mut session = Session {
+            path: path.to_path_buf(),
+            file,
+            saver,
+            _lock: opened.lock,
+            revision: 0,
+            last_minutes: Minutes::default(),
+            last_draft: None,
+            seen,
+        };
+        // The first save records what was recovered and reconciled.
+        session.after(app);
+        session
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// After each message: save what changed, or, read-only, pick up the holder's saves.
+    pub fn after(&mut self, app: &mut App) {
+        let Some(saver) = &self.saver else {
+            self.follow(app);
+            return;
+        };
+        let draft = app
+            .draft_note()
+            .map(|(target, note)| Draft::new(&target, &note));
+        let committed = app.minutes != self.last_minutes;
+        if committed || draft != self.last_draft {
+            self.revision += 1;
+            self.file.minutes = app.minutes.clone();
+            self.file.draft = draft.clone();
+            self.file.saved_at = app.now_ms;
+            saver.save(self.revision, self.file.to_toml());
+            self.last_minutes = app.minutes.clone();
+            self.last_draft = draft;
+            if committed {
+                let deadline = Instant::now() + COMMIT_WAIT;
+                while saver.status().saved < self.revision && Instant::now() < deadline {
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+            }
+        }
+        app.save_error = saver.status().error;
+    }
+
+    fn follow(&mut self, app: &mut App) {
+        let now = modified(&self.path);
+        if now == self.seen {
+            return;
+        }
+        self.seen = now;
+        if let Ok(text) = std::fs::read_to_string(&self.path)
+            && let Ok(file) = toml::from_str::<MinutesFile>(&text)
+        {
+            app.minutes = file.minutes;
+        }
+    }
+
+    /// At quit: the last save, waited for. An error says what could not be saved.
+    pub fn finish(self) -> Result<(), String> {
+        let Some(saver) = self.saver else {
+            return Ok(());
+        };
+        let revision = self.revision;
+        let status = saver.finish(Duration::from_secs(5));
+        match status.error {
+            Some(e) if status.saved < revision => Err(format!(
+                "the last changes could not be saved ({e}); the file holds what was saved before"
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
