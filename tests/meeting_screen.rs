@@ -326,17 +326,34 @@ fn help_is_generated_from_the_keymap() {
 }
 
 #[test]
-fn quitting_asks_only_when_something_was_recorded() {
-    let mut app = sample_app();
-    press(&mut app, "q");
-    assert!(app.should_quit);
+fn quitting_asks_only_when_the_minutes_cannot_be_saved() {
     let mut app = sample_app();
     press(&mut app, "space q");
+    assert!(app.should_quit, "everything is saved as it happens");
+    let mut app = sample_app();
+    app.save_error = Some("/mnt/usb/minutes.toml: No space left on device".into());
+    let header = screen(&mut app, 80, 24).lines().next().unwrap().to_string();
+    assert!(header.contains("IKKE GEMT"), "{header}");
+    press(&mut app, "q");
     assert!(!app.should_quit);
     press(&mut app, "n");
     assert!(!app.should_quit && app.overlay.is_none());
     press(&mut app, "q j");
     assert!(app.should_quit);
+}
+
+#[test]
+fn a_read_only_copy_shows_but_does_not_record() {
+    let mut app = sample_app();
+    app.read_only = Some("another gavel (pid 42 anne@mødelokale)".into());
+    press(&mut app, "space n f");
+    assert_eq!(app.minutes, gavel::minutes::Minutes::default());
+    assert!(app.overlay.is_none());
+    assert!(app.status_text().unwrap().contains("pid 42"));
+    let header = screen(&mut app, 80, 24).lines().next().unwrap().to_string();
+    assert!(header.contains("KUN LÆSNING"), "{header}");
+    press(&mut app, "enter / esc");
+    assert_eq!(app.screen, Screen::Item, "reading works");
 }
 
 #[test]
