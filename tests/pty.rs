@@ -180,8 +180,6 @@ fn signals_restore_the_terminal() {
 /// typed, then restarted on the same minutes, again and again.
 #[test]
 fn killed_at_random_moments_nothing_older_than_a_second_is_lost() {
-    use gavel::minutes::store::MinutesFile;
-
     let dir = tempfile::tempdir().unwrap();
     let minutes = dir.path().join("minutes.toml");
     let seed = std::time::SystemTime::now()
@@ -241,9 +239,14 @@ fn killed_at_random_moments_nothing_older_than_a_second_is_lost() {
         t.finish();
         rounds.push((item, marked, typed));
 
-        // Every change of every round so far, older than a second at its kill, is on disk.
-        let file: MinutesFile =
-            toml::from_str(&std::fs::read_to_string(&minutes).unwrap()).unwrap();
+        // Every change of every round so far, older than a second at its kill, is on disk: read
+        // as the restarted gavel reads it (the file, and the journal beside it).
+        let agenda = gavel::agenda::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample-pdf-text.txt"),
+        )
+        .unwrap()
+        .agenda;
+        let file = gavel::minutes::store::open(&minutes, &agenda, 0).file;
         let last = rounds.len() - 1;
         for (n, (item, marked, typed)) in rounds.iter().enumerate() {
             let cutoff = if n == last {

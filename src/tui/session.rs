@@ -65,12 +65,13 @@ impl Session {
             .is_none()
             .then(|| Saver::start(path.to_path_buf()));
         let seen = modified(path);
+        let revision = file.revision;
         let mut session = Session {
             path: path.to_path_buf(),
             file,
             saver,
             _lock: opened.lock,
-            revision: 0,
+            revision,
             last_minutes: Minutes::default(),
             last_draft: None,
             seen,
@@ -99,6 +100,7 @@ impl Session {
             self.file.minutes = app.minutes.clone();
             self.file.draft = draft.clone();
             self.file.saved_at = app.now_ms;
+            self.file.revision = self.revision;
             saver.save(self.revision, self.file.to_toml());
             self.last_minutes = app.minutes.clone();
             self.last_draft = draft;
