@@ -646,13 +646,11 @@ fn write_loop(path: &Path, rx: &Receiver<Job>, status: &Mutex<SaveStatus>) {
         // A long meeting's journal is folded into the file now and then even while busy.
         if journal.records >= 200
             && let Some((revision, text)) = unrewritten.take()
-        {
-            if write_atomic(path, text.as_bytes())
+            && write_atomic(path, text.as_bytes())
                 .and_then(|()| journal.clear())
                 .is_err()
-            {
-                unrewritten = Some((revision, text));
-            }
+        {
+            unrewritten = Some((revision, text));
         }
     }
 }
