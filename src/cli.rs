@@ -55,6 +55,23 @@ pub enum Command {
         #[arg(long)]
         tsv: bool,
     },
+    /// Write the minutes (referat) of a meeting from its saved record.
+    Export {
+        /// The agenda of the meeting (the minutes are found as the meeting screen saves them).
+        agenda: PathBuf,
+        /// md, txt, html, docx or json.
+        #[arg(short, long, value_name = "FORMAT", default_value = "md")]
+        format: String,
+        /// Where to write ("-" or absent: standard output; docx needs a file).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The public minutes: notes marked private are left out.
+        #[arg(long)]
+        public: bool,
+        /// The minutes file, if not in the default place.
+        #[arg(long, value_name = "PATH")]
+        minutes: Option<PathBuf>,
+    },
     /// Print shell completions for gavel.
     Completions {
         /// The shell to complete for.

@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod cli;
 pub mod config;
+pub mod export;
 pub mod minutes;
 pub mod toc;
 pub mod tui;

@@ -41,6 +41,20 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             print(&text)
         }
+        Some(Command::Export {
+            agenda,
+            format,
+            output,
+            public,
+            minutes,
+        }) => export(
+            &agenda,
+            &format,
+            output,
+            public,
+            minutes,
+            cli.lang.as_deref(),
+        ),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "gavel", &mut out);
@@ -54,6 +68,59 @@ fn run(cli: Cli) -> Result<(), String> {
             print(&String::from_utf8_lossy(&out))
         }
         None => meeting_screen(&cli),
+    }
+}
+
+/// `gavel export`: the minutes from the saved record, written atomically.
+fn export(
+    agenda_path: &Path,
+    format: &str,
+    output: Option<std::path::PathBuf>,
+    public: bool,
+    minutes: Option<std::path::PathBuf>,
+    lang: Option<&str>,
+) -> Result<(), String> {
+    use gavel::export::{self, Format, Options};
+    let format = Format::parse(format)
+        .ok_or_else(|| format!("unknown format \"{format}\": use md, txt, html, docx or json"))?;
+    let english = match lang {
+        None => false,
+        Some(l) => match gavel::tui::labels::Language::parse(l) {
+            Some(gavel::tui::labels::Language::English) => true,
+            Some(_) => false,
+            None => return Err(format!("unknown language \"{l}\": use da or en")),
+        },
+    };
+    let imported = load(agenda_path)?;
+    let path = minutes.unwrap_or_else(|| {
+        gavel::minutes::store::default_path(&gavel::config::data_dir(), &imported.agenda)
+    });
+    let record = match gavel::minutes::store::read(&path, &imported.agenda)
+        .map_err(|e| format!("{}: {e}", path.display()))?
+    {
+        Some((file, notices)) => {
+            for notice in notices {
+                eprintln!("gavel: {}: {notice}", path.display());
+            }
+            file.minutes
+        }
+        None => {
+            eprintln!(
+                "gavel: {}: no minutes recorded yet; writing the agenda without decisions",
+                path.display()
+            );
+            gavel::minutes::Minutes::default()
+        }
+    };
+    let referat = export::prepare(&imported.agenda, &record, Options { public, english });
+    let bytes = export::render(&referat, &imported.agenda, &record, format);
+    match output.filter(|o| o.as_os_str() != "-") {
+        Some(file) => export::write(&file, &bytes)
+            .map_err(|e| format!("{}: cannot write: {e}", file.display())),
+        None if format == Format::Docx => {
+            Err("a DOCX document needs a file: add -o minutes.docx".into())
+        }
+        None => print(&String::from_utf8_lossy(&bytes)),
     }
 }
 

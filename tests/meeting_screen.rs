@@ -397,3 +397,40 @@ fn english_labels_when_asked() {
         "{text}"
     );
 }
+
+#[test]
+fn the_decision_is_drafted_and_can_be_corrected() {
+    let mut app = sample_app();
+    press(&mut app, "1 1 space enter");
+    assert_eq!(app.decision_text(), "KKR Sydjylland godkendte referatet.");
+    assert!(screen(&mut app, 80, 24).contains("Beslutning (udkast"));
+    // Closing the draft unchanged keeps it a draft, following the outcomes.
+    press(&mut app, "b esc");
+    assert_eq!(app.minutes.item("1.1").unwrap().decision, None);
+    press(&mut app, "b");
+    type_text(&mut app, " Enstemmigt.");
+    press(&mut app, "esc");
+    assert_eq!(
+        app.minutes.item("1.1").unwrap().decision.as_deref(),
+        Some("KKR Sydjylland godkendte referatet. Enstemmigt.")
+    );
+    // Written, it stays as written when the outcome changes.
+    press(&mut app, "up u");
+    assert_eq!(
+        app.decision_text(),
+        "KKR Sydjylland godkendte referatet. Enstemmigt."
+    );
+}
+
+#[test]
+fn export_and_final_from_the_screen() {
+    let mut app = sample_app();
+    press(&mut app, "w p d");
+    let request = app.export.expect("an export is asked for");
+    assert_eq!(request.format, gavel::export::Format::Docx);
+    assert!(request.public && !request.overwrite);
+    press(&mut app, "F");
+    assert!(app.minutes.is_final);
+    press(&mut app, "F");
+    assert!(!app.minutes.is_final);
+}

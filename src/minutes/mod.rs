@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+pub mod decision;
 pub mod store;
 
 use serde::{Deserialize, Serialize};
@@ -92,6 +93,9 @@ pub struct ItemRecord {
     /// Milliseconds this item has been the current one, not counting a running stretch.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub elapsed_ms: u64,
+    /// The decision (Beslutning) as the secretary wrote it; absent, it is drafted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -105,6 +109,7 @@ impl ItemRecord {
 
     pub fn is_empty(&self) -> bool {
         self.outcome.is_none()
+            && self.decision.is_none()
             && self.note.is_empty()
             && self.elapsed_ms == 0
             && self
@@ -160,6 +165,9 @@ pub struct Minutes {
     /// When the meeting was started (the first item made current).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<i64>,
+    /// The secretary has marked the minutes final: exports carry no draft mark.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub is_final: bool,
 }
 
 impl Minutes {
@@ -241,6 +249,12 @@ impl Minutes {
     pub fn meeting_elapsed_ms(&self, now_ms: i64) -> Option<u64> {
         self.started_at
             .map(|start| u64::try_from(now_ms - start).unwrap_or(0))
+    }
+
+    /// Keeps a decision as the secretary wrote it (empty: back to the draft).
+    pub fn set_decision(&mut self, number: &str, title: &str, text: &str) {
+        let text = text.trim();
+        self.item_mut(number, title).decision = (!text.is_empty()).then(|| text.to_string());
     }
 
     pub fn add_participant(&mut self, name: &str) {

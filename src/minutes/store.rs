@@ -29,10 +29,13 @@ pub struct Draft {
     pub text: String,
     #[serde(default)]
     pub private: bool,
+    /// The item's decision was being written, not a note.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub decision: bool,
 }
 
 impl Draft {
-    pub fn new(target: &Target, note: &Note) -> Draft {
+    pub fn new(target: &Target, note: &Note, decision: bool) -> Draft {
         let (item, clause) = match target {
             Target::Item(n) => (n.clone(), None),
             Target::Clause(n, i) => (n.clone(), Some(*i)),
@@ -42,6 +45,7 @@ impl Draft {
             clause,
             text: note.text.clone(),
             private: note.private,
+            decision,
         }
     }
 
@@ -360,6 +364,36 @@ pub fn open(path: &Path, agenda: &Agenda, now_ms: i64) -> Opened {
         notices,
         lock,
     }
+}
+
+/// Reads the minutes of an agenda without taking the lock or changing anything (for exports):
+/// the file and the journal beside it, reconciled with the agenda if it changed. `Ok(None)`
+/// when nothing has been recorded there yet.
+pub fn read(path: &Path, agenda: &Agenda) -> Result<Option<(MinutesFile, Vec<String>)>, String> {
+    let journaled = read_journal(&journal_path(path));
+    let mut file = match fs::read_to_string(path) {
+        Ok(text) => Some(toml::from_str::<MinutesFile>(&text).map_err(|e| {
+            let line = text[..e.span().map_or(0, |s| s.start).min(text.len())]
+                .matches('\n')
+                .count()
+                + 1;
+            format!("line {line}: {}", e.message().trim())
+        })?),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e.to_string()),
+    };
+    if let Some(newer) = journaled.filter(|j| file.as_ref().is_none_or(|f| j.revision > f.revision))
+    {
+        file = Some(newer);
+    }
+    Ok(file.map(|mut file| {
+        let notices = if file.agenda.hash != agenda_hash(agenda) {
+            reconcile(&mut file, agenda)
+        } else {
+            Vec::new()
+        };
+        (file, notices)
+    }))
 }
 
 enum LockOutcome {
@@ -702,6 +736,7 @@ mod tests {
             clause: Some(0),
             text: "æøå".into(),
             private: true,
+            decision: false,
         });
         write_atomic(&path, file.to_toml().as_bytes()).unwrap();
         let opened = open(&path, &a, 2);

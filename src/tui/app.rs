@@ -33,6 +33,8 @@ fn changes_the_record(action: Action) -> bool {
             | Action::MarkNotHandled
             | Action::ClearOutcome
             | Action::EditNote
+            | Action::EditDecision
+            | Action::ToggleFinal
             | Action::TogglePrivate
             | Action::Attendance
     )
@@ -57,6 +59,8 @@ pub enum Screen {
 #[derive(Debug)]
 pub struct Editor {
     pub target: Target,
+    /// Writing the item's decision (Beslutning) rather than a note.
+    pub decision: bool,
     pub textarea: TextArea<'static>,
     pub private: bool,
 }
@@ -92,6 +96,20 @@ pub enum Overlay {
     ConfirmQuit,
     /// Things to read before starting: recovery, a changed agenda. Any key closes it.
     Notice(Vec<String>),
+    /// Choosing the format of the minutes to write.
+    Export {
+        public: bool,
+    },
+    /// The minutes file exists: write over it?
+    ConfirmOverwrite(ExportRequest, String),
+}
+
+/// The minutes to write, asked for on the screen and carried out at the edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportRequest {
+    pub format: crate::export::Format,
+    pub public: bool,
+    pub overwrite: bool,
 }
 
 /// The item view's place: which row is selected (0 is the item itself, then its clauses) and how
@@ -126,6 +144,8 @@ pub struct App {
     pub read_only: Option<String>,
     /// Why the minutes are not on disk right now (set from the writer, shown in the header).
     pub save_error: Option<String>,
+    /// Minutes to write, for the edge to carry out.
+    pub export: Option<ExportRequest>,
     /// The widest entry number with its indent, for the table of contents' column.
     pub number_width: usize,
     digits: Option<(String, i64)>,
@@ -149,6 +169,7 @@ impl App {
         App {
             number_width,
             read_only: None,
+            export: None,
             save_error: None,
             finder,
             agenda,
@@ -268,6 +289,15 @@ impl App {
                 removing,
             }) => self.attendance_key(selected, adding, removing, key),
             Some(Overlay::Notice(_)) => {}
+            Some(Overlay::Export { public }) => self.export_key(public, key),
+            Some(Overlay::ConfirmOverwrite(request, _)) => {
+                if matches!(key.code, KeyCode::Char('y' | 'j' | 'Y' | 'J')) {
+                    self.export = Some(ExportRequest {
+                        overwrite: true,
+                        ..request
+                    });
+                }
+            }
             Some(Overlay::ConfirmQuit) => {
                 if matches!(key.code, KeyCode::Char('y' | 'j' | 'Y' | 'J')) {
                     self.should_quit = true;
@@ -318,6 +348,23 @@ impl App {
             Action::EditNote => {
                 self.status = None;
                 self.open_editor();
+            }
+            Action::EditDecision => {
+                self.status = None;
+                self.open_decision_editor();
+            }
+            Action::Export => {
+                self.status = None;
+                self.overlay = Some(Overlay::Export { public: false });
+            }
+            Action::ToggleFinal => {
+                self.minutes.is_final = !self.minutes.is_final;
+                let said = if self.minutes.is_final {
+                    self.labels.now_final
+                } else {
+                    self.labels.now_draft
+                };
+                self.say(said);
             }
             Action::TogglePrivate => self.toggle_private(),
             Action::Search => {
@@ -601,11 +648,37 @@ impl App {
         }
     }
 
+    /// The item's decision as it stands: the secretary's words, else the draft.
+    pub fn decision_text(&self) -> String {
+        let Some(item) = self.item() else {
+            return String::new();
+        };
+        let body = self.agenda.meeting.body.as_deref().unwrap_or_default();
+        crate::minutes::decision::decision(item, self.minutes.item(&item.number), body)
+    }
+
+    fn open_decision_editor(&mut self) {
+        let Some(item) = self.item() else {
+            return;
+        };
+        let target = Target::Item(item.number.clone());
+        let text = self.decision_text();
+        self.open_text_editor(target, &text, false, true);
+    }
+
     fn open_editor(&mut self) {
         let Some(target) = self.target() else {
             return;
         };
         let note = self.minutes.note(&target).cloned().unwrap_or_default();
+        self.open_text_editor(target, &note.text, note.private, false);
+    }
+
+    fn open_text_editor(&mut self, target: Target, text: &str, private: bool, decision: bool) {
+        let note = Note {
+            text: text.to_string(),
+            private,
+        };
         let lines: Vec<String> = if note.text.is_empty() {
             vec![String::new()]
         } else {
@@ -617,6 +690,7 @@ impl App {
         textarea.move_cursor(ratatui_textarea::CursorMove::End);
         self.overlay = Some(Overlay::Editor(Box::new(Editor {
             target,
+            decision,
             textarea,
             private: note.private,
         })));
@@ -640,6 +714,19 @@ impl App {
 
     fn editor_key(&mut self, mut editor: Editor, key: KeyEvent) {
         match self.keymap.action(Mode::Editor, &key) {
+            Some(Action::Back) if editor.decision => {
+                // Kept as written, unless it is the draft unchanged (which then follows the
+                // outcomes as they change).
+                let text = editor.text();
+                if text.trim() != self.decision_text().trim()
+                    && let Some(item) = self.item()
+                {
+                    let (number, title) = (item.number.clone(), item.title.clone());
+                    self.minutes.set_decision(&number, &title, &text);
+                    self.say(self.labels.saved_decision);
+                }
+                return;
+            }
             Some(Action::Back) => {
                 // Esc keeps every word: the text goes into the record.
                 let before = self
@@ -658,7 +745,7 @@ impl App {
                 }
                 return;
             }
-            Some(Action::TogglePrivate) => editor.private = !editor.private,
+            Some(Action::TogglePrivate) if !editor.decision => editor.private = !editor.private,
             _ => {
                 editor.textarea.input(key);
             }
@@ -685,8 +772,8 @@ impl App {
         );
     }
 
-    /// The note being typed, as the record would hold it (later saved while typing).
-    pub fn draft_note(&self) -> Option<(Target, Note)> {
+    /// The note (or decision) being typed, as the record would hold it: saved while typing.
+    pub fn draft_note(&self) -> Option<(Target, Note, bool)> {
         match &self.overlay {
             Some(Overlay::Editor(e)) => Some((
                 e.target.clone(),
@@ -694,6 +781,7 @@ impl App {
                     text: e.text(),
                     private: e.private,
                 },
+                e.decision,
             )),
             _ => None,
         }
@@ -738,6 +826,31 @@ impl App {
             query,
             selected,
             fresh,
+        });
+    }
+
+    fn export_key(&mut self, public: bool, key: KeyEvent) {
+        use crate::export::Format;
+        let format = match key.code {
+            KeyCode::Char('m') => Format::Markdown,
+            KeyCode::Char('h') => Format::Html,
+            KeyCode::Char('t') => Format::Text,
+            KeyCode::Char('d') => Format::Docx,
+            KeyCode::Char('j') => Format::Json,
+            KeyCode::Char('p') => {
+                self.overlay = Some(Overlay::Export { public: !public });
+                return;
+            }
+            KeyCode::Esc => return,
+            _ => {
+                self.overlay = Some(Overlay::Export { public });
+                return;
+            }
+        };
+        self.export = Some(ExportRequest {
+            format,
+            public,
+            overwrite: false,
         });
     }
 

@@ -42,11 +42,15 @@ impl Session {
                 .map(|i| i.title.clone())
                 .unwrap_or_default();
             let target = draft.target();
-            let note = crate::minutes::Note {
-                text: draft.text.clone(),
-                private: draft.private,
-            };
-            app.minutes.set_note(&target, &title, note);
+            if draft.decision {
+                app.minutes.set_decision(&draft.item, &title, &draft.text);
+            } else {
+                let note = crate::minutes::Note {
+                    text: draft.text.clone(),
+                    private: draft.private,
+                };
+                app.minutes.set_note(&target, &title, note);
+            }
         }
         app.read_only = opened.held_by.clone();
         let mut notices = opened.notices;
@@ -93,7 +97,7 @@ impl Session {
         };
         let draft = app
             .draft_note()
-            .map(|(target, note)| Draft::new(&target, &note));
+            .map(|(target, note, decision)| Draft::new(&target, &note, decision));
         let committed = app.minutes != self.last_minutes;
         if committed || draft != self.last_draft {
             self.revision += 1;
@@ -112,6 +116,47 @@ impl Session {
             }
         }
         app.save_error = saver.status().error;
+        self.export(app);
+    }
+
+    /// Writes the minutes the screen asked for, beside the minutes file; asks before writing
+    /// over an earlier export.
+    fn export(&mut self, app: &mut App) {
+        let Some(request) = app.export.take() else {
+            return;
+        };
+        let stem = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "gavel".into());
+        let suffix = if request.public {
+            "-referat-offentligt"
+        } else {
+            "-referat"
+        };
+        let target = self
+            .path
+            .with_file_name(format!("{stem}{suffix}.{}", request.format.extension()));
+        if target.exists() && !request.overwrite {
+            app.overlay = Some(super::app::Overlay::ConfirmOverwrite(
+                request,
+                target.display().to_string(),
+            ));
+            return;
+        }
+        let english = std::ptr::eq(app.labels, &super::labels::ENGLISH);
+        let options = crate::export::Options {
+            public: request.public,
+            english,
+        };
+        let referat = crate::export::prepare(&app.agenda, &app.minutes, options);
+        let bytes = crate::export::render(&referat, &app.agenda, &app.minutes, request.format);
+        let said = match crate::export::write(&target, &bytes) {
+            Ok(()) => format!("{} {}", app.labels.written, target.display()),
+            Err(e) => format!("{}: {e}", target.display()),
+        };
+        app.status = Some((said, app.now_ms + 4_000));
     }
 
     fn follow(&mut self, app: &mut App) {

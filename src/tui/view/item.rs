@@ -150,6 +150,23 @@ pub fn lay_out(app: &App, theme: &Theme, width_total: u16) -> Laid {
             theme.dim(),
         ));
     }
+    let decision = app.decision_text();
+    if !decision.is_empty() {
+        let written = app
+            .minutes
+            .item(&item.number)
+            .is_some_and(|r| r.decision.is_some());
+        let heading = if written {
+            labels.decision.to_string()
+        } else {
+            format!("{} ({})", labels.decision, labels.drafted)
+        };
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(heading, theme.heading()));
+        for l in wrap(&decision, w) {
+            lines.push(Line::raw(l));
+        }
+    }
 
     for (heading, body) in [
         (labels.background, &item.background),

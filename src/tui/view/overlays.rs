@@ -44,6 +44,37 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
                 rect,
             );
         }
+        Some(Overlay::Export { public }) => {
+            let labels = app.labels;
+            let which = if *public {
+                labels.export_public
+            } else {
+                labels.export_all
+            };
+            let lines = vec![
+                Line::styled(which, theme.key()),
+                Line::raw(""),
+                Line::raw(labels.export_choices),
+            ];
+            let w = (width(labels.export_choices) as u16 + 4).min(area.width);
+            let rect = centered(area, w, 5);
+            frame.render_widget(Clear, rect);
+            frame.render_widget(
+                Paragraph::new(lines).block(titled(labels.export_title.to_string(), theme)),
+                rect,
+            );
+        }
+        Some(Overlay::ConfirmOverwrite(_, path)) => {
+            let text = format!("{path} {}", app.labels.overwrite);
+            let rect = centered(area, area.width.saturating_sub(4), 4);
+            frame.render_widget(Clear, rect);
+            frame.render_widget(
+                Paragraph::new(Line::styled(text, theme.error()))
+                    .wrap(ratatui::widgets::Wrap { trim: true })
+                    .block(Block::bordered()),
+                rect,
+            );
+        }
         Some(Overlay::ConfirmQuit) => {
             let text = app.labels.quit_confirm;
             let w = (width(text) as u16 + 4).min(area.width);

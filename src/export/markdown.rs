@@ -1,0 +1,108 @@
+//! Markdown: for mail and version control. Agenda and note text is escaped, so nothing in it
+//! becomes markup (or raw HTML) when the Markdown is rendered.
+
+use super::{Entry, Referat};
+
+/// Escapes what Markdown (CommonMark) would read as markup.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn render(r: &Referat) -> String {
+    let w = r.words;
+    let mut out = String::new();
+    let body = r.meeting.body.as_deref().unwrap_or_default();
+    out.push_str(&format!("# {} – {}\n\n", w.minutes, escape(body)));
+    if r.draft {
+        out.push_str(&format!("> **{}**\n\n", w.draft));
+    }
+    let mut facts = Vec::new();
+    if let Some(date) = &r.meeting.date {
+        facts.push(format!("**{}:** {}", w.date, escape(date)));
+    }
+    if let Some(time) = &r.meeting.time {
+        facts.push(format!("**{}:** {}", w.time, escape(time)));
+    }
+    if let Some(place) = &r.meeting.location {
+        facts.push(format!("**{}:** {}", w.place, escape(place)));
+    }
+    if !r.present.is_empty() {
+        facts.push(format!("**{}:** {}", w.present, list(&r.present)));
+    }
+    if !r.absent.is_empty() {
+        facts.push(format!("**{}:** {}", w.absent, list(&r.absent)));
+    }
+    for (name, item) in &r.left {
+        facts.push(format!("**{} {}:** {}", w.left, escape(item), escape(name)));
+    }
+    if !facts.is_empty() {
+        out.push_str(&facts.join("  \n"));
+        out.push_str("\n\n");
+    }
+    for entry in &r.entries {
+        entry_md(&mut out, entry, r);
+    }
+    out
+}
+
+fn list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| escape(n))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn entry_md(out: &mut String, e: &Entry, r: &Referat) {
+    let w = r.words;
+    let level = if e.is_section { "##" } else { "###" };
+    out.push_str(&format!("{level} {}. {}\n\n", e.number, escape(&e.title)));
+    if let Some(case) = &e.case_ref {
+        out.push_str(&format!("{}: {}\n\n", w.case, escape(case)));
+    }
+    if !e.clauses.is_empty() {
+        let intro = if e.intro.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", escape(&e.intro))
+        };
+        out.push_str(&format!("**{}:**{intro}\n\n", w.recommendation));
+        for (i, c) in e.clauses.iter().enumerate() {
+            let outcome = c
+                .outcome
+                .as_deref()
+                .map(|o| format!(" – *{o}*"))
+                .unwrap_or_default();
+            out.push_str(&format!("{}. {}{outcome}\n", i + 1, escape(&c.text)));
+            if let Some(note) = &c.note {
+                out.push_str(&format!("   - {}: {}\n", w.notes, escape(note)));
+            }
+        }
+        out.push('\n');
+    }
+    if !e.decision.is_empty() {
+        out.push_str(&format!("**{}:** {}\n\n", w.decision, escape(&e.decision)));
+    } else if let Some(outcome) = &e.outcome {
+        out.push_str(&format!("**{}:** {outcome}\n\n", w.decision));
+    }
+    if let Some(note) = &e.note {
+        out.push_str(&format!("**{}:** {}\n\n", w.notes, escape(note)));
+    }
+    if e.not_handled {
+        out.push_str(&format!("*{}.*\n\n", w.not_handled));
+    }
+}

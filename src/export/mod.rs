@@ -1,0 +1,294 @@
+//! The minutes, ready to send: the record prepared once ([`Referat`]), then written as Markdown,
+//! plain text, HTML, DOCX or JSON by pure functions (record → bytes) shared by the CLI and the
+//! meeting screen. The same record always gives the same bytes.
+
+mod docx;
+mod html;
+mod markdown;
+mod text;
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::agenda::{Agenda, Meeting};
+use crate::minutes::decision;
+use crate::minutes::{Minutes, Outcome, Presence};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Text,
+    Html,
+    Docx,
+    Json,
+}
+
+impl Format {
+    pub fn parse(name: &str) -> Option<Format> {
+        match name.to_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "txt" | "text" => Some(Format::Text),
+            "html" | "htm" => Some(Format::Html),
+            "docx" | "word" => Some(Format::Docx),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Text => "txt",
+            Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// Who reads the minutes: everyone (private notes left out) or the secretariat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    pub public: bool,
+    pub english: bool,
+}
+
+/// The words of the minutes.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Words {
+    pub minutes: &'static str,
+    pub date: &'static str,
+    pub time: &'static str,
+    pub place: &'static str,
+    pub present: &'static str,
+    pub absent: &'static str,
+    pub left: &'static str,
+    pub case: &'static str,
+    pub recommendation: &'static str,
+    pub decision: &'static str,
+    pub notes: &'static str,
+    pub not_handled: &'static str,
+    pub draft: &'static str,
+    pub page: &'static str,
+    pub outcomes: [&'static str; 7],
+}
+
+pub static DANISH: Words = Words {
+    minutes: "Referat",
+    date: "Dato",
+    time: "Tid",
+    place: "Sted",
+    present: "Til stede",
+    absent: "Afbud",
+    left: "Forlod mødet under punkt",
+    case: "Sag",
+    recommendation: "Indstilling",
+    decision: "Beslutning",
+    notes: "Noter",
+    not_handled: "Punktet blev ikke behandlet",
+    draft: "UDKAST – referatet er ikke endeligt",
+    page: "side",
+    outcomes: [
+        "taget til efterretning",
+        "drøftet",
+        "godkendt",
+        "godkendt med ændringer",
+        "ikke godkendt",
+        "udsat",
+        "ikke behandlet",
+    ],
+};
+
+pub static ENGLISH: Words = Words {
+    minutes: "Minutes",
+    date: "Date",
+    time: "Time",
+    place: "Place",
+    present: "Present",
+    absent: "Apologies",
+    left: "Left during item",
+    case: "Case",
+    recommendation: "Recommendation",
+    decision: "Decision",
+    notes: "Notes",
+    not_handled: "The item was not handled",
+    draft: "DRAFT – these minutes are not final",
+    page: "page",
+    outcomes: [
+        "taken note of",
+        "discussed",
+        "approved",
+        "approved with changes",
+        "rejected",
+        "postponed",
+        "not handled",
+    ],
+};
+
+impl Words {
+    pub fn outcome(&self, outcome: Outcome) -> &'static str {
+        self.outcomes[Outcome::ALL.iter().position(|o| *o == outcome).unwrap_or(0)]
+    }
+}
+
+/// One clause of a recommendation, with what the meeting did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Clause {
+    pub text: String,
+    pub outcome: Option<String>,
+    /// The clause's note (public notes only in the public variant).
+    pub note: Option<String>,
+}
+
+/// One section or item of the minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    pub number: String,
+    pub title: String,
+    pub is_section: bool,
+    pub page: Option<u32>,
+    pub case_ref: Option<String>,
+    pub intro: String,
+    pub clauses: Vec<Clause>,
+    /// The item's own outcome, if recorded.
+    pub outcome: Option<String>,
+    pub decision: String,
+    /// The item's own note.
+    pub note: Option<String>,
+    /// Flagged: nothing was recorded, or it was recorded as not handled.
+    pub not_handled: bool,
+}
+
+/// The minutes prepared for writing: every format draws from this.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Referat {
+    #[serde(skip)]
+    pub words: &'static Words,
+    pub meeting: Meeting,
+    pub present: Vec<String>,
+    pub absent: Vec<String>,
+    /// (name, item number)
+    pub left: Vec<(String, String)>,
+    /// Not yet marked final by the secretary.
+    pub draft: bool,
+    pub public: bool,
+    pub entries: Vec<Entry>,
+}
+
+/// Prepares the minutes of an agenda from its record.
+pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat {
+    let words = if options.english { &ENGLISH } else { &DANISH };
+    let body = agenda.meeting.body.clone().unwrap_or_default();
+    let visible = |note: &crate::minutes::Note| {
+        (!note.is_empty() && (!options.public || !note.private))
+            .then(|| note.text.trim().to_string())
+    };
+    let entries = agenda
+        .items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let record = minutes.item(&item.number);
+            let leaf = !item.is_section()
+                || !agenda
+                    .items
+                    .get(index + 1)
+                    .is_some_and(|next| !next.is_section() && next.section_number() == item.number);
+            let clauses = item
+                .recommendations
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let c = record.and_then(|rec| rec.clauses.get(&i));
+                    Clause {
+                        text: r.text.replace('\n', " "),
+                        outcome: c
+                            .and_then(|c| c.outcome)
+                            .map(|o| words.outcome(o).to_string()),
+                        note: c.and_then(|c| visible(&c.note)),
+                    }
+                })
+                .collect();
+            let outcome = record.and_then(|r| r.outcome);
+            let anything = record.is_some_and(|r| {
+                r.outcome.is_some()
+                    || r.decision.is_some()
+                    || r.clauses.values().any(|c| c.outcome.is_some())
+            });
+            Entry {
+                number: item.number.clone(),
+                title: item.title.clone(),
+                is_section: item.is_section(),
+                page: item.page,
+                case_ref: item.case_ref.clone(),
+                intro: item.recommendation_intro.clone(),
+                clauses,
+                outcome: outcome.map(|o| words.outcome(o).to_string()),
+                decision: decision::decision(item, record, &body),
+                note: record.and_then(|r| visible(&r.note)),
+                not_handled: leaf && (!anything || outcome == Some(Outcome::NotHandled)),
+            }
+        })
+        .collect();
+    let mut present = Vec::new();
+    let mut absent = Vec::new();
+    let mut left = Vec::new();
+    for p in &minutes.participants {
+        match &p.presence {
+            Presence::Present => present.push(p.name.clone()),
+            Presence::Absent => absent.push(p.name.clone()),
+            Presence::LeftDuring(item) => {
+                present.push(p.name.clone());
+                left.push((p.name.clone(), item.clone()));
+            }
+        }
+    }
+    Referat {
+        words,
+        meeting: agenda.meeting.clone(),
+        present,
+        absent,
+        left,
+        draft: !minutes.is_final,
+        public: options.public,
+        entries,
+    }
+}
+
+/// The minutes in a format, as bytes.
+pub fn render(referat: &Referat, agenda: &Agenda, minutes: &Minutes, format: Format) -> Vec<u8> {
+    match format {
+        Format::Markdown => markdown::render(referat).into_bytes(),
+        Format::Text => text::render(referat).into_bytes(),
+        Format::Html => html::render(referat).into_bytes(),
+        Format::Docx => docx::render(referat),
+        Format::Json => json(referat, agenda, minutes).into_bytes(),
+    }
+}
+
+/// The whole record for other tools: the agenda, what was recorded, and the minutes as prepared.
+fn json(referat: &Referat, agenda: &Agenda, minutes: &Minutes) -> String {
+    #[derive(Serialize)]
+    struct Record<'a> {
+        format: &'static str,
+        agenda: &'a Agenda,
+        minutes: &'a Minutes,
+        referat: &'a Referat,
+    }
+    let record = Record {
+        format: "gavel-minutes/1",
+        agenda,
+        minutes,
+        referat,
+    };
+    let mut out = serde_json::to_string_pretty(&record)
+        .unwrap_or_else(|e| unreachable!("the record always serialises: {e}"));
+    out.push('\n');
+    out
+}
+
+/// Writes an export atomically: a reader never sees half a file.
+pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    crate::minutes::store::write_atomic(path, bytes)
+}

@@ -1,0 +1,102 @@
+//! Plain text: for mail. Wrapped at 78 columns, headings underlined.
+
+use super::{Entry, Referat};
+use crate::toc::wrap;
+
+const WIDTH: usize = 78;
+
+pub fn render(r: &Referat) -> String {
+    let w = r.words;
+    let mut out = String::new();
+    let title = format!(
+        "{} – {}",
+        w.minutes,
+        r.meeting.body.as_deref().unwrap_or_default()
+    );
+    out.push_str(&format!(
+        "{title}\n{}\n\n",
+        "=".repeat(title.chars().count())
+    ));
+    if r.draft {
+        out.push_str(&format!("*** {} ***\n\n", w.draft));
+    }
+    let mut facts = Vec::new();
+    for (label, value) in [
+        (w.date, &r.meeting.date),
+        (w.time, &r.meeting.time),
+        (w.place, &r.meeting.location),
+    ] {
+        if let Some(v) = value {
+            facts.push(format!("{label}: {v}"));
+        }
+    }
+    if !r.present.is_empty() {
+        facts.push(format!("{}: {}", w.present, r.present.join(", ")));
+    }
+    if !r.absent.is_empty() {
+        facts.push(format!("{}: {}", w.absent, r.absent.join(", ")));
+    }
+    for (name, item) in &r.left {
+        facts.push(format!("{} {item}: {name}", w.left));
+    }
+    for fact in facts {
+        para(&mut out, &fact, "");
+    }
+    out.push('\n');
+    for e in &r.entries {
+        entry(&mut out, e, r);
+    }
+    out
+}
+
+fn para(out: &mut String, text: &str, indent: &str) {
+    for line in wrap(&text.replace('\n', " "), WIDTH - indent.chars().count()) {
+        out.push_str(indent);
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+fn entry(out: &mut String, e: &Entry, r: &Referat) {
+    let w = r.words;
+    let heading = format!("{}. {}", e.number, e.title);
+    let rule = if e.is_section { '=' } else { '-' };
+    for line in wrap(&heading, WIDTH) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str(&rule.to_string().repeat(heading.chars().count().min(WIDTH)));
+    out.push_str("\n\n");
+    if let Some(case) = &e.case_ref {
+        out.push_str(&format!("{}: {case}\n\n", w.case));
+    }
+    if !e.clauses.is_empty() {
+        para(out, &format!("{}: {}", w.recommendation, e.intro), "");
+        for (i, c) in e.clauses.iter().enumerate() {
+            let outcome = c
+                .outcome
+                .as_deref()
+                .map(|o| format!(" [{o}]"))
+                .unwrap_or_default();
+            para(out, &format!("{}. {}{outcome}", i + 1, c.text), "   ");
+            if let Some(note) = &c.note {
+                para(out, &format!("{}: {note}", w.notes), "      ");
+            }
+        }
+        out.push('\n');
+    }
+    if !e.decision.is_empty() {
+        para(out, &format!("{}: {}", w.decision, e.decision), "");
+        out.push('\n');
+    } else if let Some(outcome) = &e.outcome {
+        para(out, &format!("{}: {outcome}", w.decision), "");
+        out.push('\n');
+    }
+    if let Some(note) = &e.note {
+        para(out, &format!("{}: {note}", w.notes), "");
+        out.push('\n');
+    }
+    if e.not_handled {
+        out.push_str(&format!("({})\n\n", w.not_handled));
+    }
+}

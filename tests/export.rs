@@ -1,0 +1,324 @@
+//! The minutes in every format, from a fixture record: golden files, escaping, determinism,
+//! the public variant, and the CLI writing them atomically.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use gavel::agenda::{self, Agenda};
+use gavel::export::{self, Format, Options};
+use gavel::minutes::{Minutes, Note, Outcome, Target};
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join(name)
+}
+
+/// The sample meeting, with a record a secretary could have made.
+fn fixture() -> (Agenda, Minutes) {
+    let mut agenda = agenda::load(&data("sample-meeting.toml")).unwrap().agenda;
+    // Hostile text must come out as text.
+    agenda.items[3].title = "Siden sidst <script>alert(\"x\")</script> & *mere*".into();
+    let mut m = Minutes::default();
+    for name in ["Anne Hansen (formand)", "Bo Ørsted", "Carl Ærø"] {
+        m.add_participant(name);
+    }
+    m.cycle_presence(1, None); // Bo: afbud
+    m.cycle_presence(2, None);
+    m.cycle_presence(2, Some("3.2")); // Carl left during 3.2
+    let title = |n: &str| {
+        agenda
+            .items
+            .iter()
+            .find(|i| i.number == n)
+            .unwrap()
+            .title
+            .clone()
+    };
+    let clause = |n: &str, i: usize| Target::Clause(n.into(), i);
+    m.set_outcome(&clause("1.1", 0), &title("1.1"), Some(Outcome::Approved));
+    m.set_outcome(&clause("2.1", 0), &title("2.1"), Some(Outcome::TakenNote));
+    m.set_note(
+        &clause("2.1", 0),
+        &title("2.1"),
+        Note {
+            text: "Formanden orienterede mundtligt.".into(),
+            private: false,
+        },
+    );
+    m.set_outcome(&clause("3.1", 0), &title("3.1"), Some(Outcome::TakenNote));
+    m.set_outcome(&clause("3.2", 0), &title("3.2"), Some(Outcome::Discussed));
+    m.set_note(
+        &clause("3.2", 0),
+        &title("3.2"),
+        Note {
+            text: "Fortroligt: økonomien <b>drøftes</b> igen i juni.".into(),
+            private: true,
+        },
+    );
+    m.set_outcome(
+        &Target::Item("3.4".into()),
+        &title("3.4"),
+        Some(Outcome::ApprovedWithChanges),
+    );
+    m.set_note(
+        &Target::Item("3.4".into()),
+        &title("3.4"),
+        Note {
+            text: "Tidsplanen forlænges med et år".into(),
+            private: false,
+        },
+    );
+    m.set_outcome(&clause("3.5", 0), &title("3.5"), Some(Outcome::TakenNote));
+    m.set_outcome(&clause("3.5", 1), &title("3.5"), Some(Outcome::Discussed));
+    m.set_outcome(
+        &Target::Item("3.6".into()),
+        &title("3.6"),
+        Some(Outcome::Postponed),
+    );
+    m.set_decision(
+        "3.7",
+        &title("3.7"),
+        "Taget til efterretning; praksisplanen sendes til kommunerne.",
+    );
+    (agenda, m)
+}
+
+fn render(format: Format, public: bool) -> Vec<u8> {
+    let (agenda, minutes) = fixture();
+    let referat = export::prepare(
+        &agenda,
+        &minutes,
+        Options {
+            public,
+            english: false,
+        },
+    );
+    export::render(&referat, &agenda, &minutes, format)
+}
+
+fn text(format: Format, public: bool) -> String {
+    String::from_utf8(render(format, public)).unwrap()
+}
+
+#[test]
+fn golden_markdown() {
+    insta::assert_snapshot!("referat_md", text(Format::Markdown, false));
+}
+
+#[test]
+fn golden_text() {
+    insta::assert_snapshot!("referat_txt", text(Format::Text, false));
+}
+
+#[test]
+fn golden_html() {
+    insta::assert_snapshot!("referat_html", text(Format::Html, false));
+}
+
+#[test]
+fn golden_json() {
+    let json = text(Format::Json, false);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(value["format"], "gavel-minutes/1");
+    insta::assert_snapshot!("referat_json", json);
+}
+
+#[test]
+fn drafted_decisions_read_like_danish_minutes() {
+    let md = text(Format::Markdown, false);
+    for decision in [
+        "**Beslutning:** KKR Sydjylland godkendte referatet.",
+        "**Beslutning:** KKR Sydjylland tog status på samarbejdet om kollektiv trafik og grøn mobilitet til efterretning.",
+        "**Beslutning:** KKR Sydjylland godkendte indstillingen med følgende ændringer: Tidsplanen forlænges med et år.",
+        "**Beslutning:** KKR Sydjylland tog sagen til efterretning og gav input til den videre proces",
+        "**Beslutning:** Punktet blev udsat.",
+        "**Beslutning:** Taget til efterretning; praksisplanen sendes til kommunerne.",
+    ] {
+        assert!(md.contains(decision), "missing {decision}\n{md}");
+    }
+    assert!(md.contains("**Til stede:** Anne Hansen (formand), Carl Ærø"));
+    assert!(md.contains("**Afbud:** Bo Ørsted"));
+    assert!(md.contains("UDKAST"));
+    assert!(
+        md.contains("*Punktet blev ikke behandlet.*"),
+        "items without a record are flagged"
+    );
+}
+
+#[test]
+fn markup_in_agenda_and_notes_stays_text() {
+    let html = text(Format::Html, false);
+    assert!(!html.contains("<script>") && !html.contains("<b>drøftes"));
+    assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; *mere*"));
+    let md = text(Format::Markdown, false);
+    assert!(!md.contains("<script>") && md.contains("&lt;script&gt;") && md.contains("\\*mere\\*"));
+}
+
+#[test]
+fn the_public_variant_leaves_out_private_notes() {
+    for format in [Format::Markdown, Format::Text, Format::Html] {
+        assert!(text(format, false).contains("Fortroligt"), "{format:?}");
+        let public = text(format, true);
+        assert!(!public.contains("Fortroligt"), "{format:?}");
+        assert!(
+            public.contains("Formanden orienterede mundtligt"),
+            "{format:?}"
+        );
+    }
+}
+
+#[test]
+fn same_record_same_bytes_and_final_has_no_draft_mark() {
+    for format in [
+        Format::Markdown,
+        Format::Text,
+        Format::Html,
+        Format::Json,
+        Format::Docx,
+    ] {
+        assert_eq!(render(format, false), render(format, false), "{format:?}");
+    }
+    let (agenda, mut minutes) = fixture();
+    minutes.is_final = true;
+    let referat = export::prepare(
+        &agenda,
+        &minutes,
+        Options {
+            public: false,
+            english: false,
+        },
+    );
+    let md = String::from_utf8(export::render(
+        &referat,
+        &agenda,
+        &minutes,
+        Format::Markdown,
+    ))
+    .unwrap();
+    assert!(!md.contains("UDKAST"));
+}
+
+#[test]
+fn english_labels() {
+    let (agenda, minutes) = fixture();
+    let referat = export::prepare(
+        &agenda,
+        &minutes,
+        Options {
+            public: false,
+            english: true,
+        },
+    );
+    let md = String::from_utf8(export::render(
+        &referat,
+        &agenda,
+        &minutes,
+        Format::Markdown,
+    ))
+    .unwrap();
+    assert!(md.starts_with("# Minutes – KKR Sydjylland"));
+    assert!(md.contains("**Decision:**") && md.contains("**Present:**") && md.contains("DRAFT"));
+}
+
+/// `gavel export` reads the saved minutes and writes every format; a failed write leaves nothing.
+#[test]
+fn the_cli_exports_from_the_saved_minutes() {
+    let (agenda, minutes) = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = dir.path().join("møde.toml");
+    std::fs::write(&meeting, agenda::meeting_file::to_string(&agenda)).unwrap();
+    let saved = dir.path().join("minutes.toml");
+    let file = gavel::minutes::store::MinutesFile {
+        agenda: gavel::minutes::store::identity(&agenda),
+        minutes,
+        ..Default::default()
+    };
+    gavel::minutes::store::write_atomic(&saved, file.to_toml().as_bytes()).unwrap();
+    for format in ["md", "txt", "html", "docx", "json"] {
+        let out = dir.path().join(format!("referat.{format}"));
+        Command::cargo_bin("gavel")
+            .unwrap()
+            .args(["export", "--format", format, "--minutes"])
+            .arg(&saved)
+            .arg(&meeting)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.len() > 500, "{format}");
+    }
+    let md = std::fs::read_to_string(dir.path().join("referat.md")).unwrap();
+    assert!(md.contains("KKR Sydjylland godkendte referatet."));
+    let bad = Command::cargo_bin("gavel")
+        .unwrap()
+        .args(["export", "--format", "pdf"])
+        .arg(&meeting)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown format"));
+}
+
+/// On each seed, with every item marked as recommended, the minutes read like real Danish minutes.
+#[test]
+fn seeds_fully_marked_read_like_minutes() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    for name in ["000_13997d882f1e3255.txt", "002_787deb0aaaa0314e.txt"] {
+        let Ok(imported) = agenda::load(&seeds.join(name)) else {
+            return;
+        };
+        let agenda = imported.agenda;
+        let mut minutes = Minutes::default();
+        for item in agenda.items.iter().filter(|i| !i.is_section()) {
+            for (i, r) in item.recommendations.iter().enumerate() {
+                minutes.set_outcome(
+                    &Target::Clause(item.number.clone(), i),
+                    &item.title,
+                    Some(Outcome::suggested_for(r.action)),
+                );
+            }
+        }
+        let referat = export::prepare(
+            &agenda,
+            &minutes,
+            Options {
+                public: true,
+                english: false,
+            },
+        );
+        let md = String::from_utf8(export::render(
+            &referat,
+            &agenda,
+            &minutes,
+            Format::Markdown,
+        ))
+        .unwrap();
+        for item in agenda
+            .items
+            .iter()
+            .filter(|i| !i.is_section() && !i.recommendations.is_empty())
+        {
+            let decision = &referat
+                .entries
+                .iter()
+                .find(|e| e.number == item.number)
+                .unwrap()
+                .decision;
+            assert!(
+                decision.starts_with("KKR Midtjylland "),
+                "{}: {decision}",
+                item.number
+            );
+            assert!(decision.ends_with('.'), "{decision}");
+            assert!(
+                !decision.contains(" godkender ") && !decision.contains(" tager "),
+                "past tense: {decision}"
+            );
+        }
+        assert!(md.contains("KKR Midtjylland godkendte referatet"));
+        assert!(md.contains("KKR Midtjylland tog"));
+        assert!(md.contains("KKR Midtjylland drøftede"));
+    }
+}

@@ -1,0 +1,64 @@
+//! The meeting screen and the disk together: saving, resuming, exporting from the screen.
+
+mod common;
+
+use common::{press, sample_app, type_text};
+use gavel::tui::app::Overlay;
+use gavel::tui::session::Session;
+
+#[test]
+fn a_meeting_resumes_where_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("minutes.toml");
+    let mut app = sample_app();
+    let mut session = Session::start(&mut app, &path, &["Anne Hansen".to_string()]);
+    press(&mut app, "3 5 enter down space");
+    session.after(&mut app);
+    press(&mut app, "n");
+    type_text(&mut app, "Noten skrives");
+    session.after(&mut app);
+    // The process dies here: the screen is gone, the session never finishes.
+    std::mem::forget(session);
+    drop(app);
+
+    let mut app = sample_app();
+    let session = Session::start(&mut app, &path, &[]);
+    let record = app.minutes.item("3.5").unwrap();
+    assert!(record.clauses[&0].outcome.is_some());
+    assert_eq!(
+        record.clauses[&1].note.text, "Noten skrives",
+        "the note being typed is restored"
+    );
+    assert_eq!(app.minutes.participants[0].name, "Anne Hansen");
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Notice(lines)) if lines.iter().any(|l| l.contains("restored")))
+    );
+    session.finish().unwrap();
+}
+
+#[test]
+fn exports_from_the_screen_ask_before_writing_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("minutes.toml");
+    let mut app = sample_app();
+    let mut session = Session::start(&mut app, &path, &[]);
+    press(&mut app, "1 1 space w m");
+    session.after(&mut app);
+    let written = dir.path().join("minutes-referat.md");
+    let first = std::fs::read_to_string(&written).unwrap();
+    assert!(first.contains("KKR Sydjylland godkendte referatet."));
+    assert!(app.status_text().unwrap().contains("minutes-referat.md"));
+    // Again, after another change: asked first; "n" keeps the old file, "j" writes over it.
+    press(&mut app, "j j space w m");
+    session.after(&mut app);
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmOverwrite(..))));
+    press(&mut app, "n");
+    session.after(&mut app);
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), first);
+    press(&mut app, "w m");
+    session.after(&mut app);
+    press(&mut app, "j");
+    session.after(&mut app);
+    assert_ne!(std::fs::read_to_string(&written).unwrap(), first);
+    session.finish().unwrap();
+}
