@@ -89,7 +89,7 @@ pub fn load(dir: Option<&Path>, keymap_name: Option<&str>, lang: Option<&str>) -
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
+    text.get(..offset).unwrap_or(text).matches('\n').count() + 1
 }
 
 /// A participant list: `participants = ["Anne Hansen", …]` or `[[participants]] name = "…"`.

@@ -62,3 +62,23 @@ proptest! {
         prop_assert!(!cleaned.chars().any(text::is_unsafe));
     }
 }
+
+proptest! {
+    /// Recommendations with any letters (İ lowercases to three bytes) never split a character.
+    #[test]
+    fn recommendations_with_any_letters_never_panic(words in prop::collection::vec("[a-zA-ZæøåİẞΣ ]{1,12}", 1..6)) {
+        let text = format!(
+            "1.\tPunkt\t3\n1.1.\tSag\t3\n\n.\t\nBaggrund\nx\n\nIndstilling\nDet indstİlles, at İ{} og drøfter İ.\n",
+            words.join(" ")
+        );
+        let _ = agenda::parse_str(&text);
+        let mut item = gavel::agenda::Item::default();
+        item.recommendations.push(gavel::agenda::Recommendation {
+            text: format!("İİ {} godkender İ", words.join(" ")),
+            action: gavel::agenda::Action::Approve,
+        });
+        let mut record = gavel::minutes::ItemRecord::default();
+        record.outcome = Some(gavel::minutes::Outcome::Approved);
+        let _ = gavel::minutes::decision::draft(&item, Some(&record), "");
+    }
+}

@@ -114,12 +114,13 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
 
 /// Where "Det indstilles, at" (or "…indstiller, at", "…indstilles:") ends in the first line.
 fn lead_in_end(line: &str) -> Option<usize> {
-    let lower = line.to_lowercase();
+    // ASCII lowercasing keeps every byte where it was, so positions index `line` too (full
+    // Unicode lowercasing can change lengths: "İ" becomes three bytes).
+    let lower = line.to_ascii_lowercase();
     let verb = ["indstilles", "indstiller", "foreslås", "foreslår"]
         .iter()
         .filter_map(|v| lower.find(v).map(|p| p + v.len()))
         .min()?;
-    // Lowercasing Danish letters keeps byte lengths, so positions carry over.
     let mut end = verb;
     let tail = &lower[end..];
     let skipped = tail.len() - tail.trim_start_matches([',', ':', ' ']).len();
@@ -176,7 +177,8 @@ fn strip_marks(line: &str) -> &str {
 /// "X orienteres om A og drøfter B." asks for two things: split it where " og " is followed by a
 /// second action verb.
 fn split_compound(clause: &str) -> Vec<String> {
-    let lower = clause.to_lowercase();
+    // Positions found here index `clause`: lowercase ASCII only, which keeps lengths.
+    let lower = clause.to_ascii_lowercase();
     let mut parts = Vec::new();
     let mut start = 0;
     let mut from = 0;

@@ -141,7 +141,8 @@ fn strip_subject<'a>(clause: &'a str, body: &str) -> &'a str {
         return rest.trim_start();
     }
     // "KKR godkender …" when the body is "KKR Midtjylland": drop words up to the first verb.
-    let lower = clause.to_lowercase();
+    // ASCII lowercasing keeps byte positions valid for `clause`.
+    let lower = clause.to_ascii_lowercase();
     for (verb, _) in PAST {
         if let Some(at) = lower.find(&format!(" {verb} "))
             && at < 40

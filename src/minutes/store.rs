@@ -373,7 +373,9 @@ pub fn read(path: &Path, agenda: &Agenda) -> Result<Option<(MinutesFile, Vec<Str
     let journaled = read_journal(&journal_path(path));
     let mut file = match fs::read_to_string(path) {
         Ok(text) => Some(toml::from_str::<MinutesFile>(&text).map_err(|e| {
-            let line = text[..e.span().map_or(0, |s| s.start).min(text.len())]
+            let line = text
+                .get(..e.span().map_or(0, |s| s.start))
+                .unwrap_or(&text)
                 .matches('\n')
                 .count()
                 + 1;

@@ -352,7 +352,7 @@ fn parse(text: &str, origin: &str) -> Result<Layer, KeymapError> {
     };
     let table: toml::Table = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| {
-            text[..s.start.min(text.len())].matches('\n').count() + 1
+            text.get(..s.start).unwrap_or(text).matches('\n').count() + 1
         });
         error(line, e.message().trim().replace('\n', " "))
     })?;
