@@ -77,8 +77,10 @@ proptest! {
             text: format!("İİ {} godkender İ", words.join(" ")),
             action: gavel::agenda::Action::Approve,
         });
-        let mut record = gavel::minutes::ItemRecord::default();
-        record.outcome = Some(gavel::minutes::Outcome::Approved);
+        let record = gavel::minutes::ItemRecord {
+            outcome: Some(gavel::minutes::Outcome::Approved),
+            ..Default::default()
+        };
         let _ = gavel::minutes::decision::draft(&item, Some(&record), "");
     }
 }
