@@ -71,10 +71,11 @@ pub struct Words {
     pub not_handled: &'static str,
     pub draft: &'static str,
     pub page: &'static str,
-    pub outcomes: [&'static str; 7],
+    english: bool,
 }
 
 pub static DANISH: Words = Words {
+    english: false,
     minutes: "Referat",
     date: "Dato",
     time: "Tid",
@@ -89,18 +90,10 @@ pub static DANISH: Words = Words {
     not_handled: "Punktet blev ikke behandlet",
     draft: "UDKAST – referatet er ikke endeligt",
     page: "side",
-    outcomes: [
-        "taget til efterretning",
-        "drøftet",
-        "godkendt",
-        "godkendt med ændringer",
-        "ikke godkendt",
-        "udsat",
-        "ikke behandlet",
-    ],
 };
 
 pub static ENGLISH: Words = Words {
+    english: true,
     minutes: "Minutes",
     date: "Date",
     time: "Time",
@@ -115,20 +108,11 @@ pub static ENGLISH: Words = Words {
     not_handled: "The item was not handled",
     draft: "DRAFT – these minutes are not final",
     page: "page",
-    outcomes: [
-        "taken note of",
-        "discussed",
-        "approved",
-        "approved with changes",
-        "rejected",
-        "postponed",
-        "not handled",
-    ],
 };
 
 impl Words {
     pub fn outcome(&self, outcome: Outcome) -> &'static str {
-        self.outcomes[Outcome::ALL.iter().position(|o| *o == outcome).unwrap_or(0)]
+        outcome.words(self.english)
     }
 }
 

@@ -43,6 +43,26 @@ impl Outcome {
         Outcome::NotHandled,
     ];
 
+    /// The outcome in words, as the screen and the minutes say it.
+    pub fn words(self, english: bool) -> &'static str {
+        match (self, english) {
+            (Outcome::TakenNote, false) => "taget til efterretning",
+            (Outcome::Discussed, false) => "drøftet",
+            (Outcome::Approved, false) => "godkendt",
+            (Outcome::ApprovedWithChanges, false) => "godkendt med ændringer",
+            (Outcome::Rejected, false) => "ikke godkendt",
+            (Outcome::Postponed, false) => "udsat",
+            (Outcome::NotHandled, false) => "ikke behandlet",
+            (Outcome::TakenNote, true) => "taken note of",
+            (Outcome::Discussed, true) => "discussed",
+            (Outcome::Approved, true) => "approved",
+            (Outcome::ApprovedWithChanges, true) => "approved with changes",
+            (Outcome::Rejected, true) => "rejected",
+            (Outcome::Postponed, true) => "postponed",
+            (Outcome::NotHandled, true) => "not handled",
+        }
+    }
+
     /// The outcome a clause's own action suggests: a `note` clause is "taken note of".
     pub fn suggested_for(action: Action) -> Outcome {
         match action {

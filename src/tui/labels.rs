@@ -90,14 +90,14 @@ pub struct Labels {
     pub written: &'static str,
     pub no_recommendation: &'static str,
     pub mode_names: [&'static str; 5],
-    outcomes: [&'static str; 7],
+    english: bool,
     marks: [char; 7],
     asks: [&'static str; 5],
 }
 
 impl Labels {
     pub fn outcome(&self, outcome: Outcome) -> &'static str {
-        self.outcomes[outcome_index(outcome)]
+        outcome.words(self.english)
     }
 
     /// One letter per outcome, for the table of contents.
@@ -116,6 +116,7 @@ fn outcome_index(outcome: Outcome) -> usize {
 }
 
 pub static DANISH: Labels = Labels {
+    english: false,
     page: "side",
     case: "sag",
     recommendation: "Indstilling",
@@ -163,20 +164,12 @@ pub static DANISH: Labels = Labels {
     written: "Referatet er skrevet:",
     no_recommendation: "(ingen indstilling)",
     mode_names: ["Overalt", "Dagsorden", "Punkt", "Fremmøde", "Note"],
-    outcomes: [
-        "taget til efterretning",
-        "drøftet",
-        "godkendt",
-        "godkendt med ændringer",
-        "ikke godkendt",
-        "udsat",
-        "ikke behandlet",
-    ],
     marks: ['E', 'D', 'G', 'Æ', 'A', 'U', 'I'],
     asks: ["godkend", "orientering", "drøftelse", "input", "andet"],
 };
 
 pub static ENGLISH: Labels = Labels {
+    english: true,
     page: "page",
     case: "case",
     recommendation: "Recommendation",
@@ -224,15 +217,6 @@ pub static ENGLISH: Labels = Labels {
     written: "Minutes written:",
     no_recommendation: "(no recommendation)",
     mode_names: ["Everywhere", "Agenda", "Item", "Attendance", "Note"],
-    outcomes: [
-        "taken note of",
-        "discussed",
-        "approved",
-        "approved with changes",
-        "rejected",
-        "postponed",
-        "not handled",
-    ],
     marks: ['N', 'D', 'A', 'C', 'R', 'P', 'X'],
     asks: ["approve", "note", "discuss", "input", "other"],
 };
