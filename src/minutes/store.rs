@@ -328,10 +328,14 @@ pub fn open(path: &Path, agenda: &Agenda, now_ms: i64) -> Opened {
                         e.message().trim(),
                         aside.display()
                     ),
-                    Err(m) => format!(
-                        "the minutes file could not be read ({}) nor moved aside ({m}); it is left untouched and nothing will be saved over it",
-                        e.message().trim()
-                    ),
+                    Err(m) => {
+                        // No writer may start over it.
+                        held_by = Some(format!("nobody: it could not be read nor moved aside ({m})"));
+                        format!(
+                            "the minutes file could not be read ({}) nor moved aside ({m}); it is left untouched and nothing will be saved over it",
+                            e.message().trim()
+                        )
+                    }
                 });
             }
             Err(e) => notices.push(format!(
@@ -340,6 +344,20 @@ pub fn open(path: &Path, agenda: &Agenda, now_ms: i64) -> Opened {
             )),
         },
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) if held_by.is_none() => {
+            // Not text gavel can read (another encoding, say): kept aside, never overwritten.
+            let aside = path.with_extension(format!("unreadable-{now_ms}.toml"));
+            notices.push(match fs::rename(path, &aside) {
+                Ok(()) => format!(
+                    "the minutes file could not be read ({e}); it is kept as {} and new minutes are started",
+                    aside.display()
+                ),
+                Err(m) => {
+                    held_by = Some(format!("nobody: {} could not be read ({e}) nor moved aside ({m}), so it is only read", path.display()));
+                    format!("cannot read {}: {e}", path.display())
+                }
+            });
+        }
         Err(e) => notices.push(format!("cannot read {}: {e}", path.display())),
     }
     // What the journal caught after the file's last rewrite.
@@ -451,31 +469,29 @@ pub fn reconcile(file: &mut MinutesFile, agenda: &Agenda) -> Vec<String> {
             .find(|i| i.number == number)
             .map(|i| i.title.as_str())
     };
+    // First the records that still fit where they are, so a moved record never lands on one.
+    let mut moving = Vec::new();
     for (number, record) in records {
-        if record.title.is_empty() || title_of(&number) == Some(record.title.as_str()) {
+        let here = title_of(&number);
+        if here.is_some() && (record.title.is_empty() || here == Some(record.title.as_str())) {
             file.minutes.items.insert(number, record);
-        } else if let Some(moved) = agenda
-            .items
-            .iter()
-            .find(|i| i.title == record.title && !file.minutes.items.contains_key(&i.number))
-        {
+        } else {
+            moving.push((number, record));
+        }
+    }
+    for (number, record) in moving {
+        let free = agenda.items.iter().find(|i| {
+            !record.title.is_empty()
+                && i.title == record.title
+                && !file.minutes.items.contains_key(&i.number)
+        });
+        let new_number = if let Some(moved) = free {
             notices.push(format!(
                 "{number} \"{}\" is now {}",
                 record.title, moved.number
             ));
-            if file
-                .minutes
-                .current
-                .as_ref()
-                .is_some_and(|(n, _)| *n == number)
-            {
-                file.minutes.current = file
-                    .minutes
-                    .current
-                    .take()
-                    .map(|(_, t)| (moved.number.clone(), t));
-            }
             file.minutes.items.insert(moved.number.clone(), record);
+            Some(moved.number.clone())
         } else {
             notices.push(format!(
                 "{number} \"{}\" is no longer on the agenda; its record is kept among the orphans",
@@ -486,6 +502,35 @@ pub fn reconcile(file: &mut MinutesFile, agenda: &Agenda) -> Vec<String> {
                 key.push('\'');
             }
             file.orphans.insert(key, record);
+            None
+        };
+        // What pointed at the old number follows the record (or lets go of it).
+        if file
+            .minutes
+            .current
+            .as_ref()
+            .is_some_and(|(n, _)| *n == number)
+        {
+            file.minutes.current = match &new_number {
+                Some(n) => file.minutes.current.take().map(|(_, t)| (n.clone(), t)),
+                None => None,
+            };
+        }
+        if let Some(draft) = file.draft.as_mut().filter(|d| d.item == number) {
+            match &new_number {
+                Some(n) => draft.item = n.clone(),
+                None => {
+                    // Kept with the orphan rather than put on another item.
+                    let text = std::mem::take(&mut draft.text);
+                    if let Some(orphan) = file.orphans.values_mut().last() {
+                        if !orphan.note.text.is_empty() {
+                            orphan.note.text.push_str("\n\n");
+                        }
+                        orphan.note.text.push_str(&text);
+                    }
+                    file.draft = None;
+                }
+            }
         }
     }
     notices
@@ -833,6 +878,68 @@ mod tests {
         );
         assert!(!file.minutes.items.contains_key("3.3"));
         assert_eq!(notices.len(), 3, "{notices:?}");
+    }
+
+    #[test]
+    fn records_never_land_on_each_other_and_the_draft_follows() {
+        let old = agenda(&[
+            ("1.1", "Meddelelser"),
+            ("2.1", "Meddelelser"),
+            ("3.3", "Veje"),
+        ]);
+        let mut file = MinutesFile {
+            agenda: identity(&old),
+            ..MinutesFile::default()
+        };
+        for (n, t) in [
+            ("1.1", "Meddelelser"),
+            ("2.1", "Meddelelser"),
+            ("3.3", "Veje"),
+        ] {
+            file.minutes.set_note(
+                &Target::Item(n.into()),
+                t,
+                Note {
+                    text: format!("note {n}"),
+                    private: false,
+                },
+            );
+        }
+        file.draft = Some(Draft {
+            item: "3.3".into(),
+            clause: None,
+            text: "ny tekst om Veje".into(),
+            private: false,
+            decision: false,
+        });
+        let new = agenda(&[
+            ("1.1", "Godkendelse"),
+            ("2.1", "Meddelelser"),
+            ("3.2", "Veje"),
+            ("3.3", "Kultur"),
+        ]);
+        reconcile(&mut file, &new);
+        assert_eq!(file.minutes.items["2.1"].note.text, "note 2.1");
+        assert_eq!(
+            file.orphans["1.1"].note.text, "note 1.1",
+            "kept, not overwritten"
+        );
+        assert_eq!(file.minutes.items["3.2"].note.text, "note 3.3");
+        assert_eq!(
+            file.draft.as_ref().unwrap().item,
+            "3.2",
+            "the draft follows its item"
+        );
+    }
+
+    #[test]
+    fn a_file_in_another_encoding_is_kept_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.toml");
+        fs::write(&path, b"[minutes]\n# VIGTIG NOTE \xe6\xf8\xe5\n").unwrap();
+        let opened = open(&path, &agenda(&[("1", "A")]), 8);
+        assert!(!path.exists(), "{:?}", opened.notices);
+        assert!(dir.path().join("m.unreadable-8.toml").exists());
     }
 
     #[test]
