@@ -250,7 +250,7 @@ impl Minutes {
         if let Some((number, since)) = self.current.take() {
             let spent = u64::try_from(now_ms.saturating_sub(since)).unwrap_or(0);
             if let Some(record) = self.items.get_mut(&number) {
-                record.elapsed_ms += spent;
+                record.elapsed_ms = record.elapsed_ms.saturating_add(spent);
             }
         }
     }
@@ -259,16 +259,18 @@ impl Minutes {
     pub fn elapsed_ms(&self, number: &str, now_ms: i64) -> u64 {
         let banked = self.items.get(number).map_or(0, |r| r.elapsed_ms);
         let running = match &self.current {
-            Some((n, since)) if n == number => u64::try_from(now_ms - since).unwrap_or(0),
+            Some((n, since)) if n == number => {
+                u64::try_from(now_ms.saturating_sub(*since)).unwrap_or(0)
+            }
             _ => 0,
         };
-        banked + running
+        banked.saturating_add(running)
     }
 
     /// Since the meeting started.
     pub fn meeting_elapsed_ms(&self, now_ms: i64) -> Option<u64> {
         self.started_at
-            .map(|start| u64::try_from(now_ms - start).unwrap_or(0))
+            .map(|start| u64::try_from(now_ms.saturating_sub(start)).unwrap_or(0))
     }
 
     /// Keeps a decision as the secretary wrote it (empty: back to the draft).
@@ -384,5 +386,30 @@ mod tests {
         assert_eq!(Outcome::suggested_for(Action::Note), Outcome::TakenNote);
         assert_eq!(Outcome::suggested_for(Action::Approve), Outcome::Approved);
         assert_eq!(Outcome::suggested_for(Action::Discuss), Outcome::Discussed);
+    }
+}
+
+#[cfg(test)]
+mod hostile_times {
+    use super::*;
+
+    /// Times read from a minutes file may be anything: the arithmetic saturates, never panics.
+    #[test]
+    fn extreme_times_do_not_overflow() {
+        let mut m = Minutes {
+            current: Some(("1".into(), i64::MIN)),
+            started_at: Some(i64::MIN),
+            ..Minutes::default()
+        };
+        m.items.insert(
+            "1".into(),
+            ItemRecord {
+                elapsed_ms: u64::MAX,
+                ..ItemRecord::default()
+            },
+        );
+        assert_eq!(m.elapsed_ms("1", i64::MAX), u64::MAX);
+        assert!(m.meeting_elapsed_ms(i64::MAX).is_some());
+        m.stop_current(i64::MAX);
     }
 }

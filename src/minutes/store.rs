@@ -195,7 +195,7 @@ fn read_journal(path: &Path) -> Option<MinutesFile> {
         let Some(body) = len
             .parse::<usize>()
             .ok()
-            .and_then(|len| rest.get(eol + 1..eol + 1 + len))
+            .and_then(|len| rest.get(eol + 1..(eol + 1).checked_add(len)?))
         else {
             break;
         };

@@ -888,7 +888,7 @@ impl App {
             .and_then(|rest| rest.trim().trim_end_matches('.').parse::<u32>().ok());
         if let Some(page) = page {
             let last_page = self.agenda.items.iter().filter_map(|i| i.page).max()?;
-            if page > last_page + 1 {
+            if page > last_page.saturating_add(1) {
                 return None;
             }
             // The last entry that starts on or before the page.

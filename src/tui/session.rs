@@ -179,12 +179,15 @@ impl Session {
         };
         let revision = self.revision;
         let status = saver.finish(Duration::from_secs(5));
-        match status.error {
-            Some(e) if status.saved < revision => Err(format!(
-                "the last changes could not be saved ({e}); the file holds what was saved before"
-            )),
-            _ => Ok(()),
+        if status.saved < revision {
+            let why = status
+                .error
+                .unwrap_or_else(|| "the disk did not answer in time".into());
+            return Err(format!(
+                "the last changes could not be saved ({why}); the file holds what was saved before"
+            ));
         }
+        Ok(())
     }
 }
 
