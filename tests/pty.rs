@@ -13,6 +13,14 @@ use expectrl::session::OsSession;
 const LEAVE_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049l";
 const BRACKETED_PASTE_OFF: &[u8] = b"\x1b[?2004l";
 
+/// One real terminal session at a time: the timing promise is measured, not raced against the
+/// other sessions of this file for the two cores.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 struct Pty {
     session: OsSession,
     screen: vt100::Parser,
@@ -103,6 +111,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 #[test]
 fn a_real_terminal_session() {
+    let _turn = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let minutes = dir.path().join("minutes.toml");
     let mut t = Pty::spawn(&minutes);
@@ -140,6 +149,7 @@ fn a_real_terminal_session() {
 /// A second gavel on the same minutes only reads, and says who writes.
 #[test]
 fn a_second_copy_opens_read_only() {
+    let _turn = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let minutes = dir.path().join("minutes.toml");
     let mut first = Pty::spawn(&minutes);
@@ -157,6 +167,7 @@ fn a_second_copy_opens_read_only() {
 
 #[test]
 fn signals_restore_the_terminal() {
+    let _turn = one_at_a_time();
     for signal in ["TERM", "HUP"] {
         let dir = tempfile::tempdir().unwrap();
         let mut t = Pty::spawn(&dir.path().join("minutes.toml"));
@@ -180,6 +191,7 @@ fn signals_restore_the_terminal() {
 /// typed, then restarted on the same minutes, again and again.
 #[test]
 fn killed_at_random_moments_nothing_older_than_a_second_is_lost() {
+    let _turn = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let minutes = dir.path().join("minutes.toml");
     let seed = std::time::SystemTime::now()
