@@ -20,6 +20,16 @@ pub enum ImportError {
         column: usize,
         message: String,
     },
+    #[error(
+        "this PDF has no text layer (a scanned document?); run it through OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
+    )]
+    ScannedPdf,
+    #[error("this PDF is encrypted; save an unprotected copy and open that")]
+    EncryptedPdf,
+    #[error("this PDF is damaged or incomplete: {0}")]
+    CorruptPdf(String),
+    #[error("this Word document is damaged or incomplete: {0}")]
+    CorruptDocx(String),
     #[error("the file is {size} bytes; gavel reads agendas up to {limit} bytes")]
     TooLarge { size: usize, limit: usize },
 }

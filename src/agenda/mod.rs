@@ -1,13 +1,15 @@
 //! The agenda model and its import.
 //!
 //! An [`Agenda`] is what a meeting follows: the meeting's particulars and its entries (sections
-//! and items) in agenda order. It is read from the word processor's text export, from the PDF's
-//! text extraction, or from gavel's own meeting file; [`load`] tells them apart by content.
+//! and items) in agenda order. It is read from the PDF or the Word document itself, from their
+//! text exports, or from gavel's own meeting file; [`load`] tells them apart by content.
 
 mod body;
+mod docx;
 mod error;
 pub mod meeting_file;
 mod meta;
+mod pdf;
 mod pdf_text;
 mod recommendation;
 pub mod text;
@@ -145,6 +147,10 @@ pub enum Format {
     WordExport,
     /// Text extracted from the PDF: headings in the body, lines broken as printed.
     PdfText,
+    /// The PDF itself.
+    Pdf,
+    /// The Word document itself (DOCX).
+    Docx,
 }
 
 /// The result of an import: the agenda and what the reader noticed but could still handle.
@@ -162,8 +168,31 @@ pub fn load(path: &Path) -> Result<Imported, ImportError> {
 
 /// Reads an agenda from the bytes of a file of any supported layout.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
-    let text = text::decode(bytes)?;
-    parse_str(&text)
+    if bytes.len() > text::MAX_INPUT_BYTES {
+        return Err(ImportError::TooLarge {
+            size: bytes.len(),
+            limit: text::MAX_INPUT_BYTES,
+        });
+    }
+    match detect_bytes(bytes) {
+        Some(Format::Pdf) => {
+            let pages: Vec<String> = pdf::pages(bytes)?.iter().map(|p| text::clean(p)).collect();
+            pdf_text::parse_pages(&pages)
+        }
+        Some(Format::Docx) => docx::parse(bytes),
+        _ => parse_str(&text::decode(bytes)?),
+    }
+}
+
+/// The binary formats, told by their first bytes; `None` for text.
+pub fn detect_bytes(bytes: &[u8]) -> Option<Format> {
+    if pdf::is_pdf(bytes) {
+        Some(Format::Pdf)
+    } else if docx::is_zip(bytes) {
+        Some(Format::Docx)
+    } else {
+        None
+    }
 }
 
 /// Reads an agenda from decoded text of any supported layout.
@@ -177,7 +206,7 @@ pub fn parse_str(text: &str) -> Result<Imported, ImportError> {
         }),
         Some(Format::WordExport) => word_export::parse(&lines),
         Some(Format::PdfText) => pdf_text::parse(&lines),
-        None => Err(ImportError::NoAgenda),
+        _ => Err(ImportError::NoAgenda),
     }
 }
 

@@ -34,7 +34,7 @@ struct Line<'a> {
 }
 
 /// "3.4. Title" or " 3. Title": the number and the title.
-fn heading(line: &str) -> Option<(u32, Option<u32>, &str)> {
+pub(super) fn heading(line: &str) -> Option<(u32, Option<u32>, &str)> {
     let t = line.trim();
     let (first, rest) = t.split_once('.')?;
     let section: u32 = parse_small(first)?;
@@ -74,13 +74,13 @@ pub fn looks_like(lines: &[&str]) -> bool {
 
 /// Headings must follow on from each other, so "15. maj 2024" in a paragraph is not section 15.
 #[derive(Default)]
-struct Sequence {
+pub(super) struct Sequence {
     section: Option<u32>,
     item: u32,
 }
 
 impl Sequence {
-    fn accept(&mut self, section: u32, item: Option<u32>, page_start: bool) -> bool {
+    pub(super) fn accept(&mut self, section: u32, item: Option<u32>, page_start: bool) -> bool {
         let current = self.section.unwrap_or(0);
         let ok = match item {
             None => {
@@ -106,8 +106,32 @@ impl Sequence {
 }
 
 pub fn parse(raw: &[&str]) -> Result<Imported, ImportError> {
+    parse_lines(raw, false)
+}
+
+/// Reads the pages of a PDF: each page's text as the PDF gives it, so page boundaries and page
+/// numbers are known rather than guessed. A `SIDE | N` header still wins over the count.
+pub fn parse_pages(pages: &[String]) -> Result<Imported, ImportError> {
+    let mut text = String::new();
+    for (i, page) in pages.iter().enumerate() {
+        if i > 0 {
+            text.push('\x0c');
+        }
+        text.push_str(page);
+        if !page.ends_with('\n') {
+            text.push('\n');
+        }
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    parse_lines(&lines, true)
+}
+
+fn parse_lines(raw: &[&str], physical: bool) -> Result<Imported, ImportError> {
     let mut agenda = Agenda::default();
-    let (lines, anchors) = read_lines(raw, &mut agenda);
+    let (lines, mut anchors) = read_lines(raw, &mut agenda, physical);
+    if physical && anchors.is_empty() {
+        anchors.push((0, 1));
+    }
     let page_of = |index: usize| -> Option<u32> {
         let anchor = anchors
             .iter()
@@ -180,7 +204,11 @@ pub fn parse(raw: &[&str]) -> Result<Imported, ImportError> {
 
 /// Classifies the lines, finds the page starts, and takes out the running headers (recording
 /// the meeting and the page anchors they give) and the bare links.
-fn read_lines<'a>(raw: &[&'a str], agenda: &mut Agenda) -> (Vec<Line<'a>>, Vec<(usize, u32)>) {
+fn read_lines<'a>(
+    raw: &[&'a str],
+    agenda: &mut Agenda,
+    physical: bool,
+) -> (Vec<Line<'a>>, Vec<(usize, u32)>) {
     let text_lines = raw.iter().filter(|l| !l.trim().is_empty()).count();
     let followed_by_empty = raw
         .windows(2)
@@ -196,6 +224,9 @@ fn read_lines<'a>(raw: &[&'a str], agenda: &mut Agenda) -> (Vec<Line<'a>>, Vec<(
     let mut header: Option<String> = None;
     let mut in_preamble = true;
     let mut broken_link = false;
+    // A PDF's own lines carry their indentation; a change of it starts a new line.
+    let mut last_indent = 0usize;
+    let mut after_list_entry = false;
 
     for &raw_line in raw {
         let form_feed = raw_line.starts_with('\x0c');
@@ -206,9 +237,14 @@ fn read_lines<'a>(raw: &[&'a str], agenda: &mut Agenda) -> (Vec<Line<'a>>, Vec<(
             } else {
                 Kind::Break
             };
-            if form_feed && page_has_text {
+            if form_feed && (page_has_text || physical) {
                 page += 1;
                 page_has_text = false;
+            }
+            // The gap under a page's header says nothing about the text: the paragraph rules
+            // decide at a page start.
+            if physical && !page_has_text {
+                continue;
             }
             lines.push(Line {
                 text: Cow::Borrowed(""),
@@ -223,8 +259,14 @@ fn read_lines<'a>(raw: &[&'a str], agenda: &mut Agenda) -> (Vec<Line<'a>>, Vec<(
         }
         let mut chars = line.chars();
         let single_space = chars.next() == Some(' ') && chars.next().is_some_and(|c| c != ' ');
-        let mut page_start = form_feed || (single_space && prev_text);
-        if page_start && page_has_text {
+        let mut page_start = form_feed || (single_space && prev_text && !physical);
+        if form_feed && physical {
+            page += 1;
+            page_has_text = false;
+        }
+        if physical {
+            page_start = !page_has_text;
+        } else if page_start && page_has_text {
             page += 1;
             page_has_text = false;
         } else if page_start {
@@ -234,11 +276,19 @@ fn read_lines<'a>(raw: &[&'a str], agenda: &mut Agenda) -> (Vec<Line<'a>>, Vec<(
         let trimmed = clean.trim();
 
         let has_bar = trimmed.contains('|');
-        if has_bar
-            && let Some((body, date)) = meta::running_header(trimmed)
+        // A header and a page number side by side arrive as one line with a tab between.
+        let (running, page_number) = if has_bar {
+            header_parts(trimmed)
+        } else {
+            (None, None)
+        };
+        if let Some((body, date)) = running.clone()
             && header.as_ref().is_none_or(|h| *h == body)
         {
-            if page_has_text {
+            if let Some(number) = page_number {
+                anchors.push((page, number));
+            }
+            if page_has_text && !physical {
                 page += 1;
                 page_has_text = false;
             }
@@ -248,13 +298,19 @@ fn read_lines<'a>(raw: &[&'a str], agenda: &mut Agenda) -> (Vec<Line<'a>>, Vec<(
             prev_text = true;
             continue;
         }
-        if has_bar && let Some(number) = meta::page_header(trimmed) {
+        if let Some(number) = page_number
+            && running.is_none()
+        {
             anchors.push((page, number));
             prev_text = true;
             continue;
         }
         prev_text = true;
         page_has_text = true;
+        // The printed table of contents: the headings below say the same, with the real pages.
+        if is_toc_line(trimmed) {
+            continue;
+        }
         // The rest of a link broken over two lines ("rammeaftale -" / "2023-2024/").
         let link_tail = broken_link && !trimmed.contains(' ') && trimmed.contains('/');
         broken_link = is_bare_url(trimmed) && trimmed.ends_with('-');
@@ -269,6 +325,16 @@ fn read_lines<'a>(raw: &[&'a str], agenda: &mut Agenda) -> (Vec<Line<'a>>, Vec<(
             }
         }
         let follows_text = lines.last().is_some_and(|l: &Line| l.kind == Kind::Text);
+        let indented = if physical {
+            // Deeper than a list entry's mark is that entry's continuation.
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            let changed = indent > last_indent && !after_list_entry;
+            last_indent = indent;
+            after_list_entry = is_list_entry(trimmed) || (after_list_entry && indent > 0);
+            changed
+        } else {
+            !page_start && line.starts_with([' ', '\t'])
+        };
         lines.push(Line {
             text: match &clean {
                 Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
@@ -277,11 +343,43 @@ fn read_lines<'a>(raw: &[&'a str], agenda: &mut Agenda) -> (Vec<Line<'a>>, Vec<(
             kind: Kind::Text,
             page,
             page_start,
-            indented: !page_start && line.starts_with([' ', '\t']),
+            indented,
             follows_text,
         });
     }
     (lines, anchors)
+}
+
+/// The running header and the page number in a line, alone or side by side (tab-separated).
+fn header_parts(line: &str) -> (Option<(String, String)>, Option<u32>) {
+    let mut running = None;
+    let mut number = None;
+    for part in line.split('\t').map(str::trim).filter(|p| !p.is_empty()) {
+        if let Some(n) = meta::page_header(part) {
+            number = Some(n);
+        } else if let Some(h) = meta::running_header(part) {
+            running = Some(h);
+        } else {
+            return (None, None);
+        }
+    }
+    (running, number)
+}
+
+/// A table-of-contents line as a PDF prints it: number, title, page, with tab gaps or dot leaders.
+fn is_toc_line(line: &str) -> bool {
+    if super::word_export::toc_entry(line).is_some() {
+        return true;
+    }
+    let Some((before, page)) = line.rsplit_once(['.', '…', '\t']) else {
+        return false;
+    };
+    let page = page.trim();
+    !page.is_empty()
+        && page.len() <= 5
+        && page.bytes().all(|b| b.is_ascii_digit())
+        && (before.contains("....") || before.contains("…"))
+        && heading(line).is_some()
 }
 
 /// The width of a full printed line, to tell a short line (a sub-heading, the end of a list

@@ -8,7 +8,7 @@ use super::text::{is_bare_url, squash_spaces, strip_artefacts};
 use super::{Agenda, ImportError, Imported, Item, is_valid_number, meta};
 
 /// A table-of-contents line: number, title, page.
-fn toc_entry(line: &str) -> Option<(String, String, u32)> {
+pub(super) fn toc_entry(line: &str) -> Option<(String, String, u32)> {
     if !line.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -90,7 +90,7 @@ fn read_meeting(lines: &[&str], agenda: &mut Agenda) {
 }
 
 /// Splits the body into item texts, each a list of paragraphs.
-fn body_blocks(lines: &[&str]) -> Vec<Vec<Paragraph>> {
+pub(super) fn body_blocks(lines: &[&str]) -> Vec<Vec<Paragraph>> {
     let mut blocks: Vec<Vec<Paragraph>> = Vec::new();
     let mut block: Vec<Paragraph> = Vec::new();
     let mut paragraph: Paragraph = Vec::new();
@@ -138,7 +138,7 @@ fn body_blocks(lines: &[&str]) -> Vec<Vec<Paragraph>> {
 
 /// Gives each text to its entry: the items in order, or the items and the sections without items
 /// when the counts say the sections have texts too. A mismatch is reported, never dropped.
-fn assign(items: &mut [Item], blocks: Vec<Vec<Paragraph>>) -> Vec<String> {
+pub(super) fn assign(items: &mut [Item], blocks: Vec<Vec<Paragraph>>) -> Vec<String> {
     let mut warnings = Vec::new();
     let is_leaf = |i: usize| {
         let it = &items[i];

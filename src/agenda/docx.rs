@@ -1,0 +1,662 @@
+//! The Word document itself (DOCX): paragraphs with their styles, the table of contents with the
+//! page numbers Word cached in it, and the bookmarks that carry the meeting (`Case_Udvalg`,
+//! `Case_CCMEventDate`, `Case_Location`). Items keep their headings.
+//!
+//! A DOCX is a zip of XML parts; zip and quick-xml read them, and the reading of the few
+//! WordprocessingML elements an agenda uses is here. Every part is read under a size limit, so a
+//! zip bomb costs at most that much memory.
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use super::body::{self, Paragraph};
+use super::text::{clean, is_bare_url, squash_spaces};
+use super::{Agenda, ImportError, Imported, Item, meta, pdf_text, word_export};
+
+/// The document part may unpack to this much; real agendas are a few MB.
+const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+/// Styles, headers and the like are small.
+const MAX_SMALL_PART_BYTES: u64 = 8 * 1024 * 1024;
+const MAX_PARAGRAPHS: usize = 1_000_000;
+
+/// A zip archive: the container of a DOCX.
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
+}
+
+/// One paragraph as the agenda needs it.
+#[derive(Debug, Default, Clone)]
+struct Para {
+    text: String,
+    style: Option<String>,
+    outline: Option<u8>,
+    /// Inside the table of contents (its field or its content control).
+    toc: bool,
+    bookmarks: Vec<String>,
+}
+
+/// What a style says about its paragraphs.
+#[derive(Debug, Default, Clone)]
+struct Style {
+    name: String,
+    outline: Option<u8>,
+    based_on: Option<String>,
+}
+
+pub fn parse(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| ImportError::CorruptDocx(format!("not a readable zip archive ({e})")))?;
+    let Some(document) = read_part(&mut archive, "word/document.xml", MAX_PART_BYTES)? else {
+        return Err(ImportError::CorruptDocx(
+            "it holds no word/document.xml, so it is not a Word document".into(),
+        ));
+    };
+    let styles = match read_part(&mut archive, "word/styles.xml", MAX_SMALL_PART_BYTES)? {
+        Some(xml) => read_styles(&xml),
+        None => HashMap::new(),
+    };
+    let mut headers = Vec::new();
+    let names: Vec<String> = archive
+        .file_names()
+        .filter(|n| n.starts_with("word/header") && n.ends_with(".xml"))
+        .take(16)
+        .map(str::to_string)
+        .collect();
+    for name in names {
+        if let Some(xml) = read_part(&mut archive, &name, MAX_SMALL_PART_BYTES)? {
+            headers.extend(read_paragraphs(&xml, false)?.into_iter().map(|p| p.text));
+        }
+    }
+    let paragraphs = read_paragraphs(&document, true)?;
+    assemble(paragraphs, &styles, &headers)
+}
+
+/// Reads one part, refusing to unpack more than `limit` bytes whatever the archive claims.
+fn read_part(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    limit: u64,
+) -> Result<Option<String>, ImportError> {
+    let file = match archive.by_name(name) {
+        Ok(f) => f,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(ImportError::CorruptDocx(format!("{name}: {e}"))),
+    };
+    if file.size() > limit {
+        return Err(ImportError::CorruptDocx(format!(
+            "{name} unpacks to {} bytes; the limit is {limit}",
+            file.size()
+        )));
+    }
+    let mut out = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| ImportError::CorruptDocx(format!("{name}: {e}")))?;
+    if out.len() as u64 > limit {
+        return Err(ImportError::CorruptDocx(format!(
+            "{name} unpacks to more than {limit} bytes"
+        )));
+    }
+    String::from_utf8(out)
+        .map(Some)
+        .map_err(|_| ImportError::CorruptDocx(format!("{name} is not UTF-8 XML")))
+}
+
+fn attr(e: &BytesStart, local: &[u8]) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        (a.key.local_name().as_ref() == local)
+            .then(|| {
+                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .ok()
+                    .map(|v| v.into_owned())
+            })
+            .flatten()
+    })
+}
+
+fn xml_error(e: impl std::fmt::Display, reader: &Reader<&[u8]>) -> ImportError {
+    ImportError::CorruptDocx(format!(
+        "broken XML at byte {}: {e}",
+        reader.buffer_position()
+    ))
+}
+
+fn read_styles(xml: &str) -> HashMap<String, Style> {
+    let mut styles = HashMap::new();
+    let mut reader = Reader::from_str(xml);
+    let mut current: Option<(String, Style)> = None;
+    loop {
+        let event = match reader.read_event() {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(e) => e,
+        };
+        match event {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                b"style" => {
+                    if let Some((id, style)) = current.take() {
+                        styles.insert(id, style);
+                    }
+                    current = attr(&e, b"styleId").map(|id| (id, Style::default()));
+                }
+                b"name" => {
+                    if let (Some((_, s)), Some(v)) = (current.as_mut(), attr(&e, b"val")) {
+                        s.name = v.to_lowercase();
+                    }
+                }
+                b"basedOn" => {
+                    if let Some((_, s)) = current.as_mut() {
+                        s.based_on = attr(&e, b"val");
+                    }
+                }
+                b"outlineLvl" => {
+                    if let Some((_, s)) = current.as_mut() {
+                        s.outline = attr(&e, b"val").and_then(|v| v.parse().ok());
+                    }
+                }
+                _ => {}
+            },
+            Event::End(e) if e.local_name().as_ref() == b"style" => {
+                if let Some((id, style)) = current.take() {
+                    styles.insert(id, style);
+                }
+            }
+            _ => {}
+        }
+    }
+    styles
+}
+
+/// A field being read: its instruction, and whether its shown result has begun.
+struct Field {
+    instruction: String,
+    result: bool,
+}
+
+/// The paragraphs of a part, in order. A paragraph inside another (a text box) comes first.
+fn read_paragraphs(xml: &str, need_body: bool) -> Result<Vec<Para>, ImportError> {
+    let mut reader = Reader::from_str(xml);
+    let mut out: Vec<Para> = Vec::new();
+    let mut open: Vec<Para> = Vec::new();
+    let mut fields: Vec<Field> = Vec::new();
+    let mut in_text = false;
+    let mut in_instruction = false;
+    let mut fallback_depth = 0usize;
+    let mut toc_field = false;
+    // Depth of content controls, and which of them is the table of contents.
+    let mut sdt_depth = 0usize;
+    let mut toc_sdt: Option<usize> = None;
+    let mut seen_body = !need_body;
+
+    loop {
+        let event = reader.read_event().map_err(|e| xml_error(e, &reader))?;
+        match event {
+            Event::Eof => break,
+            Event::Start(e) => {
+                let name = e.local_name();
+                match name.as_ref() {
+                    b"body" => seen_body = true,
+                    b"Fallback" => fallback_depth += 1,
+                    _ if fallback_depth > 0 => {}
+                    b"p" => {
+                        if open.len() >= 64 {
+                            return Err(ImportError::CorruptDocx(
+                                "paragraphs nested too deep".into(),
+                            ));
+                        }
+                        open.push(Para {
+                            toc: toc_field || toc_sdt.is_some(),
+                            ..Para::default()
+                        });
+                    }
+                    b"t" => in_text = true,
+                    b"instrText" => in_instruction = true,
+                    b"sdt" => sdt_depth += 1,
+                    b"fldSimple" => {
+                        let instruction = attr(&e, b"instr").unwrap_or_default();
+                        fields.push(Field {
+                            instruction,
+                            result: true,
+                        });
+                    }
+                    _ => element(
+                        &e,
+                        &mut open,
+                        &mut fields,
+                        &mut toc_field,
+                        sdt_depth,
+                        &mut toc_sdt,
+                    ),
+                }
+            }
+            Event::Empty(e) if fallback_depth == 0 => element(
+                &e,
+                &mut open,
+                &mut fields,
+                &mut toc_field,
+                sdt_depth,
+                &mut toc_sdt,
+            ),
+            Event::End(e) => match e.local_name().as_ref() {
+                b"Fallback" => fallback_depth = fallback_depth.saturating_sub(1),
+                _ if fallback_depth > 0 => {}
+                b"p" => {
+                    if let Some(p) = open.pop() {
+                        if out.len() >= MAX_PARAGRAPHS {
+                            return Err(ImportError::CorruptDocx(format!(
+                                "more than {MAX_PARAGRAPHS} paragraphs"
+                            )));
+                        }
+                        out.push(p);
+                    }
+                }
+                b"t" => in_text = false,
+                b"instrText" => in_instruction = false,
+                b"fldSimple" => {
+                    fields.pop();
+                }
+                b"sdt" => {
+                    if toc_sdt == Some(sdt_depth) {
+                        toc_sdt = None;
+                    }
+                    sdt_depth = sdt_depth.saturating_sub(1);
+                }
+                _ => {}
+            },
+            Event::Text(t) if fallback_depth == 0 => {
+                let s = t.xml10_content().map_err(|e| xml_error(e, &reader))?;
+                take_text(&s, in_text, in_instruction, &mut open, &mut fields);
+            }
+            Event::GeneralRef(r) if fallback_depth == 0 => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    Ok(None) => {
+                        let name = r.decode().map_err(|e| xml_error(e, &reader))?;
+                        quick_xml::escape::resolve_predefined_entity(&name)
+                            .unwrap_or("")
+                            .to_string()
+                    }
+                    Err(e) => return Err(xml_error(e, &reader)),
+                };
+                take_text(&resolved, in_text, in_instruction, &mut open, &mut fields);
+            }
+            Event::CData(t) if fallback_depth == 0 => {
+                let s = String::from_utf8_lossy(&t).into_owned();
+                take_text(&s, in_text, in_instruction, &mut open, &mut fields);
+            }
+            _ => {}
+        }
+    }
+    if !seen_body {
+        return Err(ImportError::CorruptDocx(
+            "word/document.xml has no body".into(),
+        ));
+    }
+    Ok(out)
+}
+
+fn take_text(
+    s: &str,
+    in_text: bool,
+    in_instruction: bool,
+    open: &mut [Para],
+    fields: &mut [Field],
+) {
+    if in_instruction {
+        if let Some(f) = fields.last_mut() {
+            f.instruction.push_str(s);
+        }
+    } else if in_text
+        && fields.iter().all(|f| f.result)
+        && let Some(p) = open.last_mut()
+    {
+        p.text.push_str(s);
+    }
+}
+
+/// The elements that matter inside a paragraph, open or empty.
+fn element(
+    e: &BytesStart,
+    open: &mut [Para],
+    fields: &mut Vec<Field>,
+    toc_field: &mut bool,
+    sdt_depth: usize,
+    toc_sdt: &mut Option<usize>,
+) {
+    let shown = fields.iter().all(|f| f.result);
+    let para = open.last_mut();
+    match e.local_name().as_ref() {
+        b"pStyle" => {
+            if let Some(p) = para {
+                p.style = attr(e, b"val");
+            }
+        }
+        b"outlineLvl" => {
+            if let Some(p) = para {
+                p.outline = attr(e, b"val").and_then(|v| v.parse().ok());
+            }
+        }
+        b"tab" if shown => {
+            // A tab stop definition (in w:tabs) has a w:val; a tab character has none.
+            if attr(e, b"val").is_none()
+                && let Some(p) = para
+            {
+                p.text.push('\t');
+            }
+        }
+        b"br" | b"cr" if shown => {
+            if let Some(p) = para {
+                p.text.push('\n');
+            }
+        }
+        b"noBreakHyphen" if shown => {
+            if let Some(p) = para {
+                p.text.push('-');
+            }
+        }
+        b"bookmarkStart" => {
+            if let (Some(p), Some(name)) = (para, attr(e, b"name"))
+                && p.bookmarks.len() < 16
+            {
+                p.bookmarks.push(name);
+            }
+        }
+        b"docPartGallery"
+            if attr(e, b"val").is_some_and(|v| v.to_lowercase().contains("table of contents")) =>
+        {
+            *toc_sdt = Some(sdt_depth);
+            if let Some(p) = para {
+                p.toc = true;
+            }
+        }
+        b"fldChar" => match attr(e, b"fldCharType").as_deref() {
+            Some("begin") if fields.len() < 32 => fields.push(Field {
+                instruction: String::new(),
+                result: false,
+            }),
+            Some("separate") => {
+                if let Some(f) = fields.last_mut() {
+                    f.result = true;
+                    if f.instruction.trim_start().starts_with("TOC") {
+                        *toc_field = true;
+                        if let Some(p) = para {
+                            p.toc = true;
+                        }
+                    }
+                }
+            }
+            Some("end") => {
+                if let Some(f) = fields.pop()
+                    && f.instruction.trim_start().starts_with("TOC")
+                {
+                    *toc_field = false;
+                }
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+}
+
+/// The heading level a paragraph's style gives, following `basedOn` a few steps.
+fn heading_level(para: &Para, styles: &HashMap<String, Style>) -> Option<u8> {
+    if let Some(level) = para.outline.filter(|l| *l < 9) {
+        return Some(level + 1);
+    }
+    let mut id = para.style.clone()?;
+    for _ in 0..4 {
+        let style = styles.get(&id);
+        let name = style.map_or_else(|| id.to_lowercase(), |s| s.name.clone());
+        let compact: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+        for prefix in ["heading", "overskrift"] {
+            if let Some(n) = compact
+                .strip_prefix(prefix)
+                .and_then(|d| d.parse::<u8>().ok())
+            {
+                return Some(n);
+            }
+        }
+        if let Some(level) = style.and_then(|s| s.outline).filter(|l| *l < 9) {
+            return Some(level + 1);
+        }
+        id = style.and_then(|s| s.based_on.clone())?;
+    }
+    None
+}
+
+fn is_toc_style(para: &Para, styles: &HashMap<String, Style>) -> bool {
+    para.style.as_ref().is_some_and(|id| {
+        let name = styles
+            .get(id)
+            .map_or_else(|| id.to_lowercase(), |s| s.name.clone());
+        let compact: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+        compact
+            .strip_prefix("toc")
+            .or_else(|| compact.strip_prefix("indholdsfortegnelse"))
+            .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit()))
+    })
+}
+
+fn normalized(title: &str) -> String {
+    squash_spaces(title).to_lowercase()
+}
+
+/// A cleaned line of the document: what the readers see.
+struct Line {
+    text: String,
+    toc: bool,
+    level: Option<u8>,
+}
+
+fn assemble(
+    paras: Vec<Para>,
+    styles: &HashMap<String, Style>,
+    headers: &[String],
+) -> Result<Imported, ImportError> {
+    let mut agenda = Agenda::default();
+    let mut lines: Vec<Line> = Vec::with_capacity(paras.len());
+    for para in &paras {
+        let text = clean(&para.text);
+        read_bookmarks(para, &text, &mut agenda);
+        let toc = para.toc || is_toc_style(para, styles);
+        let level = heading_level(para, styles);
+        // A line break inside a paragraph is a line of its own, as in the text export.
+        for (i, part) in text.split('\n').enumerate() {
+            lines.push(Line {
+                text: part.trim_end().to_string(),
+                toc,
+                level: if i == 0 { level } else { None },
+            });
+        }
+    }
+    if lines.iter().all(|l| l.text.trim().is_empty()) {
+        return Err(ImportError::CorruptDocx("the document has no text".into()));
+    }
+
+    // The table of contents gives numbers, titles and pages.
+    for line in lines.iter().filter(|l| l.toc) {
+        if let Some((number, title, page)) = word_export::toc_entry(&line.text) {
+            agenda.items.push(Item {
+                number,
+                title,
+                page: Some(page),
+                ..Item::default()
+            });
+        }
+    }
+    let toc_end = lines.iter().rposition(|l| l.toc).map_or(0, |i| i + 1);
+
+    // The meeting: labelled lines before the agenda starts, and the running header.
+    let first_heading = lines
+        .iter()
+        .position(|l| l.toc || l.level.is_some() || pdf_text::heading(&l.text).is_some());
+    for line in &lines[..first_heading.unwrap_or(0)] {
+        meta::read_labelled(&line.text, &mut agenda.meeting);
+    }
+    for header in headers {
+        if let Some((body, date)) = meta::running_header(&clean(header)) {
+            agenda.meeting.body.get_or_insert(body);
+            agenda.meeting.date.get_or_insert(date);
+        }
+    }
+
+    let body = &lines[toc_end..];
+    let headings = find_headings(body, &mut agenda.items);
+    if headings.is_empty() {
+        if agenda.items.is_empty() {
+            return Err(ImportError::NoAgenda);
+        }
+        // Headings lost (as in the text export): texts go to the entries in order.
+        let texts: Vec<&str> = body.iter().map(|l| l.text.as_str()).collect();
+        let mut blocks = word_export::body_blocks(&texts);
+        if let Some(last) = blocks.last_mut() {
+            body::strip_back_cover(last);
+        }
+        let warnings = word_export::assign(&mut agenda.items, blocks);
+        return Ok(Imported { agenda, warnings });
+    }
+    for (k, &(line, item)) in headings.iter().enumerate() {
+        let end = headings.get(k + 1).map_or(body.len(), |&(next, _)| next);
+        let mut paragraphs = paragraphs(&body[line + 1..end]);
+        if k + 1 == headings.len() {
+            body::strip_back_cover(&mut paragraphs);
+        }
+        body::fill(&mut agenda.items[item], &paragraphs);
+    }
+    Ok(Imported {
+        agenda,
+        warnings: Vec::new(),
+    })
+}
+
+/// The meeting's bookmarks: the text of the paragraph they mark.
+fn read_bookmarks(para: &Para, text: &str, agenda: &mut Agenda) {
+    let value = squash_spaces(text);
+    if value.is_empty() {
+        return;
+    }
+    let meeting = &mut agenda.meeting;
+    for name in &para.bookmarks {
+        match name.as_str() {
+            "Case_Udvalg" => meeting.body = Some(value.clone()),
+            "Case_CCMEventDate" if !meta::read_labelled(text, meeting) => {
+                let mut words = value.split_whitespace();
+                if let Some(date) = words.next().and_then(meta::parse_date) {
+                    meeting.date.get_or_insert(date);
+                }
+                if let Some(time) = words.find_map(meta::parse_time) {
+                    meeting.time.get_or_insert(time);
+                }
+            }
+            "Case_Location" if !meta::read_labelled(text, meeting) => {
+                meeting.location.get_or_insert(value.clone());
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The body's item headings: (line, entry). With a table of contents a heading names its entry by
+/// number or by title; without one, numbered headings (or heading styles, numbered by level) make
+/// the entries.
+fn find_headings(body: &[Line], items: &mut Vec<Item>) -> Vec<(usize, usize)> {
+    let from_toc = !items.is_empty();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut sequence = pdf_text::Sequence::default();
+    let mut counters = [0u32; 2];
+    for (i, line) in body.iter().enumerate() {
+        let text = line.text.trim();
+        if text.is_empty()
+            || (line.level.is_none_or(|l| l > 3) && !text.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        let numbered = pdf_text::heading(text);
+        let after = found.last().map_or(0, |&(_, item)| item + 1);
+        let entry = if from_toc {
+            let by_number = numbered.and_then(|(s, it, _)| {
+                let number = match it {
+                    Some(it) => format!("{s}.{it}"),
+                    None => s.to_string(),
+                };
+                items
+                    .iter()
+                    .skip(after)
+                    .position(|item| item.number == number)
+            });
+            let by_title = || {
+                line.level.and_then(|_| {
+                    let title = normalized(text);
+                    items
+                        .iter()
+                        .skip(after)
+                        .position(|item| normalized(&item.title) == title)
+                })
+            };
+            by_number.or_else(by_title).map(|offset| after + offset)
+        } else if let Some((s, it, title)) = numbered
+            && (line.level.is_some() || sequence.accept(s, it, true))
+        {
+            items.push(Item {
+                number: match it {
+                    Some(it) => format!("{s}.{it}"),
+                    None => s.to_string(),
+                },
+                title: squash_spaces(title),
+                ..Item::default()
+            });
+            Some(items.len() - 1)
+        } else if let Some(level @ 1..=2) = line.level {
+            // Automatic numbering: Word shows the number, the XML does not hold it.
+            if level == 1 {
+                counters = [counters[0] + 1, 0];
+            } else {
+                counters[1] += 1;
+            }
+            let number = if level == 1 {
+                counters[0].to_string()
+            } else {
+                format!("{}.{}", counters[0].max(1), counters[1])
+            };
+            items.push(Item {
+                number,
+                title: squash_spaces(text),
+                ..Item::default()
+            });
+            Some(items.len() - 1)
+        } else {
+            None
+        };
+        if let Some(entry) = entry {
+            found.push((i, entry));
+        }
+    }
+    found
+}
+
+/// An item's lines as paragraphs: empty lines separate them, section headings stand alone.
+fn paragraphs(lines: &[Line]) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut paragraph: Paragraph = Vec::new();
+    for line in lines {
+        let text = squash_spaces(&line.text);
+        if text.is_empty() || body::is_heading(&text) {
+            if !paragraph.is_empty() {
+                out.push(std::mem::take(&mut paragraph));
+            }
+            if text.is_empty() {
+                continue;
+            }
+        }
+        if is_bare_url(&text) {
+            continue;
+        }
+        paragraph.push(text);
+    }
+    if !paragraph.is_empty() {
+        out.push(paragraph);
+    }
+    out
+}

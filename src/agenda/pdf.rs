@@ -1,0 +1,481 @@
+//! The PDF itself: text read page by page from the content streams, placed by position so lines,
+//! paragraph gaps and tab gaps survive, then read as PDF text with each page's real number.
+//!
+//! lopdf parses the file (pure Rust, bounded decompression); what it lacks is layout, so the
+//! few text-positioning operators are followed here.
+
+use std::collections::BTreeMap;
+
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object};
+
+use super::ImportError;
+
+/// No stream may inflate beyond this: a real agenda's page is a few hundred KB at most.
+const MAX_STREAM_BYTES: usize = 32 * 1024 * 1024;
+/// Text gathered over all pages; beyond it the agenda is not one a meeting can follow.
+const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
+
+/// A PDF starts with `%PDF-` (some writers put a few bytes of junk before it).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(5).any(|w| w == b"%PDF-")
+}
+
+/// The text of each page, in the PDF-text layout: lines top to bottom, a line of one space at a
+/// paragraph gap, a tab where a line jumps to a tab stop.
+pub fn pages(bytes: &[u8]) -> Result<Vec<String>, ImportError> {
+    let options = LoadOptions {
+        max_decompressed_size: Some(MAX_STREAM_BYTES),
+        ..LoadOptions::default()
+    };
+    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
+        lopdf::Error::Decryption(_)
+        | lopdf::Error::InvalidPassword
+        | lopdf::Error::UnsupportedSecurityHandler(_) => ImportError::EncryptedPdf,
+        other => ImportError::CorruptPdf(one_line(&other.to_string())),
+    })?;
+    if doc.is_encrypted() && doc.encryption_state.is_none() {
+        return Err(ImportError::EncryptedPdf);
+    }
+    let page_ids = doc.get_pages();
+    if page_ids.is_empty() {
+        return Err(ImportError::CorruptPdf("it has no pages".into()));
+    }
+    let mut out = Vec::with_capacity(page_ids.len());
+    let mut total = 0usize;
+    for (_, id) in page_ids {
+        // A page that cannot be read is an empty page, not a lost document.
+        let text = page_text(&doc, id).unwrap_or_default();
+        total += text.len();
+        if total > MAX_TEXT_BYTES {
+            return Err(ImportError::TooLarge {
+                size: total,
+                limit: MAX_TEXT_BYTES,
+            });
+        }
+        out.push(text);
+    }
+    if out.iter().all(|p| p.trim().is_empty()) {
+        return Err(ImportError::ScannedPdf);
+    }
+    Ok(out)
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A font as far as layout needs it: how its codes decode and how wide they are.
+struct Font<'a> {
+    encoding: Option<Encoding<'a>>,
+    /// Two-byte codes (a Type0 font).
+    wide: bool,
+    first_char: i64,
+    widths: Vec<f64>,
+    /// Widths of a Type0 font by code.
+    cid_widths: BTreeMap<u32, f64>,
+    default_width: f64,
+}
+
+impl<'a> Font<'a> {
+    fn read(doc: &'a Document, dict: &'a Dictionary) -> Font<'a> {
+        let encoding = dict
+            .get_font_encoding_with_limit(doc, MAX_STREAM_BYTES)
+            .ok();
+        let wide = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"Type0");
+        let number = |o: &Object| -> Option<f64> {
+            let (_, o) = doc.dereference(o).ok()?;
+            o.as_float().ok().map(f64::from)
+        };
+        let array = |d: &'a Dictionary, key: &[u8]| -> Option<&'a Vec<Object>> {
+            let (_, o) = doc.dereference(d.get(key).ok()?).ok()?;
+            o.as_array().ok()
+        };
+        let mut font = Font {
+            encoding,
+            wide,
+            first_char: dict
+                .get(b"FirstChar")
+                .ok()
+                .and_then(|o| o.as_i64().ok())
+                .unwrap_or(0),
+            widths: array(dict, b"Widths")
+                .map(|a| a.iter().map(|o| number(o).unwrap_or(0.0)).collect())
+                .unwrap_or_default(),
+            cid_widths: BTreeMap::new(),
+            default_width: 500.0,
+        };
+        if wide
+            && let Some(descendant) = array(dict, b"DescendantFonts")
+                .and_then(|a| a.first())
+                .and_then(|o| doc.dereference(o).ok())
+                .and_then(|(_, o)| o.as_dict().ok())
+        {
+            if let Some(dw) = descendant.get(b"DW").ok().and_then(number) {
+                font.default_width = dw;
+            } else {
+                font.default_width = 1000.0;
+            }
+            if let Some(w) = array(descendant, b"W") {
+                font.cid_widths = cid_widths(w, &number);
+            }
+        }
+        font
+    }
+
+    /// The width of a shown string in text space units of one point of font size.
+    fn width(&self, bytes: &[u8]) -> f64 {
+        if self.wide {
+            bytes
+                .chunks(2)
+                .map(|c| {
+                    let code = c.iter().fold(0u32, |a, &b| (a << 8) | u32::from(b));
+                    self.cid_widths
+                        .get(&code)
+                        .copied()
+                        .unwrap_or(self.default_width)
+                })
+                .sum::<f64>()
+                / 1000.0
+        } else {
+            bytes
+                .iter()
+                .map(|&b| {
+                    usize::try_from(i64::from(b) - self.first_char)
+                        .ok()
+                        .and_then(|i| self.widths.get(i).copied())
+                        .filter(|w| *w > 0.0)
+                        .unwrap_or(self.default_width)
+                })
+                .sum::<f64>()
+                / 1000.0
+        }
+    }
+
+    fn decode(&self, bytes: &[u8]) -> String {
+        match &self.encoding {
+            Some(e) => Document::decode_text(e, bytes).unwrap_or_default(),
+            // Without an encoding, printable ASCII is still more than nothing.
+            None => bytes
+                .iter()
+                .filter(|b| b.is_ascii_graphic() || **b == b' ')
+                .map(|&b| char::from(b))
+                .collect(),
+        }
+    }
+}
+
+/// The `W` array of a CID font: `c [w1 w2 …]` or `c_first c_last w`.
+fn cid_widths(w: &[Object], number: &dyn Fn(&Object) -> Option<f64>) -> BTreeMap<u32, f64> {
+    let mut out = BTreeMap::new();
+    let mut i = 0;
+    while i < w.len() && out.len() < 65_536 {
+        let Some(first) = number(&w[i]).map(|f| f as u32) else {
+            break;
+        };
+        match w.get(i + 1) {
+            Some(Object::Array(list)) => {
+                for (k, o) in list.iter().enumerate().take(65_536) {
+                    out.insert(first.saturating_add(k as u32), number(o).unwrap_or(0.0));
+                }
+                i += 2;
+            }
+            Some(last) => {
+                let (Some(last), Some(width)) = (number(last), w.get(i + 2).and_then(number))
+                else {
+                    break;
+                };
+                let last = (last as u32).min(first.saturating_add(65_535));
+                for code in first..=last {
+                    out.insert(code, width);
+                }
+                i += 3;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+type Matrix = [f64; 6];
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+fn multiply(a: &Matrix, b: &Matrix) -> Matrix {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+fn translate(tx: f64, ty: f64) -> Matrix {
+    [1.0, 0.0, 0.0, 1.0, tx, ty]
+}
+
+/// A piece of text placed on the page.
+#[derive(Debug)]
+struct Run {
+    x: f64,
+    y: f64,
+    end: f64,
+    size: f64,
+    text: String,
+}
+
+fn numbers(operands: &[Object]) -> Vec<f64> {
+    operands
+        .iter()
+        .map(|o| o.as_float().map(f64::from).unwrap_or(0.0))
+        .collect()
+}
+
+fn page_text(doc: &Document, page: lopdf::ObjectId) -> Option<String> {
+    let fonts: BTreeMap<Vec<u8>, Font> = doc
+        .get_page_fonts(page)
+        .ok()?
+        .into_iter()
+        .map(|(name, dict)| (name, Font::read(doc, dict)))
+        .collect();
+    let data = doc
+        .get_page_content_with_limit(page, MAX_STREAM_BYTES)
+        .ok()?;
+    let content = Content::decode(&data).ok()?;
+    let mut runs = Vec::new();
+    let mut ctm = IDENTITY;
+    let mut stack: Vec<Matrix> = Vec::new();
+    let mut tm = IDENTITY;
+    let mut tlm = IDENTITY;
+    let mut leading = 0.0;
+    let mut size = 0.0;
+    let mut font: Option<&Font> = None;
+
+    for op in &content.operations {
+        let n = numbers(&op.operands);
+        let arg = |i: usize| n.get(i).copied().unwrap_or(0.0);
+        match op.operator.as_str() {
+            "q" if stack.len() < 64 => stack.push(ctm),
+            "Q" => ctm = stack.pop().unwrap_or(IDENTITY),
+            "cm" if n.len() == 6 => {
+                ctm = multiply(&[arg(0), arg(1), arg(2), arg(3), arg(4), arg(5)], &ctm)
+            }
+            "BT" => {
+                tm = IDENTITY;
+                tlm = IDENTITY;
+            }
+            "Tf" => {
+                font = op
+                    .operands
+                    .first()
+                    .and_then(|o| o.as_name().ok())
+                    .and_then(|name| fonts.get(name));
+                size = arg(1);
+            }
+            "TL" => leading = arg(0),
+            "Td" | "TD" => {
+                if op.operator == "TD" {
+                    leading = -arg(1);
+                }
+                tlm = multiply(&translate(arg(0), arg(1)), &tlm);
+                tm = tlm;
+            }
+            "Tm" if n.len() == 6 => {
+                tlm = [arg(0), arg(1), arg(2), arg(3), arg(4), arg(5)];
+                tm = tlm;
+            }
+            "T*" => {
+                tlm = multiply(&translate(0.0, -leading), &tlm);
+                tm = tlm;
+            }
+            "Tj" | "'" | "\"" | "TJ" => {
+                if matches!(op.operator.as_str(), "'" | "\"") {
+                    tlm = multiply(&translate(0.0, -leading), &tlm);
+                    tm = tlm;
+                }
+                let Some(font) = font else { continue };
+                let parts: Vec<&Object> = match op.operator.as_str() {
+                    "TJ" => match op.operands.first().and_then(|o| o.as_array().ok()) {
+                        Some(a) => a.iter().collect(),
+                        None => continue,
+                    },
+                    "\"" => op.operands.get(2).into_iter().collect(),
+                    _ => op.operands.first().into_iter().collect(),
+                };
+                show(&parts, font, size, &mut tm, &ctm, &mut runs);
+            }
+            _ => {}
+        }
+        if runs.len() > 1_000_000 {
+            break;
+        }
+    }
+    Some(lay_out(runs))
+}
+
+/// Places the strings of one show operator, moving the text matrix past each.
+fn show(
+    parts: &[&Object],
+    font: &Font,
+    size: f64,
+    tm: &mut Matrix,
+    ctm: &Matrix,
+    runs: &mut Vec<Run>,
+) {
+    let m = multiply(tm, ctm);
+    let scale = (m[2] * m[2] + m[3] * m[3]).sqrt().max(1e-6);
+    let mut text = String::new();
+    let start_x = m[4];
+    let y = m[5];
+    let mut advance = 0.0;
+    for part in parts {
+        match part {
+            Object::String(bytes, _) => {
+                text.push_str(&font.decode(bytes));
+                advance += font.width(bytes) * size;
+            }
+            other => {
+                let adjust = other.as_float().map(f64::from).unwrap_or(0.0);
+                let shift = -adjust / 1000.0 * size;
+                // A wide gap inside one string is a word space the writer positioned instead.
+                if shift > size * 0.2 && !text.ends_with(' ') {
+                    text.push(' ');
+                }
+                advance += shift;
+            }
+        }
+    }
+    *tm = multiply(&translate(advance, 0.0), tm);
+    let end = multiply(tm, ctm)[4];
+    if !text.is_empty() {
+        runs.push(Run {
+            x: start_x,
+            y,
+            end,
+            size: size * scale,
+            text,
+        });
+    }
+}
+
+/// Groups runs into lines top to bottom, marks paragraph gaps and tab stops.
+fn lay_out(mut runs: Vec<Run>) -> String {
+    runs.retain(|r| !r.text.trim().is_empty());
+    // Top to bottom, then left to right; runs on one baseline within a fraction of the size.
+    runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    let mut lines: Vec<(f64, f64, Vec<Run>)> = Vec::new(); // (y, size, runs)
+    for run in runs {
+        match lines.last_mut() {
+            Some((y, size, line)) if (*y - run.y).abs() < size.max(run.size) * 0.4 => {
+                *size = size.max(run.size);
+                line.push(run);
+            }
+            _ => lines.push((run.y, run.size, vec![run])),
+        }
+    }
+    let gaps: Vec<f64> = lines.windows(2).map(|w| w[0].0 - w[1].0).collect();
+    let mut sorted: Vec<f64> = gaps.iter().copied().filter(|g| *g > 0.0).collect();
+    sorted.sort_by(f64::total_cmp);
+    let usual = sorted.get(sorted.len() / 3).copied().unwrap_or(12.0);
+    let margin = left_margin(&lines);
+
+    let mut out = String::new();
+    for (i, (_, size, mut line)) in lines.into_iter().enumerate() {
+        // Lines are set at about 1.2 times their size; a page of few lines has no usual gap.
+        let spacing = usual.min(size * 1.35);
+        if i > 0 && gaps[i - 1] > spacing * 1.4 {
+            out.push_str(" \n");
+        }
+        line.sort_by(|a, b| a.x.total_cmp(&b.x));
+        // Indentation, in steps of about a character: list entries and their continuations.
+        let indent = ((line[0].x - margin) / size.max(1.0))
+            .round()
+            .clamp(0.0, 8.0) as usize;
+        let mut text = String::new();
+        let mut end = f64::MIN;
+        for run in line {
+            let gap = run.x - end;
+            if !text.is_empty() {
+                let after_bullet = text.chars().count() == 1 && is_bullet(&text);
+                if gap > run.size * 1.5 && !after_bullet {
+                    text.truncate(text.trim_end().len());
+                    text.push('\t');
+                } else if gap > run.size * 0.15
+                    && !text.ends_with([' ', '\t'])
+                    && !run.text.starts_with(' ')
+                {
+                    text.push(' ');
+                }
+            }
+            text.push_str(&run.text);
+            end = run.end;
+        }
+        for _ in 0..indent {
+            out.push(' ');
+        }
+        out.push_str(&repair(text.trim_end()));
+        out.push('\n');
+    }
+    out
+}
+
+fn is_bullet(s: &str) -> bool {
+    matches!(s, "–" | "-" | "•" | "·" | "▪" | "\u{F0B7}" | "o")
+}
+
+/// The left edge most lines start at.
+fn left_margin(lines: &[(f64, f64, Vec<Run>)]) -> f64 {
+    let mut counts: BTreeMap<i64, usize> = BTreeMap::new();
+    for (_, _, runs) in lines {
+        if let Some(first) = runs.iter().map(|r| r.x).min_by(f64::total_cmp) {
+            *counts.entry(first.round() as i64).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(x, n)| (n, -x))
+        .map_or(0.0, |(x, _)| x as f64)
+}
+
+/// Soft hyphens: at a line end a break the reader must join, elsewhere invisible. Private-use
+/// bullets from symbol fonts become a bullet.
+fn repair(line: &str) -> String {
+    let mut s: String = line.replace('\u{F0B7}', "•");
+    if s.ends_with('\u{AD}') {
+        s.pop();
+        s.push('-');
+    }
+    s.replace('\u{AD}', "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_pdf_headers() {
+        assert!(is_pdf(b"%PDF-1.7\n..."));
+        assert!(is_pdf(b"\xEF\xBB\xBF%PDF-1.4"));
+        assert!(!is_pdf(b"1.\tGodkendelse\t3"));
+    }
+
+    #[test]
+    fn soft_hyphens() {
+        assert_eq!(repair("opga\u{AD}"), "opga-");
+        assert_eq!(repair("sund\u{AD}heds"), "sundheds");
+        assert_eq!(repair("\u{F0B7} punkt"), "• punkt");
+    }
+
+    #[test]
+    fn garbage_is_a_clear_error() {
+        assert!(matches!(
+            pages(b"%PDF-1.4\nthis is not a pdf"),
+            Err(ImportError::CorruptPdf(_))
+        ));
+    }
+}

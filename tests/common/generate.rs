@@ -1,0 +1,791 @@
+//! Agendas made to order, in every layout gavel reads: the model, then the text export, the PDF
+//! text, the meeting file, a DOCX and a PDF written from it. The layouts follow the seed agendas
+//! (running header `BODY | date`, `SIDE | N`, a table of contents with pages, `at …` clauses,
+//! `./.` attachments) with Danish letters throughout, so a test can compare what gavel reads
+//! with what was written. Shared by the tests and the benchmarks.
+#![allow(dead_code)]
+
+use std::io::Write;
+
+use gavel::agenda::{Action, Agenda, Item, Meeting, Recommendation};
+
+pub const BODY: &str = "KKR Østjylland";
+pub const DATE_DK: &str = "12-03-2025";
+
+const TOPICS: [&str; 8] = [
+    "Status på sundhedsreformen og det nære sundhedsvæsen",
+    "Praksisplan for fysioterapi",
+    "Udvidelse af kapaciteten på de sikrede institutioner for børn og unge",
+    "Kommunernes økonomiforhandlinger",
+    "Strategi og handleplan for uddannelsesområdet",
+    "Rammeaftale for det specialiserede socialområde",
+    "Grøn omstilling og klimasamarbejdet i regionen",
+    "Beskæftigelsesindsatsen for unge uden uddannelse",
+];
+
+const SENTENCES: [&str; 6] = [
+    "Kommunerne har i flere år samarbejdet om opgavevaretagelsen, og erfaringerne viser, at en fælles indsats giver bedre resultater for borgerne.",
+    "Sundhedsreformen betyder, at økonomiforhandlingerne i år får særlig betydning for de mindre kommuner på Ærø og Samsø.",
+    "Formandskabet har drøftet sagen på sit møde, hvor også administrationsgrundlaget og kvalitetsstandarderne blev gennemgået.",
+    "Derfor foreslås det, at samarbejdet videreføres i 2026 med samme økonomiske ramme som hidtil, og at der gøres status efter et år.",
+    "Medarbejderne på området oplever et stigende behov for koordinering på tværs af forvaltninger, særligt i de større byer.",
+    "Kommunaldirektørkredsen anbefaler, at udviklingsområderne prioriteres i den kommende periode.",
+];
+
+/// The model: `items` items in sections of eight (the last section a leaf, as "Eventuelt"), each
+/// with a case reference, background, one to three clauses, `paragraphs` paragraphs of case text
+/// and an attachment or two.
+pub fn agenda(items: usize, paragraphs: usize) -> Agenda {
+    let mut agenda = Agenda {
+        meeting: Meeting {
+            body: Some(BODY.into()),
+            date: Some("2025-03-12".into()),
+            time: Some("10:00".into()),
+            location: Some("Rådhuset, Åboulevarden 1, 8000 Aarhus".into()),
+        },
+        items: Vec::new(),
+    };
+    let per_section = 8;
+    let sections = items.div_ceil(per_section).max(1);
+    let mut n = 0;
+    for section in 1..=sections {
+        agenda.items.push(Item {
+            number: section.to_string(),
+            title: format!(
+                "Sager om {} – del {section}",
+                TOPICS[section % 8].to_lowercase()
+            ),
+            ..Item::default()
+        });
+        for it in 1..=per_section {
+            if n == items {
+                break;
+            }
+            n += 1;
+            agenda.items.push(item(section, it, n, paragraphs));
+        }
+    }
+    let leaf = sections + 1;
+    agenda.items.push(Item {
+        number: leaf.to_string(),
+        title: "Eventuelt".into(),
+        background: "Ingen bemærkninger fra de øvrige medlemmer.".into(),
+        ..Item::default()
+    });
+    agenda
+}
+
+fn item(section: usize, it: usize, n: usize, paragraphs: usize) -> Item {
+    let topic = TOPICS[n % 8];
+    let lower = topic.to_lowercase();
+    let recommendations = match n % 3 {
+        0 => vec![(format!("godkender forslaget om {lower}."), Action::Approve)],
+        1 => vec![
+            (
+                format!("tager orienteringen om {lower} til efterretning"),
+                Action::Note,
+            ),
+            ("drøfter den videre proces.".to_string(), Action::Discuss),
+        ],
+        _ => vec![
+            (
+                format!("giver input til arbejdet med {lower}"),
+                Action::Input,
+            ),
+            ("godkender budgettet for 2026".to_string(), Action::Approve),
+            (
+                "drøfter opfølgningen i næste år.".to_string(),
+                Action::Discuss,
+            ),
+        ],
+    };
+    let presentation: Vec<String> = (0..paragraphs)
+        .map(|p| {
+            (0..4)
+                .map(|s| SENTENCES[(n + p + s) % SENTENCES.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    Item {
+        number: format!("{section}.{it}"),
+        title: format!("{topic} – punkt {n}"),
+        page: None,
+        case_ref: Some(format!("SAG-2025-{n:05}")),
+        case_officers: Some("abc/øje".into()),
+        background: SENTENCES[n % SENTENCES.len()].into(),
+        recommendation_intro: format!("Det indstilles, at {BODY}"),
+        presentation: presentation.join("\n\n"),
+        attachments: (0..1 + n % 2)
+            .map(|a| format!("Bilag {} om {}", a + 1, lower))
+            .collect(),
+        recommendations: recommendations
+            .into_iter()
+            .map(|(text, action)| Recommendation { text, action })
+            .collect(),
+    }
+}
+
+/// One line the page layout places: where, how big, and its runs (a run per tab stop).
+#[derive(Debug, Clone)]
+pub struct Placed {
+    pub runs: Vec<(f32, String)>,
+    pub bold: bool,
+    /// Extra space before the line, in lines.
+    pub gap: f32,
+}
+
+fn line(x: f32, text: &str) -> Placed {
+    Placed {
+        runs: vec![(x, text.to_string())],
+        bold: false,
+        gap: 0.0,
+    }
+}
+
+const LEFT: f32 = 70.0;
+const TAB: f32 = 115.0;
+const LINES_PER_PAGE: usize = 52;
+const CHARS_PER_LINE: usize = 90;
+
+/// Wraps text at `width` characters, hyphenating long lowercase words as a typesetter would.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let used = current.chars().count();
+        let room = width.saturating_sub(used + usize::from(used > 0));
+        let len = word.chars().count();
+        if len <= room {
+            if used > 0 {
+                current.push(' ');
+            }
+            current.push_str(word);
+            continue;
+        }
+        let splittable = len >= 12 && room >= 6 && word.chars().all(|c| c.is_lowercase());
+        if splittable {
+            let head: String = word.chars().take(room - 1).collect();
+            let tail: String = word.chars().skip(room - 1).collect();
+            if used > 0 {
+                current.push(' ');
+            }
+            current.push_str(&head);
+            current.push('-');
+            out.push(std::mem::take(&mut current));
+            current = tail;
+        } else {
+            out.push(std::mem::take(&mut current));
+            current = word.to_string();
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// The pages of the printed agenda and the page each entry starts on. Page 1 (and on) holds the
+/// meeting and the table of contents; every section with items and every item starts a page.
+pub fn layout(agenda: &Agenda) -> (Vec<Vec<Placed>>, Vec<u32>) {
+    let toc_pages = (agenda.items.len() + 6).div_ceil(LINES_PER_PAGE);
+    // First pass: the body, to know each entry's page.
+    let mut pages: Vec<Vec<Placed>> = Vec::new();
+    let mut starts = vec![0u32; agenda.items.len()];
+    let mut page: Vec<Placed> = Vec::new();
+    let mut used = 0.0f32;
+    let new_page = |pages: &mut Vec<Vec<Placed>>, page: &mut Vec<Placed>, used: &mut f32| {
+        if !page.is_empty() {
+            pages.push(std::mem::take(page));
+        }
+        *used = 0.0;
+    };
+    for (i, item) in agenda.items.iter().enumerate() {
+        let first_of_section = item.is_section()
+            || agenda
+                .items
+                .get(i.wrapping_sub(1))
+                .is_none_or(|prev| !prev.is_section());
+        if first_of_section {
+            new_page(&mut pages, &mut page, &mut used);
+        }
+        starts[i] = (toc_pages + pages.len() + 1) as u32;
+        let mut lines: Vec<Placed> = Vec::new();
+        let number = format!("{}.", item.number);
+        let title_lines = wrap(&item.title, 70);
+        for (k, t) in title_lines.iter().enumerate() {
+            let mut l = if k == 0 {
+                Placed {
+                    runs: vec![(LEFT, number.clone()), (TAB, t.clone())],
+                    bold: true,
+                    gap: if used > 0.0 { 1.0 } else { 0.0 },
+                }
+            } else {
+                line(TAB, t)
+            };
+            l.bold = true;
+            lines.push(l);
+        }
+        if let Some(case) = &item.case_ref {
+            lines.push(line(
+                LEFT,
+                &format!("{case} {}", item.case_officers.as_deref().unwrap_or("")),
+            ));
+        }
+        let section = |heading: &str, text: &[String], lines: &mut Vec<Placed>| {
+            let mut h = line(LEFT, heading);
+            h.bold = true;
+            h.gap = 1.0;
+            lines.push(h);
+            for (p, para) in text.iter().enumerate() {
+                for (k, l) in wrap(para, CHARS_PER_LINE).into_iter().enumerate() {
+                    let mut placed = line(LEFT, &l);
+                    if k == 0 && p > 0 {
+                        placed.gap = 1.0;
+                    }
+                    lines.push(placed);
+                }
+            }
+        };
+        if item.is_section() {
+            for (k, l) in wrap(&item.background, CHARS_PER_LINE)
+                .into_iter()
+                .enumerate()
+            {
+                let mut placed = line(LEFT, &l);
+                placed.gap = if k == 0 { 1.0 } else { 0.0 };
+                lines.push(placed);
+            }
+        } else if !item.background.is_empty() {
+            section(
+                "Baggrund",
+                std::slice::from_ref(&item.background),
+                &mut lines,
+            );
+        }
+        if !item.recommendations.is_empty() {
+            let mut h = line(LEFT, "Indstilling");
+            h.bold = true;
+            h.gap = 1.0;
+            lines.push(h);
+            lines.push(line(LEFT, &item.recommendation_intro));
+            for rec in &item.recommendations {
+                for (k, l) in wrap(&rec.text, CHARS_PER_LINE - 4).into_iter().enumerate() {
+                    if k == 0 {
+                        lines.push(line(LEFT, &format!("– {l}")));
+                    } else {
+                        lines.push(line(LEFT + 10.0, &l));
+                    }
+                }
+            }
+        }
+        if !item.presentation.is_empty() {
+            let paras: Vec<String> = item.presentation.split("\n\n").map(String::from).collect();
+            section("Sagsfremstilling", &paras, &mut lines);
+        }
+        for (k, a) in item.attachments.iter().enumerate() {
+            let mut l = Placed {
+                runs: vec![(LEFT, "./.".into()), (TAB, a.clone())],
+                bold: false,
+                gap: if k == 0 { 1.0 } else { 0.0 },
+            };
+            if k > 0 {
+                l.runs[0].1 = "./.".into();
+            }
+            lines.push(l);
+        }
+        for l in lines {
+            let cost = 1.0 + l.gap;
+            if used + cost > LINES_PER_PAGE as f32 {
+                new_page(&mut pages, &mut page, &mut used);
+            }
+            used += cost;
+            page.push(l);
+        }
+    }
+    new_page(&mut pages, &mut page, &mut used);
+
+    // The front: the meeting, then the table of contents with the pages found above.
+    let meeting = &agenda.meeting;
+    let mut front: Vec<Placed> = vec![
+        Placed {
+            runs: vec![(LEFT, meeting.body.clone().unwrap_or_default())],
+            bold: true,
+            gap: 0.0,
+        },
+        Placed {
+            runs: vec![(LEFT, "Dato:".into()), (TAB, format!("{DATE_DK} 10:00"))],
+            bold: false,
+            gap: 1.0,
+        },
+        Placed {
+            runs: vec![
+                (LEFT, "Sted:".into()),
+                (TAB, meeting.location.clone().unwrap_or_default()),
+            ],
+            bold: false,
+            gap: 0.0,
+        },
+    ];
+    for (i, item) in agenda.items.iter().enumerate() {
+        let title: String = item.title.chars().take(75).collect();
+        front.push(Placed {
+            runs: vec![
+                (LEFT, format!("{}.", item.number)),
+                (TAB, title),
+                (510.0, starts[i].to_string()),
+            ],
+            bold: item.is_section(),
+            gap: if i == 0 { 1.0 } else { 0.0 },
+        });
+    }
+    let mut all: Vec<Vec<Placed>> = front
+        .chunks(LINES_PER_PAGE)
+        .map(<[Placed]>::to_vec)
+        .collect();
+    all.resize(toc_pages.max(all.len()), Vec::new());
+    all.extend(pages);
+    (all, starts)
+}
+
+/// The agenda with the pages the layout gives it, as gavel should read it back.
+pub fn with_pages(agenda: &Agenda) -> Agenda {
+    let (_, starts) = layout(agenda);
+    let mut out = agenda.clone();
+    for (item, page) in out.items.iter_mut().zip(starts) {
+        item.page = Some(page);
+    }
+    out
+}
+
+/// A PDF of the agenda: Helvetica in WinAnsi encoding, compressed content streams, the running
+/// header and the page number on every page after the first.
+pub fn pdf(agenda: &Agenda) -> Vec<u8> {
+    use lopdf::content::{Content, Operation};
+    use lopdf::{Document, Object, Stream, StringFormat, dictionary};
+
+    let (pages, _) = layout(agenda);
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let regular = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let bold = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica-Bold",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let resources = doc.add_object(dictionary! {
+        "Font" => dictionary! { "F1" => regular, "F2" => bold },
+    });
+    let encode = |s: &str| {
+        Object::String(
+            encoding_rs::WINDOWS_1252.encode(s).0.into_owned(),
+            StringFormat::Literal,
+        )
+    };
+    let mut kids = Vec::new();
+    for (index, lines) in pages.iter().enumerate() {
+        let mut ops = Vec::new();
+        let text = |x: f32, y: f32, size: f32, bold: bool, s: &str, ops: &mut Vec<Operation>| {
+            ops.push(Operation::new("BT", vec![]));
+            ops.push(Operation::new(
+                "Tf",
+                vec![(if bold { "F2" } else { "F1" }).into(), size.into()],
+            ));
+            ops.push(Operation::new("Td", vec![x.into(), y.into()]));
+            ops.push(Operation::new("Tj", vec![encode(s)]));
+            ops.push(Operation::new("ET", vec![]));
+        };
+        if index > 0 {
+            let header = format!(
+                "{} | {DATE_DK}",
+                agenda.meeting.body.as_deref().unwrap_or("")
+            );
+            text(LEFT, 800.0, 8.0, false, &header, &mut ops);
+            text(
+                480.0,
+                800.0,
+                8.0,
+                false,
+                &format!("SIDE | {}", index + 1),
+                &mut ops,
+            );
+        }
+        let mut y = 770.0;
+        for l in lines {
+            y -= 13.0 * (1.0 + l.gap);
+            for (x, s) in &l.runs {
+                text(*x, y, 10.0, l.bold, s, &mut ops);
+            }
+        }
+        let content = Content { operations: ops };
+        let stream = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
+        kids.push(Object::Reference(doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => stream,
+        })));
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => kids, "Count" => count,
+            "Resources" => resources,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    doc.compress();
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn run(text: &str) -> String {
+    format!(
+        r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#,
+        esc(text)
+    )
+}
+
+fn para(style: Option<&str>, page_break: bool, body: &str) -> String {
+    let mut ppr = String::new();
+    if let Some(s) = style {
+        ppr.push_str(&format!(r#"<w:pStyle w:val="{s}"/>"#));
+    }
+    if page_break {
+        ppr.push_str("<w:pageBreakBefore/>");
+    }
+    if ppr.is_empty() {
+        format!("<w:p>{body}</w:p>")
+    } else {
+        format!("<w:p><w:pPr>{ppr}</w:pPr>{body}</w:p>")
+    }
+}
+
+const TAB_RUN: &str = "<w:r><w:tab/></w:r>";
+
+/// A DOCX of the agenda as the word processor holds it: bookmarked meeting fields, a table of
+/// contents (a TOC field inside a content control, its instruction split over runs, PAGEREF
+/// fields with the pages the layout gives), headings in Danish-named heading styles, a running
+/// header and a page-number footer.
+pub fn docx(agenda: &Agenda) -> Vec<u8> {
+    let (_, starts) = layout(agenda);
+    let m = &agenda.meeting;
+    let mut body = String::new();
+    let bookmark = |id: usize, name: &str, inner: &str| {
+        format!(
+            r#"<w:bookmarkStart w:id="{id}" w:name="{name}"/>{inner}<w:bookmarkEnd w:id="{id}"/>"#
+        )
+    };
+    body.push_str(&para(
+        Some("Titel"),
+        false,
+        &bookmark(1, "Case_Udvalg", &run(m.body.as_deref().unwrap_or(""))),
+    ));
+    body.push_str(&para(
+        None,
+        false,
+        &bookmark(
+            2,
+            "Case_CCMEventDate",
+            &format!(
+                "{}{TAB_RUN}{}",
+                run("Dato:"),
+                run(&format!("{DATE_DK} 10:00"))
+            ),
+        ),
+    ));
+    body.push_str(&para(
+        None,
+        false,
+        &bookmark(
+            3,
+            "Case_Location",
+            &format!(
+                "{}{TAB_RUN}{}",
+                run("Sted:"),
+                run(m.location.as_deref().unwrap_or(""))
+            ),
+        ),
+    ));
+    body.push_str(&para(None, false, ""));
+    body.push_str(r#"<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>"#);
+    body.push_str(&para(Some("Overskrift"), false, &run("Indhold")));
+    let n = agenda.items.len();
+    for (i, item) in agenda.items.iter().enumerate() {
+        let mut inner = String::new();
+        if i == 0 {
+            inner.push_str(r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-2" </w:instrText></w:r><w:r><w:instrText xml:space="preserve">\h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>"#);
+        }
+        inner.push_str(&format!(
+            r#"<w:hyperlink w:anchor="_Toc{i}" w:history="1">{}{TAB_RUN}{}{TAB_RUN}<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF _Toc{i} \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>{}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>"#,
+            run(&format!("{}.", item.number)),
+            run(&item.title),
+            run(&starts[i].to_string()),
+        ));
+        if i + 1 == n {
+            inner.push_str(r#"<w:r><w:fldChar w:fldCharType="end"/></w:r>"#);
+        }
+        let style = if item.is_section() {
+            "Indholdsfortegnelse1"
+        } else {
+            "Indholdsfortegnelse2"
+        };
+        body.push_str(&para(Some(style), false, &inner));
+    }
+    body.push_str("</w:sdtContent></w:sdt>");
+
+    for (i, item) in agenda.items.iter().enumerate() {
+        let first_of_section = item.is_section()
+            || agenda
+                .items
+                .get(i.wrapping_sub(1))
+                .is_none_or(|prev| !prev.is_section());
+        let heading = bookmark(
+            100 + i,
+            &format!("_Toc{i}"),
+            &format!(
+                "{}{TAB_RUN}{}",
+                run(&format!("{}.", item.number)),
+                run(&item.title)
+            ),
+        );
+        let style = if item.is_section() {
+            "Overskrift1"
+        } else {
+            "Overskrift2"
+        };
+        body.push_str(&para(Some(style), first_of_section, &heading));
+        if let Some(case) = &item.case_ref {
+            body.push_str(&para(
+                None,
+                false,
+                &run(&format!(
+                    "{case} {}",
+                    item.case_officers.as_deref().unwrap_or("")
+                )),
+            ));
+        }
+        let bold = |t: &str| {
+            para(
+                None,
+                false,
+                &format!(
+                    r#"<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>"#,
+                    esc(t)
+                ),
+            )
+        };
+        if !item.background.is_empty() {
+            body.push_str(&para(None, false, ""));
+            if !item.is_section() {
+                body.push_str(&bold("Baggrund"));
+            }
+            body.push_str(&para(None, false, &run(&item.background)));
+        }
+        if !item.recommendations.is_empty() {
+            body.push_str(&para(None, false, ""));
+            body.push_str(&bold("Indstilling"));
+            body.push_str(&para(None, false, &run(&item.recommendation_intro)));
+            for rec in &item.recommendations {
+                body.push_str(&para(Some("Opstilling-punkttegn"), false, &run(&rec.text)));
+            }
+        }
+        if !item.presentation.is_empty() {
+            body.push_str(&para(None, false, ""));
+            body.push_str(&bold("Sagsfremstilling"));
+            for (k, p) in item.presentation.split("\n\n").enumerate() {
+                if k > 0 {
+                    body.push_str(&para(None, false, ""));
+                }
+                body.push_str(&para(None, false, &run(p)));
+            }
+        }
+        if !item.attachments.is_empty() {
+            body.push_str(&para(None, false, ""));
+            for a in &item.attachments {
+                body.push_str(&para(
+                    None,
+                    false,
+                    &format!("{}{TAB_RUN}{}", run("./."), run(a)),
+                ));
+            }
+        }
+    }
+    body.push_str(r#"<w:sectPr><w:headerReference w:type="default" r:id="rIdH"/><w:footerReference w:type="default" r:id="rIdF"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1418" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>"#);
+
+    const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}</w:body></w:document>"#
+    );
+    let header = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {NS}>{}</w:hdr>"#,
+        para(
+            None,
+            false,
+            &run(&format!("{} | {DATE_DK}", m.body.as_deref().unwrap_or("")))
+        )
+    );
+    let footer = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr {NS}><w:p><w:pPr><w:jc w:val="right"/></w:pPr>{}<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>"#,
+        run("SIDE | ")
+    );
+    let style = |id: &str, name: &str, extra: &str| {
+        format!(
+            r#"<w:style w:type="paragraph" w:styleId="{id}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/><w:pPr>{extra}</w:pPr></w:style>"#
+        )
+    };
+    let styles = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {NS}><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="20"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>{}{}{}{}{}{}{}</w:styles>"#,
+        style("Titel", "Title", ""),
+        style("Overskrift", "TOC Heading", ""),
+        style(
+            "Overskrift1",
+            "heading 1",
+            r#"<w:keepNext/><w:spacing w:before="240"/><w:outlineLvl w:val="0"/>"#
+        ),
+        style(
+            "Overskrift2",
+            "heading 2",
+            r#"<w:keepNext/><w:spacing w:before="120"/><w:outlineLvl w:val="1"/>"#
+        ),
+        style(
+            "Indholdsfortegnelse1",
+            "toc 1",
+            r#"<w:tabs><w:tab w:val="left" w:pos="567"/><w:tab w:val="right" w:leader="dot" w:pos="9628"/></w:tabs>"#
+        ),
+        style(
+            "Indholdsfortegnelse2",
+            "toc 2",
+            r#"<w:tabs><w:tab w:val="left" w:pos="567"/><w:tab w:val="right" w:leader="dot" w:pos="9628"/></w:tabs>"#
+        ),
+        style(
+            "Opstilling-punkttegn",
+            "List Bullet",
+            r#"<w:numPr><w:numId w:val="2"/></w:numPr><w:ind w:left="360" w:hanging="360"/>"#
+        ),
+    );
+    let content_types = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/></Types>"#;
+    let rels = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+    let doc_rels = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdN" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rIdH" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdF" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>"#;
+    let numbering = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="–"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum><w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+    );
+    zip_parts(&[
+        ("[Content_Types].xml", content_types.as_bytes()),
+        ("word/numbering.xml", numbering.as_bytes()),
+        ("_rels/.rels", rels.as_bytes()),
+        ("word/_rels/document.xml.rels", doc_rels.as_bytes()),
+        ("word/document.xml", document.as_bytes()),
+        ("word/styles.xml", styles.as_bytes()),
+        ("word/header1.xml", header.as_bytes()),
+        ("word/footer1.xml", footer.as_bytes()),
+    ])
+}
+
+/// A zip of the given parts, deflated, with fixed timestamps.
+pub fn zip_parts(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for (name, bytes) in parts {
+        writer.start_file(*name, options).unwrap();
+        writer.write_all(bytes).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+/// The word processor's text export of the agenda (the layout of the 2025 seed).
+pub fn word_export(agenda: &Agenda) -> String {
+    let (_, starts) = layout(agenda);
+    let m = &agenda.meeting;
+    let mut out = format!(
+        "[bookmark: Case_Udvalg]{}\n[bookmark: Case_CCMEventDate]Dato:\t{DATE_DK} 10:00\n[bookmark: Case_Location]Sted:\t{}\n\n",
+        m.body.as_deref().unwrap_or(""),
+        m.location.as_deref().unwrap_or("")
+    );
+    for (item, page) in agenda.items.iter().zip(&starts) {
+        out.push_str(&format!("{}.\t{}\t{page}\n", item.number, item.title));
+    }
+    out.push('\n');
+    for item in &agenda.items {
+        if item.is_section() && item.background.is_empty() {
+            continue;
+        }
+        out.push_str(".\t\n\n");
+        if let Some(case) = &item.case_ref {
+            out.push_str(&format!(
+                "{case} {}\n\n",
+                item.case_officers.as_deref().unwrap_or("")
+            ));
+        }
+        if item.is_section() {
+            out.push_str(&format!("{}\n\n", item.background));
+        } else if !item.background.is_empty() {
+            out.push_str(&format!("Baggrund\n{}\n\n", item.background));
+        }
+        if !item.recommendations.is_empty() {
+            out.push_str(&format!("Indstilling\n{}\n", item.recommendation_intro));
+            for rec in &item.recommendations {
+                out.push_str(&format!("{}\n", rec.text));
+            }
+            out.push('\n');
+        }
+        if !item.presentation.is_empty() {
+            out.push_str("Sagsfremstilling\n");
+            out.push_str(&item.presentation);
+            out.push_str("\n\n");
+        }
+        for a in &item.attachments {
+            out.push_str(&format!("./.\t{a}\n"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The PDF's text as a text extractor gives it (the layout of the 2024 seed): form feeds between
+/// pages, the running header, lines broken and hyphenated as printed, a blank line at a gap.
+pub fn pdf_text(agenda: &Agenda) -> String {
+    let (pages, _) = layout(agenda);
+    let mut out = String::new();
+    for (index, lines) in pages.iter().enumerate() {
+        if index > 0 {
+            out.push('\x0c');
+            out.push_str(&format!(
+                "{} | {DATE_DK}\nSIDE | {}\n",
+                agenda.meeting.body.as_deref().unwrap_or(""),
+                index + 1
+            ));
+        }
+        for l in lines {
+            if l.gap > 0.0 {
+                out.push_str(" \n");
+            }
+            let text: Vec<&str> = l.runs.iter().map(|(_, s)| s.as_str()).collect();
+            // The table of contents prints with dot leaders; elsewhere runs are spaced.
+            if l.runs.len() == 3 {
+                out.push_str(&format!("{} {} ........ {}\n", text[0], text[1], text[2]));
+            } else {
+                out.push_str(&text.join(" "));
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// gavel's own meeting file of the agenda.
+pub fn meeting_file(agenda: &Agenda) -> String {
+    gavel::agenda::meeting_file::to_string(agenda)
+}
