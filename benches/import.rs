@@ -1,107 +1,73 @@
-//! Import throughput (MB/s of agenda text) for each text layout: the bundled samples, the seeds
-//! when they are beside the project, and generated agendas of 500 items.
+//! Import throughput (MB/s) for every layout gavel reads: the bundled samples, the seeds when
+//! they are beside the project, and generated agendas of 50, 500 and 5,000 items in each layout.
+//! Then a 30-page PDF read by gavel against the same file read by `pdftotext` (poppler), where
+//! poppler is installed: both whole processes, their times and the ratio.
+
+#[path = "../tests/common/generate.rs"]
+mod generate;
 
 use std::hint::black_box;
 use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gavel::agenda;
 
-const PARAGRAPH: &str = "Kommunerne har i flere år samarbejdet om opgaven, og erfaringerne viser, at en fælles ind-\n\nsats giver bedre resultater for borgerne. Derfor foreslås det, at samarbejdet videreføres i \n\n2026 med samme økonomiske ramme som hidtil, og at der gøres status i KKR efter et år. \n\n \n\n";
-
-/// A PDF-text agenda of `items` items in 10 sections, each item a page or two of case text.
-fn pdf_text_agenda(items: usize) -> String {
-    let mut out = String::from("\n \n\nMission \n\nTekst. \n\n");
-    let per_section = items.div_ceil(10);
-    let mut n = 0;
-    for section in 1..=10 {
-        out.push_str(&format!(
-            "Slut. \n {section}. Sektion nummer {section} \n\n \n\n"
-        ));
-        for item in 1..=per_section {
-            n += 1;
-            if n > items {
-                break;
-            }
-            out.push_str(&format!(
-                "{section}.{item}. Punkt om et emne med en lang titel, der fortsætter på næste \nlinje som i den trykte dagsorden \n\nSAG-2025-{n:05} abc/def \n\n \n\nBaggrund \n\n"
-            ));
-            out.push_str(PARAGRAPH);
-            out.push_str("Indstilling \n\nDet indstilles, at Udvalget godkender forslaget og drøfter den videre proces. \n\n \n\nSagsfremstilling \n\n");
-            for _ in 0..8 {
-                out.push_str(PARAGRAPH);
-            }
-            out.push_str("./. Bilag om sagen \n\n \n\n");
-        }
-    }
-    out
-}
-
-/// A word-export agenda of `items` items: metadata, a table of contents, bodies without headings.
-fn word_export_agenda(items: usize) -> String {
-    let mut out = String::from("[bookmark: Case_Udvalg]Udvalget\nDato:\t08-04-2025 10:00\n\n");
-    let per_section = items.div_ceil(10);
-    let mut body = String::new();
-    let mut page = 3;
-    let mut n = 0;
-    for section in 1..=10 {
-        out.push_str(&format!("{section}.\tSektion {section}\t{page}\n"));
-        for item in 1..=per_section {
-            n += 1;
-            if n > items {
-                break;
-            }
-            out.push_str(&format!(
-                "{section}.{item}.\tPunkt {section}.{item} om et emne\t{page}\n"
-            ));
-            page += 2;
-            body.push_str(".\t\n\nBaggrund\nKommunerne har samarbejdet om opgaven i flere år.\n\nIndstilling\nDet indstilles, at Udvalget\ntager sagen til efterretning.\ngiver input til den videre proces.\n\nSagsfremstilling\n");
-            for _ in 0..8 {
-                body.push_str("Kommunerne har i flere år samarbejdet om opgaven, og erfaringerne viser, at en fælles indsats giver bedre resultater for borgerne. Derfor foreslås det, at samarbejdet videreføres.\n\n");
-            }
-            body.push_str("./.\tBilag om sagen\n\n");
-        }
-    }
-    out.push('\n');
-    out.push_str(&body);
-    out
-}
-
-fn inputs() -> Vec<(String, Vec<u8>)> {
+fn files() -> Vec<(String, Vec<u8>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut inputs = Vec::new();
     for name in [
-        "sample-word-export.txt",
-        "sample-pdf-text.txt",
-        "sample-meeting.toml",
+        "data/sample-word-export.txt",
+        "data/sample-pdf-text.txt",
+        "data/sample-meeting.toml",
+        "tests/fixtures/agenda.docx",
+        "tests/fixtures/agenda-libreoffice.pdf",
     ] {
-        inputs.push((
-            name.to_string(),
-            std::fs::read(root.join("data").join(name)).unwrap(),
-        ));
+        inputs.push((name.to_string(), std::fs::read(root.join(name)).unwrap()));
     }
     for name in ["000_13997d882f1e3255.txt", "002_787deb0aaaa0314e.txt"] {
         if let Ok(bytes) = std::fs::read(root.join("../shared/seeds").join(name)) {
-            inputs.push((format!("seed-{name}"), bytes));
+            inputs.push((format!("seed {name}"), bytes));
         }
     }
-    inputs.push((
-        "generated-pdf-text-500".into(),
-        pdf_text_agenda(500).into_bytes(),
-    ));
-    inputs.push((
-        "generated-word-export-500".into(),
-        word_export_agenda(500).into_bytes(),
-    ));
     inputs
+}
+
+/// Each layout of one generated agenda.
+pub fn layouts(items: usize) -> Vec<(String, Vec<u8>)> {
+    let written = generate::agenda(items, 6);
+    vec![
+        (
+            format!("word-export-{items}"),
+            generate::word_export(&written).into_bytes(),
+        ),
+        (
+            format!("pdf-text-{items}"),
+            generate::pdf_text(&written).into_bytes(),
+        ),
+        (
+            format!("meeting-file-{items}"),
+            generate::meeting_file(&generate::with_pages(&written)).into_bytes(),
+        ),
+        (format!("docx-{items}"), generate::docx(&written)),
+        (format!("pdf-{items}"), generate::pdf(&written)),
+    ]
 }
 
 fn import(c: &mut Criterion) {
     let mut group = c.benchmark_group("import");
-    for (name, bytes) in inputs() {
+    let mut inputs = files();
+    for items in [50, 500, 5000] {
+        inputs.extend(layouts(items));
+    }
+    for (name, bytes) in inputs {
         let imported = agenda::parse_bytes(&bytes).expect("bench input imports");
         assert!(!imported.agenda.items.is_empty());
         group.throughput(Throughput::Bytes(bytes.len() as u64));
+        if bytes.len() > 4 * 1024 * 1024 {
+            group.sample_size(10);
+        }
         group.bench_function(&name, |b| {
             b.iter(|| agenda::parse_bytes(black_box(&bytes)).unwrap())
         });
@@ -109,5 +75,60 @@ fn import(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, import);
+/// Median wall time of `runs` runs of a command.
+fn median_run(command: &mut Command, runs: usize) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let out = command.output().expect("the command runs");
+            assert!(out.status.success(), "{command:?}: {out:?}");
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+/// The 30-page PDF: gavel in process (criterion), then gavel and pdftotext as whole processes.
+fn pdf_against_pdftotext(c: &mut Criterion) {
+    let written = generate::agenda(10, 14);
+    let (pages, _) = generate::layout(&written);
+    let pdf = generate::pdf(&written);
+    let dir = std::env::temp_dir().join("gavel-bench");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("agenda-{}-pages.pdf", pages.len()));
+    std::fs::write(&path, &pdf).unwrap();
+
+    let mut group = c.benchmark_group(format!("pdf-{}-pages", pages.len()));
+    group.throughput(Throughput::Bytes(pdf.len() as u64));
+    group.bench_function("gavel import, in process", |b| {
+        b.iter(|| agenda::parse_bytes(black_box(&pdf)).unwrap())
+    });
+    group.finish();
+
+    let runs = 41;
+    let mut gavel = Command::new(env!("CARGO_BIN_EXE_gavel"));
+    gavel.arg("toc").arg(&path);
+    let gavel_time = median_run(&mut gavel, runs);
+    let mut poppler = Command::new("pdftotext");
+    poppler.arg(&path).arg("-");
+    if poppler.output().is_err() {
+        println!(
+            "pdftotext is not installed; gavel toc on {} pages: {gavel_time:?}",
+            pages.len()
+        );
+        return;
+    }
+    let poppler_time = median_run(&mut poppler, runs);
+    println!(
+        "{} pages, {} KB, median of {runs} whole-process runs: gavel toc {:.1} ms, pdftotext {:.1} ms, ratio gavel/pdftotext {:.2}",
+        pages.len(),
+        pdf.len() / 1024,
+        gavel_time.as_secs_f64() * 1e3,
+        poppler_time.as_secs_f64() * 1e3,
+        gavel_time.as_secs_f64() / poppler_time.as_secs_f64()
+    );
+}
+
+criterion_group!(benches, import, pdf_against_pdftotext);
 criterion_main!(benches);

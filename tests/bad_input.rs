@@ -1,6 +1,10 @@
 //! Bad input: one line naming the file and the problem, exit code 2, no panic, nothing written.
 
+mod common;
+
 use std::path::Path;
+
+use common::generate;
 
 use assert_cmd::Command;
 
@@ -130,4 +134,67 @@ fn failed_write_leaves_no_file() {
     assert_eq!(result.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&result.stderr).contains("cannot write"));
     assert!(!Path::new(&target).exists());
+}
+
+#[test]
+fn scanned_pdf_says_to_run_ocr() {
+    rejects("skannet.pdf", &generate::scanned_pdf(), "no text layer");
+    rejects("skannet.pdf", &generate::scanned_pdf(), "OCR");
+}
+
+#[test]
+fn encrypted_pdf() {
+    let pdf = generate::encrypted_pdf(&generate::agenda(3, 1));
+    rejects("beskyttet.pdf", &pdf, "encrypted");
+}
+
+#[test]
+fn truncated_or_corrupt_pdf() {
+    let pdf = generate::pdf(&generate::agenda(6, 2));
+    for cut in [pdf.len() / 2, pdf.len() / 10, 12] {
+        let result = gavel::agenda::parse_bytes(&pdf[..cut]);
+        assert!(
+            result.is_err(),
+            "a PDF cut at {cut} of {} is not an agenda",
+            pdf.len()
+        );
+    }
+    rejects("halv.pdf", &pdf[..pdf.len() / 10], "PDF");
+    rejects(
+        "støj.pdf",
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\n%%EOF",
+        "PDF",
+    );
+}
+
+#[test]
+fn truncated_or_corrupt_docx() {
+    let docx = generate::docx(&generate::agenda(6, 2));
+    rejects("halv.docx", &docx[..docx.len() / 2], "Word document");
+    rejects(
+        "ikke-word.docx",
+        &generate::zip_parts(&[("hej.txt", b"hej")]),
+        "no word/document.xml",
+    );
+    let no_body = generate::zip_parts(&[(
+        "word/document.xml",
+        br#"<?xml version="1.0"?><w:document xmlns:w="x"></w:document>"#,
+    )]);
+    rejects("uden-krop.docx", &no_body, "has no body");
+    let broken_xml = generate::zip_parts(&[("word/document.xml", b"<w:document><w:body><w:p>")]);
+    rejects("brudt.docx", &broken_xml, "Word document");
+}
+
+/// 80 MB of one letter packs into a zip of about 80 KB: gavel stops at its limit, whatever the
+/// archive's directory claims, and says so.
+#[test]
+fn zip_bomb() {
+    let huge = vec![b'a'; 80 * 1024 * 1024];
+    let bomb = generate::zip_parts(&[("word/document.xml", &huge)]);
+    assert!(
+        bomb.len() < 1024 * 1024,
+        "the bomb is small: {}",
+        bomb.len()
+    );
+    rejects("bombe.docx", &bomb, "limit");
 }

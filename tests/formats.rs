@@ -184,3 +184,126 @@ fn write_fixtures() {
     )
     .unwrap();
 }
+
+const HEADING_STYLES: &str = r#"<w:style w:type="paragraph" w:styleId="Overskrift1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="Punkt"><w:name w:val="Punktoverskrift"/><w:basedOn w:val="Overskrift2"/></w:style><w:style w:type="paragraph" w:styleId="Overskrift2"><w:name w:val="heading 2"/></w:style>"#;
+
+fn item_text(clause: &str) -> String {
+    [
+        generate::p(None, "SAG-2025-00001 abc"),
+        generate::p(None, "Baggrund"),
+        generate::p(None, "Sagen er kendt fra sidste møde."),
+        generate::p(None, ""),
+        generate::p(None, "Indstilling"),
+        generate::p(None, &format!("Det indstilles, at udvalget {clause}")),
+    ]
+    .concat()
+}
+
+/// Word's automatic numbering keeps the numbers out of the text: without a table of contents,
+/// the heading styles (one inherited through `basedOn`) number the entries.
+#[test]
+fn docx_with_numbered_heading_styles_and_no_table_of_contents() {
+    let body = [
+        generate::p(Some("Overskrift1"), "Sager til beslutning"),
+        generate::p(Some("Punkt"), "Budget for ældreområdet"),
+        item_text("godkender budgettet."),
+        generate::p(Some("Punkt"), "Status på skoleområdet"),
+        item_text("tager orienteringen til efterretning."),
+        generate::p(Some("Overskrift1"), "Eventuelt"),
+    ]
+    .concat();
+    let got = agenda::parse_bytes(&generate::docx_with_body(&body, HEADING_STYLES)).unwrap();
+    let numbers: Vec<(&str, &str)> = got
+        .agenda
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str()))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("1", "Sager til beslutning"),
+            ("1.1", "Budget for ældreområdet"),
+            ("1.2", "Status på skoleområdet"),
+            ("2", "Eventuelt"),
+        ]
+    );
+    let item = &got.agenda.items[2];
+    assert_eq!(item.case_ref.as_deref(), Some("SAG-2025-00001"));
+    assert_eq!(item.recommendations[0].action, agenda::Action::Note);
+}
+
+/// The layout of the 2025 seed as a document: a table of contents, and item headings that lost
+/// their text (a lone "." where the heading was). Texts go to the entries in order.
+#[test]
+fn docx_whose_headings_lost_their_text_reads_like_the_text_export() {
+    let toc_entry = |number: &str, title: &str, page: u32| {
+        format!(
+            r#"<w:p><w:pPr><w:pStyle w:val="TOC2"/></w:pPr><w:r><w:t>{number}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>{title}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>{page}</w:t></w:r></w:p>"#
+        )
+    };
+    let body = [
+        generate::p(None, "Dato:	08-04-2025 10:00"),
+        toc_entry("1.", "Beslutningssager", 3),
+        toc_entry("1.1.", "Budget for ældreområdet", 3),
+        toc_entry("1.2.", "Status på skoleområdet", 5),
+        generate::p(None, "."),
+        item_text("godkender budgettet."),
+        generate::p(None, "."),
+        item_text("drøfter status."),
+    ]
+    .concat();
+    let styles =
+        r#"<w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/></w:style>"#;
+    let got = agenda::parse_bytes(&generate::docx_with_body(&body, styles)).unwrap();
+    let items = &got.agenda.items;
+    assert_eq!(items.len(), 3);
+    assert_eq!(
+        (items[2].title.as_str(), items[2].page),
+        ("Status på skoleområdet", Some(5))
+    );
+    assert_eq!(items[1].recommendations[0].action, agenda::Action::Approve);
+    assert_eq!(items[2].recommendations[0].action, agenda::Action::Discuss);
+    assert_eq!(got.agenda.meeting.date.as_deref(), Some("2025-04-08"));
+}
+
+/// A table of contents as a bare field: no content control around it and no TOC styles, only the
+/// field's instruction marks it; the PAGEREF instructions inside are never read as text.
+#[test]
+fn docx_toc_field_without_content_control_and_hidden_instructions() {
+    let written = generate::agenda(3, 1);
+    let bytes = generate::docx(&written);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let start = xml.find("<w:sdt>").unwrap();
+    let content = xml.find("<w:sdtContent>").unwrap() + "<w:sdtContent>".len();
+    let mut bare = format!("{}{}", &xml[..start], &xml[content..]);
+    bare = bare.replacen("</w:sdtContent></w:sdt>", "", 1);
+    // Strip the TOC styles too: the field alone must mark the entries.
+    bare = bare.replace(r#"<w:pStyle w:val="Indholdsfortegnelse1"/>"#, "");
+    bare = bare.replace(r#"<w:pStyle w:val="Indholdsfortegnelse2"/>"#, "");
+    let body = &bare[bare.find("<w:body>").unwrap() + 8..bare.find("</w:body>").unwrap()];
+    let got = agenda::parse_bytes(&generate::docx_with_body(body, HEADING_STYLES)).unwrap();
+    assert_eq!(toc(&got.agenda), toc(&generate::with_pages(&written)));
+}
+
+/// A PDF whose index is broken is rebuilt by scanning; what is read comes with a warning, so a
+/// partial agenda is never taken for the whole.
+#[test]
+fn damaged_pdf_reads_with_a_warning() {
+    let written = generate::agenda(4, 1);
+    let mut pdf = generate::pdf(&written);
+    let at = pdf.windows(9).rposition(|w| w == b"startxref").unwrap();
+    let tail = b"startxref\n999999\n%%EOF\n";
+    pdf.truncate(at);
+    pdf.extend_from_slice(tail);
+    let got = agenda::parse_bytes(&pdf).unwrap();
+    assert!(
+        got.warnings.iter().any(|w| w.contains("damaged")),
+        "{:?}",
+        got.warnings
+    );
+    assert_eq!(toc(&got.agenda), toc(&generate::with_pages(&written)));
+}

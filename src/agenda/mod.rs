@@ -176,8 +176,11 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
     }
     match detect_bytes(bytes) {
         Some(Format::Pdf) => {
-            let pages: Vec<String> = pdf::pages(bytes)?.iter().map(|p| text::clean(p)).collect();
-            pdf_text::parse_pages(&pages)
+            let (pages, warnings) = pdf::pages(bytes)?;
+            let pages: Vec<String> = pages.iter().map(|p| text::clean(p)).collect();
+            let mut imported = pdf_text::parse_pages(&pages)?;
+            imported.warnings.extend(warnings);
+            Ok(imported)
         }
         Some(Format::Docx) => docx::parse(bytes),
         _ => parse_str(&text::decode(bytes)?),

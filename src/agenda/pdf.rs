@@ -23,8 +23,9 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 }
 
 /// The text of each page, in the PDF-text layout: lines top to bottom, a line of one space at a
-/// paragraph gap, a tab where a line jumps to a tab stop.
-pub fn pages(bytes: &[u8]) -> Result<Vec<String>, ImportError> {
+/// paragraph gap, a tab where a line jumps to a tab stop. The warnings say what of a damaged
+/// file could not be read, so a partial agenda is never taken for a whole one.
+pub fn pages(bytes: &[u8]) -> Result<(Vec<String>, Vec<String>), ImportError> {
     let options = LoadOptions {
         max_decompressed_size: Some(MAX_STREAM_BYTES),
         ..LoadOptions::default()
@@ -42,11 +43,21 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<String>, ImportError> {
     if page_ids.is_empty() {
         return Err(ImportError::CorruptPdf("it has no pages".into()));
     }
+    let mut warnings = Vec::new();
+    if doc.xref_recovery == Some(lopdf::xref::XrefRecovery::Reconstructed) {
+        warnings.push(
+            "the PDF is damaged (its index was rebuilt): compare the agenda with the printed one"
+                .to_string(),
+        );
+    }
     let mut out = Vec::with_capacity(page_ids.len());
     let mut total = 0usize;
-    for (_, id) in page_ids {
-        // A page that cannot be read is an empty page, not a lost document.
-        let text = page_text(&doc, id).unwrap_or_default();
+    for (number, id) in page_ids {
+        // A page that cannot be read stays in the count, so later pages keep their numbers.
+        let text = page_text(&doc, id).unwrap_or_else(|| {
+            warnings.push(format!("page {number} of the PDF could not be read"));
+            String::new()
+        });
         total += text.len();
         if total > MAX_TEXT_BYTES {
             return Err(ImportError::TooLarge {
@@ -59,7 +70,7 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<String>, ImportError> {
     if out.iter().all(|p| p.trim().is_empty()) {
         return Err(ImportError::ScannedPdf);
     }
-    Ok(out)
+    Ok((out, warnings))
 }
 
 fn one_line(s: &str) -> String {
@@ -474,7 +485,7 @@ mod tests {
     #[test]
     fn garbage_is_a_clear_error() {
         assert!(matches!(
-            pages(b"%PDF-1.4\nthis is not a pdf"),
+            pages(b"%PDF-1.4\nthis is not a pdf").map(|_| ()),
             Err(ImportError::CorruptPdf(_))
         ));
     }

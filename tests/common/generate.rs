@@ -789,3 +789,90 @@ pub fn pdf_text(agenda: &Agenda) -> String {
 pub fn meeting_file(agenda: &Agenda) -> String {
     gavel::agenda::meeting_file::to_string(agenda)
 }
+
+/// A DOCX of the given body XML (the inside of `w:body`), with the given styles XML (the inside
+/// of `w:styles`): for documents shaped by hand.
+pub fn docx_with_body(body: &str, styles: &str) -> Vec<u8> {
+    const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document {NS}><w:body>{body}</w:body></w:document>"#
+    );
+    let styles =
+        format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:styles {NS}>{styles}</w:styles>"#);
+    zip_parts(&[
+        ("word/document.xml", document.as_bytes()),
+        ("word/styles.xml", styles.as_bytes()),
+    ])
+}
+
+/// A paragraph of the given style (or none) holding one run of text.
+pub fn p(style: Option<&str>, text: &str) -> String {
+    para(style, false, &run(text))
+}
+
+/// A PDF whose one page is only an image: what a scanner makes.
+pub fn scanned_pdf() -> Vec<u8> {
+    use lopdf::content::{Content, Operation};
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let image = doc.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Image", "Width" => 2, "Height" => 2,
+            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+        },
+        vec![0, 255, 255, 0],
+    ));
+    let content = Content {
+        operations: vec![
+            Operation::new("q", vec![]),
+            Operation::new(
+                "cm",
+                vec![
+                    500.into(),
+                    0.into(),
+                    0.into(),
+                    700.into(),
+                    50.into(),
+                    50.into(),
+                ],
+            ),
+            Operation::new("Do", vec!["Im1".into()]),
+            Operation::new("Q", vec![]),
+        ],
+    };
+    let stream = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => stream,
+        "Resources" => dictionary! { "XObject" => dictionary! { "Im1" => image } },
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![Object::Reference(page)], "Count" => 1,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+/// The agenda's PDF marked as encrypted with a password nobody gave gavel.
+pub fn encrypted_pdf(agenda: &Agenda) -> Vec<u8> {
+    use lopdf::{Document, Object, StringFormat, dictionary};
+    let mut doc = Document::load_mem(&pdf(agenda)).unwrap();
+    let encrypt = doc.add_object(dictionary! {
+        "Filter" => "Standard", "V" => 1, "R" => 2, "Length" => 40, "P" => -44,
+        "O" => Object::String(vec![0x5a; 32], StringFormat::Hexadecimal),
+        "U" => Object::String(vec![0xa5; 32], StringFormat::Hexadecimal),
+    });
+    doc.trailer.set("Encrypt", encrypt);
+    let id = Object::String(vec![7; 16], StringFormat::Hexadecimal);
+    doc.trailer.set("ID", vec![id.clone(), id]);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
