@@ -1,97 +1,156 @@
-//! The meeting screen's costs: one frame of the table of contents and of the item view for a
-//! 500-item meeting, and a fuzzy query over 5,000 entries.
+//! The meeting screen's costs, on generated meetings of 50, 500 and 5,000 items: start-up to the
+//! first frame (file bytes → agenda → app → frame), one frame of each screen, a keystroke in the
+//! note editor, and a fuzzy query over 5,000 entries.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 use std::hint::black_box;
+use std::path::Path;
 
-use criterion::{Criterion, criterion_group, criterion_main};
-use gavel::agenda::{Action, Agenda, Item, Recommendation};
-use gavel::tui::keymap::Keymap;
+use common::{generate, press, type_text};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use gavel::agenda;
+use gavel::tui::keymap::{Chord, Keymap};
 use gavel::tui::labels::Language;
-use gavel::tui::{App, finder, view};
+use gavel::tui::{App, Msg, finder, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const TEXT: &str = "Kommunerne har i flere år samarbejdet om opgaven, og erfaringerne viser, at en fælles indsats giver bedre resultater for borgerne. Derfor foreslås det, at samarbejdet videreføres i 2026 med samme økonomiske ramme som hidtil.";
-
-fn agenda(items: usize) -> Agenda {
-    let mut agenda = Agenda::default();
-    agenda.meeting.body = Some("Byrådet".into());
-    let per_section = items.div_ceil(10).max(1);
-    for n in 0..items {
-        let (section, item) = (n / per_section + 1, n % per_section + 1);
-        if item == 1 {
-            agenda.items.push(Item {
-                number: section.to_string(),
-                title: format!("Sektion {section} om økonomi og udvikling"),
-                page: Some(2 + n as u32),
-                ..Item::default()
-            });
-        }
-        agenda.items.push(Item {
-            number: format!("{section}.{item}"),
-            title: format!(
-                "Budgetopfølgning for område {n} med ændringer på ældreområdet og i skolerne"
-            ),
-            page: Some(3 + n as u32),
-            case_ref: Some(format!("SAG-2025-{n:05}")),
-            background: [TEXT; 3].join(" "),
-            presentation: [TEXT; 12].join("\n\n"),
-            recommendations: vec![
-                Recommendation {
-                    text: "Byrådet godkender budgetopfølgningen.".into(),
-                    action: Action::Approve,
-                },
-                Recommendation {
-                    text: "tager orienteringen til efterretning.".into(),
-                    action: Action::Note,
-                },
-            ],
-            attachments: vec!["Bilag 1".into(), "Bilag 2".into()],
-            ..Item::default()
-        });
-    }
-    agenda
+fn app(agenda: agenda::Agenda) -> App {
+    let mut app = App::new(
+        agenda,
+        Keymap::default_keymap(),
+        Language::Danish.labels(),
+        0,
+    );
+    app.page_rows = view::body_rows(24).saturating_sub(1).max(1);
+    app
 }
 
-fn frames(c: &mut Criterion) {
-    for (size, (w, h)) in [("80x24", (80, 24)), ("160x48", (160, 48))] {
-        let mut app = App::new(
-            agenda(500),
-            Keymap::default_keymap(),
-            Language::Danish.labels(),
-            0,
-        );
-        app.cursor = 250;
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-        c.bench_function(&format!("frame/toc/500 items/{size}"), |b| {
+/// What a start costs before the chair sees anything: read, import, build the app, draw.
+fn startup(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
+    for name in ["000_13997d882f1e3255.txt", "002_787deb0aaaa0314e.txt"] {
+        if let Ok(bytes) = std::fs::read(root.join("../shared/seeds").join(name)) {
+            inputs.push((format!("seed {name}"), bytes));
+        }
+    }
+    inputs.push((
+        "sample-pdf-text.txt".into(),
+        std::fs::read(root.join("data/sample-pdf-text.txt")).unwrap(),
+    ));
+    for items in [500, 5000] {
+        let written = generate::agenda(items, 6);
+        inputs.push((
+            format!("{items} items, PDF text"),
+            generate::pdf_text(&written).into_bytes(),
+        ));
+        inputs.push((format!("{items} items, PDF"), generate::pdf(&written)));
+    }
+    let mut group = c.benchmark_group("startup to first frame");
+    group.sample_size(20);
+    for (name, bytes) in inputs {
+        group.bench_function(&name, |b| {
             b.iter(|| {
-                terminal
-                    .draw(|f| view::render(black_box(&app), f))
-                    .unwrap()
-                    .area
-            })
-        });
-        app.open(251);
-        c.bench_function(&format!("frame/item/500 items/{size}"), |b| {
-            b.iter(|| {
-                terminal
-                    .draw(|f| view::render(black_box(&app), f))
-                    .unwrap()
-                    .area
+                let imported = agenda::parse_bytes(black_box(&bytes)).unwrap();
+                let app = app(imported.agenda);
+                let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+                terminal.draw(|f| view::render(&app, f)).unwrap().area
             })
         });
     }
+    group.finish();
+}
+
+/// One frame of each screen, 80×24 and 160×48.
+fn frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    for items in [50, 500, 5000] {
+        let written = generate::with_pages(&generate::agenda(items, 6));
+        let middle = written.items.len() / 2;
+        // Open a screen from the table of contents at its middle.
+        let screens: [(&str, &str); 7] = [
+            ("toc", ""),
+            ("item", "enter"),
+            ("help", "?"),
+            ("finder", "/ ø k o n o m i"),
+            ("goto", ":"),
+            ("attendance", "f"),
+            ("note editor", "enter n"),
+        ];
+        for (screen, keys) in screens {
+            for (w, h) in [(80u16, 24u16), (160, 48)] {
+                let mut app = app(written.clone());
+                app.cursor = middle;
+                if !keys.is_empty() {
+                    press(&mut app, keys);
+                }
+                if screen == "attendance" {
+                    type_text(&mut app, "Anne Østergaard\n");
+                }
+                if screen == "note editor" {
+                    type_text(&mut app, "Drøftet; udvalget ønsker en ny sag.");
+                }
+                let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+                let id = BenchmarkId::new(format!("{screen} {w}x{h}"), items);
+                group.bench_with_input(id, &items, |b, _| {
+                    b.iter(|| {
+                        terminal
+                            .draw(|f| view::render(black_box(&app), f))
+                            .unwrap()
+                            .area
+                    })
+                });
+            }
+        }
+    }
+    group.finish();
+}
+
+/// A keystroke in the note editor: the update and the frame that shows it.
+fn keystroke(c: &mut Criterion) {
+    let mut group = c.benchmark_group("note editor keystroke");
+    for items in [500, 5000] {
+        let written = generate::agenda(items, 6);
+        let mut app = app(written);
+        app.cursor = app.agenda.items.len() / 2;
+        press(&mut app, "enter n");
+        type_text(
+            &mut app,
+            "Drøftet; udvalget ønsker en ny sag om økonomien.\n",
+        );
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let letter = Chord::parse("æ").unwrap().to_event();
+        let backspace = Chord::parse("backspace").unwrap().to_event();
+        group.bench_function(BenchmarkId::from_parameter(items), |b| {
+            b.iter(|| {
+                app.update(Msg::Key(letter), 0);
+                terminal.draw(|f| view::render(&app, f)).unwrap();
+                app.update(Msg::Key(backspace), 0);
+                terminal.draw(|f| view::render(&app, f)).unwrap().area
+            })
+        });
+    }
+    group.finish();
 }
 
 fn fuzzy(c: &mut Criterion) {
-    let agenda = agenda(5000);
+    let agenda = generate::agenda(5000, 1);
     let index = finder::Index::new(&agenda);
-    for query in ["ældre", "budget 4711", "sag-2025-0471", "bdgtflg 47", "xyz"] {
-        c.bench_function(&format!("fuzzy/5000 entries/{query}"), |b| {
-            b.iter(|| index.search(black_box(query), 200))
-        });
+    let mut group = c.benchmark_group("fuzzy query, 5000 entries");
+    for query in [
+        "ældre",
+        "økonomi 4711",
+        "sag-2025-0471",
+        "sndhdsrfrm 47",
+        "xyz",
+    ] {
+        group.bench_function(query, |b| b.iter(|| index.search(black_box(query), 200)));
     }
+    group.finish();
 }
 
-criterion_group!(benches, frames, fuzzy);
+criterion_group!(benches, startup, frames, keystroke, fuzzy);
 criterion_main!(benches);

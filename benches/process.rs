@@ -1,0 +1,175 @@
+//! Whole-process figures: `gavel toc` on large agendas in each layout against `wc -l` on the same
+//! file (the cost of reading the bytes at all), as a ratio; gavel's peak memory (`/usr/bin/time`);
+//! and the time from starting `gavel FILE` in a terminal to its first frame. Prints a table.
+//!
+//! `cargo bench --bench process`
+
+#[path = "../tests/common/generate.rs"]
+mod generate;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use expectrl::Expect;
+
+const GAVEL: &str = env!("CARGO_BIN_EXE_gavel");
+
+/// Median wall time of `runs` runs.
+fn median(runs: usize, mut run: impl FnMut()) -> Duration {
+    run(); // warm the page cache and the binary
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            run();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn quiet(program: &str, args: &[&Path]) {
+    let out = Command::new(program).args(args).output().expect("runs");
+    assert!(out.status.success(), "{program} {args:?}: {out:?}");
+}
+
+/// Peak resident memory of `gavel toc FILE`, in KB, where GNU time is installed.
+fn peak_kb(file: &Path) -> Option<u64> {
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "%M", GAVEL, "toc"])
+        .arg(file)
+        .output()
+        .ok()?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    stderr.lines().last()?.trim().parse().ok()
+}
+
+/// From spawning `gavel FILE` in an 80×24 pseudo-terminal until its first frame shows `needle`.
+fn first_frame(file: &Path, needle: &str, minutes: &Path) -> Duration {
+    let _ = std::fs::remove_file(minutes);
+    let mut command = Command::new(GAVEL);
+    command
+        .arg(file)
+        .arg("--minutes")
+        .arg(minutes)
+        .env("TERM", "xterm-256color")
+        .env("HOME", minutes.parent().unwrap());
+    let start = Instant::now();
+    let mut session = expectrl::Session::spawn(command).expect("gavel starts in a pty");
+    session.get_process_mut().set_window_size(80, 24).unwrap();
+    session.set_expect_timeout(Some(Duration::from_secs(30)));
+    session.expect(needle).expect("the first frame");
+    let elapsed = start.elapsed();
+    let _ = session
+        .get_process_mut()
+        .kill(expectrl::process::unix::Signal::SIGKILL);
+    elapsed
+}
+
+struct Input {
+    name: String,
+    path: PathBuf,
+    /// A word on the first screen, to know the first frame is there.
+    first_title: String,
+}
+
+fn inputs(dir: &Path) -> Vec<Input> {
+    let mut out = Vec::new();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (name, title) in [
+        ("000_13997d882f1e3255.txt", "Godkendelse"),
+        ("002_787deb0aaaa0314e.txt", "Godkendelse"),
+    ] {
+        let path = root.join("../shared/seeds").join(name);
+        if path.exists() {
+            out.push(Input {
+                name: format!("seed {name}"),
+                path,
+                first_title: title.into(),
+            });
+        }
+    }
+    for items in [50, 500, 5000] {
+        let written = generate::agenda(items, 6);
+        // One word: a terminal frame skips blank cells, so spaces may not be in the bytes.
+        let first_title = "praksisplan".to_string();
+        let layouts: [(&str, Vec<u8>); 5] = [
+            (
+                "word-export.txt",
+                generate::word_export(&written).into_bytes(),
+            ),
+            ("pdf-text.txt", generate::pdf_text(&written).into_bytes()),
+            (
+                "meeting.toml",
+                generate::meeting_file(&generate::with_pages(&written)).into_bytes(),
+            ),
+            ("docx", generate::docx(&written)),
+            ("pdf", generate::pdf(&written)),
+        ];
+        for (layout, bytes) in layouts {
+            let path = dir.join(format!("agenda-{items}.{layout}"));
+            std::fs::write(&path, bytes).unwrap();
+            out.push(Input {
+                name: format!("{items} items, {layout}"),
+                path,
+                first_title: first_title.clone(),
+            });
+        }
+    }
+    out
+}
+
+fn main() {
+    // criterion passes its own arguments; a filter, if any, picks inputs by name.
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    // Kept after the run, to try the same files by hand.
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("agendas");
+    std::fs::create_dir_all(&dir).unwrap();
+    let minutes = dir.join("referat.toml");
+    // What the pseudo-terminal harness itself costs: a program that prints the word at once.
+    let harness = median(5, || {
+        let mut command = Command::new("echo");
+        command.arg("praksisplan");
+        let mut session = expectrl::Session::spawn(command).unwrap();
+        session.expect("praksisplan").unwrap();
+    });
+    println!(
+        "first frame: from spawning gavel in a pty to its first frame, less the harness's own {:.0} ms (echo)\n",
+        harness.as_secs_f64() * 1e3
+    );
+    println!(
+        "| agenda | size | `wc -l` | `gavel toc` | ratio | peak memory | memory / size | first frame |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
+    for input in inputs(&dir) {
+        if filter
+            .as_ref()
+            .is_some_and(|f| !input.name.contains(f.as_str()))
+        {
+            continue;
+        }
+        let size = std::fs::metadata(&input.path).unwrap().len();
+        let runs = if size > 8 << 20 { 5 } else { 21 };
+        let wc = median(runs, || quiet("wc", &[Path::new("-l"), &input.path]));
+        let toc = median(runs, || quiet(GAVEL, &[Path::new("toc"), &input.path]));
+        let peak = peak_kb(&input.path);
+        let frame = median(3, || {
+            first_frame(&input.path, &input.first_title, &minutes);
+        });
+        println!(
+            "| {} | {:.1} MB | {:.1} ms | {:.1} ms | {:.1}× | {} | {} | {:.0} ms |",
+            input.name,
+            size as f64 / 1e6,
+            wc.as_secs_f64() * 1e3,
+            toc.as_secs_f64() * 1e3,
+            toc.as_secs_f64() / wc.as_secs_f64(),
+            peak.map_or("–".into(), |kb| format!("{:.1} MB", kb as f64 / 1024.0)),
+            peak.map_or("–".into(), |kb| format!(
+                "{:.1}×",
+                kb as f64 * 1024.0 / size as f64
+            )),
+            frame.saturating_sub(harness).as_secs_f64() * 1e3,
+        );
+    }
+}
