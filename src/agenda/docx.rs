@@ -74,6 +74,11 @@ pub fn parse(bytes: &[u8]) -> Result<Imported, ImportError> {
     assemble(paragraphs, &styles, &headers)
 }
 
+/// Reads the document part alone (no styles, no headers): for fuzzing the XML reading.
+pub fn parse_document_xml(xml: &str) -> Result<Imported, ImportError> {
+    assemble(read_paragraphs(xml, true)?, &HashMap::new(), &[])
+}
+
 /// Reads one part, refusing to unpack more than `limit` bytes whatever the archive claims.
 fn read_part(
     archive: &mut zip::ZipArchive<Cursor<&[u8]>>,

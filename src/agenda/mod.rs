@@ -187,6 +187,13 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
     }
 }
 
+/// Reads a DOCX's `word/document.xml` alone; the door the fuzzer uses to reach the XML reading
+/// without going through zip.
+#[doc(hidden)]
+pub fn parse_docx_document_xml(xml: &str) -> Result<Imported, ImportError> {
+    docx::parse_document_xml(xml)
+}
+
 /// The binary formats, told by their first bytes; `None` for text.
 pub fn detect_bytes(bytes: &[u8]) -> Option<Format> {
     if pdf::is_pdf(bytes) {

@@ -89,6 +89,19 @@ pub struct MinutesFile {
 const HEADER: &str = "# gavel minutes: what the meeting recorded. Saved after every change.\n\n";
 
 impl MinutesFile {
+    /// Reads a minutes file's text; the error names the line.
+    pub fn from_toml(text: &str) -> Result<MinutesFile, String> {
+        toml::from_str::<MinutesFile>(text).map_err(|e| {
+            let line = text
+                .get(..e.span().map_or(0, |s| s.start))
+                .unwrap_or(text)
+                .matches('\n')
+                .count()
+                + 1;
+            format!("line {line}: {}", e.message().trim())
+        })
+    }
+
     pub fn to_toml(&self) -> String {
         let body = toml::to_string_pretty(self)
             .unwrap_or_else(|e| unreachable!("minutes always serialise: {e}"));
@@ -236,8 +249,12 @@ fn fnv(bytes: &[u8]) -> u64 {
 
 /// The newest whole record in a journal.
 fn read_journal(path: &Path) -> Option<MinutesFile> {
-    let bytes = fs::read(path).ok()?;
-    let mut rest = &bytes[..];
+    parse_journal(&fs::read(path).ok()?)
+}
+
+/// The newest whole record in a journal's bytes.
+pub fn parse_journal(bytes: &[u8]) -> Option<MinutesFile> {
+    let mut rest = bytes;
     let mut newest: Option<MinutesFile> = None;
     while let Some(eol) = rest.iter().position(|&b| b == b'\n') {
         // Anything that is not a whole record ends the journal: it was being written.
@@ -448,15 +465,7 @@ pub fn open(path: &Path, agenda: &Agenda, now_ms: i64) -> Opened {
 pub fn read(path: &Path, agenda: &Agenda) -> Result<Option<(MinutesFile, Vec<String>)>, String> {
     let journaled = read_journal(&journal_path(path));
     let mut file = match fs::read_to_string(path) {
-        Ok(text) => Some(toml::from_str::<MinutesFile>(&text).map_err(|e| {
-            let line = text
-                .get(..e.span().map_or(0, |s| s.start))
-                .unwrap_or(&text)
-                .matches('\n')
-                .count()
-                + 1;
-            format!("line {line}: {}", e.message().trim())
-        })?),
+        Ok(text) => Some(MinutesFile::from_toml(&text)?),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(e.to_string()),
     };

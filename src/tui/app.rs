@@ -238,6 +238,14 @@ impl App {
 
     fn paste(&mut self, text: &str) {
         let clean = crate::agenda::text::clean(text);
+        // Pasting a list into the attendance panel adds it, without first asking to add.
+        if let Some(Overlay::Attendance {
+            adding: adding @ None,
+            ..
+        }) = &mut self.overlay
+        {
+            *adding = Some(String::new());
+        }
         match &mut self.overlay {
             Some(Overlay::Editor(editor)) => {
                 editor.textarea.insert_str(clean.replace('\t', "    "));
