@@ -158,13 +158,19 @@ fn meeting_screen(cli: &Cli) -> Result<(), String> {
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut problems = settings.problems;
     problems.extend(imported.warnings);
-    if !problems.is_empty() {
-        app.status = Some((problems.join(" · "), app.now_ms + 6_000));
-    }
     let path = cli.minutes.clone().unwrap_or_else(|| {
         gavel::minutes::store::default_path(&gavel::config::data_dir(), &app.agenda)
     });
     let mut session = gavel::tui::session::Session::start(&mut app, &path, &participants);
+    // Each problem on its own line, in a notice that stays until read: a broken keymap file
+    // must not scroll past in a status line too short for its path.
+    if !problems.is_empty() {
+        use gavel::tui::app::Overlay;
+        if let Some(Overlay::Notice(notices)) = &mut app.overlay {
+            problems.append(notices);
+        }
+        app.overlay = Some(Overlay::Notice(problems));
+    }
     let ran = terminal::run(&mut app, |app| session.after(app));
     let saved = session.finish();
     ran.map_err(|e| format!("terminal error: {e}"))?;

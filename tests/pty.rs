@@ -165,6 +165,35 @@ fn a_second_copy_opens_read_only() {
     first.finish();
 }
 
+/// A broken keymap or config file: gavel starts anyway, on the default keys, and says which file
+/// and line were wrong.
+#[test]
+fn broken_settings_start_on_the_defaults_and_name_the_line() {
+    let _turn = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join(".config/gavel");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("keymap.toml"),
+        "[toc]\n\"j\" = \"down\"\n\"x\" = \"explode\"\n",
+    )
+    .unwrap();
+    std::fs::write(config.join("config.toml"), "lang = [\n").unwrap();
+    let mut t = Pty::spawn(&dir.path().join("minutes.toml"));
+    t.wait_for("Godkendelse af referat");
+    t.wait_for("keymap.toml:3");
+    t.wait_for("config.toml:1");
+    t.send("\x1b"); // closes the notice
+    std::thread::sleep(Duration::from_millis(150));
+    // The default keys work: `?` opens the help.
+    t.send("?");
+    t.wait_for("Taster");
+    t.send("\x1b");
+    std::thread::sleep(Duration::from_millis(150));
+    t.send("q");
+    t.finish();
+}
+
 #[test]
 fn signals_restore_the_terminal() {
     let _turn = one_at_a_time();

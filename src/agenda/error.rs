@@ -30,6 +30,8 @@ pub enum ImportError {
     CorruptPdf(String),
     #[error("this Word document is damaged or incomplete: {0}")]
     CorruptDocx(String),
+    #[error("the agenda has {count} entries; gavel reads agendas of up to {limit}")]
+    TooManyItems { count: usize, limit: usize },
     #[error("the file is {size} bytes; gavel reads agendas up to {limit} bytes")]
     TooLarge { size: usize, limit: usize },
 }

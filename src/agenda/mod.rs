@@ -166,8 +166,28 @@ pub fn load(path: &Path) -> Result<Imported, ImportError> {
     parse_bytes(&bytes)
 }
 
+/// The most entries an agenda may have: ten times the largest budget meeting, small enough that
+/// every screen and export stays fast.
+pub const MAX_ITEMS: usize = 20_000;
+
 /// Reads an agenda from the bytes of a file of any supported layout.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let imported = parse_any(bytes)?;
+    check_size(imported)
+}
+
+fn check_size(imported: Imported) -> Result<Imported, ImportError> {
+    let count = imported.agenda.items.len();
+    if count > MAX_ITEMS {
+        return Err(ImportError::TooManyItems {
+            count,
+            limit: MAX_ITEMS,
+        });
+    }
+    Ok(imported)
+}
+
+fn parse_any(bytes: &[u8]) -> Result<Imported, ImportError> {
     if bytes.len() > text::MAX_INPUT_BYTES {
         return Err(ImportError::TooLarge {
             size: bytes.len(),
@@ -183,7 +203,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
             Ok(imported)
         }
         Some(Format::Docx) => docx::parse(bytes),
-        _ => parse_str(&text::decode(bytes)?),
+        _ => parse_text(&text::decode(bytes)?),
     }
 }
 
@@ -207,6 +227,10 @@ pub fn detect_bytes(bytes: &[u8]) -> Option<Format> {
 
 /// Reads an agenda from decoded text of any supported layout.
 pub fn parse_str(text: &str) -> Result<Imported, ImportError> {
+    parse_text(text).and_then(check_size)
+}
+
+fn parse_text(text: &str) -> Result<Imported, ImportError> {
     // Split once: every reader below works on the same lines.
     let lines: Vec<&str> = text.lines().collect();
     match detect_lines(&lines) {

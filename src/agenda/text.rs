@@ -33,8 +33,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
         return Err(ImportError::Empty);
     }
     let (text, controls) = clean_counting(&decoded);
-    // Text has a few stray controls at most; a binary file has them everywhere.
-    if controls * 100 > decoded.len() {
+    // Text has a few stray controls (a broken line or two) at most; a binary file has them
+    // everywhere: more than one byte in twenty.
+    if controls * 20 > decoded.len() {
         return Err(ImportError::Binary("control characters"));
     }
     Ok(text)
