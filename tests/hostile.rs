@@ -36,6 +36,12 @@ fn hostile(label: &str) -> String {
 
 /// An agenda in the text export's layout with hostile text in every field a reader fills.
 fn hostile_agenda() -> Vec<u8> {
+    // A real agenda's bulk around the injected text, so it reads as text, not binary.
+    let bulk = [common::generate::agenda(1, 1).items[1]
+        .presentation
+        .as_str(); 12]
+        .join("\n\n");
+    let case_text = format!("{}\n\n{bulk}", hostile("Sagen"));
     format!(
         "[bookmark: Case_Udvalg]{}\nDato:\t12-03-2025 10:00\nSted:\t{}\n\n\
          1.\t{}\t3\n1.1.\t{}\t3\n\n.\t\n\n{}\n\nBaggrund\n{}\n\nIndstilling\nDet indstilles, at udvalget\ngodkender {}\ntager {} til efterretning\n\nSagsfremstilling\n{}\n\n./.\t{}\n",
@@ -47,8 +53,7 @@ fn hostile_agenda() -> Vec<u8> {
         hostile("Baggrund"),
         hostile("forslaget"),
         hostile("orienteringen"),
-        // A real agenda's bulk around the injected text, so it reads as text, not binary.
-        format!("{}\n\n{}", hostile("Sagen"), [common::generate::agenda(1, 1).items[1].presentation.as_str(); 12].join("\n\n")),
+        case_text,
         hostile("Bilag"),
     )
     .into_bytes()
