@@ -152,6 +152,7 @@ pub struct App {
     /// Built on the first search: lowercasing every text costs 0.1 s at 5,000 items, which
     /// start-up should not pay.
     finder: std::cell::OnceCell<finder::Index>,
+    finder_last: std::cell::RefCell<Option<(String, Vec<usize>)>>,
 }
 
 impl App {
@@ -173,6 +174,7 @@ impl App {
             export: None,
             save_error: None,
             finder: std::cell::OnceCell::new(),
+            finder_last: std::cell::RefCell::new(None),
             agenda,
             minutes: Minutes::default(),
             keymap,
@@ -219,11 +221,20 @@ impl App {
         self.status = Some((text.into(), self.now_ms));
     }
 
-    /// Finder results for the current query.
+    /// Finder results for the current query. The last query's results are kept: every frame
+    /// asks again, and a search over 5,000 entries costs milliseconds a frame cannot spare.
     pub fn finder_results(&self, query: &str) -> Vec<usize> {
-        self.finder
+        if let Some((last, results)) = &*self.finder_last.borrow()
+            && last == query
+        {
+            return results.clone();
+        }
+        let results = self
+            .finder
             .get_or_init(|| finder::Index::new(&self.agenda))
-            .search(query, 200)
+            .search(query, 200);
+        *self.finder_last.borrow_mut() = Some((query.to_string(), results.clone()));
+        results
     }
 
     /// Handles one message at time `now_ms`.
