@@ -83,6 +83,12 @@ pub struct Note {
 }
 
 impl Note {
+    /// Nothing at all to keep: no text, not even spaces, and not marked private (a note marked
+    /// private before it is written must stay private when it is).
+    pub fn is_unset(&self) -> bool {
+        self.text.is_empty() && !self.private
+    }
+
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty()
     }
@@ -93,7 +99,7 @@ impl Note {
 pub struct ClauseRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
-    #[serde(default, skip_serializing_if = "Note::is_empty")]
+    #[serde(default, skip_serializing_if = "Note::is_unset")]
     pub note: Note,
 }
 
@@ -105,7 +111,7 @@ pub struct ItemRecord {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
-    #[serde(default, skip_serializing_if = "Note::is_empty")]
+    #[serde(default, skip_serializing_if = "Note::is_unset")]
     pub note: Note,
     /// By clause index.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
