@@ -38,13 +38,7 @@ fn exports(c: &mut Criterion) {
             public: false,
             english: false,
         };
-        for format in [
-            Format::Markdown,
-            Format::Text,
-            Format::Html,
-            Format::Docx,
-            Format::Json,
-        ] {
+        for format in Format::ALL {
             let referat = export::prepare(&agenda, &minutes, options);
             let size = export::render(&referat, &agenda, &minutes, format).len();
             group.throughput(Throughput::Bytes(size as u64));

@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::generate;
+use common::{generate, toc};
 use gavel::agenda::{self, Agenda, Format};
 
 fn fixture(name: &str) -> PathBuf {
@@ -37,15 +37,6 @@ fn assert_same_across_pages(name: &str, got: &Agenda, want: &Agenda) {
         a
     };
     assert_same(name, &loose(got), &loose(want));
-}
-
-/// The numbers, titles and pages: what the table of contents says.
-fn toc(agenda: &Agenda) -> Vec<(String, String, Option<u32>)> {
-    agenda
-        .items
-        .iter()
-        .map(|i| (i.number.clone(), i.title.clone(), i.page))
-        .collect()
 }
 
 #[test]
@@ -132,6 +123,19 @@ fn soffice() -> Option<&'static str> {
     })
 }
 
+/// LibreOffice prints `docx` to a PDF in `dir` (its profile there too) and says where.
+fn print_to_pdf(soffice: &str, docx: &Path, dir: &Path) -> PathBuf {
+    let out = Command::new(soffice)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(docx)
+        .env("HOME", dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    dir.join(docx.with_extension("pdf").file_name().unwrap())
+}
+
 /// Where LibreOffice is installed, print a fresh DOCX to PDF and read both. Without it the
 /// committed pair above carries the same check.
 #[test]
@@ -144,15 +148,7 @@ fn libreoffice_prints_the_same_agenda_when_installed() {
     let written = generate::agenda(7, 2);
     let docx = dir.path().join("dagsorden.docx");
     std::fs::write(&docx, generate::docx(&written)).unwrap();
-    let status = Command::new(soffice)
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path())
-        .arg(&docx)
-        .env("HOME", dir.path())
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "{status:?}");
-    let pdf = agenda::load(&dir.path().join("dagsorden.pdf")).unwrap();
+    let pdf = agenda::load(&print_to_pdf(soffice, &docx, dir.path())).unwrap();
     let from_docx = agenda::load(&docx).unwrap();
     assert_same("LibreOffice PDF", &pdf.agenda, &from_docx.agenda);
     assert_same("DOCX", &from_docx.agenda, &generate::with_pages(&written));
@@ -170,19 +166,8 @@ fn write_fixtures() {
     let docx = dir.join("agenda.docx");
     std::fs::write(&docx, generate::docx(&generate::agenda(10, 3))).unwrap();
     let tmp = tempfile::tempdir().unwrap();
-    let out = Command::new(soffice)
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(tmp.path())
-        .arg(&docx)
-        .env("HOME", tmp.path())
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    std::fs::copy(
-        tmp.path().join("agenda.pdf"),
-        dir.join("agenda-libreoffice.pdf"),
-    )
-    .unwrap();
+    let pdf = print_to_pdf(soffice, &docx, tmp.path());
+    std::fs::copy(pdf, dir.join("agenda-libreoffice.pdf")).unwrap();
 }
 
 const HEADING_STYLES: &str = r#"<w:style w:type="paragraph" w:styleId="Overskrift1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="Punkt"><w:name w:val="Punktoverskrift"/><w:basedOn w:val="Overskrift2"/></w:style><w:style w:type="paragraph" w:styleId="Overskrift2"><w:name w:val="heading 2"/></w:style>"#;

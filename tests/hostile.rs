@@ -153,13 +153,7 @@ fn every_export_escapes_markup_and_carries_no_control_codes() {
             english: false,
         };
         let referat = export::prepare(&app.agenda, minutes, options);
-        for format in [
-            Format::Markdown,
-            Format::Text,
-            Format::Html,
-            Format::Docx,
-            Format::Json,
-        ] {
+        for format in Format::ALL {
             let bytes = export::render(&referat, &app.agenda, minutes, format);
             let what = format!("{format:?} export");
             match format {

@@ -1,9 +1,12 @@
 //! Import of the bundled sample agendas (both text layouts, written in the seeds' shapes), in every
 //! encoding gavel reads, and the meeting file's round trip.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use common::toc;
 use gavel::agenda::{self, Action, Agenda};
 
 fn data(name: &str) -> PathBuf {
@@ -16,14 +19,6 @@ fn import(name: &str) -> Agenda {
     let imported = agenda::load(&data(name)).expect("the sample imports");
     assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
     imported.agenda
-}
-
-fn toc(agenda: &Agenda) -> Vec<(String, String, Option<u32>)> {
-    agenda
-        .items
-        .iter()
-        .map(|i| (i.number.clone(), i.title.clone(), i.page))
-        .collect()
 }
 
 fn entries(rows: &[(&str, &str, u32)]) -> Vec<(String, String, Option<u32>)> {

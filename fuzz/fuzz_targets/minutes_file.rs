@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
         store::reconcile(&mut file, agenda());
         let again = MinutesFile::from_toml(&file.to_toml()).expect("reads what it writes");
         assert_eq!(again.minutes.items.len(), file.minutes.items.len());
-        for format in [Format::Markdown, Format::Text, Format::Html, Format::Docx, Format::Json] {
+        for format in Format::ALL {
             for public in [false, true] {
                 let options = Options { public, english: false };
                 let referat = export::prepare(agenda(), &file.minutes, options);

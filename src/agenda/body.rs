@@ -110,6 +110,19 @@ pub fn strip_back_cover(paragraphs: &mut Vec<Paragraph>) {
     }
 }
 
+/// Fills each entry from its text, in agenda order; the last text ends with the back cover,
+/// which belongs to no item.
+pub fn fill_each(items: &mut [Item], mut texts: Vec<(usize, Vec<Paragraph>)>) {
+    if let Some((_, last)) = texts.last_mut() {
+        strip_back_cover(last);
+    }
+    for (index, paragraphs) in texts {
+        if let Some(item) = items.get_mut(index) {
+            fill(item, &paragraphs);
+        }
+    }
+}
+
 /// Fills an item's text fields from its paragraphs.
 pub fn fill(item: &mut Item, paragraphs: &[Paragraph]) {
     let mut section = Section::Before;

@@ -522,14 +522,11 @@ fn assemble(
         let warnings = word_export::assign(&mut agenda.items, blocks);
         return Ok(Imported { agenda, warnings });
     }
-    for (k, &(line, item)) in headings.iter().enumerate() {
+    let texts = headings.iter().enumerate().map(|(k, &(line, item))| {
         let end = headings.get(k + 1).map_or(body.len(), |&(next, _)| next);
-        let mut paragraphs = paragraphs(&body[line + 1..end]);
-        if k + 1 == headings.len() {
-            body::strip_back_cover(&mut paragraphs);
-        }
-        body::fill(&mut agenda.items[item], &paragraphs);
-    }
+        (item, paragraphs(&body[line + 1..end]))
+    });
+    body::fill_each(&mut agenda.items, texts.collect());
     Ok(Imported {
         agenda,
         warnings: Vec::new(),
@@ -582,10 +579,7 @@ fn find_headings(body: &[Line], items: &mut Vec<Item>) -> Vec<(usize, usize)> {
         let after = found.last().map_or(0, |&(_, item)| item + 1);
         let entry = if from_toc {
             let by_number = numbered.and_then(|(s, it, _)| {
-                let number = match it {
-                    Some(it) => format!("{s}.{it}"),
-                    None => s.to_string(),
-                };
+                let number = pdf_text::entry_number(s, it);
                 items
                     .iter()
                     .skip(after)
@@ -605,10 +599,7 @@ fn find_headings(body: &[Line], items: &mut Vec<Item>) -> Vec<(usize, usize)> {
             && (line.level.is_some() || sequence.accept(s, it, true))
         {
             items.push(Item {
-                number: match it {
-                    Some(it) => format!("{s}.{it}"),
-                    None => s.to_string(),
-                },
+                number: pdf_text::entry_number(s, it),
                 title: squash_spaces(title),
                 ..Item::default()
             });

@@ -34,6 +34,14 @@ struct Line<'a> {
 }
 
 /// "3.4. Title" or " 3. Title": the number and the title.
+/// "3" for a section, "3.4" for an item.
+pub(super) fn entry_number(section: u32, item: Option<u32>) -> String {
+    match item {
+        Some(item) => format!("{section}.{item}"),
+        None => section.to_string(),
+    }
+}
+
 pub(super) fn heading(line: &str) -> Option<(u32, Option<u32>, &str)> {
     let t = line.trim();
     let (first, rest) = t.split_once('.')?;
@@ -172,10 +180,7 @@ fn parse_lines(raw: &[&str], physical: bool) -> Result<Imported, ImportError> {
             j += 1;
         }
         agenda.items.push(Item {
-            number: match item {
-                Some(it) => format!("{section}.{it}"),
-                None => section.to_string(),
-            },
+            number: entry_number(section, item),
             title: squash_spaces(&title),
             page: page_of(line.page),
             ..Item::default()
@@ -188,14 +193,11 @@ fn parse_lines(raw: &[&str], physical: bool) -> Result<Imported, ImportError> {
     }
 
     let width = typical_width(&lines);
-    for (n, &(_, body_start)) in starts.iter().enumerate() {
+    let texts = starts.iter().enumerate().map(|(n, &(_, body_start))| {
         let end = starts.get(n + 1).map_or(lines.len(), |&(h, _)| h);
-        let mut paragraphs = paragraphs(&lines[body_start..end], width);
-        if n + 1 == starts.len() {
-            body::strip_back_cover(&mut paragraphs);
-        }
-        body::fill(&mut agenda.items[n], &paragraphs);
-    }
+        (n, paragraphs(&lines[body_start..end], width))
+    });
+    body::fill_each(&mut agenda.items, texts.collect());
     Ok(Imported {
         agenda,
         warnings: Vec::new(),

@@ -25,6 +25,14 @@ pub enum Format {
 }
 
 impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Text,
+        Format::Html,
+        Format::Docx,
+        Format::Json,
+    ];
+
     pub fn parse(name: &str) -> Option<Format> {
         match name.to_lowercase().as_str() {
             "md" | "markdown" => Some(Format::Markdown),

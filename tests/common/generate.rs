@@ -185,6 +185,15 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// Every section, and every item not right under its section heading, starts a page.
+fn starts_page(agenda: &Agenda, i: usize) -> bool {
+    agenda.items[i].is_section()
+        || agenda
+            .items
+            .get(i.wrapping_sub(1))
+            .is_none_or(|prev| !prev.is_section())
+}
+
 /// The pages of the printed agenda and the page each entry starts on. Page 1 (and on) holds the
 /// meeting and the table of contents; every section with items and every item starts a page.
 pub fn layout(agenda: &Agenda) -> (Vec<Vec<Placed>>, Vec<u32>) {
@@ -201,12 +210,7 @@ pub fn layout(agenda: &Agenda) -> (Vec<Vec<Placed>>, Vec<u32>) {
         *used = 0.0;
     };
     for (i, item) in agenda.items.iter().enumerate() {
-        let first_of_section = item.is_section()
-            || agenda
-                .items
-                .get(i.wrapping_sub(1))
-                .is_none_or(|prev| !prev.is_section());
-        if first_of_section {
+        if starts_page(agenda, i) {
             new_page(&mut pages, &mut page, &mut used);
         }
         starts[i] = (toc_pages + pages.len() + 1) as u32;
@@ -545,11 +549,7 @@ pub fn docx(agenda: &Agenda) -> Vec<u8> {
     body.push_str("</w:sdtContent></w:sdt>");
 
     for (i, item) in agenda.items.iter().enumerate() {
-        let first_of_section = item.is_section()
-            || agenda
-                .items
-                .get(i.wrapping_sub(1))
-                .is_none_or(|prev| !prev.is_section());
+        let first_of_section = starts_page(agenda, i);
         let heading = bookmark(
             100 + i,
             &format!("_Toc{i}"),

@@ -26,6 +26,15 @@ pub fn sample_app() -> App {
     app
 }
 
+/// The numbers, titles and pages: what the table of contents says.
+pub fn toc(agenda: &agenda::Agenda) -> Vec<(String, String, Option<u32>)> {
+    agenda
+        .items
+        .iter()
+        .map(|i| (i.number.clone(), i.title.clone(), i.page))
+        .collect()
+}
+
 /// Presses keys: space-separated chords ("j", "enter", "ctrl-p").
 pub fn press(app: &mut App, keys: &str) {
     for key in keys.split_whitespace() {
