@@ -1,7 +1,8 @@
 //! Import throughput (MB/s) for every layout gavel reads: the bundled samples, the seeds when
 //! they are beside the project, and generated agendas of 50, 500 and 5,000 items in each layout.
 //! Then a 30-page PDF read by gavel against the same file read by `pdftotext` (poppler), where
-//! poppler is installed: both whole processes, their times and the ratio.
+//! poppler is installed: both whole processes, their times and the ratio. And a hostile page:
+//! up to 400,000 text operators on one line, whose time must grow linearly.
 
 #[path = "../tests/common/generate.rs"]
 mod generate;
@@ -130,5 +131,32 @@ fn pdf_against_pdftotext(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, import, pdf_against_pdftotext);
+/// A page of 10,000 to 400,000 text operators on one line: the time must grow with the count,
+/// not its square. Prints the time per operator at each size; equal figures mean linear.
+fn pdf_one_line(c: &mut Criterion) {
+    let mut group = c.benchmark_group("pdf one line");
+    group.sample_size(10);
+    let mut per_op = Vec::new();
+    for n in [10_000usize, 50_000, 100_000, 200_000, 400_000] {
+        let pdf = generate::one_line_pdf(n);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_function(format!("{n} operators"), |b| {
+            b.iter(|| agenda::parse_bytes(black_box(&pdf)).unwrap())
+        });
+        let start = Instant::now();
+        agenda::parse_bytes(&pdf).unwrap();
+        per_op.push((n, pdf.len(), start.elapsed()));
+    }
+    group.finish();
+    for (n, size, took) in per_op {
+        println!(
+            "one line of {n} text operators ({} KB of PDF): {:.1} ms, {:.0} ns per operator",
+            size / 1024,
+            took.as_secs_f64() * 1e3,
+            took.as_secs_f64() * 1e9 / n as f64
+        );
+    }
+}
+
+criterion_group!(benches, import, pdf_against_pdftotext, pdf_one_line);
 criterion_main!(benches);

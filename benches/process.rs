@@ -4,8 +4,11 @@
 //!
 //! `cargo bench --bench process`
 
-#[path = "../tests/common/generate.rs"]
-mod generate;
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use common::generate;
+use common::pty::{Pty, contains};
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -49,56 +52,27 @@ fn first_frame(file: &Path, needle: &str, minutes: &Path) -> Duration {
     for suffix in ["", ".journal", ".lock"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", minutes.display()));
     }
-    let mut command = sized_terminal(GAVEL);
-    command
-        .arg(file)
-        .arg("--minutes")
-        .arg(minutes)
-        .env("TERM", "xterm-256color")
-        .env("HOME", minutes.parent().unwrap());
+    let mut command = common::pty::gavel(minutes.parent().unwrap());
+    command.arg(file).arg("--minutes").arg(minutes);
+    time_to_show(command, needle)
+}
+
+/// Starts `command` in a terminal already 80×24 (a resize afterwards would be measured as
+/// start-up) and reads in large gulps until `needle` has arrived: the time it took.
+fn time_to_show(command: Command, needle: &str) -> Duration {
     let start = Instant::now();
-    let mut session = expectrl::Session::spawn(command).expect("gavel starts in a pty");
-    let elapsed = read_until(&mut session, needle.as_bytes(), start);
-    let _ = session
-        .get_process_mut()
-        .kill(expectrl::process::unix::Signal::SIGKILL);
-    elapsed
-}
-
-/// A command that runs `program` in a pty already sized 80×24, as a terminal is before anything
-/// starts in it (a pty starts at 0×0, and a resize afterwards would be measured as start-up).
-fn sized_terminal(program: &str) -> Command {
-    let mut command = Command::new("sh");
-    command.args(["-c", "stty cols 80 rows 24 && exec \"$0\" \"$@\"", program]);
-    command
-}
-
-/// Reads the terminal in large gulps, without sleeping, until `needle` has arrived: the time
-/// since `start`. (expectrl's own `expect` reads a byte at a time and would measure itself.)
-fn read_until(
-    session: &mut expectrl::session::OsSession,
-    needle: &[u8],
-    start: Instant,
-) -> Duration {
-    let mut seen = Vec::new();
-    let mut buf = vec![0u8; 1 << 16];
-    loop {
-        match session.try_read(&mut buf) {
-            Ok(0) => panic!("the program ended before showing {needle:?}"),
-            Ok(n) => {
-                seen.extend_from_slice(&buf[..n]);
-                if seen.windows(needle.len()).any(|w| w == needle) {
-                    return start.elapsed();
-                }
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => std::thread::yield_now(),
-            Err(e) => panic!("reading the terminal: {e}"),
-        }
+    let mut terminal = Pty::spawn(command);
+    while !contains(terminal.raw(), needle.as_bytes()) {
+        assert!(
+            terminal.pump(),
+            "the program ended before showing {needle:?}"
+        );
         assert!(
             start.elapsed() < Duration::from_secs(30),
             "no first frame in 30 s"
         );
     }
+    start.elapsed()
 }
 
 struct Input {
@@ -163,11 +137,9 @@ fn main() {
     let minutes = dir.join("referat.toml");
     // What the pseudo-terminal harness itself costs: a program that prints the word at once.
     let harness = median(5, || {
-        let mut command = sized_terminal("echo");
+        let mut command = Command::new("echo");
         command.arg("praksisplan");
-        let start = Instant::now();
-        let mut session = expectrl::Session::spawn(command).unwrap();
-        read_until(&mut session, b"praksisplan", start);
+        time_to_show(command, "praksisplan");
     });
     println!(
         "first frame: from spawning gavel in a pty to its first frame, less the harness's own {:.0} ms (echo)\n",

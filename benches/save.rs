@@ -59,7 +59,8 @@ fn save(c: &mut Criterion) {
             .find(|i| !i.is_section())
             .unwrap()
             .clone();
-        let saver = store::Saver::start(path.clone());
+        let opened = store::open(&path, &agenda, 0);
+        let saver = store::Saver::start(path.clone(), opened.lock, opened.file_id);
         let mut revision = 0;
         c.bench_function(&format!("save after one change/{name}"), |b| {
             b.iter(|| {
@@ -81,6 +82,9 @@ fn save(c: &mut Criterion) {
                 }
             })
         });
+        // The writer lets go before the file is written from here (it would take that for
+        // someone replacing its file).
+        saver.finish(std::time::Duration::from_secs(10));
         c.bench_function(&format!("rewrite of the minutes file/{name}"), |b| {
             b.iter(|| store::write_atomic(&path, black_box(file.to_toml()).as_bytes()).unwrap())
         });

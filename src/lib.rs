@@ -5,6 +5,9 @@ pub mod agenda;
 pub mod cli;
 pub mod config;
 pub mod export;
+mod language;
 pub mod minutes;
 pub mod toc;
 pub mod tui;
+
+pub use language::Language;

@@ -14,7 +14,8 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("gavel: {message}");
+            // Not eprintln!: standard error may be a terminal that has gone away.
+            let _ = writeln!(std::io::stderr(), "gavel: {message}");
             ExitCode::from(BAD_INPUT)
         }
     }
@@ -83,14 +84,14 @@ fn export(
     use gavel::export::{self, Format, Options};
     let format = Format::parse(format)
         .ok_or_else(|| format!("unknown format \"{format}\": use md, txt, html, docx or json"))?;
-    let english = match lang {
-        None => false,
-        Some(l) => match gavel::tui::labels::Language::parse(l) {
-            Some(gavel::tui::labels::Language::English) => true,
-            Some(_) => false,
-            None => return Err(format!("unknown language \"{l}\": use da or en")),
-        },
+    let language = match lang {
+        None => None,
+        Some(l) => Some(
+            gavel::Language::parse(l)
+                .ok_or_else(|| format!("unknown language \"{l}\": use da or en"))?,
+        ),
     };
+    let english = language == Some(gavel::Language::English);
     let imported = load(agenda_path)?;
     let path = minutes.unwrap_or_else(|| {
         gavel::minutes::store::default_path(&gavel::config::data_dir(), &imported.agenda)
@@ -99,8 +100,23 @@ fn export(
         .map_err(|e| format!("{}: {e}", path.display()))?
     {
         Some((file, notices)) => {
+            let speak = language.unwrap_or(gavel::Language::English);
             for notice in notices {
-                eprintln!("gavel: {}: {notice}", path.display());
+                eprintln!("gavel: {}: {}", path.display(), notice.text(speak));
+            }
+            if !file.minutes.orphans.is_empty() {
+                let list: Vec<String> = file
+                    .minutes
+                    .orphans
+                    .iter()
+                    .map(|(n, r)| format!("{n} \"{}\"", r.title))
+                    .collect();
+                eprintln!(
+                    "gavel: {}: warning: {} record(s) belong to no item on the agenda: {}; they are flagged at the end of the minutes (open the meeting and press o to attach them)",
+                    path.display(),
+                    list.len(),
+                    list.join(", ")
+                );
             }
             file.minutes
         }
@@ -156,25 +172,21 @@ fn meeting_screen(cli: &Cli) -> Result<(), String> {
     );
     app.utc_offset_s = terminal::utc_offset_s();
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // Each problem on its own line, in a notice that stays until read: a broken keymap file
+    // must not scroll past in a status line too short for its path.
     let mut problems = settings.problems;
     problems.extend(imported.warnings);
+    app.notify(problems);
     let path = cli.minutes.clone().unwrap_or_else(|| {
         gavel::minutes::store::default_path(&gavel::config::data_dir(), &app.agenda)
     });
     let mut session = gavel::tui::session::Session::start(&mut app, &path, &participants);
-    // Each problem on its own line, in a notice that stays until read: a broken keymap file
-    // must not scroll past in a status line too short for its path.
-    if !problems.is_empty() {
-        use gavel::tui::app::Overlay;
-        if let Some(Overlay::Notice(notices)) = &mut app.overlay {
-            problems.append(notices);
-        }
-        app.overlay = Some(Overlay::Notice(problems));
-    }
-    let ran = terminal::run(&mut app, |app| session.after(app));
+    let ran = terminal::run_in_terminal(&mut app, |app| session.after(app));
+    // Whatever ended the screen — quit, a closed terminal, a signal — the minutes are saved.
     let saved = session.finish();
-    ran.map_err(|e| format!("terminal error: {e}"))?;
-    saved.map_err(|e| format!("{}: {e}", path.display()))
+    let ending = ran.map_err(|e| format!("terminal error: {e}"));
+    saved.map_err(|e| format!("{}: {e}", path.display()))?;
+    ending.map(|_| ())
 }
 
 /// The sample meeting shipped in `data/`, opened by a plain `gavel`.

@@ -9,7 +9,7 @@ use common::generate;
 use assert_cmd::Command;
 
 fn gavel() -> Command {
-    Command::cargo_bin("gavel").expect("the gavel binary is built")
+    common::cli()
 }
 
 /// Runs `gavel import FILE -o OUT` and checks the failure: exit 2, one line on stderr that names

@@ -1,11 +1,13 @@
 //! The command line as a user meets it: help, version, completions, man page, `toc`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
 fn gavel() -> Command {
-    Command::cargo_bin("gavel").unwrap()
+    common::cli()
 }
 
 fn data(name: &str) -> PathBuf {

@@ -1,9 +1,10 @@
 //! The minutes in every format, from a fixture record: golden files, escaping, determinism,
 //! the public variant, and the CLI writing them atomically.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use gavel::agenda::{self, Agenda};
 use gavel::export::{self, Format, Options};
 use gavel::minutes::{Minutes, Note, Outcome, Target};
@@ -237,8 +238,7 @@ fn the_cli_exports_from_the_saved_minutes() {
     gavel::minutes::store::write_atomic(&saved, file.to_toml().as_bytes()).unwrap();
     for format in ["md", "txt", "html", "docx", "json"] {
         let out = dir.path().join(format!("referat.{format}"));
-        Command::cargo_bin("gavel")
-            .unwrap()
+        common::cli()
             .args(["export", "--format", format, "--minutes"])
             .arg(&saved)
             .arg(&meeting)
@@ -251,8 +251,7 @@ fn the_cli_exports_from_the_saved_minutes() {
     }
     let md = std::fs::read_to_string(dir.path().join("referat.md")).unwrap();
     assert!(md.contains("KKR Sydjylland godkendte referatet."));
-    let bad = Command::cargo_bin("gavel")
-        .unwrap()
+    let bad = common::cli()
         .args(["export", "--format", "pdf"])
         .arg(&meeting)
         .output()

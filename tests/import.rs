@@ -5,7 +5,6 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use common::toc;
 use gavel::agenda::{self, Action, Agenda};
 
@@ -370,8 +369,7 @@ fn meeting_file_round_trip_through_the_cli() {
         let first = dir.path().join("first.toml");
         let second = dir.path().join("second.toml");
         for (from, to) in [(data(name), &first), (first.clone(), &second)] {
-            Command::cargo_bin("gavel")
-                .unwrap()
+            common::cli()
                 .arg("import")
                 .arg(&from)
                 .arg("-o")

@@ -120,3 +120,17 @@ fn lines_of_only_control_characters_vanish() {
         Err(ImportError::Binary(_))
     ));
 }
+
+/// A page with hundreds of thousands of text operators on one line is read (it took minutes and
+/// gigabytes when placing each run counted the whole line so far).
+#[test]
+fn a_line_of_a_hundred_thousand_text_operators_reads() {
+    let pdf = generate::one_line_pdf(100_000);
+    if let Ok(dir) = std::env::var("GAVEL_DUMP_DIR") {
+        for n in [10_000, 50_000, 100_000, 200_000, 400_000] {
+            std::fs::write(format!("{dir}/one-line-{n}.pdf"), generate::one_line_pdf(n)).unwrap();
+        }
+    }
+    let got = agenda::parse_bytes(&pdf).expect("the page is read");
+    assert_eq!(got.agenda.items[0].title, "Godkendelse af dagsorden");
+}

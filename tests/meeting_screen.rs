@@ -434,3 +434,63 @@ fn export_and_final_from_the_screen() {
     press(&mut app, "F");
     assert!(!app.minutes.is_final);
 }
+
+#[test]
+fn a_notice_waits_for_the_note_being_written() {
+    let mut app = sample_app();
+    press(&mut app, "3 5 enter n");
+    type_text(&mut app, "Halvt skrevet");
+    app.notify(vec!["referatfilen var fjernet".into()]);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Editor(_))),
+        "not interrupted"
+    );
+    type_text(&mut app, " og færdigt");
+    press(&mut app, "esc");
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Notice(lines)) if lines[0].contains("fjernet")),
+        "shown when the note is closed"
+    );
+    assert_eq!(
+        app.minutes.item("3.5").unwrap().note.text,
+        "Halvt skrevet og færdigt"
+    );
+}
+
+#[test]
+fn closing_keeps_the_note_being_written() {
+    let mut app = sample_app();
+    press(&mut app, "3 5 enter j n");
+    type_text(&mut app, "Sidste ord");
+    app.update(Msg::Closing, T0);
+    assert!(app.overlay.is_none());
+    assert_eq!(
+        app.minutes.note(&clause("3.5", 0)).unwrap().text,
+        "Sidste ord"
+    );
+}
+
+#[test]
+fn orphans_are_listed_and_attached() {
+    let mut app = sample_app();
+    press(&mut app, "o");
+    assert!(app.overlay.is_none(), "nothing to list");
+    let mut orphan = gavel::minutes::ItemRecord {
+        title: "Kommunal bredbåndsstrategi".into(),
+        outcome: Some(Outcome::Approved),
+        ..Default::default()
+    };
+    orphan.note.text = "Vedtaget enstemmigt".into();
+    app.minutes.keep_orphan("3.9", orphan);
+    insta::assert_snapshot!("orphans", {
+        press(&mut app, "o");
+        screen(&mut app, 80, 24)
+    });
+    // Offered: the item under the cursor (1.1); typed instead: 3.2.
+    press(&mut app, "enter ctrl-u 3 . 2 enter");
+    assert!(app.minutes.orphans.is_empty());
+    assert!(app.overlay.is_none(), "closed with nothing left to attach");
+    let record = app.minutes.item("3.2").unwrap();
+    assert_eq!(record.outcome, Some(Outcome::Approved));
+    assert_eq!(record.note.text, "Vedtaget enstemmigt");
+}

@@ -2,13 +2,13 @@
 //! as it found it on quit, SIGTERM and SIGHUP. Its output goes through a terminal emulator
 //! (vt100) so the tests read the screen a person would see, not the bytes that painted it.
 
-use std::io::Write;
-use std::num::NonZeroU16;
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use expectrl::session::OsSession;
+use common::pty::{Pty, contains, gavel};
 
 const LEAVE_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049l";
 const BRACKETED_PASTE_OFF: &[u8] = b"\x1b[?2004l";
@@ -21,92 +21,12 @@ fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
     ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-struct Pty {
-    session: OsSession,
-    screen: vt100::Parser,
-    raw: Vec<u8>,
-}
-
-impl Pty {
-    fn spawn(minutes: &Path) -> Pty {
-        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample-pdf-text.txt");
-        let mut command = Command::new(env!("CARGO_BIN_EXE_gavel"));
-        command
-            .arg(sample)
-            .arg("--minutes")
-            .arg(minutes)
-            .env("TERM", "xterm-256color")
-            .env("NO_COLOR", "1")
-            .env("HOME", minutes.parent().unwrap_or(Path::new("/tmp")));
-        let mut session = expectrl::Session::spawn(command).expect("gavel starts in a pty");
-        session.get_process_mut().set_window_size(80, 24).unwrap();
-        Pty {
-            session,
-            screen: vt100::Parser::new(
-                NonZeroU16::new(24).unwrap(),
-                NonZeroU16::new(80).unwrap(),
-                0,
-            ),
-            raw: Vec::new(),
-        }
-    }
-
-    /// Reads what is there; false once the program has closed the terminal.
-    fn pump(&mut self) -> bool {
-        let mut buf = [0u8; 65536];
-        match self.session.try_read(&mut buf) {
-            Ok(0) => false,
-            Ok(n) => {
-                self.screen.process(&buf[..n]);
-                self.raw.extend_from_slice(&buf[..n]);
-                true
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-                std::thread::sleep(Duration::from_millis(20));
-                true
-            }
-            Err(_) => false,
-        }
-    }
-
-    fn text(&self) -> String {
-        self.screen.screen().contents()
-    }
-
-    /// Waits until the screen shows `needle`.
-    fn wait_for(&mut self, needle: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while !self.text().contains(needle) {
-            assert!(
-                Instant::now() < deadline,
-                "waited for {needle:?}; the screen:\n{}",
-                self.text()
-            );
-            assert!(self.pump(), "gavel ended while waiting for {needle:?}");
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.session.write_all(keys.as_bytes()).unwrap();
-        self.session.flush().unwrap();
-        // A key at a time, as typed: Esc must not run into the next key (Alt+key).
-        for _ in 0..5 {
-            self.pump();
-        }
-    }
-
-    /// Waits for the program to end and returns everything it wrote.
-    fn finish(&mut self) -> &[u8] {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while self.pump() {
-            assert!(Instant::now() < deadline, "gavel did not end");
-        }
-        &self.raw
-    }
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+/// gavel on the sample agenda, with the minutes at `minutes` and its home beside them.
+fn spawn(minutes: &Path) -> Pty {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample-pdf-text.txt");
+    let mut command = gavel(minutes.parent().unwrap_or(Path::new("/tmp")));
+    command.arg(sample).arg("--minutes").arg(minutes);
+    Pty::spawn(command)
 }
 
 #[test]
@@ -114,7 +34,7 @@ fn a_real_terminal_session() {
     let _turn = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let minutes = dir.path().join("minutes.toml");
-    let mut t = Pty::spawn(&minutes);
+    let mut t = spawn(&minutes);
     t.wait_for("Godkendelse af referat");
     t.send("3");
     t.send("5");
@@ -136,7 +56,7 @@ fn a_real_terminal_session() {
     );
     assert!(contains(raw, BRACKETED_PASTE_OFF));
     // Reopened, the meeting resumes where it was.
-    let mut t = Pty::spawn(&minutes);
+    let mut t = spawn(&minutes);
     t.wait_for("Godkendelse af referat");
     t.send("3");
     t.send("5");
@@ -152,11 +72,11 @@ fn a_second_copy_opens_read_only() {
     let _turn = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let minutes = dir.path().join("minutes.toml");
-    let mut first = Pty::spawn(&minutes);
+    let mut first = spawn(&minutes);
     first.wait_for("Godkendelse af referat");
-    let mut second = Pty::spawn(&minutes);
+    let mut second = spawn(&minutes);
     second.wait_for("Kun læsning");
-    second.wait_for(&format!("pid {}", first.session.get_process().pid()));
+    second.wait_for(&format!("pid {}", first.pid()));
     second.send("\x1b"); // closes the notice
     std::thread::sleep(Duration::from_millis(150));
     second.send("q");
@@ -179,7 +99,7 @@ fn broken_settings_start_on_the_defaults_and_name_the_line() {
     )
     .unwrap();
     std::fs::write(config.join("config.toml"), "lang = [\n").unwrap();
-    let mut t = Pty::spawn(&dir.path().join("minutes.toml"));
+    let mut t = spawn(&dir.path().join("minutes.toml"));
     t.wait_for("Godkendelse af referat");
     t.wait_for("keymap.toml:3");
     t.wait_for("config.toml:1");
@@ -195,22 +115,32 @@ fn broken_settings_start_on_the_defaults_and_name_the_line() {
 }
 
 #[test]
-fn signals_restore_the_terminal() {
+fn signals_restore_the_terminal_and_keep_the_note_being_written() {
     let _turn = one_at_a_time();
-    for signal in ["TERM", "HUP"] {
+    for signal in ["TERM", "HUP", "INT"] {
         let dir = tempfile::tempdir().unwrap();
-        let mut t = Pty::spawn(&dir.path().join("minutes.toml"));
+        let minutes = dir.path().join("minutes.toml");
+        let mut t = spawn(&minutes);
         t.wait_for("Godkendelse af referat");
-        let pid = t.session.get_process().pid().to_string();
-        let killed = Command::new("kill")
-            .args([&format!("-{signal}"), &pid])
-            .status()
-            .unwrap();
-        assert!(killed.success());
+        t.send("3");
+        t.send("5");
+        t.send("\r");
+        t.wait_for("Indstilling");
+        t.send("n");
+        t.wait_for("Esc gemmer");
+        t.send("Skrevet før signalet");
+        t.wait_for("Skrevet før signalet");
+        t.signal(signal);
         let raw = t.finish();
         assert!(
             contains(raw, LEAVE_ALTERNATE_SCREEN),
             "SIG{signal}: the terminal is restored"
+        );
+        let file = gavel::minutes::store::load(&minutes).file.unwrap();
+        assert_eq!(file.draft, None, "SIG{signal}: the note is kept as a note");
+        assert_eq!(
+            file.minutes.items["3.5"].note.text, "Skrevet før signalet",
+            "SIG{signal}"
         );
     }
 }
@@ -245,7 +175,7 @@ fn killed_at_random_moments_nothing_older_than_a_second_is_lost() {
     let mut rounds: Vec<Round> = Vec::new();
     let mut lost: Vec<String> = Vec::new();
     for &item in &items {
-        let mut t = Pty::spawn(&minutes);
+        let mut t = spawn(&minutes);
         t.wait_for("Godkendelse af referat");
         t.send("\x1b"); // closes the recovery notice, if there is one
         std::thread::sleep(Duration::from_millis(150));
@@ -272,14 +202,7 @@ fn killed_at_random_moments_nothing_older_than_a_second_is_lost() {
             std::thread::sleep(Duration::from_millis(random(40)));
         }
         let killed_at = Instant::now();
-        let pid = t.session.get_process().pid().to_string();
-        assert!(
-            Command::new("kill")
-                .args(["-KILL", &pid])
-                .status()
-                .unwrap()
-                .success()
-        );
+        t.signal("KILL");
         t.finish();
         rounds.push((item, marked, typed));
 

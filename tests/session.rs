@@ -30,8 +30,11 @@ fn a_meeting_resumes_where_it_was() {
         "the note being typed is restored"
     );
     assert_eq!(app.minutes.participants[0].name, "Anne Hansen");
+    // Told in the screen's language (the sample is Danish).
     assert!(
-        matches!(&app.overlay, Some(Overlay::Notice(lines)) if lines.iter().any(|l| l.contains("restored")))
+        matches!(&app.overlay, Some(Overlay::Notice(lines)) if lines.iter().any(|l| l.contains("hentet tilbage"))),
+        "{:?}",
+        app.overlay
     );
     session.finish().unwrap();
 }

@@ -10,6 +10,7 @@ mod error;
 pub mod meeting_file;
 mod meta;
 mod pdf;
+mod pdf_content;
 mod pdf_text;
 mod recommendation;
 pub mod text;
@@ -135,6 +136,13 @@ pub struct Agenda {
     pub meeting: Meeting,
     #[serde(default)]
     pub items: Vec<Item>,
+}
+
+impl Agenda {
+    /// The entry numbered `number` ("3.5").
+    pub fn find(&self, number: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.number == number)
+    }
 }
 
 /// The document layouts gavel reads.

@@ -6,15 +6,19 @@
 
 use std::collections::BTreeMap;
 
-use lopdf::content::Content;
+use std::time::{Duration, Instant};
+
 use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object};
 
 use super::ImportError;
+use super::pdf_content::{Operand, Operations};
 
 /// No stream may inflate beyond this: a real agenda's page is a few hundred KB at most.
 const MAX_STREAM_BYTES: usize = 32 * 1024 * 1024;
 /// Text gathered over all pages; beyond it the agenda is not one a meeting can follow.
 const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
+/// A real page is placed in milliseconds; one that takes this long is built to hurt, and is cut.
+const PAGE_BUDGET: Duration = Duration::from_secs(2);
 
 /// A PDF starts with `%PDF-` (some writers put a few bytes of junk before it).
 pub fn is_pdf(bytes: &[u8]) -> bool {
@@ -54,10 +58,20 @@ pub fn pages(bytes: &[u8]) -> Result<(Vec<String>, Vec<String>), ImportError> {
     let mut total = 0usize;
     for (number, id) in page_ids {
         // A page that cannot be read stays in the count, so later pages keep their numbers.
-        let text = page_text(&doc, id).unwrap_or_else(|| {
-            warnings.push(format!("page {number} of the PDF could not be read"));
-            String::new()
-        });
+        let text = match page_text(&doc, id, PAGE_BUDGET) {
+            Some(Ok(text)) => text,
+            Some(Err(partial)) => {
+                warnings.push(format!(
+                    "page {number} of the PDF holds more text operators than can be placed in {} s; only the first part of it is read: compare it with the printed agenda",
+                    PAGE_BUDGET.as_secs()
+                ));
+                partial
+            }
+            None => {
+                warnings.push(format!("page {number} of the PDF could not be read"));
+                String::new()
+            }
+        };
         total += text.len();
         if total > MAX_TEXT_BYTES {
             return Err(ImportError::TooLarge {
@@ -240,14 +254,13 @@ struct Run {
     text: String,
 }
 
-fn numbers(operands: &[Object]) -> Vec<f64> {
-    operands
-        .iter()
-        .map(|o| o.as_float().map(f64::from).unwrap_or(0.0))
-        .collect()
-}
-
-fn page_text(doc: &Document, page: lopdf::ObjectId) -> Option<String> {
+/// The text of a page, placed; `None` when the page cannot be read at all. A page whose text
+/// takes longer than `budget` to place is cut short there, with `Err` saying so.
+fn page_text(
+    doc: &Document,
+    page: lopdf::ObjectId,
+    budget: Duration,
+) -> Option<Result<String, String>> {
     let fonts: BTreeMap<Vec<u8>, Font> = doc
         .get_page_fonts(page)
         .ok()?
@@ -257,7 +270,8 @@ fn page_text(doc: &Document, page: lopdf::ObjectId) -> Option<String> {
     let data = doc
         .get_page_content_with_limit(page, MAX_STREAM_BYTES)
         .ok()?;
-    let content = Content::decode(&data).ok()?;
+    let started = Instant::now();
+    let mut late = false;
     let mut runs = Vec::new();
     let mut ctm = IDENTITY;
     let mut stack: Vec<Matrix> = Vec::new();
@@ -267,58 +281,69 @@ fn page_text(doc: &Document, page: lopdf::ObjectId) -> Option<String> {
     let mut size = 0.0;
     let mut font: Option<&Font> = None;
 
-    for op in &content.operations {
-        let n = numbers(&op.operands);
-        let arg = |i: usize| n.get(i).copied().unwrap_or(0.0);
-        match op.operator.as_str() {
-            "q" if stack.len() < 64 => stack.push(ctm),
-            "Q" => ctm = stack.pop().unwrap_or(IDENTITY),
-            "cm" if n.len() == 6 => {
-                ctm = multiply(&[arg(0), arg(1), arg(2), arg(3), arg(4), arg(5)], &ctm)
+    let mut ops = Operations::new(&data);
+    let mut count = 0u32;
+    while let Some((op, operands)) = ops.next_op() {
+        count = count.wrapping_add(1);
+        if count.is_multiple_of(4096) && started.elapsed() > budget {
+            late = true;
+            break;
+        }
+        let arg = |i: usize| operands.get(i).and_then(Operand::number).unwrap_or(0.0);
+        let six = || -> Option<Matrix> {
+            (operands.len() == 6).then(|| [arg(0), arg(1), arg(2), arg(3), arg(4), arg(5)])
+        };
+        match op {
+            b"q" if stack.len() < 64 => stack.push(ctm),
+            b"Q" => ctm = stack.pop().unwrap_or(IDENTITY),
+            b"cm" => {
+                if let Some(m) = six() {
+                    ctm = multiply(&m, &ctm);
+                }
             }
-            "BT" => {
+            b"BT" => {
                 tm = IDENTITY;
                 tlm = IDENTITY;
             }
-            "Tf" => {
-                font = op
-                    .operands
-                    .first()
-                    .and_then(|o| o.as_name().ok())
-                    .and_then(|name| fonts.get(name));
+            b"Tf" => {
+                font = match operands.first() {
+                    Some(Operand::Name(name)) => fonts.get(name.as_ref()),
+                    _ => None,
+                };
                 size = arg(1);
             }
-            "TL" => leading = arg(0),
-            "Td" | "TD" => {
-                if op.operator == "TD" {
+            b"TL" => leading = arg(0),
+            b"Td" | b"TD" => {
+                if op == b"TD" {
                     leading = -arg(1);
                 }
                 tlm = multiply(&translate(arg(0), arg(1)), &tlm);
                 tm = tlm;
             }
-            "Tm" if n.len() == 6 => {
-                tlm = [arg(0), arg(1), arg(2), arg(3), arg(4), arg(5)];
-                tm = tlm;
+            b"Tm" => {
+                if let Some(m) = six() {
+                    tlm = m;
+                    tm = tlm;
+                }
             }
-            "T*" => {
+            b"T*" => {
                 tlm = multiply(&translate(0.0, -leading), &tlm);
                 tm = tlm;
             }
-            "Tj" | "'" | "\"" | "TJ" => {
-                if matches!(op.operator.as_str(), "'" | "\"") {
+            b"Tj" | b"'" | b"\"" | b"TJ" => {
+                if op != b"Tj" && op != b"TJ" {
                     tlm = multiply(&translate(0.0, -leading), &tlm);
                     tm = tlm;
                 }
                 let Some(font) = font else { continue };
-                let parts: Vec<&Object> = match op.operator.as_str() {
-                    "TJ" => match op.operands.first().and_then(|o| o.as_array().ok()) {
-                        Some(a) => a.iter().collect(),
-                        None => continue,
-                    },
-                    "\"" => op.operands.get(2).into_iter().collect(),
-                    _ => op.operands.first().into_iter().collect(),
+                let parts: &[Operand] = match (op, operands.first(), operands.get(2)) {
+                    (b"TJ", Some(Operand::Array(a)), _) => a,
+                    (b"\"", _, Some(s)) => std::slice::from_ref(s),
+                    (b"\"", _, None) | (b"TJ", _, _) => continue,
+                    (_, Some(s), _) => std::slice::from_ref(s),
+                    (_, None, _) => continue,
                 };
-                show(&parts, font, size, &mut tm, &ctm, &mut runs);
+                show(parts, font, size, &mut tm, &ctm, &mut runs);
             }
             _ => {}
         }
@@ -326,12 +351,13 @@ fn page_text(doc: &Document, page: lopdf::ObjectId) -> Option<String> {
             break;
         }
     }
-    Some(lay_out(runs))
+    let text = lay_out(runs);
+    Some(if late { Err(text) } else { Ok(text) })
 }
 
 /// Places the strings of one show operator, moving the text matrix past each.
 fn show(
-    parts: &[&Object],
+    parts: &[Operand],
     font: &Font,
     size: f64,
     tm: &mut Matrix,
@@ -346,12 +372,12 @@ fn show(
     let mut advance = 0.0;
     for part in parts {
         match part {
-            Object::String(bytes, _) => {
+            Operand::String(bytes) => {
                 text.push_str(&font.decode(bytes));
                 advance += font.width(bytes) * size;
             }
             other => {
-                let adjust = other.as_float().map(f64::from).unwrap_or(0.0);
+                let adjust = other.number().unwrap_or(0.0);
                 let shift = -adjust / 1000.0 * size;
                 // A wide gap inside one string is a word space the writer positioned instead.
                 if shift > size * 0.2 && !text.ends_with(' ') {
@@ -409,10 +435,12 @@ fn lay_out(mut runs: Vec<Run>) -> String {
             .clamp(0.0, 8.0) as usize;
         let mut text = String::new();
         let mut end = f64::MIN;
-        for run in line {
+        for (k, run) in line.into_iter().enumerate() {
             let gap = run.x - end;
             if !text.is_empty() {
-                let after_bullet = text.chars().count() == 1 && is_bullet(&text);
+                // (Asked of the first run only: counting the line so far for every run made a
+                // line of many runs take the square of its length.)
+                let after_bullet = k == 1 && text.chars().count() == 1 && is_bullet(&text);
                 if gap > run.size * 1.5 && !after_bullet {
                     text.truncate(text.trim_end().len());
                     text.push('\t');

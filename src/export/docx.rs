@@ -188,6 +188,19 @@ pub fn render(r: &Referat) -> Vec<u8> {
     for e in &r.entries {
         entry(&mut paragraphs, e, r);
     }
+    if !r.orphans.is_empty() {
+        paragraphs.push(Paragraph::new().style(HEADING1).add_run(text(w.orphans)));
+        paragraphs.push(
+            Paragraph::new().add_run(
+                text(&format!("⚠ {}", w.orphans_warning))
+                    .bold()
+                    .color(DRAFT_COLOR),
+            ),
+        );
+        for e in &r.orphans {
+            entry(&mut paragraphs, e, r);
+        }
+    }
     for p in paragraphs {
         doc = doc.add_paragraph(p.id(next_id()));
     }

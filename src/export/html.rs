@@ -80,6 +80,15 @@ pub fn render(r: &Referat) -> String {
     for e in &r.entries {
         entry(&mut out, e, r);
     }
+    if !r.orphans.is_empty() {
+        out.push_str(&format!(
+            "<h2>{}</h2>\n<p class=\"draft\">⚠ {}</p>\n",
+            w.orphans, w.orphans_warning
+        ));
+        for e in &r.orphans {
+            entry(&mut out, e, r);
+        }
+    }
     out.push_str("</body>\n</html>\n");
     out
 }

@@ -56,6 +56,15 @@ pub fn render(r: &Referat) -> String {
     for entry in &r.entries {
         entry_md(&mut out, entry, r);
     }
+    if !r.orphans.is_empty() {
+        out.push_str(&format!(
+            "## {}\n\n> **⚠ {}**\n\n",
+            w.orphans, w.orphans_warning
+        ));
+        for entry in &r.orphans {
+            entry_md(&mut out, entry, r);
+        }
+    }
     out
 }
 

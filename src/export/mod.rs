@@ -79,6 +79,11 @@ pub struct Words {
     pub not_handled: &'static str,
     pub draft: &'static str,
     pub page: &'static str,
+    /// The heading over records whose item is no longer on the agenda.
+    pub orphans: &'static str,
+    pub orphans_warning: &'static str,
+    /// "Indstillingspunkt": a clause whose text left with its item.
+    pub clause: &'static str,
     english: bool,
 }
 
@@ -98,6 +103,9 @@ pub static DANISH: Words = Words {
     not_handled: "Punktet blev ikke behandlet",
     draft: "UDKAST – referatet er ikke endeligt",
     page: "side",
+    orphans: "Registreringer uden punkt på dagsordenen",
+    orphans_warning: "Dagsordenen er ændret, efter disse registreringer blev lavet, og deres punkter findes ikke længere. Sæt dem på det rette punkt i gavel (tasten o), før referatet sendes.",
+    clause: "Indstillingspunkt",
 };
 
 pub static ENGLISH: Words = Words {
@@ -116,6 +124,9 @@ pub static ENGLISH: Words = Words {
     not_handled: "The item was not handled",
     draft: "DRAFT – these minutes are not final",
     page: "page",
+    orphans: "Records without an item on the agenda",
+    orphans_warning: "The agenda changed after these were recorded, and their items are no longer on it. Attach them to the right item in gavel (key o) before the minutes are sent.",
+    clause: "Clause",
 };
 
 impl Words {
@@ -166,6 +177,8 @@ pub struct Referat {
     pub draft: bool,
     pub public: bool,
     pub entries: Vec<Entry>,
+    /// Records whose item left the agenda: flagged in every format, never dropped.
+    pub orphans: Vec<Entry>,
 }
 
 /// Prepares the minutes of an agenda from its record.
@@ -236,6 +249,11 @@ pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat 
             }
         }
     }
+    let orphans = minutes
+        .orphans
+        .iter()
+        .map(|(key, record)| orphan(key, record, words, &visible))
+        .collect();
     Referat {
         words,
         meeting: agenda.meeting.clone(),
@@ -245,6 +263,37 @@ pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat 
         draft: !minutes.is_final,
         public: options.public,
         entries,
+        orphans,
+    }
+}
+
+/// An orphaned record as an entry: its clauses' texts left with the item, so they are numbered.
+fn orphan(
+    key: &str,
+    record: &crate::minutes::ItemRecord,
+    words: &Words,
+    visible: &dyn Fn(&crate::minutes::Note) -> Option<String>,
+) -> Entry {
+    Entry {
+        number: key.to_string(),
+        title: record.title.clone(),
+        is_section: false,
+        page: None,
+        case_ref: None,
+        intro: String::new(),
+        clauses: record
+            .clauses
+            .iter()
+            .map(|(i, c)| Clause {
+                text: format!("{} {}", words.clause, i + 1),
+                outcome: c.outcome.map(|o| words.outcome(o).to_string()),
+                note: visible(&c.note),
+            })
+            .collect(),
+        outcome: record.outcome.map(|o| words.outcome(o).to_string()),
+        decision: record.decision.clone().unwrap_or_default(),
+        note: visible(&record.note),
+        not_handled: false,
     }
 }
 

@@ -46,6 +46,18 @@ pub fn render(r: &Referat) -> String {
     for e in &r.entries {
         entry(&mut out, e, r);
     }
+    if !r.orphans.is_empty() {
+        out.push_str(&format!(
+            "{}\n{}\n\n",
+            w.orphans,
+            "=".repeat(w.orphans.chars().count())
+        ));
+        para(&mut out, &format!("!!! {}", w.orphans_warning), "");
+        out.push('\n');
+        for e in &r.orphans {
+            entry(&mut out, e, r);
+        }
+    }
     out
 }
 

@@ -92,6 +92,17 @@ impl Note {
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty()
     }
+
+    /// Joins another note's text after this one's; private if either was.
+    fn merge(&mut self, other: Note) {
+        if !other.is_empty() && other.text != self.text {
+            if !self.is_empty() {
+                self.text.push_str("\n\n");
+            }
+            self.text.push_str(&other.text);
+        }
+        self.private |= other.private;
+    }
 }
 
 /// The record of one clause of a recommendation.
@@ -129,6 +140,22 @@ fn is_zero(n: &u64) -> bool {
 }
 
 impl ItemRecord {
+    /// Takes in another record of the same item: nothing of either is lost.
+    pub fn merge(&mut self, other: ItemRecord) {
+        self.outcome = self.outcome.or(other.outcome);
+        self.note.merge(other.note);
+        for (index, clause) in other.clauses {
+            let mine = self.clauses.entry(index).or_default();
+            mine.outcome = mine.outcome.or(clause.outcome);
+            mine.note.merge(clause.note);
+        }
+        self.elapsed_ms = self.elapsed_ms.saturating_add(other.elapsed_ms);
+        self.decision = match (self.decision.take(), other.decision) {
+            (Some(a), Some(b)) if a != b => Some(format!("{a}\n\n{b}")),
+            (a, b) => a.or(b),
+        };
+    }
+
     pub fn has_notes(&self) -> bool {
         !self.note.is_empty() || self.clauses.values().any(|c| !c.note.is_empty())
     }
@@ -194,6 +221,10 @@ pub struct Minutes {
     /// The secretary has marked the minutes final: exports carry no draft mark.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub is_final: bool,
+    /// Records whose item is no longer on the agenda, by their old number: kept, never dropped,
+    /// until the secretary attaches them to an item.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub orphans: BTreeMap<String, ItemRecord>,
 }
 
 impl Minutes {
@@ -306,6 +337,29 @@ impl Minutes {
         }
     }
 
+    /// Keeps a record whose item left the agenda; returns the key it is kept under (its old
+    /// number, primed if that is taken: "3.1", "3.1'").
+    pub fn keep_orphan(&mut self, number: &str, record: ItemRecord) -> String {
+        let mut key = number.to_string();
+        while self.orphans.contains_key(&key) {
+            key.push('\'');
+        }
+        self.orphans.insert(key.clone(), record);
+        key
+    }
+
+    /// Puts an orphaned record on an item of the agenda. What the item already has stays; what
+    /// the orphan adds is merged in (notes joined, outcomes filled where the item has none, time
+    /// added), so attaching never overwrites.
+    pub fn attach_orphan(&mut self, key: &str, number: &str, title: &str) -> bool {
+        let Some(orphan) = self.orphans.remove(key) else {
+            return false;
+        };
+        let record = self.item_mut(number, title);
+        record.merge(orphan);
+        true
+    }
+
     pub fn remove_participant(&mut self, index: usize) {
         if index < self.participants.len() {
             self.participants.remove(index);
@@ -385,6 +439,55 @@ mod tests {
         );
         m.cycle_presence(0, Some("3.2"));
         assert_eq!(m.participants[0].presence, Presence::Present);
+    }
+
+    #[test]
+    fn an_attached_orphan_adds_to_the_item_and_overwrites_nothing() {
+        let mut m = Minutes::default();
+        let mut orphan = ItemRecord {
+            title: "Budget".into(),
+            outcome: Some(Outcome::Approved),
+            elapsed_ms: 60_000,
+            ..ItemRecord::default()
+        };
+        orphan.note.text = "fra før".into();
+        orphan.clauses.insert(
+            0,
+            ClauseRecord {
+                outcome: Some(Outcome::TakenNote),
+                note: Note::default(),
+            },
+        );
+        assert_eq!(m.keep_orphan("3.1", orphan.clone()), "3.1");
+        assert_eq!(m.keep_orphan("3.1", orphan), "3.1'");
+        m.set_outcome(
+            &Target::Item("3.1".into()),
+            "Budget 2025",
+            Some(Outcome::Rejected),
+        );
+        m.set_note(
+            &Target::Item("3.1".into()),
+            "Budget 2025",
+            Note {
+                text: "ny".into(),
+                private: false,
+            },
+        );
+        assert!(m.attach_orphan("3.1", "3.1", "Budget 2025"));
+        assert!(
+            !m.attach_orphan("3.1", "3.1", "Budget 2025"),
+            "attached once"
+        );
+        let r = &m.items["3.1"];
+        assert_eq!(
+            r.outcome,
+            Some(Outcome::Rejected),
+            "the item's own outcome stays"
+        );
+        assert_eq!(r.note.text, "ny\n\nfra før");
+        assert_eq!(r.clauses[&0].outcome, Some(Outcome::TakenNote));
+        assert_eq!(r.elapsed_ms, 60_000);
+        assert_eq!(m.orphans.len(), 1);
     }
 
     #[test]

@@ -67,6 +67,7 @@ actions! {
     AddParticipant => "add_participant", "add a participant", "tilføj en deltager";
     CyclePresence => "cycle_presence", "present → afbud → left during item", "til stede → afbud → gik under punktet";
     RemoveParticipant => "remove_participant", "remove the participant", "fjern deltageren";
+    Orphans => "orphans", "records whose item left the agenda: attach or keep", "registreringer uden punkt: sæt på et punkt eller behold";
     Help => "help", "show all keys", "vis alle taster";
     Quit => "quit", "quit gavel", "afslut gavel";
 }

@@ -47,6 +47,9 @@ pub enum Msg {
     Paste(String),
     /// Time passed: only the clock and timers change.
     Tick,
+    /// gavel is about to end (the terminal went away, or a signal): what is being typed goes
+    /// into the record, as Esc would put it there.
+    Closing,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,6 +105,11 @@ pub enum Overlay {
     },
     /// The minutes file exists: write over it?
     ConfirmOverwrite(ExportRequest, String),
+    /// Records whose item left the agenda; one can be attached to an item (typed number).
+    Orphans {
+        selected: usize,
+        attaching: Option<String>,
+    },
 }
 
 /// The minutes to write, asked for on the screen and carried out at the edge.
@@ -149,6 +157,8 @@ pub struct App {
     /// The widest entry number with its indent, for the table of contents' column.
     pub number_width: usize,
     digits: Option<(String, i64)>,
+    /// Notices that came while another overlay was open: shown when it closes.
+    deferred: Vec<String>,
     /// Built on the first search: lowercasing every text costs 0.1 s at 5,000 items, which
     /// start-up should not pay.
     finder: std::cell::OnceCell<finder::Index>,
@@ -191,6 +201,7 @@ impl App {
             should_quit: false,
             page_rows: 10,
             digits: None,
+            deferred: Vec::new(),
         }
     }
 
@@ -244,6 +255,25 @@ impl App {
             Msg::Tick => {}
             Msg::Paste(text) => self.paste(&text),
             Msg::Key(key) => self.key(key),
+            Msg::Closing => {
+                if let Some(Overlay::Editor(editor)) = self.overlay.take() {
+                    self.close_editor(*editor);
+                }
+            }
+        }
+        if self.overlay.is_none() && !self.deferred.is_empty() {
+            self.overlay = Some(Overlay::Notice(std::mem::take(&mut self.deferred)));
+        }
+    }
+
+    /// Tells the user something that must be read: at once, or when the overlay in use (a note
+    /// being written, say) closes, so nothing typed is interrupted.
+    pub fn notify(&mut self, lines: Vec<String>) {
+        match &mut self.overlay {
+            _ if lines.is_empty() => {}
+            None => self.overlay = Some(Overlay::Notice(lines)),
+            Some(Overlay::Notice(shown)) => shown.extend(lines),
+            Some(_) => self.deferred.extend(lines),
         }
     }
 
@@ -312,6 +342,10 @@ impl App {
             }) => self.attendance_key(selected, adding, removing, key),
             Some(Overlay::Notice(_)) => {}
             Some(Overlay::Export { public }) => self.export_key(public, key),
+            Some(Overlay::Orphans {
+                selected,
+                attaching,
+            }) => self.orphans_key(selected, attaching, key),
             Some(Overlay::ConfirmOverwrite(request, _)) => {
                 if matches!(key.code, KeyCode::Char('y' | 'j' | 'Y' | 'J')) {
                     self.export = Some(ExportRequest {
@@ -415,6 +449,17 @@ impl App {
             Action::Help => {
                 self.status = None;
                 self.overlay = Some(Overlay::Help { scroll: 0 });
+            }
+            Action::Orphans => {
+                self.status = None;
+                if self.minutes.orphans.is_empty() {
+                    self.say(self.labels.no_orphans);
+                } else {
+                    self.overlay = Some(Overlay::Orphans {
+                        selected: 0,
+                        attaching: None,
+                    });
+                }
             }
             Action::Quit => {
                 // Everything is saved as it happens: quitting asks only when saving fails.
@@ -736,43 +781,132 @@ impl App {
 
     fn editor_key(&mut self, mut editor: Editor, key: KeyEvent) {
         match self.keymap.action(Mode::Editor, &key) {
-            Some(Action::Back) if editor.decision => {
-                // Kept as written, unless it is the draft unchanged (which then follows the
-                // outcomes as they change).
-                let text = editor.text();
-                if text.trim() != self.decision_text().trim()
-                    && let Some(item) = self.item()
-                {
-                    let (number, title) = (item.number.clone(), item.title.clone());
-                    self.minutes.set_decision(&number, &title, &text);
-                    self.say(self.labels.saved_decision);
-                }
-                return;
-            }
-            Some(Action::Back) => {
-                // Esc keeps every word: the text goes into the record.
-                let before = self
-                    .minutes
-                    .note(&editor.target)
-                    .cloned()
-                    .unwrap_or_default();
-                self.commit_note(&editor);
-                let after = self
-                    .minutes
-                    .note(&editor.target)
-                    .cloned()
-                    .unwrap_or_default();
-                if after != before {
-                    self.say(self.labels.saved_note);
-                }
-                return;
-            }
+            Some(Action::Back) => return self.close_editor(editor),
             Some(Action::TogglePrivate) if !editor.decision => editor.private = !editor.private,
             _ => {
                 editor.textarea.input(key);
             }
         }
         self.overlay = Some(Overlay::Editor(Box::new(editor)));
+    }
+
+    /// Closing the editor keeps every word: the text goes into the record.
+    fn close_editor(&mut self, editor: Editor) {
+        if editor.decision {
+            // Kept as written, unless it is the draft unchanged (which then follows the
+            // outcomes as they change).
+            let text = editor.text();
+            if text.trim() != self.decision_text().trim()
+                && let Some(item) = self.agenda.find(editor.target.item_number())
+            {
+                let (number, title) = (item.number.clone(), item.title.clone());
+                self.minutes.set_decision(&number, &title, &text);
+                self.say(self.labels.saved_decision);
+            }
+            return;
+        }
+        let before = self
+            .minutes
+            .note(&editor.target)
+            .cloned()
+            .unwrap_or_default();
+        self.commit_note(&editor);
+        let after = self
+            .minutes
+            .note(&editor.target)
+            .cloned()
+            .unwrap_or_default();
+        if after != before {
+            self.say(self.labels.saved_note);
+        }
+    }
+
+    fn orphans_key(&mut self, mut selected: usize, attaching: Option<String>, key: KeyEvent) {
+        let keys: Vec<String> = self.minutes.orphans.keys().cloned().collect();
+        let Some(orphan) = keys
+            .get(selected.min(keys.len().saturating_sub(1)))
+            .cloned()
+        else {
+            return;
+        };
+        if let Some(mut input) = attaching {
+            match key.code {
+                KeyCode::Esc => {}
+                KeyCode::Enter => {
+                    let found = self
+                        .resolve_goto(&input)
+                        .filter(|&i| self.is_point(i))
+                        .and_then(|i| self.agenda.items.get(i))
+                        .map(|i| (i.number.clone(), i.title.clone()));
+                    match found {
+                        Some((number, title)) => {
+                            self.attach_orphan(&orphan, &number, &title);
+                            if !self.minutes.orphans.is_empty() {
+                                self.overlay = Some(Overlay::Orphans {
+                                    selected: selected.min(self.minutes.orphans.len() - 1),
+                                    attaching: None,
+                                });
+                            }
+                        }
+                        None => {
+                            self.say(format!("{} {}", input.trim(), self.labels.not_found));
+                            self.overlay = Some(Overlay::Orphans {
+                                selected,
+                                attaching: Some(input),
+                            });
+                        }
+                    }
+                    return;
+                }
+                KeyCode::Backspace => {
+                    input.pop();
+                }
+                KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    input.clear()
+                }
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => input.push(c),
+                _ => {}
+            }
+            let attaching = (key.code != KeyCode::Esc).then_some(input);
+            self.overlay = Some(Overlay::Orphans {
+                selected,
+                attaching,
+            });
+            return;
+        }
+        let mut attaching = None;
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => return,
+            KeyCode::Up | KeyCode::Char('k') => selected = selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                selected = (selected + 1).min(keys.len().saturating_sub(1))
+            }
+            KeyCode::Enter => {
+                if let Some(holder) = &self.read_only {
+                    self.say(format!("{} {holder}", self.labels.read_only));
+                } else {
+                    // Offered: the item under the cursor, else the orphan's old number.
+                    let offer = self
+                        .item()
+                        .filter(|_| self.is_point(self.cursor))
+                        .map_or(orphan.trim_end_matches('\'').to_string(), |i| {
+                            i.number.clone()
+                        });
+                    attaching = Some(offer);
+                }
+            }
+            _ => {}
+        }
+        self.overlay = Some(Overlay::Orphans {
+            selected,
+            attaching,
+        });
+    }
+
+    fn attach_orphan(&mut self, key: &str, number: &str, title: &str) {
+        if self.minutes.attach_orphan(key, number, title) {
+            self.say(format!("{key} → {number} {title}"));
+        }
     }
 
     fn commit_note(&mut self, editor: &Editor) {

@@ -1,37 +1,11 @@
 //! Screen words in Danish and English, chosen from the agenda's language or a setting.
 
-use crate::agenda::{Action as Ask, Agenda};
+use crate::agenda::Action as Ask;
 use crate::minutes::Outcome;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Language {
-    Danish,
-    English,
-}
+pub use crate::Language;
 
 impl Language {
-    pub fn parse(text: &str) -> Option<Language> {
-        match text.to_lowercase().as_str() {
-            "da" | "dk" | "dansk" | "danish" => Some(Language::Danish),
-            "en" | "english" | "engelsk" => Some(Language::English),
-            _ => None,
-        }
-    }
-
-    /// Danish agendas say "Indstilling", "indstilles" and carry æøå; anything else gets English.
-    pub fn of(agenda: &Agenda) -> Language {
-        let danish = agenda.items.iter().take(50).any(|i| {
-            i.title.contains(['æ', 'ø', 'å', 'Æ', 'Ø', 'Å'])
-                || i.recommendation_intro.contains("indstill")
-                || i.background.contains(" og ")
-        });
-        if danish {
-            Language::Danish
-        } else {
-            Language::English
-        }
-    }
-
     pub fn labels(self) -> &'static Labels {
         match self {
             Language::Danish => &DANISH,
@@ -89,6 +63,11 @@ pub struct Labels {
     pub overwrite: &'static str,
     pub written: &'static str,
     pub no_recommendation: &'static str,
+    pub orphans: &'static str,
+    pub orphans_badge: &'static str,
+    pub orphans_hint: &'static str,
+    pub attach_to: &'static str,
+    pub no_orphans: &'static str,
     pub mode_names: [&'static str; 5],
     english: bool,
     marks: [char; 7],
@@ -96,6 +75,15 @@ pub struct Labels {
 }
 
 impl Labels {
+    /// The language these labels speak.
+    pub fn language(&self) -> Language {
+        if self.english {
+            Language::English
+        } else {
+            Language::Danish
+        }
+    }
+
     pub fn outcome(&self, outcome: Outcome) -> &'static str {
         outcome.words(self.english)
     }
@@ -163,6 +151,11 @@ pub static DANISH: Labels = Labels {
     overwrite: "findes allerede. Skriv over? (j/n)",
     written: "Referatet er skrevet:",
     no_recommendation: "(ingen indstilling)",
+    orphans: "Registreringer uden punkt på dagsordenen",
+    orphans_badge: "uden punkt (o)",
+    orphans_hint: "Enter sæt på et punkt · Esc luk (de beholdes)",
+    attach_to: "Sæt på punkt",
+    no_orphans: "Alle registreringer hører til et punkt på dagsordenen",
     mode_names: ["Overalt", "Dagsorden", "Punkt", "Fremmøde", "Note"],
     marks: ['E', 'D', 'G', 'Æ', 'A', 'U', 'I'],
     asks: ["godkend", "orientering", "drøftelse", "input", "andet"],
@@ -216,6 +209,11 @@ pub static ENGLISH: Labels = Labels {
     overwrite: "exists. Write over it? (y/n)",
     written: "Minutes written:",
     no_recommendation: "(no recommendation)",
+    orphans: "Records without an item on the agenda",
+    orphans_badge: "without item (o)",
+    orphans_hint: "Enter attach to an item · Esc close (they are kept)",
+    attach_to: "Attach to item",
+    no_orphans: "Every record belongs to an item on the agenda",
     mode_names: ["Everywhere", "Agenda", "Item", "Attendance", "Note"],
     marks: ['N', 'D', 'A', 'C', 'R', 'P', 'X'],
     asks: ["approve", "note", "discuss", "input", "other"],

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use super::App;
 use crate::minutes::Minutes;
-use crate::minutes::store::{self, Draft, Lock, MinutesFile, Saver};
+use crate::minutes::store::{self, Draft, MinutesFile, Notice, Saver, holder_text};
 
 /// How long a committed change may hold the screen while it reaches the disk.
 const COMMIT_WAIT: Duration = Duration::from_millis(50);
@@ -17,12 +17,11 @@ pub struct Session {
     path: PathBuf,
     file: MinutesFile,
     saver: Option<Saver>,
-    _lock: Option<Lock>,
     revision: u64,
     last_minutes: Minutes,
     last_draft: Option<Draft>,
-    /// A read-only copy follows the holder's file.
-    seen: Option<SystemTime>,
+    /// A read-only copy follows the holder's saves: when the file and journal last changed.
+    seen: (Option<SystemTime>, Option<SystemTime>),
 }
 
 impl Session {
@@ -30,18 +29,16 @@ impl Session {
     /// a recovered draft, who holds the file, and what the user must be told.
     pub fn start(app: &mut App, path: &Path, participants: &[String]) -> Session {
         let opened = store::open(path, &app.agenda, app.now_ms);
+        let language = app.labels.language();
         let mut file = opened.file;
         app.minutes = file.minutes.clone();
         if let Some(draft) = file.draft.take() {
             // A note that was being written when gavel stopped: back into the record.
             let title = app
                 .agenda
-                .items
-                .iter()
-                .find(|i| i.number == draft.item)
+                .find(&draft.item)
                 .map(|i| i.title.clone())
                 .unwrap_or_default();
-            let target = draft.target();
             if draft.decision {
                 app.minutes.set_decision(&draft.item, &title, &draft.text);
             } else {
@@ -49,36 +46,37 @@ impl Session {
                     text: draft.text.clone(),
                     private: draft.private,
                 };
-                app.minutes.set_note(&target, &title, note);
+                app.minutes.set_note(&draft.target(), &title, note);
             }
         }
-        app.read_only = opened.held_by.clone();
         let mut notices = opened.notices;
         if let Some(holder) = &opened.held_by {
-            notices.insert(0, format!("{} {holder}", app.labels.read_only));
+            app.read_only = Some(holder_text(holder, language));
+            notices.insert(
+                0,
+                Notice::ReadOnly {
+                    holder: holder.clone(),
+                },
+            );
         } else {
             for name in participants {
                 app.minutes.add_participant(name);
             }
         }
-        if !notices.is_empty() {
-            app.overlay = Some(super::app::Overlay::Notice(notices));
-        }
+        app.notify(notices.iter().map(|n| n.text(language)).collect());
         let saver = opened
             .held_by
             .is_none()
-            .then(|| Saver::start(path.to_path_buf()));
-        let seen = modified(path);
+            .then(|| Saver::start(path.to_path_buf(), opened.lock, opened.file_id));
         let revision = file.revision;
         let mut session = Session {
             path: path.to_path_buf(),
             file,
             saver,
-            _lock: opened.lock,
             revision,
             last_minutes: Minutes::default(),
             last_draft: None,
-            seen,
+            seen: changed(path),
         };
         // The first save records what was recovered and reconciled.
         session.after(app);
@@ -115,7 +113,21 @@ impl Session {
                 }
             }
         }
-        app.save_error = saver.status().error;
+        let status = saver.status();
+        app.save_error = status.error;
+        let language = app.labels.language();
+        if let Some(holder) = &status.taken_over
+            && app.read_only.is_none()
+        {
+            app.read_only = Some(holder_text(holder, language));
+        }
+        app.notify(
+            saver
+                .take_notices()
+                .iter()
+                .map(|n| n.text(language))
+                .collect(),
+        );
         self.export(app);
     }
 
@@ -145,10 +157,9 @@ impl Session {
             ));
             return;
         }
-        let english = std::ptr::eq(app.labels, &super::labels::ENGLISH);
         let options = crate::export::Options {
             public: request.public,
-            english,
+            english: app.labels.language().is_english(),
         };
         let referat = crate::export::prepare(&app.agenda, &app.minutes, options);
         let bytes = crate::export::render(&referat, &app.agenda, &app.minutes, request.format);
@@ -160,14 +171,12 @@ impl Session {
     }
 
     fn follow(&mut self, app: &mut App) {
-        let now = modified(&self.path);
+        let now = changed(&self.path);
         if now == self.seen {
             return;
         }
         self.seen = now;
-        if let Ok(text) = std::fs::read_to_string(&self.path)
-            && let Ok(file) = toml::from_str::<MinutesFile>(&text)
-        {
+        if let Ok(Some((file, _))) = store::read(&self.path, &app.agenda) {
             app.minutes = file.minutes;
         }
     }
@@ -191,6 +200,8 @@ impl Session {
     }
 }
 
-fn modified(path: &Path) -> Option<SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+/// When the minutes file and its journal last changed.
+fn changed(path: &Path) -> (Option<SystemTime>, Option<SystemTime>) {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    (modified(path), modified(&store::journal_path(path)))
 }

@@ -876,3 +876,50 @@ pub fn encrypted_pdf(agenda: &Agenda) -> Vec<u8> {
     doc.save_to(&mut out).unwrap();
     out
 }
+
+/// A one-page PDF whose page holds `operators` text-showing operators on one line, after a few
+/// ordinary lines: what a hostile (or badly made) PDF does to a reader that places text.
+pub fn one_line_pdf(operators: usize) -> Vec<u8> {
+    use lopdf::content::{Content, Operation};
+    use lopdf::{Document, Object, Stream, StringFormat, dictionary};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let literal = |s: &str| Object::String(s.as_bytes().to_vec(), StringFormat::Literal);
+    let mut ops = vec![
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec!["F1".into(), 10.into()]),
+        Operation::new("Td", vec![72.into(), 760.into()]),
+        Operation::new("Tj", vec![literal("1. Godkendelse af dagsorden")]),
+        Operation::new("Td", vec![0.into(), (-40).into()]),
+    ];
+    for i in 0..operators {
+        ops.push(Operation::new(
+            "Tj",
+            vec![literal(if i % 2 == 0 { "ab" } else { " " })],
+        ));
+    }
+    ops.push(Operation::new("ET", vec![]));
+    let content = Content { operations: ops };
+    let stream = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => stream,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![Object::Reference(page)], "Count" => 1,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    doc.compress();
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod generate;
+pub mod pty;
 
 use std::path::Path;
 
@@ -78,4 +79,32 @@ pub fn screen(app: &mut App, width: u16, height: u16) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Points `HOME` and every `XDG_*` directory of a command at `home`: a test never reads the
+/// user's settings nor writes into their minutes, whatever their shell has set.
+pub fn isolate(command: &mut std::process::Command, home: &Path) {
+    command.env("HOME", home);
+    for (var, dir) in [
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_STATE_HOME", ".local/state"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_RUNTIME_DIR", ".run"),
+    ] {
+        command.env(var, home.join(dir));
+    }
+    for var in ["XDG_CONFIG_DIRS", "XDG_DATA_DIRS", "NO_COLOR", "GAVEL_LANG"] {
+        command.env_remove(var);
+    }
+}
+
+/// The binary for a command-line test, with a home of its own (one per test process) so the
+/// user's settings and minutes are never read or written.
+pub fn cli() -> assert_cmd::Command {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let home = HOME.get_or_init(|| tempfile::tempdir().expect("a temporary home"));
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_gavel"));
+    isolate(&mut command, home.path());
+    assert_cmd::Command::from_std(command)
 }

@@ -92,6 +92,7 @@ fn hint_line(app: &App, theme: &Theme, room: usize) -> Line<'static> {
         Some(Overlay::Finder { .. }) => &[("↑↓", ""), ("enter", "⏎"), ("esc", "")],
         Some(Overlay::GoTo { .. }) => &[("enter", "⏎"), ("esc", "")],
         Some(Overlay::Help { .. }) => &[("↑↓", ""), ("esc", "")],
+        Some(Overlay::Orphans { .. }) => &[("↑↓", ""), ("enter", "⏎"), ("esc", "")],
         Some(Overlay::ConfirmQuit) => &[("y/j", ""), ("n", "")],
         _ => &[],
     };

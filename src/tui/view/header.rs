@@ -27,6 +27,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if app.read_only.is_some() {
         right.push(app.labels.read_only_badge.to_string());
     }
+    if !app.minutes.orphans.is_empty() {
+        right.push(format!(
+            "⚠ {} {}",
+            app.minutes.orphans.len(),
+            app.labels.orphans_badge
+        ));
+    }
     if let Some((number, _)) = &app.minutes.current {
         right.push(format!(
             "▶ {number} {}",

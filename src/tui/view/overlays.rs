@@ -75,6 +75,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
                 rect,
             );
         }
+        Some(Overlay::Orphans {
+            selected,
+            attaching,
+        }) => orphans(app, theme, frame, area, *selected, attaching.as_deref()),
         Some(Overlay::ConfirmQuit) => {
             let text = app.labels.quit_confirm;
             let w = (width(text) as u16 + 4).min(area.width);
@@ -334,4 +338,61 @@ fn attendance(
         ]));
     }
     frame.render_widget(Paragraph::new(lines).block(titled(title, theme)), rect);
+}
+
+/// Records whose item left the agenda, with what each holds, and the prompt to attach one.
+fn orphans(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    selected: usize,
+    attaching: Option<&str>,
+) {
+    let rect = large(area);
+    frame.render_widget(Clear, rect);
+    let labels = app.labels;
+    let mut lines: Vec<Line> = app
+        .minutes
+        .orphans
+        .iter()
+        .enumerate()
+        .map(|(i, (key, record))| {
+            let mut what: Vec<String> = record
+                .outcome
+                .iter()
+                .chain(record.clauses.values().filter_map(|c| c.outcome.as_ref()))
+                .map(|o| labels.outcome(*o).to_string())
+                .collect();
+            if record.has_notes() {
+                what.push(labels.note.to_lowercase());
+            }
+            if record.elapsed_ms > 0 {
+                what.push(crate::minutes::format_duration(record.elapsed_ms));
+            }
+            let line = Line::from(vec![
+                Span::styled(format!(" {key:<6} "), theme.key()),
+                Span::raw(format!("{:<40} ", truncate(&record.title, 40))),
+                Span::styled(what.join(", "), theme.dim()),
+            ]);
+            if i == selected && attaching.is_none() {
+                line.style(theme.cursor())
+            } else {
+                line
+            }
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    match attaching {
+        Some(input) => lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", labels.attach_to), theme.key()),
+            Span::raw(input.to_string()),
+            Span::styled("█", theme.dim()),
+        ])),
+        None => lines.push(Line::styled(labels.orphans_hint, theme.dim())),
+    }
+    frame.render_widget(
+        Paragraph::new(lines).block(titled(labels.orphans.to_string(), theme)),
+        rect,
+    );
 }
