@@ -321,3 +321,45 @@ fn seeds_fully_marked_read_like_minutes() {
         assert!(md.contains("KKR Midtjylland drøftede"));
     }
 }
+
+/// A record whose item left the agenda is flagged in every format, never dropped.
+#[test]
+fn orphans_are_flagged_in_every_format() {
+    let (agenda, mut minutes) = fixture();
+    let mut orphan = gavel::minutes::ItemRecord {
+        title: "Kommunal bredbåndsstrategi".into(),
+        outcome: Some(Outcome::Approved),
+        ..Default::default()
+    };
+    orphan.note.text = "Vedtaget enstemmigt".into();
+    minutes.keep_orphan("3.9", orphan);
+    let referat = export::prepare(
+        &agenda,
+        &minutes,
+        Options {
+            public: false,
+            english: false,
+        },
+    );
+    for format in Format::ALL {
+        let bytes = export::render(&referat, &agenda, &minutes, format);
+        let text = if format == Format::Docx {
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+                .unwrap();
+            xml
+        } else {
+            String::from_utf8(bytes).unwrap()
+        };
+        // JSON carries them as data, under "orphans"; the others under a heading of their own.
+        let flag = if format == Format::Json {
+            "\"orphans\": ["
+        } else {
+            "Registreringer uden punkt på dagsordenen"
+        };
+        for needle in [flag, "Kommunal bredbåndsstrategi", "Vedtaget enstemmigt"] {
+            assert!(text.contains(needle), "{format:?} lacks {needle}");
+        }
+    }
+}
