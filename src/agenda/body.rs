@@ -1,39 +1,143 @@
-//! An item's text, read the same way whichever layout it came from: the case reference, the
-//! Baggrund / Indstilling / Sagsfremstilling sections, and the attachments (`./.` lines).
+//! An item's text, read the same way whichever layout or system it came from: the case reference,
+//! the sections the systems name (Baggrund, Resumé, Sammendrag, Sagsfremstilling, Økonomi, …), the
+//! recommendation (Indstilling, Beslutningspunkter), the decisions a referat prints (Beslutning,
+//! "<Udvalg>s beslutning den 04.12.2012 Punkt 1", "Beslutning i <Udvalg> den 10-04-2013") and the
+//! attachments (`./.` lines, or a Bilag list).
 
-use super::{Item, recommendation};
+use super::{Item, PrintedDecision, recommendation};
 
 /// A paragraph: its lines as printed (list entries and hard breaks), wrapped lines already joined.
 pub type Paragraph = Vec<String>;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Section {
     Before,
     Background,
     Recommendation,
     Presentation,
+    Decision,
+    Attachments,
 }
 
+/// What a heading line starts.
+#[derive(Clone, PartialEq, Eq, Debug)]
+enum Heading {
+    Background,
+    Recommendation,
+    /// The case text; `true` when the heading itself is worth keeping as a line of it
+    /// ("Økonomiske konsekvenser", not "Sagsfremstilling").
+    Presentation(bool),
+    Decision,
+    Attachments,
+}
+
+/// Headings of the background: what the case is about, in short.
+const BACKGROUND: &[&str] = &["baggrund", "resumé", "resume", "sammendrag", "kort fortalt"];
+/// Headings of the recommendation.
+const RECOMMENDATION: &[&str] = &[
+    "indstilling",
+    "indstillinger",
+    "beslutningspunkter",
+    "forslag til beslutning",
+    "indstilling og beslutning",
+];
+/// Headings of the case text itself.
+const PRESENTATION: &[&str] = &["sagsfremstilling", "sagsbeskrivelse", "sagens indhold"];
+/// Sub-headings of the case text: kept as lines of it.
+const SUBHEADINGS: &[&str] = &[
+    "supplerende sagsfremstilling",
+    "økonomi",
+    "økonomiske konsekvenser",
+    "økonomiske konsekvenser og finansiering",
+    "økonomi og organisatoriske konsekvenser",
+    "økonomi og finansiering",
+    "bevillingsmæssige konsekvenser",
+    "lovgrundlag",
+    "retsgrundlag",
+    "høring",
+    "høringssvar",
+    "sagsforløb",
+    "tidligere behandling",
+    "tidligere beslutninger",
+    "beslutningskompetence",
+    "beslutningen træffes af",
+    "kommunikation",
+    "videre proces",
+    "tidsplan",
+    "vurdering",
+    "konsekvenser",
+    "miljøvurdering",
+    "personalemæssige konsekvenser",
+    "følgende deltog ikke i behandlingen af punktet",
+];
+const ATTACHMENTS: &[&str] = &["bilag", "bilagsliste", "bilag til sagen"];
+
 /// The heading a line is, if it is one ("Sagsfremstilling." and "Indstilling:" count).
-fn heading(line: &str) -> Option<Section> {
-    let word = line.trim().trim_end_matches(['.', ':']).trim_end();
-    if word.eq_ignore_ascii_case("baggrund") {
-        Some(Section::Background)
-    } else if word.eq_ignore_ascii_case("indstilling") {
-        Some(Section::Recommendation)
-    } else if word.eq_ignore_ascii_case("sagsfremstilling") {
-        Some(Section::Presentation)
+fn heading(line: &str) -> Option<Heading> {
+    let t = line.trim();
+    if t.chars().count() > 140 {
+        return None;
+    }
+    let word = t.trim_end_matches(['.', ':']).trim_end().to_lowercase();
+    let is = |list: &[&str]| list.contains(&word.as_str());
+    if is(BACKGROUND) {
+        Some(Heading::Background)
+    } else if is(RECOMMENDATION) {
+        Some(Heading::Recommendation)
+    } else if is(PRESENTATION) {
+        Some(Heading::Presentation(false))
+    } else if is(SUBHEADINGS) || is_system_subheading(t, &word) {
+        Some(Heading::Presentation(true))
+    } else if is(ATTACHMENTS) {
+        Some(Heading::Attachments)
+    } else if decision_heading(t) {
+        Some(Heading::Decision)
     } else {
         None
     }
+}
+
+/// Sub-headings the systems make of a name: "Borgmesterens Afdelings påtegning", and the
+/// capitals of a proposal's parts ("BESLUTNINGSFORSLAG FRA DD", "INDSTILLING FRA …").
+fn is_system_subheading(line: &str, lower: &str) -> bool {
+    let capitals = line.chars().any(char::is_alphabetic)
+        && line
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+        && line.split_whitespace().count() >= 2;
+    lower.ends_with(" påtegning")
+        || (capitals
+            && (lower.starts_with("beslutningsforslag") || lower.starts_with("indstilling fra")))
+}
+
+/// A decision's heading: "Beslutning", "Beslutninger", "<Udvalg>s beslutning den 04.12.2012
+/// Punkt 1", "Beslutning i <Udvalg> den 10-04-2013", "Udvalgets beslutning".
+pub fn decision_heading(line: &str) -> bool {
+    let t = line.trim().trim_end_matches(':');
+    if t.ends_with('.') || t.chars().count() > 140 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if lower == "beslutning" || lower == "beslutninger" || lower == "beslutning:" {
+        return true;
+    }
+    let dated = lower.contains(" den ") && super::meta::find_date(&lower).is_some();
+    (lower.starts_with("beslutning i ") || lower.starts_with("beslutning på "))
+        && (dated || lower.split_whitespace().count() <= 8)
+        || (lower.contains("s beslutning") && (dated || lower.ends_with("s beslutning")))
 }
 
 pub fn is_heading(line: &str) -> bool {
     heading(line).is_some()
 }
 
+/// "Baggrund": where an item's text begins in the word processor's export.
 pub fn is_background_heading(line: &str) -> bool {
-    heading(line) == Some(Section::Background)
+    line.trim()
+        .trim_end_matches(['.', ':'])
+        .trim_end()
+        .eq_ignore_ascii_case("baggrund")
 }
 
 /// An attachment line: `./.` or `./..` and the title.
@@ -42,17 +146,36 @@ pub fn attachment_title(line: &str) -> Option<&str> {
     Some(rest.trim_start_matches('.').trim())
 }
 
-/// "SAG-2024-00973 chbn/jhp" or "Sagsnr.: 24/1234": the reference and the initials after it.
+/// "Dok.nr.: 2012-202935", "J.nr. 12/345": a document's own reference, printed beside the case's.
+pub fn document_reference(line: &str) -> bool {
+    let t = line.trim().to_lowercase();
+    [
+        "dok.nr",
+        "dok. nr",
+        "dokumentnr",
+        "j.nr",
+        "j. nr",
+        "journalnr",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+        && t.split_whitespace().count() <= 4
+}
+
+/// "SAG-2024-00973 chbn/jhp", "EMN-2025-003383" or "Sagsnr.: 24/1234": the reference and the
+/// initials after it.
 pub fn case_reference(line: &str) -> Option<(String, Option<String>)> {
     let line = line.trim();
     if !line.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    if let Some(rest) = strip_prefix_ci(line, "sagsnr") {
-        let rest = rest.trim_start_matches(['.', ':', ' ']);
-        let mut words = rest.split_whitespace();
-        let reference = words.next()?.to_string();
-        return Some((reference, officers(words)));
+    for label in ["sagsnr", "sags nr", "sagsnummer", "sag nr"] {
+        if let Some(rest) = strip_prefix_ci(line, label) {
+            let rest = rest.trim_start_matches(['.', ':', ' ']);
+            let mut words = rest.split_whitespace();
+            let reference = words.next()?.to_string();
+            return Some((reference, officers(words)));
+        }
     }
     let mut words = line.split_whitespace();
     let first = words.next()?;
@@ -123,36 +246,34 @@ pub fn fill_each(items: &mut [Item], mut texts: Vec<(usize, Vec<Paragraph>)>) {
     }
 }
 
-/// Fills an item's text fields from its paragraphs.
+/// Fills an item's text fields from its paragraphs. Decisions go to `earlier_decisions` for
+/// [`settle_decisions`] to sort out once the meeting's date is known.
 pub fn fill(item: &mut Item, paragraphs: &[Paragraph]) {
-    let mut section = Section::Before;
-    let mut before: Vec<Paragraph> = Vec::new();
-    let mut background: Vec<Paragraph> = Vec::new();
-    let mut recommendation: Vec<String> = Vec::new();
-    let mut presentation: Vec<Paragraph> = Vec::new();
-
+    let mut reader = Reader {
+        section: Section::Before,
+        before: Vec::new(),
+        background: Vec::new(),
+        recommendation: Vec::new(),
+        presentation: Vec::new(),
+        decisions: Vec::new(),
+        awaiting_decision: false,
+    };
     for paragraph in paragraphs {
+        reader.paragraph_starts(paragraph);
         let mut current: Paragraph = Vec::new();
-        let mut in_attachments = false;
+        let mut listing = false;
         for line in paragraph {
             let line = line.trim();
             if line.is_empty() {
                 continue;
             }
             if let Some(next) = heading(line) {
-                flush(
-                    section,
-                    &mut current,
-                    &mut before,
-                    &mut background,
-                    &mut recommendation,
-                    &mut presentation,
-                );
-                section = next;
-                in_attachments = false;
+                reader.flush(&mut current);
+                listing = false;
+                reader.enter(next, line);
                 continue;
             }
-            if section == Section::Before
+            if reader.section == Section::Before
                 && item.case_ref.is_none()
                 && let Some((reference, initials)) = case_reference(line)
             {
@@ -160,62 +281,166 @@ pub fn fill(item: &mut Item, paragraphs: &[Paragraph]) {
                 item.case_officers = initials;
                 continue;
             }
+            if reader.section == Section::Before && document_reference(line) {
+                continue;
+            }
             if let Some(title) = attachment_title(line) {
-                in_attachments = true;
+                listing = true;
                 if let Some(first_sentence) = described_attachment(title) {
                     // "./. I vedlagte notat er … beskrevet. Som nævnt …": a paragraph that mentions
                     // its attachment. The text stays; the attachment is named by its sentence.
                     item.attachments.push(first_sentence.to_string());
                     current.push(title.to_string());
-                    in_attachments = false;
+                    listing = false;
                 } else if !title.is_empty() {
                     item.attachments.push(title.to_string());
                 }
                 continue;
             }
-            if in_attachments {
+            if listing || reader.section == Section::Attachments {
                 item.attachments.push(line.to_string());
                 continue;
             }
             current.push(line.to_string());
         }
-        flush(
-            section,
-            &mut current,
-            &mut before,
-            &mut background,
-            &mut recommendation,
-            &mut presentation,
-        );
+        reader.flush(&mut current);
     }
 
     // Text before the first heading is kept with the background rather than dropped.
+    let Reader {
+        mut before,
+        mut background,
+        recommendation,
+        presentation,
+        decisions,
+        ..
+    } = reader;
     before.append(&mut background);
     item.background = render(&before);
     item.presentation = render(&presentation);
     let (intro, clauses) = recommendation::split(&recommendation);
     item.recommendation_intro = intro;
     item.recommendations = clauses;
+    item.earlier_decisions
+        .extend(decisions.into_iter().filter(|d| !d.text.trim().is_empty()));
 }
 
-fn flush(
+/// Where the lines of an item's text go, section by section.
+struct Reader {
     section: Section,
-    current: &mut Paragraph,
-    before: &mut Vec<Paragraph>,
-    background: &mut Vec<Paragraph>,
-    recommendation: &mut Vec<String>,
-    presentation: &mut Vec<Paragraph>,
-) {
-    if current.is_empty() {
-        return;
+    before: Vec<Paragraph>,
+    background: Vec<Paragraph>,
+    recommendation: Vec<String>,
+    presentation: Vec<Paragraph>,
+    decisions: Vec<PrintedDecision>,
+    /// A decision's heading was read; its text is the next lines.
+    awaiting_decision: bool,
+}
+
+impl Reader {
+    fn enter(&mut self, heading: Heading, line: &str) {
+        self.awaiting_decision = false;
+        self.section = match heading {
+            Heading::Background => Section::Background,
+            Heading::Recommendation => {
+                // An attachment called "Indstilling" in a list after the recommendation was read.
+                if !self.recommendation.is_empty() && self.section == Section::Attachments {
+                    return;
+                }
+                Section::Recommendation
+            }
+            Heading::Presentation(keep) => {
+                if keep {
+                    self.presentation
+                        .push(vec![line.trim_end_matches(':').to_string()]);
+                }
+                Section::Presentation
+            }
+            Heading::Decision => {
+                self.decisions.push(PrintedDecision {
+                    heading: line.trim_end_matches(':').to_string(),
+                    text: String::new(),
+                });
+                self.awaiting_decision = true;
+                Section::Decision
+            }
+            Heading::Attachments => Section::Attachments,
+        };
     }
-    let paragraph = std::mem::take(current);
-    match section {
-        Section::Before => before.push(paragraph),
-        Section::Background => background.push(paragraph),
-        Section::Recommendation => recommendation.extend(paragraph),
-        Section::Presentation => presentation.push(paragraph),
+
+    /// A new paragraph: a recommendation goes on only with more clauses (or the clauses after a
+    /// lead-in); a decision is the paragraph after its heading; a list of attachments goes on
+    /// with single-line entries. What follows them is case text.
+    fn paragraph_starts(&mut self, paragraph: &Paragraph) {
+        let first = paragraph.iter().map(|l| l.trim()).find(|l| !l.is_empty());
+        let Some(first) = first else { return };
+        if heading(first).is_some() {
+            return;
+        }
+        match self.section {
+            Section::Recommendation if !self.recommendation.is_empty() => {
+                let lead_in_only = recommendation::split(&self.recommendation).1.is_empty();
+                if !lead_in_only && !recommendation::starts_clause(first) {
+                    self.section = Section::Presentation;
+                }
+            }
+            Section::Decision if !self.awaiting_decision => self.section = Section::Presentation,
+            Section::Attachments => {
+                let entry = paragraph.len() == 1
+                    && first.chars().count() <= 200
+                    && !recommendation::starts_clause(first);
+                if !entry {
+                    self.section = Section::Presentation;
+                }
+            }
+            _ => {}
+        }
     }
+
+    fn flush(&mut self, current: &mut Paragraph) {
+        if current.is_empty() {
+            return;
+        }
+        let paragraph = std::mem::take(current);
+        match self.section {
+            Section::Before => self.before.push(paragraph),
+            Section::Background => self.background.push(paragraph),
+            Section::Recommendation => self.recommendation.extend(paragraph),
+            Section::Presentation | Section::Attachments => self.presentation.push(paragraph),
+            Section::Decision => {
+                if let Some(decision) = self.decisions.last_mut() {
+                    if !decision.text.is_empty() {
+                        decision.text.push('\n');
+                    }
+                    decision.text.push_str(&paragraph.join("\n"));
+                }
+                self.awaiting_decision = false;
+            }
+        }
+    }
+}
+
+/// Sorts an item's printed decisions: the one of this meeting (its heading dated the meeting's
+/// date, or the last undated one) is the decision of record; the rest are earlier decisions.
+pub fn settle_decisions(item: &mut Item, meeting_date: Option<&str>) {
+    let mut all = std::mem::take(&mut item.earlier_decisions);
+    if let Some(current) = item.decision.take() {
+        all.push(current);
+    }
+    let date_of = |d: &PrintedDecision| super::meta::find_date(&d.heading);
+    let current = all
+        .iter()
+        .rposition(|d| meeting_date.is_some() && date_of(d).as_deref() == meeting_date)
+        .or_else(|| all.iter().rposition(|d| date_of(d).is_none()))
+        .or_else(|| {
+            (meeting_date.is_none())
+                .then(|| all.len().checked_sub(1))
+                .flatten()
+        });
+    if let Some(i) = current {
+        item.decision = Some(all.remove(i));
+    }
+    item.earlier_decisions = all;
 }
 
 /// An attachment line that is really a paragraph: more than one sentence. Returns its first.

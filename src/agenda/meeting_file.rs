@@ -120,12 +120,19 @@ fn items_line(text: &str, n: usize) -> usize {
 fn sanitize(agenda: &mut Agenda) {
     let clean = |s: &mut String| *s = clean_field(s);
     let m = &mut agenda.meeting;
-    for s in [&mut m.body, &mut m.date, &mut m.time, &mut m.location]
-        .into_iter()
-        .flatten()
+    for s in [
+        &mut m.body,
+        &mut m.date,
+        &mut m.time,
+        &mut m.location,
+        &mut m.secretary,
+    ]
+    .into_iter()
+    .flatten()
     {
         clean(s);
     }
+    // People are cleaned as they are read (Person::from).
     for item in &mut agenda.items {
         for s in [
             &mut item.title,
@@ -145,7 +152,16 @@ fn sanitize(agenda: &mut Agenda) {
         for r in &mut item.recommendations {
             clean(&mut r.text);
         }
+        for d in item.decision.iter_mut().chain(&mut item.earlier_decisions) {
+            clean(&mut d.heading);
+            clean_text(&mut d.text);
+        }
     }
+}
+
+/// Like `clean_field`, but line breaks stay: a decision's lines are as printed.
+fn clean_text(s: &mut String) {
+    *s = super::text::clean(s).replace(['\t', '\x0c'], " ");
 }
 
 #[cfg(test)]
@@ -209,6 +225,34 @@ mod tests {
         let err = from_str(text).unwrap_err().to_string();
         assert!(err.contains("line 6"), "{err}");
         assert!(err.contains("approve"), "{err}");
+    }
+
+    #[test]
+    fn minutes_fields_round_trip() {
+        let mut agenda = sample();
+        agenda.meeting.present = vec![crate::agenda::Person::parse("Lolan Ottesen (A) - formand")];
+        agenda.meeting.absent = vec![crate::agenda::Person::parse("Bo Ørsted")];
+        agenda.meeting.secretary = Some("Mie Helene Andresen".into());
+        agenda.meeting.minutes = true;
+        agenda.items[1].closed = true;
+        agenda.items[1].decision = Some(crate::agenda::PrintedDecision {
+            heading: "Udvalgets beslutning den 04.12.2012 Punkt 1".into(),
+            text: "Indstillingen godkendt\nmed denne bemærkning:".into(),
+        });
+        agenda.items[1]
+            .earlier_decisions
+            .push(crate::agenda::PrintedDecision {
+                heading: String::new(),
+                text: "Udsat.".into(),
+            });
+        let text = to_string(&agenda);
+        assert!(
+            text.contains("present = [\"Lolan Ottesen (A) - formand\"]"),
+            "{text}"
+        );
+        let back = from_str(&text).unwrap();
+        assert_eq!(back, agenda);
+        assert_eq!(to_string(&back), text);
     }
 
     #[test]

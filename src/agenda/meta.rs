@@ -39,6 +39,31 @@ pub fn parse_date(text: &str) -> Option<String> {
     iso(d, m, y)
 }
 
+/// The first date written anywhere in a text: "den 04.12.2012", "10-04-2013", "8. april 2025".
+pub fn find_date(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim_end_matches(['.', ':', ')']).trim_start_matches('(');
+        if w.len() >= 8
+            && w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            && let Some(date) = parse_date(w)
+        {
+            return Some(date);
+        }
+        if let [d, m, y, ..] = &words[i..]
+            && d.trim_end_matches('.').bytes().all(|b| b.is_ascii_digit())
+            && !d.is_empty()
+            && let Some(date) = parse_date(&format!("{d} {m} {}", y.trim_end_matches(['.', ','])))
+        {
+            return Some(date);
+        }
+    }
+    None
+}
+
 fn iso(d: &str, m: &str, y: &str) -> Option<String> {
     let (d, m, y): (u32, u32, u32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
     ((1..=31).contains(&d) && (1..=12).contains(&m) && (1900..=2200).contains(&y))
@@ -139,6 +164,24 @@ mod tests {
         assert_eq!(parse_time("kl. 9.30").as_deref(), Some("09:30"));
         assert!(is_iso_date("2024-04-17"));
         assert!(!is_iso_date("17-04-2024"));
+    }
+
+    #[test]
+    fn dates_found_in_text() {
+        assert_eq!(
+            find_date("Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1")
+                .as_deref(),
+            Some("2012-12-04")
+        );
+        assert_eq!(
+            find_date("Beslutning i Udvalget for plan (PUK) den 10-04-2013").as_deref(),
+            Some("2013-04-10")
+        );
+        assert_eq!(
+            find_date("tirsdag den 4. december 2012, kl. 13:00").as_deref(),
+            Some("2012-12-04")
+        );
+        assert_eq!(find_date("Punkt 3 om budget 2025"), None);
     }
 
     #[test]

@@ -10,8 +10,10 @@ mod error;
 pub mod meeting_file;
 mod meta;
 mod pdf;
+mod pdf_cmap;
 mod pdf_content;
 mod pdf_text;
+mod people;
 mod recommendation;
 pub mod text;
 mod word_export;
@@ -21,6 +23,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 pub use error::ImportError;
+pub use people::Person;
 pub use recommendation::classify as classify_action;
 
 /// The meeting the agenda is for.
@@ -38,6 +41,21 @@ pub struct Meeting {
     pub time: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
+    /// Who the document says was there (Tilstede, Deltagere), as printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub present: Vec<Person>,
+    /// Who sent apologies or was away (Afbud, Fraværende).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absent: Vec<Person>,
+    /// The body's members where the document does not say who came (an agenda's member list).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Person>,
+    /// The meeting's secretary (Sekretær, Referent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secretary: Option<String>,
+    /// The document is minutes (a referat): its decisions are the decisions of record.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub minutes: bool,
 }
 
 /// What a recommendation clause asks the meeting to do.
@@ -114,6 +132,25 @@ pub struct Item {
     pub attachments: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recommendations: Vec<Recommendation>,
+    /// A closed item (lukket punkt): shown as such, left out of public minutes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub closed: bool,
+    /// The decision the document prints for this meeting (a referat's Beslutning).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<PrintedDecision>,
+    /// Decisions of earlier meetings printed with the item, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_decisions: Vec<PrintedDecision>,
+}
+
+/// A decision as a document prints it: its heading ("Beslutning i Økonomiudvalget den
+/// 10-04-2013") and its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrintedDecision {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub heading: String,
+    pub text: String,
 }
 
 impl Item {
@@ -276,4 +313,9 @@ pub fn is_valid_number(number: &str) -> bool {
         && parts
             .iter()
             .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[doc(hidden)]
+pub fn debug_pdf_pages(bytes: &[u8]) -> Vec<String> {
+    pdf::pages(bytes).map(|(p, _)| p).unwrap_or_default()
 }

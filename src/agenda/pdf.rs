@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object};
 
 use super::ImportError;
+use super::pdf_cmap::{self, ToUnicode};
 use super::pdf_content::{Operand, Operations};
 
 /// No stream may inflate beyond this: a real agenda's page is a few hundred KB at most.
@@ -93,6 +94,8 @@ fn one_line(s: &str) -> String {
 
 /// A font as far as layout needs it: how its codes decode and how wide they are.
 struct Font<'a> {
+    /// The font's own map to Unicode: preferred, as it is the one made for its codes.
+    to_unicode: Option<ToUnicode>,
     encoding: Option<Encoding<'a>>,
     /// Two-byte codes (a Type0 font).
     wide: bool,
@@ -120,7 +123,20 @@ impl<'a> Font<'a> {
             let (_, o) = doc.dereference(d.get(key).ok()?).ok()?;
             o.as_array().ok()
         };
+        let to_unicode = dict
+            .get(b"ToUnicode")
+            .ok()
+            .and_then(|o| doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_stream().ok())
+            .and_then(|stream| {
+                let bytes = stream
+                    .decompressed_content()
+                    .unwrap_or_else(|_| stream.content.clone());
+                (bytes.len() <= MAX_STREAM_BYTES).then_some(bytes)
+            })
+            .and_then(|bytes| pdf_cmap::parse(&bytes));
         let mut font = Font {
+            to_unicode,
             encoding,
             wide,
             first_char: dict
@@ -182,6 +198,9 @@ impl<'a> Font<'a> {
     }
 
     fn decode(&self, bytes: &[u8]) -> String {
+        if let Some(map) = &self.to_unicode {
+            return map.decode(bytes);
+        }
         match &self.encoding {
             Some(e) => Document::decode_text(e, bytes).unwrap_or_default(),
             // Without an encoding, printable ASCII is still more than nothing.

@@ -80,9 +80,14 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
     };
     let mut clauses: Vec<String> = Vec::new();
     let mut list_form = false;
+    // A whole sentence after the lead-in is a clause, whatever its verb.
+    let sentence = rest.ends_with('.') && rest.split_whitespace().count() >= 4;
     if rest.is_empty() {
         list_form = true;
-    } else if !intro.is_empty() && first_verb(&rest.to_lowercase()).is_none() {
+    } else if !intro.is_empty()
+        && first_verb(&rest.to_lowercase()).is_none()
+        && !(sentence || lines.len() == 1)
+    {
         // "Det indstilles, at KKR Midtjylland" / "…, at KKR Midtjylland:": the subject belongs
         // to the lead-in and the clauses follow on their own lines.
         intro = format!("{intro} {}", rest.trim_end_matches(':').trim());
@@ -135,20 +140,32 @@ fn has_list_mark(line: &str) -> bool {
     line.starts_with(['-', '–', '•', '*', '·']) || enumerator_len(line).is_some()
 }
 
-/// "a) ", "1) ", "1. " at a line start.
+/// "a) ", "A) ", "1) ", "1. ", "At 1) ", "At) " at a line start: the marker's length.
 fn enumerator_len(line: &str) -> Option<usize> {
+    // "At 1)": Aarhus's numbered clauses, the "at" that continues the lead-in before the number.
+    if let Some(rest) = line
+        .strip_prefix("At ")
+        .or_else(|| line.strip_prefix("at "))
+        && let Some(n) = enumerator_len(rest)
+        && rest.as_bytes()[0].is_ascii_digit()
+    {
+        return Some(3 + n);
+    }
+    if line.starts_with("At) ") || line.starts_with("at) ") {
+        return Some(4);
+    }
     let bytes = line.as_bytes();
     let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
     let label = if digits > 0 && digits <= 2 {
         digits
-    } else if bytes.first().is_some_and(|b| b.is_ascii_lowercase()) {
+    } else if bytes.first().is_some_and(u8::is_ascii_alphabetic) {
         1
     } else {
         return None;
     };
     match (bytes.get(label), bytes.get(label + 1)) {
-        (Some(b')'), Some(b' ')) => Some(label + 2),
-        (Some(b'.'), Some(b' ')) if digits > 0 => Some(label + 2),
+        (Some(b')'), Some(b' ' | b'\t')) => Some(label + 2),
+        (Some(b'.'), Some(b' ' | b'\t')) if digits > 0 => Some(label + 2),
         _ => None,
     }
 }
@@ -158,13 +175,19 @@ fn starts_with_at(line: &str) -> bool {
     l.starts_with("at ") || l.starts_with("At ")
 }
 
+/// A line that begins a clause: a list mark, an enumerator ("A)", "At 1)", "1.") or "at".
+pub fn starts_clause(line: &str) -> bool {
+    let l = line.trim_start();
+    has_list_mark(l) || starts_with_at(l)
+}
+
 /// The clause without its list mark and the "at" that continues the lead-in.
 fn strip_marks(line: &str) -> &str {
     let mut l = line
         .trim_start_matches(['-', '–', '•', '*', '·'])
         .trim_start();
     if let Some(n) = enumerator_len(l) {
-        l = &l[n..];
+        l = l[n..].trim_start();
     }
     for at in ["at ", "At "] {
         if let Some(rest) = l.strip_prefix(at) {
@@ -294,6 +317,31 @@ mod tests {
         ));
         assert_eq!(recs.len(), 1);
         assert!(recs[0].text.ends_with("Kommunerne holdes orienteret."));
+    }
+
+    #[test]
+    fn the_systems_clause_marks() {
+        // Aarhus: "Det indstilles:" and "At 1)" clauses (one printed "At)" without its number).
+        let (intro, recs) = split(&lines(
+            "Det indstilles:\nAt 1) byrådet tager til efterretning, at ledelsen ophører\nAt) byrådet godkender skoleskiftet.",
+        ));
+        assert_eq!(intro, "Det indstilles:");
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[1].text, "byrådet godkender skoleskiftet.");
+        // eDoc: "<Center> indstiller, at" and lettered clauses.
+        let (intro, recs) = split(&lines(
+            "Center for Ejendomme indstiller, at\nA) De foreslåede arbejder godkendes.\nB) Anlægsbevilling indgår i anlægssagen.",
+        ));
+        assert_eq!(intro, "Center for Ejendomme indstiller, at");
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[0].text, "De foreslåede arbejder godkendes.");
+        // Acadre: one sentence after the lead-in, whatever its verb.
+        let (_, recs) = split(&lines(
+            "Direktøren indstiller, at Udvalget for Plan påbegynder arbejdet med formulering af mål.",
+        ));
+        assert_eq!(recs.len(), 1);
+        assert!(starts_clause("At 2) Teknik og Miljø") && starts_clause("B) Der afgives"));
+        assert!(!starts_clause("Borgmesterens Afdelings påtegning"));
     }
 
     #[test]

@@ -173,6 +173,14 @@ pub fn agenda_hash(agenda: &Agenda) -> String {
             h.text(&rec.text);
             h.text(rec.action.as_str());
         }
+        // Added later: hashed only when set, so agendas without them keep their identity.
+        if item.closed {
+            h.text("closed");
+        }
+        for d in item.decision.iter().chain(&item.earlier_decisions) {
+            h.text(&d.heading);
+            h.text(&d.text);
+        }
     }
     format!("{:016x}", h.0)
 }

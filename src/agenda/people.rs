@@ -1,0 +1,137 @@
+//! People as agendas print them: "Lolan Ottesen (A) - formand", "Steen  Fris (C)",
+//! "Anne Hansen, næstformand". A person is kept as printed, with the name, party letter and role
+//! read out of it.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::text::squash_spaces;
+
+/// Roles a member list names, in the words it uses.
+const ROLES: &[&str] = &[
+    "formand",
+    "næstformand",
+    "borgmester",
+    "viceborgmester",
+    "sekretær",
+    "referent",
+    "medlem",
+    "stedfortræder",
+    "suppleant",
+    "observatør",
+    "gæst",
+    "direktør",
+    "kommunaldirektør",
+];
+
+/// One person; written and read as the printed line ("Lolan Ottesen (A) - formand").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub struct Person {
+    pub name: String,
+    /// The party letter(s), "A", "V", "Ø".
+    pub party: Option<String>,
+    /// formand, næstformand, …
+    pub role: Option<String>,
+}
+
+impl Person {
+    /// Reads a printed line.
+    pub fn parse(text: &str) -> Person {
+        let text = squash_spaces(text);
+        let mut rest = text.as_str();
+        let mut role = None;
+        // A role after a dash or a comma: "- formand", ", næstformand".
+        for sep in [" - ", " – ", ", "] {
+            if let Some((before, after)) = rest.rsplit_once(sep)
+                && is_role(after)
+            {
+                role = Some(after.trim().to_lowercase());
+                rest = before;
+                break;
+            }
+        }
+        let mut party = None;
+        if let Some(open) = rest.rfind('(')
+            && rest.ends_with(')')
+        {
+            let inside = rest[open + 1..rest.len() - 1].trim();
+            if !inside.is_empty() && inside.chars().count() <= 4 && !inside.contains(' ') {
+                party = Some(inside.to_string());
+                rest = rest[..open].trim_end();
+            } else if is_role(inside) {
+                role.get_or_insert(inside.to_lowercase());
+                rest = rest[..open].trim_end();
+            }
+        }
+        Person {
+            name: rest.trim().to_string(),
+            party,
+            role,
+        }
+    }
+}
+
+fn is_role(word: &str) -> bool {
+    let w = word.trim().to_lowercase();
+    ROLES.iter().any(|r| w == *r)
+}
+
+impl fmt::Display for Person {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)?;
+        if let Some(party) = &self.party {
+            write!(f, " ({party})")?;
+        }
+        if let Some(role) = &self.role {
+            write!(f, " - {role}")?;
+        }
+        Ok(())
+    }
+}
+
+impl From<String> for Person {
+    fn from(s: String) -> Person {
+        Person::parse(&super::text::clean_field(&s))
+    }
+}
+
+impl From<Person> for String {
+    fn from(p: Person) -> String {
+        p.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printed_lines() {
+        let p = Person::parse("Lolan Ottesen (A) - formand");
+        assert_eq!(
+            (p.name.as_str(), p.party.as_deref(), p.role.as_deref()),
+            ("Lolan Ottesen", Some("A"), Some("formand"))
+        );
+        let p = Person::parse("Steen  Fris (C)");
+        assert_eq!(
+            (p.name.as_str(), p.party.as_deref()),
+            ("Steen Fris", Some("C"))
+        );
+        assert_eq!(p.role, None);
+        let p = Person::parse("Anne Hansen, næstformand");
+        assert_eq!(
+            (p.name.as_str(), p.role.as_deref()),
+            ("Anne Hansen", Some("næstformand"))
+        );
+        let p = Person::parse("Mie Helene Andresen");
+        assert_eq!(p.to_string(), "Mie Helene Andresen");
+        // Round trip through the printed form.
+        let p = Person::parse("Grethe Larsen (A) - næstformand");
+        assert_eq!(Person::parse(&p.to_string()), p);
+        // Not a party: words in brackets stay in the name.
+        let p = Person::parse("Jens Jensen (Lokalrådet Nord)");
+        assert_eq!(p.name, "Jens Jensen (Lokalrådet Nord)");
+    }
+}
