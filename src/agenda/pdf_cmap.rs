@@ -162,12 +162,9 @@ pub fn parse(bytes: &[u8]) -> Option<ToUnicode> {
                 i += 2;
             }
         } else if w.ends_with(b"beginbfrange") {
-            loop {
-                let (Some(Token::Hex(low)), Some(Token::Hex(high))) =
-                    (tokens.get(i), tokens.get(i + 1))
-                else {
-                    break;
-                };
+            while let (Some(Token::Hex(low)), Some(Token::Hex(high))) =
+                (tokens.get(i), tokens.get(i + 1))
+            {
                 let (low, high) = (code(low), code(high));
                 i += 2;
                 match tokens.get(i) {

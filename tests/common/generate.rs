@@ -42,6 +42,7 @@ pub fn agenda(items: usize, paragraphs: usize) -> Agenda {
             date: Some("2025-03-12".into()),
             time: Some("10:00".into()),
             location: Some("Rådhuset, Åboulevarden 1, 8000 Aarhus".into()),
+            ..Meeting::default()
         },
         items: Vec::new(),
     };
@@ -123,6 +124,7 @@ fn item(section: usize, it: usize, n: usize, paragraphs: usize) -> Item {
             .into_iter()
             .map(|(text, action)| Recommendation { text, action })
             .collect(),
+        ..Item::default()
     }
 }
 
