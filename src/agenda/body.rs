@@ -257,6 +257,8 @@ pub fn fill(item: &mut Item, paragraphs: &[Paragraph]) {
         presentation: Vec::new(),
         decisions: Vec::new(),
         awaiting_decision: false,
+        in_proposal: false,
+        bare_subheading: None,
     };
     for paragraph in paragraphs {
         reader.paragraph_starts(paragraph);
@@ -306,6 +308,7 @@ pub fn fill(item: &mut Item, paragraphs: &[Paragraph]) {
         reader.flush(&mut current);
     }
 
+    reader.drop_bare_subheading();
     // Text before the first heading is kept with the background rather than dropped.
     let Reader {
         mut before,
@@ -335,11 +338,46 @@ struct Reader {
     decisions: Vec<PrintedDecision>,
     /// A decision's heading was read; its text is the next lines.
     awaiting_decision: bool,
+    /// Inside a proposal quoted in capitals ("BESLUTNINGSFORSLAG FRA …"): its own "Baggrund:"
+    /// is part of the case text, not the item's background.
+    in_proposal: bool,
+    /// A sub-heading kept in the case text, with nothing under it yet.
+    bare_subheading: Option<usize>,
 }
 
 impl Reader {
+    /// A sub-heading with nothing under it ("Følgende deltog ikke i behandlingen af punktet:"
+    /// with no names) says nothing.
+    fn drop_bare_subheading(&mut self) {
+        if let Some(i) = self.bare_subheading.take()
+            && i + 1 == self.presentation.len()
+        {
+            self.presentation.pop();
+        }
+    }
+
     fn enter(&mut self, heading: Heading, line: &str) {
         self.awaiting_decision = false;
+        self.drop_bare_subheading();
+        let main_background = !line.trim().to_lowercase().starts_with("baggrund");
+        let heading = match heading {
+            Heading::Background if self.in_proposal && !main_background => {
+                Heading::Presentation(true)
+            }
+            Heading::Background
+            | Heading::Recommendation
+            | Heading::Decision
+            | Heading::Attachments => {
+                self.in_proposal = false;
+                heading
+            }
+            Heading::Presentation(_) => {
+                if is_system_subheading(line.trim(), &line.trim().to_lowercase()) {
+                    self.in_proposal = true;
+                }
+                heading
+            }
+        };
         self.section = match heading {
             Heading::Background => Section::Background,
             Heading::Recommendation => {
@@ -388,7 +426,8 @@ impl Reader {
             Section::Attachments => {
                 let entry = paragraph.len() == 1
                     && first.chars().count() <= 200
-                    && !recommendation::starts_clause(first);
+                    && !recommendation::starts_clause(first)
+                    && !is_lettered_point(first);
                 if !entry {
                     self.section = Section::Presentation;
                 }
@@ -402,6 +441,9 @@ impl Reader {
             return;
         }
         let paragraph = std::mem::take(current);
+        if matches!(self.section, Section::Presentation | Section::Attachments) {
+            self.bare_subheading = None;
+        }
         match self.section {
             Section::Before => self.before.push(paragraph),
             Section::Background => self.background.push(paragraph),
@@ -418,6 +460,32 @@ impl Reader {
             }
         }
     }
+}
+
+/// In a referat, an item whose text is one unlabelled paragraph and nothing else (a closed item's
+/// public minutes print only what was decided) holds its decision there.
+pub fn unlabelled_decision(item: &mut Item) {
+    let bare = item.decision.is_none()
+        && item.earlier_decisions.is_empty()
+        && item.recommendations.is_empty()
+        && item.presentation.is_empty()
+        && !item.background.is_empty()
+        && !item.background.contains("\n\n");
+    if bare {
+        item.decision = Some(PrintedDecision {
+            heading: String::new(),
+            text: std::mem::take(&mut item.background),
+        });
+    }
+}
+
+/// "c. Konference …", "b) …": a lettered point of an item (Meddelelser's sub-points).
+fn is_lettered_point(line: &str) -> bool {
+    let mut chars = line.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(c), Some('.' | ')'), Some(' ' | '\t')) if c.is_alphabetic()
+    )
 }
 
 /// Sorts an item's printed decisions: the one of this meeting (its heading dated the meeting's

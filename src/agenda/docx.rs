@@ -13,8 +13,9 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::body::{self, Paragraph};
+use super::printed::headings::{self, Following};
 use super::text::{clean, is_bare_url, squash_spaces};
-use super::{Agenda, ImportError, Imported, Item, meta, pdf_text, word_export};
+use super::{Agenda, ImportError, Imported, Item, meta, word_export};
 
 /// The document part may unpack to this much; real agendas are a few MB.
 const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
@@ -496,7 +497,7 @@ fn assemble(
     // The meeting: labelled lines before the agenda starts, and the running header.
     let first_heading = lines
         .iter()
-        .position(|l| l.toc || l.level.is_some() || pdf_text::heading(&l.text).is_some());
+        .position(|l| l.toc || l.level.is_some() || headings::heading(&l.text).is_some());
     for line in &lines[..first_heading.unwrap_or(0)] {
         meta::read_labelled(&line.text, &mut agenda.meeting);
     }
@@ -566,24 +567,26 @@ fn read_bookmarks(para: &Para, text: &str, agenda: &mut Agenda) {
 fn find_headings(body: &[Line], items: &mut Vec<Item>) -> Vec<(usize, usize)> {
     let from_toc = !items.is_empty();
     let mut found: Vec<(usize, usize)> = Vec::new();
-    let mut sequence = pdf_text::Sequence::default();
+    let mut sequence = Following::default();
     let mut counters = [0u32; 2];
     for (i, line) in body.iter().enumerate() {
         let text = line.text.trim();
+        let heading = headings::heading(text);
         if text.is_empty()
-            || (line.level.is_none_or(|l| l > 3) && !text.starts_with(|c: char| c.is_ascii_digit()))
+            || (line.level.is_none_or(|l| l > 3)
+                && !heading.as_ref().is_some_and(|h| h.punkt)
+                && !text.starts_with(|c: char| c.is_ascii_digit()))
         {
             continue;
         }
-        let numbered = pdf_text::heading(text);
+        let numbered = heading;
         let after = found.last().map_or(0, |&(_, item)| item + 1);
         let entry = if from_toc {
-            let by_number = numbered.and_then(|(s, it, _)| {
-                let number = pdf_text::entry_number(s, it);
+            let by_number = numbered.as_ref().and_then(|h| {
                 items
                     .iter()
                     .skip(after)
-                    .position(|item| item.number == number)
+                    .position(|item| item.number == h.number)
             });
             let by_title = || {
                 line.level.and_then(|_| {
@@ -595,12 +598,12 @@ fn find_headings(body: &[Line], items: &mut Vec<Item>) -> Vec<(usize, usize)> {
                 })
             };
             by_number.or_else(by_title).map(|offset| after + offset)
-        } else if let Some((s, it, title)) = numbered
-            && (line.level.is_some() || sequence.accept(s, it, true))
+        } else if let Some(h) = numbered
+            && (line.level.is_some() || sequence.accept(&h.levels, true))
         {
             items.push(Item {
-                number: pdf_text::entry_number(s, it),
-                title: squash_spaces(title),
+                number: h.number,
+                title: squash_spaces(h.title),
                 ..Item::default()
             });
             Some(items.len() - 1)

@@ -82,6 +82,22 @@ pub fn parse_time(text: &str) -> Option<String> {
     (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
 }
 
+/// The time a text gives: "kl. 13:00", "kl. 9.30", or a lone "13:00".
+pub fn find_time(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim_end_matches([',', ';']);
+        let after_kl = i > 0 && words[i - 1].eq_ignore_ascii_case("kl.");
+        if (after_kl || w.contains(':'))
+            && w.len() <= 5
+            && let Some(time) = parse_time(w)
+        {
+            return Some(time);
+        }
+    }
+    None
+}
+
 /// A valid "YYYY-MM-DD".
 pub fn is_iso_date(s: &str) -> bool {
     s.len() == 10 && parse_date(s).as_deref() == Some(s)
@@ -117,19 +133,15 @@ pub fn read_labelled(line: &str, meeting: &mut Meeting) -> bool {
     let value = crate::agenda::text::squash_spaces(value);
     match label.trim().to_lowercase().as_str() {
         "dato" | "mødedato" | "date" => {
-            let mut words = value.split_whitespace();
-            let date_part = words.next().unwrap_or("");
-            if let Some(date) = parse_date(date_part) {
+            if let Some(date) = find_date(&value) {
                 meeting.date.get_or_insert(date);
-                if let Some(time) = words.find_map(parse_time) {
-                    meeting.time.get_or_insert(time);
-                }
-            } else if let Some(date) = parse_date(&value) {
-                meeting.date.get_or_insert(date);
+            }
+            if let Some(time) = find_time(&value) {
+                meeting.time.get_or_insert(time);
             }
             true
         }
-        "tid" | "tidspunkt" | "kl" | "time" => {
+        "tid" | "tidspunkt" | "kl" | "time" | "mødetidspunkt" | "mødetid" => {
             if let Some(time) = parse_time(&value) {
                 meeting.time.get_or_insert(time);
             }

@@ -7,13 +7,14 @@
 mod body;
 mod docx;
 mod error;
+mod front;
 pub mod meeting_file;
 mod meta;
 mod pdf;
 mod pdf_cmap;
 mod pdf_content;
-mod pdf_text;
 mod people;
+mod printed;
 mod recommendation;
 pub mod text;
 mod word_export;
@@ -243,7 +244,7 @@ fn parse_any(bytes: &[u8]) -> Result<Imported, ImportError> {
         Some(Format::Pdf) => {
             let (pages, warnings) = pdf::pages(bytes)?;
             let pages: Vec<String> = pages.iter().map(|p| text::clean(p)).collect();
-            let mut imported = pdf_text::parse_pages(&pages)?;
+            let mut imported = printed::parse_pages(&pages)?;
             imported.warnings.extend(warnings);
             Ok(imported)
         }
@@ -283,8 +284,12 @@ fn parse_text(text: &str) -> Result<Imported, ImportError> {
             agenda,
             warnings: Vec::new(),
         }),
+        // A text export whose headings are still in its body reads as a printed document.
+        Some(Format::WordExport) if printed::headings_follow_contents(&lines) => {
+            printed::parse(&lines)
+        }
         Some(Format::WordExport) => word_export::parse(&lines),
-        Some(Format::PdfText) => pdf_text::parse(&lines),
+        Some(Format::PdfText) => printed::parse(&lines),
         _ => Err(ImportError::NoAgenda),
     }
 }
@@ -299,7 +304,7 @@ fn detect_lines(lines: &[&str]) -> Option<Format> {
         Some(Format::MeetingFile)
     } else if word_export::looks_like(lines) {
         Some(Format::WordExport)
-    } else if pdf_text::looks_like(lines) {
+    } else if printed::looks_like(lines) {
         Some(Format::PdfText)
     } else {
         None

@@ -350,8 +350,12 @@ fn hyphen_joins(text: &str, next: &str) -> bool {
     let Some(first) = next.chars().next() else {
         return false;
     };
+    // One letter before the hyphen is a compound ("p-huse"): a word is never broken after
+    // its first letter.
+    let one_letter = before.next().is_none_or(|c| !c.is_alphabetic());
     prev.is_alphabetic()
         && !prev.is_uppercase()
+        && !one_letter
         && first.is_lowercase()
         && !is_connector_start(next)
 }
@@ -467,6 +471,7 @@ mod tests {
             "rammeaftalen 2025-2026"
         );
         assert_eq!(joined(&["KL-", "KKR møde"]), "KL-KKR møde");
+        assert_eq!(joined(&["i p-", "huse"]), "i p-huse");
         assert_eq!(joined(&["ØA-", "delaftalen"]), "ØA-delaftalen");
         assert_eq!(
             joined(&["sundheds-", "og omsorgspladser"]),

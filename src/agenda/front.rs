@@ -1,0 +1,281 @@
+//! The front page: the meeting's particulars as printed above the agenda, in the words the
+//! systems use. "Referat / Sundheds- og Forebyggelsesudvalget / tirsdag den 4. december 2012,
+//! kl. 13:00 / i Mødecenter C …", "REFERAT Aarhus Byråd d. 27-08-2025 / Mødedato … / Mødested
+//! Byrådssalen", labelled lines ("Dato: 08-04-2025 10:00", "Sted: …"), and who came: "Tilstede",
+//! "Medlemmer", "Afbud/Fraværende", "Sekretær".
+
+use super::{Meeting, Person, meta};
+use crate::agenda::text::squash_spaces;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum List {
+    Present,
+    Absent,
+    Members,
+    Secretary,
+}
+
+/// The label of a list of people, if the line is one (alone, or before a colon).
+fn list_label(label: &str) -> Option<List> {
+    let l = label.trim().trim_end_matches(':').to_lowercase();
+    Some(match l.as_str() {
+        "tilstede" | "til stede" | "deltagere" | "mødedeltagere" | "fremmødte" | "deltog"
+        | "fremmøde" | "tilstedeværende" => List::Present,
+        "afbud"
+        | "fraværende"
+        | "afbud/fraværende"
+        | "fraværende med afbud"
+        | "forfald"
+        | "ikke til stede"
+        | "afbud / fraværende"
+        | "fraværende/afbud" => List::Absent,
+        "medlemmer" | "udvalgsmedlemmer" | "medlemmer af udvalget" => List::Members,
+        "sekretær" | "referent" | "sekretariat" | "protokolfører" | "mødesekretær" => {
+            List::Secretary
+        }
+        _ => return None,
+    })
+}
+
+/// What kind of document a title word names: `Some(true)` for minutes.
+fn kind(word: &str) -> Option<bool> {
+    match word.to_lowercase().as_str() {
+        "referat" | "beslutningsprotokol" | "åbent referat" | "protokol" | "mødereferat" => {
+            Some(true)
+        }
+        "dagsorden" | "åben dagsorden" | "indkaldelse" => Some(false),
+        _ => None,
+    }
+}
+
+/// Labels written without a colon ("Mødedato Onsdag d. 27. august 2025 kl. 16:00").
+const BARE_LABELS: &[&str] = &[
+    "mødedato",
+    "mødested",
+    "mødetidspunkt",
+    "mødeforum",
+    "udvalg",
+];
+
+/// A name as a list prints it: letters, at most a party and a role, not a sentence.
+fn looks_like_a_name(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    (1..=10).contains(&words)
+        && t.chars().count() <= 90
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !t.ends_with('.')
+        && meta::find_date(t).is_none()
+        && !t.contains(':')
+}
+
+/// Reads the front page's lines ("" for a gap) into the meeting.
+pub fn read(lines: &[&str], meeting: &mut Meeting) {
+    let mut list: Option<List> = None;
+    let mut after_kind = false;
+    let mut after_date = false;
+    let mut members = Vec::new();
+    for raw in lines {
+        let line = squash_spaces(raw);
+        if line.is_empty() {
+            list = None;
+            continue;
+        }
+        // "Tilstede", "Afbud/Fraværende:", or "Tilstede: Anne, Bo".
+        let (label, inline) = line
+            .split_once(':')
+            .map_or((line.as_str(), ""), |(l, r)| (l, r.trim()));
+        if let Some(which) = list_label(label) {
+            list = Some(which);
+            for name in inline.split([',', ';']).filter(|n| !n.trim().is_empty()) {
+                add(meeting, &mut members, which, name);
+            }
+            continue;
+        }
+        if let Some(which) = list {
+            if looks_like_a_name(&line) {
+                add(meeting, &mut members, which, &line);
+                if which == List::Secretary {
+                    list = None;
+                }
+                continue;
+            }
+            list = None;
+        }
+        if let Some(minutes) = kind(&line) {
+            meeting.minutes |= minutes;
+            after_kind = true;
+            continue;
+        }
+        // "REFERAT Aarhus Byråd d. 27-08-2025": the kind, the body and the date on one line.
+        if let Some((first, rest)) = line.split_once(' ')
+            && let Some(minutes) = kind(first)
+        {
+            meeting.minutes |= minutes;
+            let body = rest
+                .split(" d. ")
+                .next()
+                .unwrap_or(rest)
+                .split(" den ")
+                .next()
+                .unwrap_or(rest)
+                .trim();
+            if meeting.body.is_none() && !body.is_empty() && meta::find_date(body).is_none() {
+                meeting.body = Some(body.to_string());
+            }
+            if let Some(date) = meta::find_date(rest) {
+                meeting.date.get_or_insert(date);
+            }
+            continue;
+        }
+        let bare = line
+            .split_once(' ')
+            .filter(|(l, _)| BARE_LABELS.contains(&l.to_lowercase().as_str()))
+            .map(|(l, r)| format!("{l}:{r}"));
+        if meta::read_labelled(bare.as_deref().unwrap_or(&line), meeting) {
+            after_date = meeting.date.is_some();
+            after_kind = false;
+            continue;
+        }
+        // "tirsdag den 4. december 2012, kl. 13:00"
+        if line.split_whitespace().count() <= 12
+            && let Some(date) = meta::find_date(&line)
+        {
+            if meeting.date.is_none() {
+                meeting.date = Some(date);
+                if let Some(time) = meta::find_time(&line) {
+                    meeting.time.get_or_insert(time);
+                }
+            }
+            after_date = true;
+            after_kind = false;
+            continue;
+        }
+        // "i Mødecenter C, Lokale 32 på Ballerup Rådhus", under the date.
+        if after_date
+            && meeting.location.is_none()
+            && let Some(place) = line.strip_prefix("i ").or_else(|| line.strip_prefix("på "))
+            && place.starts_with(|c: char| c.is_uppercase())
+        {
+            meeting.location = Some(place.trim().to_string());
+            after_date = false;
+            continue;
+        }
+        // The body, under "Referat" / "Dagsorden".
+        if after_kind && meeting.body.is_none() && looks_like_a_name(&line) {
+            meeting.body = Some(line.clone());
+        }
+        after_kind = false;
+        after_date = false;
+    }
+    if !members.is_empty() {
+        if meeting.minutes && meeting.present.is_empty() {
+            // A referat's member list, less who was away, is who came.
+            let away: Vec<String> = meeting.absent.iter().map(|p| p.name.clone()).collect();
+            meeting.present = members
+                .into_iter()
+                .filter(|p: &Person| !away.contains(&p.name))
+                .collect();
+        } else {
+            meeting.members.extend(members);
+        }
+    }
+}
+
+/// The running header's lines: labelled facts ("Dato: 04.12.2012"), and the body's name where
+/// the front page did not give it (the first line that is neither a label, a kind nor a date).
+pub fn read_running(lines: &[&str], meeting: &mut Meeting) {
+    for line in lines {
+        if meta::read_labelled(line, meeting) {
+            continue;
+        }
+        if let Some(minutes) = kind(line) {
+            meeting.minutes |= minutes;
+            continue;
+        }
+        if meeting.body.is_none()
+            && looks_like_a_name(line)
+            && meta::find_date(line).is_none()
+            && super::printed::section_label(line).is_none()
+        {
+            meeting.body = Some(squash_spaces(line));
+        }
+    }
+}
+
+fn add(meeting: &mut Meeting, members: &mut Vec<Person>, which: List, name: &str) {
+    let person = Person::parse(name);
+    if person.name.is_empty() {
+        return;
+    }
+    match which {
+        List::Present => meeting.present.push(person),
+        List::Absent => meeting.absent.push(person),
+        List::Members => members.push(person),
+        List::Secretary => {
+            meeting.secretary.get_or_insert(person.name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn front(text: &str) -> Meeting {
+        let lines: Vec<&str> = text.lines().collect();
+        let mut meeting = Meeting::default();
+        read(&lines, &mut meeting);
+        meeting
+    }
+
+    #[test]
+    fn a_front_page_with_attendance() {
+        let m = front(
+            "Referat\n\nSundheds- og Forebyggelsesudvalget\ntirsdag den 4. december 2012, kl. 13:00\ni Mødecenter C, Lokale 32 på Ballerup Rådhus\n\nÅbent referat\n\nTilstede\nLolan Ottesen (A) - formand\nGrethe Larsen (A) - næstformand\nBirte Kramhøft (F)\n\nAfbud/Fraværende\n\nSekretær\nMie Helene Andresen",
+        );
+        assert!(m.minutes);
+        assert_eq!(
+            m.body.as_deref(),
+            Some("Sundheds- og Forebyggelsesudvalget")
+        );
+        assert_eq!(m.date.as_deref(), Some("2012-12-04"));
+        assert_eq!(m.time.as_deref(), Some("13:00"));
+        assert_eq!(
+            m.location.as_deref(),
+            Some("Mødecenter C, Lokale 32 på Ballerup Rådhus")
+        );
+        let present: Vec<&str> = m.present.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            present,
+            ["Lolan Ottesen", "Grethe Larsen", "Birte Kramhøft"]
+        );
+        assert_eq!(m.present[0].role.as_deref(), Some("formand"));
+        assert!(m.absent.is_empty());
+        assert_eq!(m.secretary.as_deref(), Some("Mie Helene Andresen"));
+    }
+
+    #[test]
+    fn a_title_line_and_bare_labels() {
+        let m = front(
+            "REFERAT Aarhus Byråd d. 27-08-2025\n\nMødedato Onsdag d. 27. august 2025 kl. 16:00\n\nMødested Byrådssalen",
+        );
+        assert!(m.minutes);
+        assert_eq!(m.body.as_deref(), Some("Aarhus Byråd"));
+        assert_eq!(m.date.as_deref(), Some("2025-08-27"));
+        assert_eq!(m.time.as_deref(), Some("16:00"));
+        assert_eq!(m.location.as_deref(), Some("Byrådssalen"));
+    }
+
+    #[test]
+    fn members_of_a_referat_are_who_came() {
+        let m = front(
+            "Referat\nUdvalget for kultur\n\nMedlemmer\nJesper Mathiesen (A)\nOle Bollesen (A)\n\nFraværende\nOle Bollesen (A)",
+        );
+        let present: Vec<&str> = m.present.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(present, ["Jesper Mathiesen"]);
+        let m = front("Dagsorden\nUdvalget for kultur\n\nMedlemmer\nJesper Mathiesen (A)");
+        assert!(m.present.is_empty());
+        assert_eq!(m.members.len(), 1);
+    }
+}

@@ -1,0 +1,348 @@
+//! The printed table of contents, in the forms the systems print it: `3.4.<TAB>Title<TAB>13`,
+//! `1. Meddelelser      3`, `Title.............13`, `Punkt 2: Title ..... 4`, titles wrapped over
+//! two lines with the page on the second, section labels ("Åbent referat", "Lukket referat")
+//! between the entries. Its lines are never items: the headings in the text are.
+
+use super::headings;
+use crate::agenda::text::{join_line, squash_spaces};
+
+/// One entry of the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub number: Option<String>,
+    pub title: String,
+    pub page: Option<u32>,
+    /// Listed under a closed section ("Lukket referat", "Lukkede punkter").
+    pub closed: bool,
+}
+
+/// A line of a table of contents, as far as one line tells: its number, title and page. `None`
+/// for the page when the title goes on on the next line.
+pub fn entry_line(line: &str) -> Option<(Option<String>, String, Option<u32>)> {
+    let t = line.trim_end();
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (rest, page) = if (1..=4).contains(&digits) {
+        let before = &t[..t.len() - digits];
+        let leaders = before.trim_end().ends_with("...") || before.trim_end().ends_with('…');
+        let gap = before.ends_with('\t') || before.ends_with("  ");
+        if leaders || gap {
+            (before, t[t.len() - digits..].parse::<u32>().ok())
+        } else {
+            (t, None)
+        }
+    } else {
+        (t, None)
+    };
+    let rest = rest.trim_end_matches(['.', '…', ' ', '\t']);
+    let (number, title) = match headings::heading(rest) {
+        Some(h) => (Some(h.number), h.title.to_string()),
+        None => (None, rest.trim().to_string()),
+    };
+    let title = squash_spaces(&title.replace('\t', " "));
+    if title.is_empty() || !title.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    match (&number, page) {
+        // Without a number a line is an entry only by its page.
+        (None, None) => None,
+        _ => Some((number, title, page)),
+    }
+}
+
+/// The label above or inside a table of contents.
+fn is_label(line: &str) -> bool {
+    let l = line.trim().trim_end_matches(':').to_lowercase();
+    matches!(
+        l.as_str(),
+        "indholdsfortegnelse" | "indhold" | "indholdsliste" | "dagsordenens punkter" | "punkter"
+    ) || section_label(line).is_some()
+}
+
+/// "Åbent referat", "Lukket dagsorden", "Lukkede punkter": `Some(true)` for a closed section.
+pub fn section_label(line: &str) -> Option<bool> {
+    let l = line.trim().trim_end_matches(':').to_lowercase();
+    let mut words = l.split_whitespace();
+    let (Some(first), Some(second), None) = (words.next(), words.next(), words.next()) else {
+        return None;
+    };
+    let open = matches!(first, "åbent" | "åben" | "åbne");
+    let closed = matches!(first, "lukket" | "lukkede");
+    let what = matches!(
+        second,
+        "referat" | "dagsorden" | "punkter" | "punkt" | "møde" | "sager" | "del"
+    );
+    (what && (open || closed)).then_some(closed)
+}
+
+/// A table of contents found in a document's lines.
+#[derive(Debug, Default)]
+pub struct Contents {
+    pub entries: Vec<Entry>,
+    /// The lines it takes up (indices into the lines it was found in).
+    pub lines: Vec<usize>,
+}
+
+/// Finds the table of contents: at least two entries with pages in order (or one under an
+/// "Indholdsfortegnelse" label), with the labels, wrapped titles and blank lines between them.
+/// `texts` are the document's lines (blank for a gap), in order.
+pub fn find(texts: &[&str]) -> Contents {
+    let mut best = Contents::default();
+    let mut i = 0;
+    while i < texts.len() {
+        let block = block_at(texts, i);
+        let next = block.lines.last().map_or(i + 1, |&l| l + 1).max(i + 1);
+        let with_pages = block.entries.iter().filter(|e| e.page.is_some()).count();
+        let labelled = i > 0 && texts[..i].iter().rev().take(3).any(|l| is_label(l));
+        if (with_pages >= 2 || (with_pages == 1 && labelled)) && in_order(&block.entries) {
+            let mut block = block;
+            // The label above it belongs to it.
+            let mut j = i;
+            while j > 0 && (texts[j - 1].trim().is_empty() || is_label(texts[j - 1])) {
+                j -= 1;
+                if is_label(texts[j]) {
+                    block.lines.insert(0, j);
+                }
+            }
+            if with_pages > best.entries.iter().filter(|e| e.page.is_some()).count() {
+                best = block;
+            }
+        }
+        i = next;
+    }
+    best
+}
+
+fn in_order(entries: &[Entry]) -> bool {
+    let pages: Vec<u32> = entries.iter().filter_map(|e| e.page).collect();
+    pages.windows(2).all(|w| w[0] <= w[1])
+}
+
+/// The block of entries that starts at line `start` (empty if none does).
+fn block_at(texts: &[&str], start: usize) -> Contents {
+    let mut out = Contents::default();
+    let mut closed = false;
+    let mut pending: Option<(usize, Option<String>, String)> = None;
+    let mut i = start;
+    let mut gap = 0;
+    while i < texts.len() {
+        let line = texts[i];
+        if line.trim().is_empty() {
+            gap += 1;
+            if gap > 3 {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(is_closed) = section_label(line) {
+            if out.entries.is_empty() && pending.is_none() {
+                break;
+            }
+            closed = is_closed;
+            out.lines.push(i);
+            gap = 0;
+            i += 1;
+            continue;
+        }
+        let Some((number, title, page)) = entry_line(line) else {
+            // A line without a page can still be the first half of a wrapped entry.
+            if let Some((first, n, t)) = pending.take()
+                && let Some((None, rest, Some(p))) = wrapped(line)
+            {
+                let mut title = t;
+                join_line(&mut title, &rest);
+                out.entries.push(Entry {
+                    number: n,
+                    title,
+                    page: Some(p),
+                    closed,
+                });
+                out.lines.extend([first, i]);
+                gap = 0;
+                i += 1;
+                continue;
+            }
+            break;
+        };
+        // An entry whose title filled the line prints its page after a single space: taken when
+        // it fits between its neighbours.
+        if number.is_some()
+            && let Some((first, n, t)) = pending.take()
+        {
+            let before = out.entries.last().and_then(|e| e.page).unwrap_or(0);
+            match trailing_page(&t) {
+                Some((title, p)) if p >= before && page.is_none_or(|next| p <= next) => {
+                    out.entries.push(Entry {
+                        number: n,
+                        title,
+                        page: Some(p),
+                        closed,
+                    });
+                    out.lines.push(first);
+                }
+                _ => {}
+            }
+        }
+        match (page, pending.take()) {
+            (Some(p), Some((first, n, t))) if number.is_none() => {
+                let mut joined = t;
+                join_line(&mut joined, &title);
+                out.entries.push(Entry {
+                    number: n,
+                    title: joined,
+                    page: Some(p),
+                    closed,
+                });
+                out.lines.push(first);
+            }
+            (Some(p), _) => out.entries.push(Entry {
+                number,
+                title,
+                page: Some(p),
+                closed,
+            }),
+            (None, _) => {
+                if out.entries.is_empty() && i != start {
+                    break;
+                }
+                // Waits for its page on the next line; the text after the table ends it.
+                pending = Some((i, number, title));
+                gap = 0;
+                i += 1;
+                continue;
+            }
+        }
+        out.lines.push(i);
+        gap = 0;
+        i += 1;
+    }
+    out
+}
+
+/// "Title 10": a title and the page after it, a single space apart.
+fn trailing_page(title: &str) -> Option<(String, u32)> {
+    let (rest, page) = title.rsplit_once(' ')?;
+    if page.len() > 3 || !page.bytes().all(|b| b.is_ascii_digit()) || rest.trim().is_empty() {
+        return None;
+    }
+    Some((rest.trim().to_string(), page.parse().ok()?))
+}
+
+/// The second half of a wrapped entry: words, then the page after a gap.
+fn wrapped(line: &str) -> Option<(Option<String>, String, Option<u32>)> {
+    let (rest, page) = line.trim_end().rsplit_once(['\t', ' '])?;
+    let page = page.parse::<u32>().ok()?;
+    let title = squash_spaces(rest.trim_end_matches(['.', '…', ' ', '\t']));
+    (!title.is_empty()).then_some((None, title, Some(page)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_in_every_form() {
+        assert_eq!(
+            entry_line("3.4.\tStrategi og handleplan\t13"),
+            Some((
+                Some("3.4".into()),
+                "Strategi og handleplan".into(),
+                Some(13)
+            ))
+        );
+        assert_eq!(
+            entry_line("1. Meddelelser                                   3"),
+            Some((Some("1".into()), "Meddelelser".into(), Some(3)))
+        );
+        assert_eq!(
+            entry_line("Godkendelse af dagsorden..............................\t3"),
+            Some((None, "Godkendelse af dagsorden".into(), Some(3)))
+        );
+        assert_eq!(
+            entry_line("Punkt 2: Svar på forslag ....... 4"),
+            Some((Some("2".into()), "Svar på forslag".into(), Some(4)))
+        );
+        assert_eq!(
+            entry_line("6. Prioritering af midler til kronisk syge borgere og"),
+            Some((
+                Some("6".into()),
+                "Prioritering af midler til kronisk syge borgere og".into(),
+                None
+            ))
+        );
+        assert_eq!(entry_line("Dato:\t08-04-2025 10:00"), None);
+        assert_eq!(entry_line("SIDE | 21"), None);
+        assert_eq!(entry_line("Det koster 3 mio. kr. i 2025"), None);
+        assert_eq!(entry_line("Punktnummer: 21"), None);
+    }
+
+    #[test]
+    fn a_table_with_labels_and_a_wrapped_title() {
+        let texts = [
+            "Referat",
+            "INDHOLDSFORTEGNELSE",
+            "",
+            "Åbent referat",
+            "1. Meddelelser\t3",
+            "2. Bygningsvedligeholdelse 2013 - anlægsbevilling\t3",
+            "6. Prioritering af midler til kronisk syge borgere og hverdagsrehabilitering for",
+            "  ældre\t10",
+            "7. Etablering af aktivitetscenter\t12",
+            "",
+            "Lukket referat",
+            "8. Køb af ejendom\t14",
+            "",
+            "1. Meddelelser",
+            "Sagsnr.: 2011-29298",
+        ];
+        let contents = find(&texts);
+        let titles: Vec<(&str, Option<u32>, bool)> = contents
+            .entries
+            .iter()
+            .map(|e| (e.title.as_str(), e.page, e.closed))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("Meddelelser", Some(3), false),
+                (
+                    "Bygningsvedligeholdelse 2013 - anlægsbevilling",
+                    Some(3),
+                    false
+                ),
+                (
+                    "Prioritering af midler til kronisk syge borgere og hverdagsrehabilitering for ældre",
+                    Some(10),
+                    false
+                ),
+                ("Etablering af aktivitetscenter", Some(12), false),
+                ("Køb af ejendom", Some(14), true),
+            ]
+        );
+        assert_eq!(contents.lines.first(), Some(&1), "the label goes with it");
+        assert!(
+            !contents.lines.contains(&13),
+            "the heading in the text is not the table's"
+        );
+    }
+
+    #[test]
+    fn a_long_title_with_its_page_a_space_away() {
+        let texts = [
+            "1.\tSager om praksis – del 1.......................2",
+            "2.\tSager om udvidelse af kapaciteten på de sikrede institutioner – del 2 10",
+            "2.1. Praksisplan for fysioterapi – punkt 9................10",
+        ];
+        let pages: Vec<Option<u32>> = find(&texts).entries.iter().map(|e| e.page).collect();
+        assert_eq!(pages, [Some(2), Some(10), Some(10)]);
+    }
+
+    #[test]
+    fn numbered_lists_in_text_are_no_table() {
+        let texts = [
+            "1. Aarhus Byråd træffer en beslutning.",
+            "2. Byrådet pålægger Teknik og Miljø at arbejde",
+        ];
+        assert!(find(&texts).entries.is_empty());
+    }
+}

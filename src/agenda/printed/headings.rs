@@ -1,0 +1,309 @@
+//! Item headings in the numberings agendas use: "3.4. Title", "3. Title", "715. Title" (a
+//! running case counter), "Punkt 2: Title", "Pkt. 2 Title". Which lines are headings is decided
+//! for the whole document at once: the longest run of numbers that follow on from each other,
+//! or, where the document prints a table of contents, the lines that match its entries.
+
+use crate::agenda::text::squash_spaces;
+
+/// A line that reads as a heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading<'a> {
+    /// "3.4", "715", "2".
+    pub number: String,
+    pub levels: Vec<u32>,
+    pub title: &'a str,
+    /// Written "Punkt 2: …": a style of its own, never confused with a numbered list.
+    pub punkt: bool,
+}
+
+/// Reads a heading line: a number and a title that starts with a capital letter.
+pub fn heading(line: &str) -> Option<Heading<'_>> {
+    let t = line.trim();
+    punkt_heading(t).or_else(|| numbered_heading(t))
+}
+
+/// "3.4. Title", "3. Title", "715. Title", "1.\tTitle".
+fn numbered_heading(t: &str) -> Option<Heading<'_>> {
+    let mut levels = Vec::new();
+    let mut rest = t;
+    loop {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 || levels.len() == 3 {
+            return None;
+        }
+        levels.push(rest[..digits].parse().ok()?);
+        rest = rest[digits..].strip_prefix('.')?;
+        if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+            break;
+        }
+    }
+    title_after(rest, levels, false)
+}
+
+/// "Punkt 2: Title", "Punkt 2. Title", "Pkt. 2 Title", "Punkt 2 - Title".
+fn punkt_heading(t: &str) -> Option<Heading<'_>> {
+    let lower = t.get(..6).unwrap_or(t).to_lowercase();
+    let rest = if lower.starts_with("punkt ") {
+        &t[6..]
+    } else if lower.starts_with("pkt. ") {
+        &t[5..]
+    } else if lower.starts_with("pkt ") {
+        &t[4..]
+    } else {
+        return None;
+    };
+    let rest = rest.trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let level: u32 = rest[..digits].parse().ok()?;
+    let rest = rest[digits..].trim_start_matches([':', '.', '-', '–']);
+    title_after(rest, vec![level], true)
+}
+
+fn title_after(rest: &str, levels: Vec<u32>, punkt: bool) -> Option<Heading<'_>> {
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let title = rest.trim();
+    let first = title.chars().next()?;
+    if !(first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '»' | '“')) {
+        return None;
+    }
+    let number = levels
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(".");
+    Some(Heading {
+        number,
+        levels,
+        title,
+        punkt,
+    })
+}
+
+/// A heading that may start an item, where it stands.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Index of its line.
+    pub line: usize,
+    pub number: String,
+    pub levels: Vec<u32>,
+    pub title: String,
+    pub punkt: bool,
+    /// First on its page.
+    pub page_start: bool,
+    /// Followed at once by what starts an item's text: a case number or a section heading.
+    pub starts_text: bool,
+}
+
+/// Whether `next` can follow `prev` in an agenda's numbering: the next item or section, a
+/// section's first item, or a step over one or two missing (a page start may skip more: a
+/// section without items).
+fn follows(prev: &[u32], next: &[u32], page_start: bool) -> bool {
+    let jump = if page_start { 3 } else { 2 };
+    let ahead = |a: u32, b: u32| b > a && b <= a + jump;
+    match (prev, next) {
+        ([s], [t]) => ahead(*s, *t),
+        ([s], [t, 1 | 2]) => t == s || *t == s + 1,
+        ([s, i], [t, j]) => (s == t && ahead(*i, *j)) || (*t == s + 1 && *j <= 2),
+        ([s, _], [t]) => ahead(*s, *t),
+        ([s, i, _], [t, j]) => s == t && ahead(*i, *j),
+        ([s, i, k], [t, j, l]) => s == t && ((i == j && ahead(*k, *l)) || (*j == i + 1 && *l == 1)),
+        ([s, i], [t, j, 1]) => s == t && i == j,
+        ([s, ..], [t]) => ahead(*s, *t),
+        _ => false,
+    }
+}
+
+/// Headings taken one at a time, each following on from the last: for a document whose headings
+/// are marked by their style, so that a numbered line in the text need only fit the numbering.
+#[derive(Debug, Default)]
+pub struct Following {
+    last: Option<Vec<u32>>,
+}
+
+impl Following {
+    pub fn accept(&mut self, levels: &[u32], page_start: bool) -> bool {
+        let ok = match &self.last {
+            None => matches!(levels, [1] | [1, 1]) || (page_start && levels[0] <= 3),
+            Some(last) => follows(last, levels, page_start),
+        };
+        if ok {
+            self.last = Some(levels.to_vec());
+        }
+        ok
+    }
+}
+
+/// Chooses the headings of the document among the candidates: the best chain of numbers that
+/// follow on from each other. A chain scores one for each heading, more where a heading starts a
+/// page or is followed by a case number or a section heading; "Punkt N:" headings make a chain of
+/// their own, so a numbered list inside an item's text never joins it.
+pub fn choose(candidates: &[Candidate]) -> Vec<usize> {
+    let mut best: Vec<usize> = Vec::new();
+    let mut best_score = 0.0;
+    for punkt in [true, false] {
+        let pool: Vec<usize> = (0..candidates.len())
+            .filter(|&i| candidates[i].punkt == punkt)
+            .collect();
+        let (chain, score) = best_chain(candidates, &pool);
+        // Punkt headings win a tie: they are headings by their form.
+        if (score > best_score + f64::EPSILON || best.is_empty()) && !chain.is_empty() {
+            best = chain;
+            best_score = score;
+        }
+    }
+    best
+}
+
+fn weight(c: &Candidate) -> f64 {
+    1.0 + if c.starts_text { 0.5 } else { 0.0 } + if c.page_start { 0.3 } else { 0.0 }
+}
+
+/// The highest-scoring chain among `pool` (indices into `candidates`, in document order).
+fn best_chain(candidates: &[Candidate], pool: &[usize]) -> (Vec<usize>, f64) {
+    let n = pool.len();
+    let mut score = vec![0.0f64; n];
+    let mut back: Vec<Option<usize>> = vec![None; n];
+    for b in 0..n {
+        let cb = &candidates[pool[b]];
+        score[b] = weight(cb);
+        // Only the nearest few hundred predecessors are looked at: a chain does not skip more.
+        for a in (b.saturating_sub(400)..b).rev() {
+            let ca = &candidates[pool[a]];
+            if follows(&ca.levels, &cb.levels, cb.page_start) && score[a] + weight(cb) > score[b] {
+                score[b] = score[a] + weight(cb);
+                back[b] = Some(a);
+            }
+        }
+    }
+    let Some(end) = (0..n).max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a))) else {
+        return (Vec::new(), 0.0);
+    };
+    let mut chain = vec![pool[end]];
+    let mut at = end;
+    while let Some(prev) = back[at] {
+        chain.push(pool[prev]);
+        at = prev;
+    }
+    chain.reverse();
+    // A chain of one is a heading only where it is clearly one.
+    let total = score[end];
+    let only = &candidates[chain[0]];
+    if chain.len() == 1 && !(only.starts_text || only.punkt || matches!(only.levels[..], [1])) {
+        return (Vec::new(), 0.0);
+    }
+    (chain, total)
+}
+
+/// Titles compared as the reader sees them: case and spacing aside, and the table's title may be
+/// cut short ("… med ti").
+pub fn same_title(heading: &str, listed: &str) -> bool {
+    let a = normalized(heading);
+    let b = normalized(listed);
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    a == b || (b.len() >= 20 && a.starts_with(&b)) || (a.len() >= 20 && b.starts_with(&a))
+}
+
+pub fn normalized(title: &str) -> String {
+    squash_spaces(title)
+        .to_lowercase()
+        .replace(['’', '´', '`'], "'")
+        .trim_end_matches(['.', ':'])
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(line: usize, number: &str, punkt: bool) -> Candidate {
+        Candidate {
+            line,
+            number: number.into(),
+            levels: number.split('.').map(|p| p.parse().unwrap()).collect(),
+            title: format!("Titel {number}"),
+            punkt,
+            page_start: false,
+            starts_text: false,
+        }
+    }
+
+    #[test]
+    fn headings_in_every_numbering() {
+        let h = heading("3.4. Godkendelse af udviklingsområder").unwrap();
+        assert_eq!(
+            (h.number.as_str(), h.title, h.punkt),
+            ("3.4", "Godkendelse af udviklingsområder", false)
+        );
+        assert_eq!(heading("715. Kulturkommune 2017").unwrap().number, "715");
+        let h = heading("Punkt 2: Svar på forslag fra DD").unwrap();
+        assert_eq!(
+            (h.number.as_str(), h.title, h.punkt),
+            ("2", "Svar på forslag fra DD", true)
+        );
+        assert_eq!(heading("Pkt. 12 Eventuelt").unwrap().number, "12");
+        assert_eq!(heading("1.\tMeddelelser").unwrap().title, "Meddelelser");
+        assert_eq!(heading("15. maj 2024 via portalen"), None);
+        assert_eq!(heading("2026. "), None);
+        assert_eq!(heading("Punktnummer: 21"), None);
+        assert_eq!(heading("3.4.5.6. Dybt"), None);
+    }
+
+    #[test]
+    fn the_longest_chain_wins_and_lists_stay_out() {
+        // Headings 1, 2, 3 with a numbered list "1., 2." inside item 2.
+        let c = vec![
+            cand(0, "1", false),
+            cand(10, "2", false),
+            cand(12, "1", false),
+            cand(13, "2", false),
+            cand(30, "3", false),
+        ];
+        let chosen: Vec<&str> = choose(&c).iter().map(|&i| c[i].number.as_str()).collect();
+        assert_eq!(chosen, ["1", "2", "3"]);
+        // "Punkt N:" headings beat a list of the same length.
+        let c = vec![
+            cand(0, "1", true),
+            cand(5, "1", false),
+            cand(6, "2", false),
+            cand(10, "2", true),
+        ];
+        let chosen: Vec<usize> = choose(&c).iter().map(|&i| c[i].line).collect();
+        assert_eq!(chosen, [0, 10]);
+        // A running counter and sections with items.
+        let c = vec![
+            cand(0, "715", false),
+            cand(9, "716", false),
+            cand(20, "718", false),
+        ];
+        assert_eq!(choose(&c).len(), 3);
+        let c = vec![
+            cand(0, "1", false),
+            cand(1, "1.1", false),
+            cand(5, "2", false),
+            cand(6, "2.1", false),
+            cand(9, "2.2", false),
+            cand(15, "3", false),
+        ];
+        assert_eq!(choose(&c).len(), 6);
+    }
+
+    #[test]
+    fn titles_as_the_table_lists_them() {
+        assert!(same_title(
+            "KL's opfølgningsproces",
+            "KL’s opfølgningsproces"
+        ));
+        assert!(same_title(
+            "Lokalplan 1221 (tillæg 2) – Erhvervsområde ved Kattrup, med tillæg 1 - Endelig",
+            "Lokalplan 1221 (tillæg 2) – Erhvervsområde ved Kattrup, med ti"
+        ));
+        assert!(!same_title("Meddelelser", "Eventuelt"));
+    }
+}

@@ -1,0 +1,257 @@
+//! A printed document's lines as the recognizer sees them: text, gaps and paragraph breaks, the
+//! page each is on, whether it starts a page, whether it is indented. Running headers and
+//! footers are taken out here (recording the page numbers and meeting facts they print), as are
+//! the bare links of linked documents.
+//!
+//! Two kinds of input: the PDF's own pages (`physical`: each page is known), and text extracted
+//! from a PDF, where a page begins on a line that starts with a single space after a text line,
+//! or with a form feed.
+
+use std::borrow::Cow;
+
+use super::running::{Running, Zone, page_number};
+use crate::agenda::text::{is_bare_url, strip_artefacts};
+use crate::agenda::{Meeting, meta};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// An empty line: between printed lines when the extraction double-spaces them.
+    Empty,
+    /// A line of spaces only: the end of a paragraph.
+    Break,
+}
+
+#[derive(Debug)]
+pub struct Line<'a> {
+    /// Trimmed; borrowed from the document unless an artefact was cut out of it.
+    pub text: Cow<'a, str>,
+    pub kind: Kind,
+    /// Index of the page the line is on (0 for the first page of the file).
+    pub page: usize,
+    pub page_start: bool,
+    /// Started with white space without starting a page: a list continuation.
+    pub indented: bool,
+    /// Came right after a printed line, with no empty line between (a title's continuation).
+    pub follows_text: bool,
+}
+
+/// What reading the lines found besides them.
+#[derive(Debug, Default)]
+pub struct Read<'a> {
+    pub lines: Vec<Line<'a>>,
+    /// (page index, printed page number): the pages a document numbers itself.
+    pub anchors: Vec<(usize, u32)>,
+    /// The running header's and footer's lines, once each, in order: the meeting facts they
+    /// print ("Dato: 04.12.2012", the body's name).
+    pub running: Vec<String>,
+}
+
+/// The raw lines of each form-feed page.
+fn pages<'a>(raw: &[&'a str]) -> Vec<Vec<&'a str>> {
+    let mut pages: Vec<Vec<&str>> = vec![Vec::new()];
+    for &line in raw {
+        if line.starts_with('\x0c') && !pages.last().is_some_and(Vec::is_empty) {
+            pages.push(Vec::new());
+        }
+        if let Some(page) = pages.last_mut() {
+            page.push(line.trim_start_matches('\x0c'));
+        }
+    }
+    pages
+}
+
+/// Classifies the lines, finds the page starts, and takes out the running headers and footers
+/// (recording the meeting and the page anchors they give) and the bare links.
+pub fn read<'a>(raw: &[&'a str], meeting: &mut Meeting, physical: bool) -> Read<'a> {
+    let ff_pages = pages(raw);
+    let running = if physical || ff_pages.len() >= 3 {
+        Running::find(&ff_pages)
+    } else {
+        Running::default()
+    };
+    let page_sizes: Vec<usize> = ff_pages
+        .iter()
+        .map(|p| p.iter().filter(|l| !l.trim().is_empty()).count())
+        .collect();
+
+    let text_lines = raw.iter().filter(|l| !l.trim().is_empty()).count();
+    let followed_by_empty = raw
+        .windows(2)
+        .filter(|w| !w[0].trim().is_empty() && w[1].is_empty())
+        .count();
+    let double_spaced = followed_by_empty * 2 > text_lines;
+
+    let mut out = Read {
+        lines: Vec::with_capacity(raw.len()),
+        ..Read::default()
+    };
+    let mut page = 0usize;
+    let mut page_has_text = false;
+    let mut prev_text = false;
+    let mut header: Option<String> = None;
+    let mut broken_link = false;
+    // A PDF's own lines carry their indentation; a change of it starts a new line.
+    let mut last_indent = 0usize;
+    let mut after_list_entry = false;
+    // Where the line is on its form-feed page, for the running lines.
+    let mut ff_page = 0usize;
+    let mut rank = 0usize;
+    let mut first_line = true;
+
+    for &raw_line in raw {
+        let form_feed = raw_line.starts_with('\x0c');
+        if form_feed && !first_line && !(rank == 0 && ff_page == 0 && out.lines.is_empty()) {
+            ff_page += 1;
+            rank = 0;
+        }
+        first_line = false;
+        let line = raw_line.trim_start_matches('\x0c');
+        if line.trim().is_empty() {
+            let kind = if line.is_empty() && double_spaced && !form_feed {
+                Kind::Empty
+            } else {
+                Kind::Break
+            };
+            if form_feed && (page_has_text || physical) {
+                page += 1;
+                page_has_text = false;
+            }
+            // The gap under a page's header says nothing about the text: the paragraph rules
+            // decide at a page start.
+            if physical && !page_has_text {
+                continue;
+            }
+            out.lines.push(Line {
+                text: Cow::Borrowed(""),
+                kind,
+                page,
+                page_start: false,
+                indented: false,
+                follows_text: false,
+            });
+            prev_text = false;
+            continue;
+        }
+        let line_rank = rank;
+        rank += 1;
+        let mut chars = line.chars();
+        let single_space = chars.next() == Some(' ') && chars.next().is_some_and(|c| c != ' ');
+        let mut page_start = form_feed || (single_space && prev_text && !physical);
+        if form_feed && physical {
+            page += 1;
+            page_has_text = false;
+        }
+        if physical {
+            page_start = !page_has_text;
+        } else if page_start && page_has_text {
+            page += 1;
+            page_has_text = false;
+        } else if page_start {
+            page_start = page_has_text;
+        }
+        let clean = strip_artefacts(line);
+        let trimmed = clean.trim();
+
+        // Lines repeated at the top or bottom of the pages.
+        let size = page_sizes.get(ff_page).copied().unwrap_or(0);
+        let from_bottom = size.saturating_sub(line_rank + 1);
+        if running.contains(Zone::Top, line_rank, trimmed)
+            || running.contains(Zone::Bottom, from_bottom, trimmed)
+        {
+            if let Some(number) = page_number(trimmed) {
+                out.anchors.push((page, number));
+            } else if !out.running.iter().any(|r| r == trimmed) {
+                out.running.push(trimmed.to_string());
+            }
+            if let Some((body, date)) = meta::running_header(trimmed) {
+                meeting.body.get_or_insert(body);
+                meeting.date.get_or_insert(date);
+            }
+            prev_text = true;
+            continue;
+        }
+
+        let has_bar = trimmed.contains('|');
+        // A header and a page number side by side arrive as one line with a tab between.
+        let (running_header, page_number) = if has_bar {
+            header_parts(trimmed)
+        } else {
+            (None, None)
+        };
+        if let Some((body, date)) = running_header.clone()
+            && header.as_ref().is_none_or(|h| *h == body)
+        {
+            if let Some(number) = page_number {
+                out.anchors.push((page, number));
+            }
+            if page_has_text && !physical {
+                page += 1;
+                page_has_text = false;
+            }
+            meeting.body.get_or_insert(body.clone());
+            meeting.date.get_or_insert(date);
+            header = Some(body);
+            prev_text = true;
+            continue;
+        }
+        if let Some(number) = page_number
+            && running_header.is_none()
+        {
+            out.anchors.push((page, number));
+            prev_text = true;
+            continue;
+        }
+        prev_text = true;
+        page_has_text = true;
+        // The rest of a link broken over two lines ("rammeaftale -" / "2023-2024/").
+        let link_tail = broken_link && !trimmed.contains(' ') && trimmed.contains('/');
+        broken_link = is_bare_url(trimmed) && trimmed.ends_with('-');
+        if link_tail || is_bare_url(trimmed) {
+            continue;
+        }
+        let follows_text = out
+            .lines
+            .last()
+            .is_some_and(|l: &Line| l.kind == Kind::Text);
+        let indented = if physical {
+            // Deeper than a list entry's mark is that entry's continuation.
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            let changed = indent > last_indent && !after_list_entry;
+            last_indent = indent;
+            after_list_entry =
+                super::paragraphs::is_list_entry(trimmed) || (after_list_entry && indent > 0);
+            changed
+        } else {
+            !page_start && line.starts_with([' ', '\t'])
+        };
+        out.lines.push(Line {
+            text: match &clean {
+                Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
+                Cow::Owned(o) => Cow::Owned(o.trim().to_string()),
+            },
+            kind: Kind::Text,
+            page,
+            page_start,
+            indented,
+            follows_text,
+        });
+    }
+    out
+}
+
+/// The running header and the page number in a line, alone or side by side (tab-separated).
+fn header_parts(line: &str) -> (Option<(String, String)>, Option<u32>) {
+    let mut running = None;
+    let mut number = None;
+    for part in line.split('\t').map(str::trim).filter(|p| !p.is_empty()) {
+        if let Some(n) = meta::page_header(part) {
+            number = Some(n);
+        } else if let Some(h) = meta::running_header(part) {
+            running = Some(h);
+        } else {
+            return (None, None);
+        }
+    }
+    (running, number)
+}

@@ -1,0 +1,371 @@
+//! Printed documents, whichever way they reach gavel: the PDF's own pages, the text a PDF
+//! extraction gives, the word processor's text export with its headings kept. One recognizer
+//! for them all:
+//! - running headers and footers found by their repetition across pages ([`running`]), giving
+//!   the printed page numbers and the meeting facts they carry;
+//! - the table of contents in any form ([`contents`]), never taken for the agenda itself;
+//! - item headings in any numbering ([`headings`]): "3.4.", "1.", "715.", "Punkt 2:", titles
+//!   wrapped over lines, chosen for the whole document as the numbers that follow on from each
+//!   other, or the lines the table of contents lists;
+//! - the front page's particulars and attendance (`front`);
+//! - each item's text read with the systems' vocabulary (`body`).
+
+mod contents;
+pub mod headings;
+mod lines;
+mod paragraphs;
+mod running;
+
+pub use contents::section_label;
+
+use self::contents::Contents;
+use self::headings::{Candidate, same_title};
+use self::lines::{Kind, Line};
+use super::body;
+use super::text::{join_line, squash_spaces};
+use super::{Agenda, ImportError, Imported, Item, front};
+
+/// Two headings that follow on from each other, or a table of contents and a heading it lists.
+pub fn looks_like(lines: &[&str]) -> bool {
+    let candidates: Vec<Candidate> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| candidate(i, l, false, false))
+        .collect();
+    headings::choose(&candidates).len() >= 2
+}
+
+/// Whether the text's headings are the ones its table of contents lists (a text export that
+/// kept its headings), rather than lost (read by the order of the texts instead).
+pub fn headings_follow_contents(raw: &[&str]) -> bool {
+    let mut meeting = super::Meeting::default();
+    let read = lines::read(raw, &mut meeting, false);
+    let texts: Vec<&str> = read
+        .lines
+        .iter()
+        .map(|l| if l.kind == Kind::Text { &*l.text } else { "" })
+        .collect();
+    let contents = contents::find(&texts);
+    let listed = (0..read.lines.len())
+        .filter(|i| contents.lines.binary_search(i).is_err())
+        .filter_map(|i| headings::heading(texts[i]))
+        .filter(|h| {
+            contents
+                .entries
+                .iter()
+                .any(|e| e.number.as_deref() == Some(&h.number) && same_title(h.title, &e.title))
+        })
+        .count();
+    !contents.entries.is_empty() && listed * 2 >= contents.entries.len()
+}
+
+pub fn parse(raw: &[&str]) -> Result<Imported, ImportError> {
+    parse_lines(raw, false)
+}
+
+/// Reads the pages of a PDF: each page's text as the PDF gives it, so page boundaries and page
+/// numbers are known rather than guessed. A printed page number still wins over the count.
+pub fn parse_pages(pages: &[String]) -> Result<Imported, ImportError> {
+    let mut text = String::new();
+    for (i, page) in pages.iter().enumerate() {
+        if i > 0 {
+            text.push('\x0c');
+        }
+        text.push_str(page);
+        if !page.ends_with('\n') {
+            text.push('\n');
+        }
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    parse_lines(&lines, true)
+}
+
+fn candidate(line: usize, text: &str, page_start: bool, starts_text: bool) -> Option<Candidate> {
+    let h = headings::heading(text)?;
+    Some(Candidate {
+        line,
+        number: h.number,
+        levels: h.levels,
+        title: h.title.to_string(),
+        punkt: h.punkt,
+        page_start,
+        starts_text,
+    })
+}
+
+/// Whether the lines after `index` begin an item's text: a case number or a section heading
+/// within the next few printed lines.
+fn starts_text(lines: &[Line], index: usize) -> bool {
+    lines[index + 1..]
+        .iter()
+        .filter(|l| l.kind == Kind::Text)
+        .take(4)
+        .any(|l| {
+            body::case_reference(&l.text).is_some()
+                || body::document_reference(&l.text)
+                || body::is_heading(&l.text)
+        })
+}
+
+fn parse_lines(raw: &[&str], physical: bool) -> Result<Imported, ImportError> {
+    let mut agenda = Agenda::default();
+    let read = lines::read(raw, &mut agenda.meeting, physical);
+    let lines = read.lines;
+    let mut anchors = read.anchors;
+    if physical && anchors.is_empty() {
+        anchors.push((0, 1));
+    }
+    let page_of = |index: usize| -> Option<u32> {
+        let anchor = anchors
+            .iter()
+            .rev()
+            .find(|(i, _)| *i <= index)
+            .or(anchors.first())?;
+        let page = i64::from(anchor.1) + index as i64 - anchor.0 as i64;
+        u32::try_from(page).ok().filter(|&p| p >= 1)
+    };
+
+    let texts: Vec<&str> = lines
+        .iter()
+        .map(|l| if l.kind == Kind::Text { &*l.text } else { "" })
+        .collect();
+    let contents = contents::find(&texts);
+    let in_contents = |i: usize| contents.lines.binary_search(&i).is_ok();
+
+    let candidates: Vec<Candidate> = (0..lines.len())
+        .filter(|&i| lines[i].kind == Kind::Text && !in_contents(i))
+        .filter_map(|i| {
+            candidate(
+                i,
+                &lines[i].text,
+                lines[i].page_start,
+                starts_text(&lines, i),
+            )
+        })
+        .collect();
+    let (chosen, mut warnings) = choose_headings(&lines, &candidates, &contents);
+
+    // The front page: what comes before the table of contents and the first heading.
+    let first = chosen
+        .first()
+        .map(|h| h.line)
+        .into_iter()
+        .chain(contents.lines.first().copied())
+        .min()
+        .unwrap_or(0);
+    front::read(&texts[..first], &mut agenda.meeting);
+    let running: Vec<&str> = read.running.iter().map(String::as_str).collect();
+    front::read_running(&running, &mut agenda.meeting);
+
+    if chosen.is_empty() {
+        return Err(ImportError::NoAgenda);
+    }
+    let mut starts = Vec::with_capacity(chosen.len());
+    for heading in &chosen {
+        let listed = heading.listed.and_then(|i| contents.entries.get(i));
+        let (title, body_start) = full_title(&lines, heading, listed.map(|e| e.title.as_str()));
+        let closed = listed.is_some_and(|e| e.closed) || is_closed_title(&title);
+        agenda.items.push(Item {
+            number: heading.number.clone(),
+            title,
+            page: page_of(lines[heading.line].page),
+            closed,
+            ..Item::default()
+        });
+        starts.push((heading.line, body_start));
+    }
+    warnings.extend(unlisted(&contents, &chosen));
+
+    let width = paragraphs::typical_width(&lines);
+    let texts = starts.iter().enumerate().map(|(n, &(_, body_start))| {
+        let end = starts.get(n + 1).map_or(lines.len(), |&(h, _)| h);
+        let end = end.max(body_start);
+        (n, paragraphs::paragraphs(&lines[body_start..end], width))
+    });
+    body::fill_each(&mut agenda.items, texts.collect());
+    let date = agenda.meeting.date.clone();
+    for item in &mut agenda.items {
+        body::settle_decisions(item, date.as_deref());
+        if agenda.meeting.minutes {
+            body::unlabelled_decision(item);
+        }
+    }
+    Ok(Imported { agenda, warnings })
+}
+
+/// "Lukket: Køb af landbrugsejendom", "Lukket punkt: …": a closed item by its title.
+fn is_closed_title(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    lower.starts_with("lukket:")
+        || lower.starts_with("lukket punkt")
+        || lower.starts_with("(lukket)")
+}
+
+/// A heading chosen for an item: its line, number, first line of title, and the table of
+/// contents entry it matches, if any.
+#[derive(Debug)]
+struct Chosen {
+    line: usize,
+    number: String,
+    title: String,
+    listed: Option<usize>,
+}
+
+/// The item headings: with a table of contents, the candidates it lists (by number and title, or
+/// by title where it has no numbers); without one, the best chain of numbers.
+fn choose_headings(
+    lines: &[Line],
+    candidates: &[Candidate],
+    contents: &Contents,
+) -> (Vec<Chosen>, Vec<String>) {
+    let mut warnings = Vec::new();
+    let entries = &contents.entries;
+    let listed = |c: &Candidate| {
+        entries.iter().position(|e| {
+            same_title(&c.title, &e.title) && e.number.as_ref().is_none_or(|n| *n == c.number)
+        })
+    };
+    if !entries.is_empty() {
+        let matching: Vec<Candidate> = candidates
+            .iter()
+            .filter(|c| listed(c).is_some())
+            .cloned()
+            .collect();
+        let chain = headings::choose(&matching);
+        if !chain.is_empty() {
+            let chosen = chain
+                .into_iter()
+                .map(|i| Chosen {
+                    line: matching[i].line,
+                    number: matching[i].number.clone(),
+                    title: matching[i].title.clone(),
+                    listed: listed(&matching[i]),
+                })
+                .collect();
+            return (chosen, warnings);
+        }
+        // Headings without numbers: the lines that are the listed titles, in order.
+        let by_title = headings_by_title(lines, contents);
+        if by_title.len() * 2 >= entries.len() {
+            return (by_title, warnings);
+        }
+        let chain = headings::choose(candidates);
+        if chain.len() >= 2 {
+            warnings.push(format!(
+                "the table of contents ({} entries) does not agree with the headings in the text; the headings were used",
+                entries.len()
+            ));
+            let chosen = chain
+                .into_iter()
+                .map(|i| Chosen {
+                    line: candidates[i].line,
+                    number: candidates[i].number.clone(),
+                    title: candidates[i].title.clone(),
+                    listed: None,
+                })
+                .collect();
+            return (chosen, warnings);
+        }
+        return (Vec::new(), warnings);
+    }
+    let chosen = headings::choose(candidates)
+        .into_iter()
+        .map(|i| Chosen {
+            line: candidates[i].line,
+            number: candidates[i].number.clone(),
+            title: candidates[i].title.clone(),
+            listed: None,
+        })
+        .collect();
+    (chosen, warnings)
+}
+
+/// Unnumbered headings: each entry of the table found as a line of its own, in order. Entries
+/// get their numbers from the table, or their place in it.
+fn headings_by_title(lines: &[Line], contents: &Contents) -> Vec<Chosen> {
+    let mut out = Vec::new();
+    let mut from = contents.lines.last().map_or(0, |&l| l + 1);
+    for (k, entry) in contents.entries.iter().enumerate() {
+        let found = (from..lines.len())
+            .find(|&i| lines[i].kind == Kind::Text && same_title(&lines[i].text, &entry.title));
+        if let Some(i) = found {
+            out.push(Chosen {
+                line: i,
+                number: entry.number.clone().unwrap_or_else(|| (k + 1).to_string()),
+                title: lines[i].text.to_string(),
+                listed: Some(k),
+            });
+            from = i + 1;
+        }
+    }
+    out
+}
+
+/// The entries of the table of contents that no heading in the text matched.
+fn unlisted(contents: &Contents, chosen: &[Chosen]) -> Vec<String> {
+    let missing: Vec<String> = contents
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| !chosen.iter().any(|c| c.listed == Some(*k)))
+        .map(|(_, e)| match &e.number {
+            Some(n) => format!("{n} \"{}\"", e.title),
+            None => format!("\"{}\"", e.title),
+        })
+        .collect();
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    vec![format!(
+        "the table of contents lists {} not found as a heading in the text: {}",
+        if missing.len() == 1 {
+            "one entry".to_string()
+        } else {
+            format!("{} entries", missing.len())
+        },
+        missing.join(", ")
+    )]
+}
+
+/// A heading's whole title, over the lines it wraps onto, and where the item's text begins. A
+/// title the table of contents lists is followed across a paragraph gap while the lines go on
+/// with it (a large heading font sets its lines apart).
+fn full_title(lines: &[Line], heading: &Chosen, listed: Option<&str>) -> (String, usize) {
+    let mut title = heading.title.clone();
+    let mut j = heading.line + 1;
+    while let Some(next) = lines.get(j) {
+        let continues = next.kind == Kind::Text
+            && next.follows_text
+            && !next.page_start
+            && headings::heading(&next.text).is_none()
+            && body::case_reference(&next.text).is_none()
+            && !body::is_heading(&next.text);
+        if continues {
+            join_line(&mut title, &next.text);
+            j += 1;
+            continue;
+        }
+        // Across a gap, where the listed title says the heading goes on.
+        let Some(listed) = listed else { break };
+        let after_gap = (j..lines.len().min(j + 3)).find(|&k| lines[k].kind == Kind::Text);
+        let Some(k) = after_gap else { break };
+        let done = headings::normalized(&title);
+        let whole = headings::normalized(listed);
+        let rest = whole.strip_prefix(done.as_str()).unwrap_or("").trim_start();
+        let next = headings::normalized(&lines[k].text);
+        let goes_on = !rest.is_empty()
+            && !next.is_empty()
+            && k > j
+            && (rest.starts_with(&next) || next.starts_with(rest))
+            && !lines[k].page_start;
+        if !goes_on {
+            break;
+        }
+        join_line(&mut title, &lines[k].text);
+        j = k + 1;
+    }
+    (squash_spaces(&title), j)
+}
+
+#[cfg(test)]
+mod tests;

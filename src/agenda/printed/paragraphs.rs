@@ -1,0 +1,147 @@
+//! An item's printed lines joined into paragraphs of logical lines: wrapped lines joined (their
+//! hyphenation repaired), list entries, sub-headings and attachment lists kept apart.
+
+use super::lines::{Kind, Line};
+use crate::agenda::body::{self, Paragraph};
+use crate::agenda::text::{join_line, squash_spaces};
+
+/// The width of a full printed line, to tell a short line (a sub-heading, the end of a list
+/// entry) from a wrapped one.
+pub fn typical_width(lines: &[Line]) -> usize {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.kind == Kind::Text)
+        .map(|l| l.text.chars().count())
+        .collect();
+    if widths.is_empty() {
+        return 80;
+    }
+    widths.sort_unstable();
+    widths[widths.len() * 4 / 5]
+}
+
+/// A line that starts a list entry: a bullet, "a) ", "A) ", "12) ", or Aarhus's "At 1) ".
+pub fn is_list_entry(line: &str) -> bool {
+    if line.starts_with(['–', '•', '·', '*', '▪']) || line.starts_with("- ") {
+        return true;
+    }
+    // Aarhus numbers its clauses "At 1)" (and once printed "At)").
+    let line = match line.strip_prefix("At") {
+        Some(rest) if rest.starts_with(") ") => return true,
+        Some(rest)
+            if rest.starts_with(' ') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            &rest[1..]
+        }
+        _ => line,
+    };
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    // "1. Aarhus Byråd træffer …": a numbered point (a date's "2. april" has no capital).
+    if (1..=2).contains(&digits)
+        && line[digits..].starts_with(". ")
+        && line[digits + 2..].starts_with(|c: char| c.is_uppercase())
+    {
+        return true;
+    }
+    let label = match (digits, line.chars().next()) {
+        (1..=2, _) => digits,
+        (0, Some(c)) if c.is_alphabetic() => c.len_utf8(),
+        _ => return false,
+    };
+    line[label..].starts_with(") ")
+}
+
+/// Joins the printed lines of an item's text into paragraphs of logical lines.
+pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut paragraph: Paragraph = Vec::new();
+    let mut last_printed = "";
+    let mut in_attachments = false;
+    // What the last logical line began as (looked up once, not on every join).
+    let mut after_case_ref = false;
+    let mut after_attachment = false;
+    let short = width * 3 / 5;
+
+    for line in lines {
+        match line.kind {
+            Kind::Empty => continue,
+            Kind::Break => {
+                if !paragraph.is_empty() {
+                    out.push(std::mem::take(&mut paragraph));
+                }
+                in_attachments = false;
+                continue;
+            }
+            Kind::Text => {}
+        }
+        let text: &str = &line.text;
+        if body::is_heading(text) {
+            if !paragraph.is_empty() {
+                out.push(std::mem::take(&mut paragraph));
+            }
+            out.push(vec![text.to_string()]);
+            last_printed = "";
+            in_attachments = false;
+            continue;
+        }
+        let hard_break = match paragraph.last() {
+            None => true,
+            Some(_) => {
+                let starts_upper = text.chars().next().is_some_and(|c| !c.is_lowercase());
+                let prev_open = last_printed.ends_with(['-', ',', ';']);
+                is_list_entry(text)
+                    || line.indented
+                    || after_case_ref
+                    || (after_attachment && !last_printed.ends_with('-') && starts_upper)
+                    || (last_printed.chars().count() < short && !prev_open && starts_upper)
+            }
+        };
+        // An attachment list ends where a new page starts with ordinary text.
+        if hard_break && in_attachments && line.page_start && !paragraph.is_empty() {
+            out.push(std::mem::take(&mut paragraph));
+        }
+        if hard_break {
+            after_attachment = body::attachment_title(text).is_some();
+            after_case_ref = body::case_reference(text).is_some() || body::document_reference(text);
+            in_attachments = after_attachment || (in_attachments && !line.page_start);
+            paragraph.push(squash_spaces(text));
+        } else if let Some(prev) = paragraph.last_mut() {
+            join_line(prev, text);
+        }
+        last_printed = text;
+    }
+    if !paragraph.is_empty() {
+        out.push(paragraph);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_entries() {
+        for entry in [
+            "a) første",
+            "A) De foreslåede",
+            "12) tolvte",
+            "At 1) der gives",
+            "At) byrådet",
+            "• punkt",
+            "- punkt",
+        ] {
+            assert!(is_list_entry(entry), "{entry}");
+        }
+        assert!(is_list_entry("1. Aarhus Byråd træffer"));
+        for text in [
+            "at der gives",
+            "Attention",
+            "2025) er",
+            "Aarhus) og",
+            "2. april 2025",
+        ] {
+            assert!(!is_list_entry(text), "{text}");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! The recognizer on small documents in the shapes the systems print.
+
+use super::*;
+
+fn read(text: &str) -> Imported {
+    let lines: Vec<&str> = text.lines().collect();
+    parse(&lines).unwrap()
+}
+
+fn pages(pages: &[&str]) -> Imported {
+    let pages: Vec<String> = pages.iter().map(|p| p.to_string()).collect();
+    parse_pages(&pages).unwrap()
+}
+
+fn toc(agenda: &Agenda) -> Vec<(&str, &str, Option<u32>)> {
+    agenda
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str(), i.page))
+        .collect()
+}
+
+#[test]
+fn a_running_header_a_plain_contents_page_and_headings_after_it() {
+    let header =
+        |n: u32| format!("Udvalget for Kultur\n \nReferat\nDato: 04.12.2012\nSide {n}\n \n");
+    let got = pages(&[
+        &format!(
+            "{}Referat\n \nUdvalget for Kultur\ntirsdag den 4. december 2012, kl. 13:00\ni Mødesal 1\n \nTilstede\nAnne Hansen (A) - formand\nBo Ørsted (V)\n \nAfbud/Fraværende\nCarl Ærø (F)\n",
+            header(1)
+        ),
+        &format!(
+            "{}INDHOLDSFORTEGNELSE\n \nÅbent referat\n1. Meddelelser\t3\n2. Budget for 2013 og en meget lang titel der går over to\n  linjer\t3\n3. Vejene\t4\n \nLukket referat\n4. Køb af grund\t4\n",
+            header(2)
+        ),
+        &format!(
+            "{}1. Meddelelser\n \nSagsnr.: 2011-1\n \nUdvalgets beslutning den 04.12.2012 Punkt 1\nTaget til efterretning\n \n2. Budget for 2013 og en meget lang titel der går over to\nlinjer\n \nSagsnr.: 2012-2\n \nIndstilling\nCenter for Kultur indstiller, at\n \nA) budgettet godkendes.\n \nB) rammen fastholdes.\n \nUdvalgets beslutning den 04.12.2012 Punkt 2\nIndstillingen godkendt\n",
+            header(3)
+        ),
+        &format!(
+            "{}3. Vejene\n \nSagsnr.: 2012-3\n \nSagsfremstilling\nVejene er slidte.\n \n4. Køb af grund\n \nSagsnr.: 2012-4\n",
+            header(4)
+        ),
+    ]);
+    assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+    let a = &got.agenda;
+    assert_eq!(
+        toc(a),
+        [
+            ("1", "Meddelelser", Some(3)),
+            (
+                "2",
+                "Budget for 2013 og en meget lang titel der går over to linjer",
+                Some(3)
+            ),
+            ("3", "Vejene", Some(4)),
+            ("4", "Køb af grund", Some(4)),
+        ]
+    );
+    assert_eq!(a.meeting.body.as_deref(), Some("Udvalget for Kultur"));
+    assert_eq!(a.meeting.date.as_deref(), Some("2012-12-04"));
+    assert_eq!(a.meeting.time.as_deref(), Some("13:00"));
+    assert_eq!(a.meeting.location.as_deref(), Some("Mødesal 1"));
+    assert!(a.meeting.minutes);
+    assert_eq!(a.meeting.present.len(), 2);
+    assert_eq!(a.meeting.absent[0].name, "Carl Ærø");
+    assert!(a.items[3].closed, "listed under Lukket referat");
+    assert_eq!(a.items[1].recommendations.len(), 2);
+    assert_eq!(
+        a.items[1].recommendation_intro,
+        "Center for Kultur indstiller, at"
+    );
+    assert_eq!(
+        a.items[1].decision.as_ref().unwrap().text,
+        "Indstillingen godkendt"
+    );
+    assert_eq!(
+        a.items[0].decision.as_ref().unwrap().text,
+        "Taget til efterretning"
+    );
+    assert_eq!(a.items[2].case_ref.as_deref(), Some("2012-3"));
+    assert_eq!(a.items[2].presentation, "Vejene er slidte.");
+    for item in &a.items {
+        assert!(!item.background.contains("Side"), "{:?}", item.background);
+        assert!(!item.presentation.contains("Dato: 04.12.2012"));
+    }
+}
+
+#[test]
+fn punkt_headings_each_on_a_new_page_and_a_contents_without_numbers() {
+    let got = pages(&[
+        "REFERAT Byrådet d. 27-08-2025\n \nMødedato Onsdag d. 27. august 2025 kl. 16:00\n \nMødested Byrådssalen",
+        "Indholdsfortegnelse\n \nGodkendelse af dagsorden.......................\t3\nSvar på forslag om parkering i de kommunale P-huse i midtbyen.......\t4\nLukket: Køb af jord...................\t5",
+        "Punkt 1: Godkendelse af dagsorden\n \nEMN-2023-009832\nBeslutninger\nGodkendt.",
+        "Punkt 2: Svar på forslag om parkering i de kommunale P-huse i\n \nmidtbyen\n \nEMN-2025-003928\n \nBeslutninger\n \nTilbagesendes med bemærkning.\n \nFORSLAG FRA KF\n1. Byrådet beslutter noget.\n2. Byrådet beslutter mere.\n \nBeslutningspunkter\n \nDet indstilles:\nAt 1) forslaget indgår i processen.\nAt 2) der indledes dialog med de private.\n \nBorgmesterens Afdelings påtegning\n \nFremsendes til Magistraten.",
+        "Punkt 3: Lukket: Køb af jord\n \nEMN-2025-007940\nTilbagesendes.",
+    ]);
+    let a = &got.agenda;
+    assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+    assert_eq!(
+        toc(a),
+        [
+            ("1", "Godkendelse af dagsorden", Some(3)),
+            (
+                "2",
+                "Svar på forslag om parkering i de kommunale P-huse i midtbyen",
+                Some(4)
+            ),
+            ("3", "Lukket: Køb af jord", Some(5)),
+        ]
+    );
+    assert_eq!(a.meeting.body.as_deref(), Some("Byrådet"));
+    assert_eq!(a.meeting.time.as_deref(), Some("16:00"));
+    assert_eq!(a.meeting.location.as_deref(), Some("Byrådssalen"));
+    assert_eq!(a.items[1].case_ref.as_deref(), Some("EMN-2025-003928"));
+    assert_eq!(
+        a.items[1].recommendations.len(),
+        2,
+        "{:?}",
+        a.items[1].recommendations
+    );
+    assert_eq!(
+        a.items[1].decision.as_ref().unwrap().text,
+        "Tilbagesendes med bemærkning."
+    );
+    assert!(a.items[2].closed);
+}
+
+#[test]
+fn a_running_counter_without_contents() {
+    let got = read(
+        "Dagsorden\n\nUdvalget\n\n715. Kulturkommune 2017\n\nSagsnr.: 12/27845\n\nResumé\nEn plan.\n\n716. Biblioteker\n\nSagsnr.: 12/1\n\nSagsfremstilling\nTekst.\n",
+    );
+    assert_eq!(
+        toc(&got.agenda),
+        [
+            ("715", "Kulturkommune 2017", None),
+            ("716", "Biblioteker", None)
+        ]
+    );
+    assert_eq!(got.agenda.items[0].background, "En plan.");
+}
+
+#[test]
+fn a_contents_page_never_becomes_the_agenda() {
+    // The table's titles without leaders, the headings after it: items come from the headings,
+    // on their own pages.
+    let got = pages(&[
+        "Dagsorden\n \n1.    Godkendelse af dagsorden    2\n2.    Udpegninger    2\n3.    Eventuelt    3",
+        "1. Godkendelse af dagsorden\n \nSAG-2025-00001\n \n2. Udpegninger\n \nSAG-2025-00002",
+        "3. Eventuelt\n \nSAG-2025-00003",
+    ]);
+    assert_eq!(
+        toc(&got.agenda),
+        [
+            ("1", "Godkendelse af dagsorden", Some(2)),
+            ("2", "Udpegninger", Some(2)),
+            ("3", "Eventuelt", Some(3)),
+        ]
+    );
+    assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+}
+
+#[test]
+fn a_contents_that_disagrees_with_the_text_is_a_warning() {
+    let got = pages(&[
+        "Indholdsfortegnelse\n1. Godkendelse\t2\n2. Budget\t2\n3. Veje\t3",
+        "1. Godkendelse\n \nSAG-2025-00001\n \n2. Budget\n \nSAG-2025-00002",
+    ]);
+    assert_eq!(got.agenda.items.len(), 2);
+    assert!(got.warnings[0].contains("3 \"Veje\""), "{:?}", got.warnings);
+}
