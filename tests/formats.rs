@@ -292,3 +292,45 @@ fn damaged_pdf_reads_with_a_warning() {
     );
     assert_eq!(toc(&got.agenda), toc(&generate::with_pages(&written)));
 }
+
+/// The same agendas in the other forms the systems print: a table of contents without leaders,
+/// "Punkt N:" headings with a table of titles alone, a running counter for numbers (715, 716, …),
+/// a four-line running header ending "Side N", every item on a new page — each alone and all
+/// together, in the PDF, its text and the Word document. Each reads back to the same agenda.
+#[test]
+fn every_form_the_systems_print_reads_back() {
+    use generate::Style;
+    let agendas = [
+        ("sections", generate::agenda(10, 3)),
+        ("a running counter", generate::flat_agenda(7, 3, 715)),
+        ("flat", generate::flat_agenda(6, 2, 1)),
+    ];
+    for (label, style) in Style::VARIANTS {
+        for (shape, written) in &agendas {
+            let want = generate::with_pages_styled(written, style);
+            let inputs: Vec<(&str, Vec<u8>)> = vec![
+                ("pdf", generate::pdf_styled(written, style)),
+                (
+                    "pdf text",
+                    generate::pdf_text_styled(written, style).into_bytes(),
+                ),
+                ("docx", generate::docx_styled(written, style)),
+            ];
+            for (layout, bytes) in inputs {
+                let name = format!("{layout}, {shape}, {label}");
+                let got = agenda::parse_bytes(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert_eq!(toc(&got.agenda), toc(&want), "{name}");
+                assert_same(&name, &got.agenda, &want);
+                assert!(got.warnings.is_empty(), "{name}: {:?}", got.warnings);
+            }
+        }
+    }
+    // The text export keeps no headings: its table of contents in a running counter.
+    let written = generate::flat_agenda(7, 3, 715);
+    let got = agenda::parse_bytes(generate::word_export(&written).as_bytes()).unwrap();
+    assert_same(
+        "word export, a running counter",
+        &got.agenda,
+        &generate::with_pages(&written),
+    );
+}

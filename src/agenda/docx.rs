@@ -15,7 +15,7 @@ use quick_xml::events::{BytesStart, Event};
 use super::body::{self, Paragraph};
 use super::printed::headings::{self, Following};
 use super::text::{clean, is_bare_url, squash_spaces};
-use super::{Agenda, ImportError, Imported, Item, meta, word_export};
+use super::{Agenda, ImportError, Imported, Item, front, meta, printed, word_export};
 
 /// The document part may unpack to this much; real agendas are a few MB.
 const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
@@ -483,9 +483,10 @@ fn assemble(
 
     // The table of contents gives numbers, titles and pages.
     for line in lines.iter().filter(|l| l.toc) {
-        if let Some((number, title, page)) = word_export::toc_entry(&line.text) {
+        if let Some((number, title, Some(page))) = printed::contents_line(&line.text) {
             agenda.items.push(Item {
-                number,
+                // An entry without a number takes its heading's, or its place.
+                number: number.unwrap_or_default(),
                 title,
                 page: Some(page),
                 ..Item::default()
@@ -498,15 +499,24 @@ fn assemble(
     let first_heading = lines
         .iter()
         .position(|l| l.toc || l.level.is_some() || headings::heading(&l.text).is_some());
-    for line in &lines[..first_heading.unwrap_or(0)] {
-        meta::read_labelled(&line.text, &mut agenda.meeting);
-    }
-    for header in headers {
-        if let Some((body, date)) = meta::running_header(&clean(header)) {
+    let front: Vec<&str> = lines[..first_heading.unwrap_or(0)]
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect();
+    front::read(&front, &mut agenda.meeting);
+    let headers: Vec<String> = headers.iter().map(|h| clean(h)).collect();
+    for header in &headers {
+        if let Some((body, date)) = meta::running_header(header) {
             agenda.meeting.body.get_or_insert(body);
             agenda.meeting.date.get_or_insert(date);
         }
     }
+    let headers: Vec<&str> = headers
+        .iter()
+        .filter(|h| meta::running_header(h).is_none())
+        .map(String::as_str)
+        .collect();
+    front::read_running(&headers, &mut agenda.meeting);
 
     let body = &lines[toc_end..];
     let headings = find_headings(body, &mut agenda.items);
@@ -521,17 +531,31 @@ fn assemble(
             body::strip_back_cover(last);
         }
         let warnings = word_export::assign(&mut agenda.items, blocks);
-        return Ok(Imported { agenda, warnings });
+        return Ok(finish(agenda, warnings));
     }
     let texts = headings.iter().enumerate().map(|(k, &(line, item))| {
         let end = headings.get(k + 1).map_or(body.len(), |&(next, _)| next);
         (item, paragraphs(&body[line + 1..end]))
     });
     body::fill_each(&mut agenda.items, texts.collect());
-    Ok(Imported {
-        agenda,
-        warnings: Vec::new(),
-    })
+    Ok(finish(agenda, Vec::new()))
+}
+
+/// What every reader does last: entries still without a number take their place, decisions are
+/// sorted out, closed items marked by their titles.
+fn finish(mut agenda: Agenda, warnings: Vec<String>) -> Imported {
+    let date = agenda.meeting.date.clone();
+    for (k, item) in agenda.items.iter_mut().enumerate() {
+        if item.number.is_empty() {
+            item.number = (k + 1).to_string();
+        }
+        item.closed |= printed::is_closed_title(&item.title);
+        body::settle_decisions(item, date.as_deref());
+        if agenda.meeting.minutes {
+            body::unlabelled_decision(item);
+        }
+    }
+    Imported { agenda, warnings }
 }
 
 /// The meeting's bookmarks: the text of the paragraph they mark.
@@ -597,7 +621,15 @@ fn find_headings(body: &[Line], items: &mut Vec<Item>) -> Vec<(usize, usize)> {
                         .position(|item| normalized(&item.title) == title)
                 })
             };
-            by_number.or_else(by_title).map(|offset| after + offset)
+            let found = by_number.or_else(by_title).map(|offset| after + offset);
+            if let Some(entry) = found
+                && items[entry].number.is_empty()
+            {
+                items[entry].number = numbered
+                    .as_ref()
+                    .map_or_else(|| (entry + 1).to_string(), |h| h.number.clone());
+            }
+            found
         } else if let Some(h) = numbered
             && (line.level.is_some() || sequence.accept(&h.levels, true))
         {

@@ -128,6 +128,81 @@ fn item(section: usize, it: usize, n: usize, paragraphs: usize) -> Item {
     }
 }
 
+/// The same agenda in the other forms the systems print: every variant reads to the same model.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Style {
+    /// The table of contents without dot leaders: the page after a gap of spaces.
+    pub plain_contents: bool,
+    /// Headings "Punkt N: Title", a table of contents of titles without numbers (FirstAgenda).
+    pub punkt: bool,
+    /// A running header of four lines, the last "Side N" (eDoc), on every page.
+    pub tall_header: bool,
+    /// Every item starts a page.
+    pub new_pages: bool,
+}
+
+impl Style {
+    /// Every variant by itself, and all together.
+    pub const VARIANTS: [(&'static str, Style); 5] = [
+        (
+            "contents without leaders",
+            Style {
+                plain_contents: true,
+                punkt: false,
+                tall_header: false,
+                new_pages: false,
+            },
+        ),
+        (
+            "Punkt N: headings",
+            Style {
+                plain_contents: false,
+                punkt: true,
+                tall_header: false,
+                new_pages: false,
+            },
+        ),
+        (
+            "a four-line running header",
+            Style {
+                plain_contents: false,
+                punkt: false,
+                tall_header: true,
+                new_pages: false,
+            },
+        ),
+        (
+            "items each on a new page",
+            Style {
+                plain_contents: false,
+                punkt: false,
+                tall_header: false,
+                new_pages: true,
+            },
+        ),
+        (
+            "all of them",
+            Style {
+                plain_contents: true,
+                punkt: true,
+                tall_header: true,
+                new_pages: true,
+            },
+        ),
+    ];
+}
+
+/// An agenda without sections, its items numbered by a running counter from `first` (Acadre
+/// numbers items 715, 716, …; a flat agenda 1, 2, 3 …).
+pub fn flat_agenda(items: usize, paragraphs: usize, first: u32) -> Agenda {
+    let mut agenda = agenda(items, paragraphs);
+    agenda.items.retain(|i| !i.is_section());
+    for (k, item) in agenda.items.iter_mut().enumerate() {
+        item.number = (first + k as u32).to_string();
+    }
+    agenda
+}
+
 /// One line the page layout places: where, how big, and its runs (a run per tab stop).
 #[derive(Debug, Clone)]
 pub struct Placed {
@@ -135,6 +210,8 @@ pub struct Placed {
     pub bold: bool,
     /// Extra space before the line, in lines.
     pub gap: f32,
+    /// A line of the table of contents: its last run is the page.
+    pub contents: bool,
 }
 
 fn line(x: f32, text: &str) -> Placed {
@@ -142,6 +219,24 @@ fn line(x: f32, text: &str) -> Placed {
         runs: vec![(x, text.to_string())],
         bold: false,
         gap: 0.0,
+        contents: false,
+    }
+}
+
+/// The running header a page prints in `style`.
+pub fn header_lines(agenda: &Agenda, style: Style, page: usize) -> Vec<String> {
+    let body = agenda.meeting.body.as_deref().unwrap_or("");
+    if style.tall_header {
+        vec![
+            body.to_string(),
+            "Dagsorden".to_string(),
+            "Dato: 12.03.2025".to_string(),
+            format!("Side {page}"),
+        ]
+    } else if page > 1 {
+        vec![format!("{body} | {DATE_DK}"), format!("SIDE | {page}")]
+    } else {
+        Vec::new()
     }
 }
 
@@ -187,9 +282,11 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
-/// Every section, and every item not right under its section heading, starts a page.
-fn starts_page(agenda: &Agenda, i: usize) -> bool {
-    agenda.items[i].is_section()
+/// Every section, and every item not right under its section heading, starts a page (in
+/// `new_pages`, every entry does).
+fn starts_page(agenda: &Agenda, i: usize, style: Style) -> bool {
+    style.new_pages
+        || agenda.items[i].is_section()
         || agenda
             .items
             .get(i.wrapping_sub(1))
@@ -199,7 +296,14 @@ fn starts_page(agenda: &Agenda, i: usize) -> bool {
 /// The pages of the printed agenda and the page each entry starts on. Page 1 (and on) holds the
 /// meeting and the table of contents; every section with items and every item starts a page.
 pub fn layout(agenda: &Agenda) -> (Vec<Vec<Placed>>, Vec<u32>) {
-    let toc_pages = (agenda.items.len() + 6).div_ceil(LINES_PER_PAGE);
+    layout_styled(agenda, Style::default())
+}
+
+/// [`layout`] in a style.
+pub fn layout_styled(agenda: &Agenda, style: Style) -> (Vec<Vec<Placed>>, Vec<u32>) {
+    // A tall header takes room from every page.
+    let room = LINES_PER_PAGE - if style.tall_header { 5 } else { 0 };
+    let toc_pages = (agenda.items.len() + 6).div_ceil(room);
     // First pass: the body, to know each entry's page.
     let mut pages: Vec<Vec<Placed>> = Vec::new();
     let mut starts = vec![0u32; agenda.items.len()];
@@ -212,20 +316,33 @@ pub fn layout(agenda: &Agenda) -> (Vec<Vec<Placed>>, Vec<u32>) {
         *used = 0.0;
     };
     for (i, item) in agenda.items.iter().enumerate() {
-        if starts_page(agenda, i) {
+        if starts_page(agenda, i, style) {
             new_page(&mut pages, &mut page, &mut used);
         }
         starts[i] = (toc_pages + pages.len() + 1) as u32;
         let mut lines: Vec<Placed> = Vec::new();
         let number = format!("{}.", item.number);
-        let title_lines = wrap(&item.title, 70);
+        let heading = if style.punkt {
+            format!("Punkt {}: {}", item.number, item.title)
+        } else {
+            item.title.clone()
+        };
+        let title_lines = wrap(&heading, 70);
         for (k, t) in title_lines.iter().enumerate() {
-            let mut l = if k == 0 {
+            let mut l = if k == 0 && style.punkt {
+                Placed {
+                    gap: if used > 0.0 { 1.0 } else { 0.0 },
+                    ..line(LEFT, t)
+                }
+            } else if k == 0 {
                 Placed {
                     runs: vec![(LEFT, number.clone()), (TAB, t.clone())],
                     bold: true,
                     gap: if used > 0.0 { 1.0 } else { 0.0 },
+                    contents: false,
                 }
+            } else if style.punkt {
+                line(LEFT, t)
             } else {
                 line(TAB, t)
             };
@@ -294,6 +411,7 @@ pub fn layout(agenda: &Agenda) -> (Vec<Vec<Placed>>, Vec<u32>) {
                 runs: vec![(LEFT, "./.".into()), (TAB, a.clone())],
                 bold: false,
                 gap: if k == 0 { 1.0 } else { 0.0 },
+                contents: false,
             };
             if k > 0 {
                 l.runs[0].1 = "./.".into();
@@ -302,7 +420,7 @@ pub fn layout(agenda: &Agenda) -> (Vec<Vec<Placed>>, Vec<u32>) {
         }
         for l in lines {
             let cost = 1.0 + l.gap;
-            if used + cost > LINES_PER_PAGE as f32 {
+            if used + cost > room as f32 {
                 new_page(&mut pages, &mut page, &mut used);
             }
             used += cost;
@@ -318,11 +436,13 @@ pub fn layout(agenda: &Agenda) -> (Vec<Vec<Placed>>, Vec<u32>) {
             runs: vec![(LEFT, meeting.body.clone().unwrap_or_default())],
             bold: true,
             gap: 0.0,
+            contents: false,
         },
         Placed {
             runs: vec![(LEFT, "Dato:".into()), (TAB, format!("{DATE_DK} 10:00"))],
             bold: false,
             gap: 1.0,
+            contents: false,
         },
         Placed {
             runs: vec![
@@ -331,24 +451,29 @@ pub fn layout(agenda: &Agenda) -> (Vec<Vec<Placed>>, Vec<u32>) {
             ],
             bold: false,
             gap: 0.0,
+            contents: false,
         },
     ];
     for (i, item) in agenda.items.iter().enumerate() {
         let title: String = item.title.chars().take(75).collect();
-        front.push(Placed {
-            runs: vec![
+        let runs = if style.punkt {
+            // FirstAgenda's table lists the titles alone.
+            vec![(LEFT, title), (510.0, starts[i].to_string())]
+        } else {
+            vec![
                 (LEFT, format!("{}.", item.number)),
                 (TAB, title),
                 (510.0, starts[i].to_string()),
-            ],
+            ]
+        };
+        front.push(Placed {
+            runs,
             bold: item.is_section(),
             gap: if i == 0 { 1.0 } else { 0.0 },
+            contents: true,
         });
     }
-    let mut all: Vec<Vec<Placed>> = front
-        .chunks(LINES_PER_PAGE)
-        .map(<[Placed]>::to_vec)
-        .collect();
+    let mut all: Vec<Vec<Placed>> = front.chunks(room).map(<[Placed]>::to_vec).collect();
     all.resize(toc_pages.max(all.len()), Vec::new());
     all.extend(pages);
     (all, starts)
@@ -356,7 +481,12 @@ pub fn layout(agenda: &Agenda) -> (Vec<Vec<Placed>>, Vec<u32>) {
 
 /// The agenda with the pages the layout gives it, as gavel should read it back.
 pub fn with_pages(agenda: &Agenda) -> Agenda {
-    let (_, starts) = layout(agenda);
+    with_pages_styled(agenda, Style::default())
+}
+
+/// [`with_pages`] in a style.
+pub fn with_pages_styled(agenda: &Agenda, style: Style) -> Agenda {
+    let (_, starts) = layout_styled(agenda, style);
     let mut out = agenda.clone();
     for (item, page) in out.items.iter_mut().zip(starts) {
         item.page = Some(page);
@@ -367,10 +497,15 @@ pub fn with_pages(agenda: &Agenda) -> Agenda {
 /// A PDF of the agenda: Helvetica in WinAnsi encoding, compressed content streams, the running
 /// header and the page number on every page after the first.
 pub fn pdf(agenda: &Agenda) -> Vec<u8> {
+    pdf_styled(agenda, Style::default())
+}
+
+/// [`pdf`] in a style.
+pub fn pdf_styled(agenda: &Agenda, style: Style) -> Vec<u8> {
     use lopdf::content::{Content, Operation};
     use lopdf::{Document, Object, Stream, StringFormat, dictionary};
 
-    let (pages, _) = layout(agenda);
+    let (pages, _) = layout_styled(agenda, style);
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let regular = doc.add_object(dictionary! {
@@ -403,20 +538,14 @@ pub fn pdf(agenda: &Agenda) -> Vec<u8> {
             ops.push(Operation::new("Tj", vec![encode(s)]));
             ops.push(Operation::new("ET", vec![]));
         };
-        if index > 0 {
-            let header = format!(
-                "{} | {DATE_DK}",
-                agenda.meeting.body.as_deref().unwrap_or("")
-            );
-            text(LEFT, 800.0, 8.0, false, &header, &mut ops);
-            text(
-                480.0,
-                800.0,
-                8.0,
-                false,
-                &format!("SIDE | {}", index + 1),
-                &mut ops,
-            );
+        let header = header_lines(agenda, style, index + 1);
+        if style.tall_header {
+            for (k, h) in header.iter().enumerate() {
+                text(380.0, 815.0 - 10.0 * k as f32, 8.0, false, h, &mut ops);
+            }
+        } else if let [running, side] = header.as_slice() {
+            text(LEFT, 800.0, 8.0, false, running, &mut ops);
+            text(480.0, 800.0, 8.0, false, side, &mut ops);
         }
         let mut y = 770.0;
         for l in lines {
@@ -484,7 +613,23 @@ const TAB_RUN: &str = "<w:r><w:tab/></w:r>";
 /// fields with the pages the layout gives), headings in Danish-named heading styles, a running
 /// header and a page-number footer.
 pub fn docx(agenda: &Agenda) -> Vec<u8> {
-    let (_, starts) = layout(agenda);
+    docx_styled(agenda, Style::default())
+}
+
+/// [`docx`] in a style (the table of contents of a Word document always has its tab stops).
+pub fn docx_styled(agenda: &Agenda, style: Style) -> Vec<u8> {
+    let (_, starts) = layout_styled(agenda, style);
+    let heading_text = |item: &Item| {
+        if style.punkt {
+            run(&format!("Punkt {}: {}", item.number, item.title))
+        } else {
+            format!(
+                "{}{TAB_RUN}{}",
+                run(&format!("{}.", item.number)),
+                run(&item.title)
+            )
+        }
+    };
     let m = &agenda.meeting;
     let mut body = String::new();
     let bookmark = |id: usize, name: &str, inner: &str| {
@@ -533,9 +678,8 @@ pub fn docx(agenda: &Agenda) -> Vec<u8> {
             inner.push_str(r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-2" </w:instrText></w:r><w:r><w:instrText xml:space="preserve">\h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>"#);
         }
         inner.push_str(&format!(
-            r#"<w:hyperlink w:anchor="_Toc{i}" w:history="1">{}{TAB_RUN}{}{TAB_RUN}<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF _Toc{i} \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>{}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>"#,
-            run(&format!("{}.", item.number)),
-            run(&item.title),
+            r#"<w:hyperlink w:anchor="_Toc{i}" w:history="1">{}{TAB_RUN}<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF _Toc{i} \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>{}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>"#,
+            heading_text(item),
             run(&starts[i].to_string()),
         ));
         if i + 1 == n {
@@ -551,16 +695,8 @@ pub fn docx(agenda: &Agenda) -> Vec<u8> {
     body.push_str("</w:sdtContent></w:sdt>");
 
     for (i, item) in agenda.items.iter().enumerate() {
-        let first_of_section = starts_page(agenda, i);
-        let heading = bookmark(
-            100 + i,
-            &format!("_Toc{i}"),
-            &format!(
-                "{}{TAB_RUN}{}",
-                run(&format!("{}.", item.number)),
-                run(&item.title)
-            ),
-        );
+        let first_of_section = starts_page(agenda, i, style);
+        let heading = bookmark(100 + i, &format!("_Toc{i}"), &heading_text(item));
         let style = if item.is_section() {
             "Overskrift1"
         } else {
@@ -629,13 +765,19 @@ pub fn docx(agenda: &Agenda) -> Vec<u8> {
     let document = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}</w:body></w:document>"#
     );
+    let header_lines: Vec<String> = if style.tall_header {
+        let mut lines = header_lines(agenda, style, 1);
+        lines.pop(); // "Side N" is the footer's field
+        lines
+    } else {
+        vec![format!("{} | {DATE_DK}", m.body.as_deref().unwrap_or(""))]
+    };
     let header = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {NS}>{}</w:hdr>"#,
-        para(
-            None,
-            false,
-            &run(&format!("{} | {DATE_DK}", m.body.as_deref().unwrap_or("")))
-        )
+        header_lines
+            .iter()
+            .map(|l| para(None, false, &run(l)))
+            .collect::<String>()
     );
     let footer = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr {NS}><w:p><w:pPr><w:jc w:val="right"/></w:pPr>{}<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>"#,
@@ -759,25 +901,35 @@ pub fn word_export(agenda: &Agenda) -> String {
 /// The PDF's text as a text extractor gives it (the layout of the 2024 seed): form feeds between
 /// pages, the running header, lines broken and hyphenated as printed, a blank line at a gap.
 pub fn pdf_text(agenda: &Agenda) -> String {
-    let (pages, _) = layout(agenda);
+    pdf_text_styled(agenda, Style::default())
+}
+
+/// [`pdf_text`] in a style.
+pub fn pdf_text_styled(agenda: &Agenda, style: Style) -> String {
+    let (pages, _) = layout_styled(agenda, style);
     let mut out = String::new();
     for (index, lines) in pages.iter().enumerate() {
         if index > 0 {
             out.push('\x0c');
-            out.push_str(&format!(
-                "{} | {DATE_DK}\nSIDE | {}\n",
-                agenda.meeting.body.as_deref().unwrap_or(""),
-                index + 1
-            ));
+        }
+        for h in header_lines(agenda, style, index + 1) {
+            out.push_str(&h);
+            out.push('\n');
         }
         for l in lines {
             if l.gap > 0.0 {
                 out.push_str(" \n");
             }
             let text: Vec<&str> = l.runs.iter().map(|(_, s)| s.as_str()).collect();
-            // The table of contents prints with dot leaders; elsewhere runs are spaced.
-            if l.runs.len() == 3 {
-                out.push_str(&format!("{} {} ........ {}\n", text[0], text[1], text[2]));
+            if l.contents {
+                // The table of contents prints with dot leaders, or with the page after a gap.
+                let (entry, page) = text.split_at(text.len() - 1);
+                let leader = if style.plain_contents {
+                    "      "
+                } else {
+                    " ........ "
+                };
+                out.push_str(&format!("{}{leader}{}\n", entry.join(" "), page[0]));
             } else {
                 out.push_str(&text.join(" "));
                 out.push('\n');

@@ -52,14 +52,22 @@ fn punkt_heading(t: &str) -> Option<Heading<'_>> {
     } else {
         return None;
     };
-    let rest = rest.trim_start();
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 4 {
-        return None;
+    let mut rest = rest.trim_start();
+    let mut levels = Vec::new();
+    loop {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 4 || levels.len() == 3 {
+            return None;
+        }
+        levels.push(rest[..digits].parse().ok()?);
+        rest = &rest[digits..];
+        match rest.strip_prefix('.') {
+            Some(after) if after.starts_with(|c: char| c.is_ascii_digit()) => rest = after,
+            _ => break,
+        }
     }
-    let level: u32 = rest[..digits].parse().ok()?;
-    let rest = rest[digits..].trim_start_matches([':', '.', '-', '–']);
-    title_after(rest, vec![level], true)
+    let rest = rest.trim_start_matches([':', '.', '-', '–']);
+    title_after(rest, levels, true)
 }
 
 fn title_after(rest: &str, levels: Vec<u32>, punkt: bool) -> Option<Heading<'_>> {
@@ -248,6 +256,7 @@ mod tests {
             ("2", "Svar på forslag fra DD", true)
         );
         assert_eq!(heading("Pkt. 12 Eventuelt").unwrap().number, "12");
+        assert_eq!(heading("Punkt 3.4: Budget").unwrap().number, "3.4");
         assert_eq!(heading("1.\tMeddelelser").unwrap().title, "Meddelelser");
         assert_eq!(heading("15. maj 2024 via portalen"), None);
         assert_eq!(heading("2026. "), None);

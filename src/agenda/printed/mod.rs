@@ -16,7 +16,7 @@ mod lines;
 mod paragraphs;
 mod running;
 
-pub use contents::section_label;
+pub use contents::{entry_line as contents_line, section_label};
 
 use self::contents::Contents;
 use self::headings::{Candidate, same_title};
@@ -194,7 +194,7 @@ fn parse_lines(raw: &[&str], physical: bool) -> Result<Imported, ImportError> {
 }
 
 /// "Lukket: Køb af landbrugsejendom", "Lukket punkt: …": a closed item by its title.
-fn is_closed_title(title: &str) -> bool {
+pub fn is_closed_title(title: &str) -> bool {
     let lower = title.to_lowercase();
     lower.starts_with("lukket:")
         || lower.starts_with("lukket punkt")
@@ -220,26 +220,33 @@ fn choose_headings(
 ) -> (Vec<Chosen>, Vec<String>) {
     let mut warnings = Vec::new();
     let entries = &contents.entries;
-    let listed = |c: &Candidate| {
-        entries.iter().position(|e| {
-            same_title(&c.title, &e.title) && e.number.as_ref().is_none_or(|n| *n == c.number)
-        })
+    let matches = |c: &Candidate, e: &contents::Entry| {
+        same_title(&c.title, &e.title) && e.number.as_ref().is_none_or(|n| *n == c.number)
     };
     if !entries.is_empty() {
         let matching: Vec<Candidate> = candidates
             .iter()
-            .filter(|c| listed(c).is_some())
+            .filter(|c| entries.iter().any(|e| matches(c, e)))
             .cloned()
             .collect();
         let chain = headings::choose(&matching);
         if !chain.is_empty() {
+            // Each heading takes the next entry that lists it: two items of one title stay two.
+            let mut next = 0;
             let chosen = chain
                 .into_iter()
-                .map(|i| Chosen {
-                    line: matching[i].line,
-                    number: matching[i].number.clone(),
-                    title: matching[i].title.clone(),
-                    listed: listed(&matching[i]),
+                .map(|i| {
+                    let c = &matching[i];
+                    let listed = (next..entries.len()).find(|&k| matches(c, &entries[k]));
+                    if let Some(k) = listed {
+                        next = k + 1;
+                    }
+                    Chosen {
+                        line: c.line,
+                        number: c.number.clone(),
+                        title: c.title.clone(),
+                        listed,
+                    }
                 })
                 .collect();
             return (chosen, warnings);

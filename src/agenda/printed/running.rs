@@ -46,7 +46,7 @@ impl Running {
             }
         }
         let pages = pages.len();
-        let keys = counts
+        let mut keys: HashSet<(Zone, usize, String)> = counts
             .into_iter()
             .filter(|((_, _, line), n)| {
                 let numbered = line.starts_with(PAGE);
@@ -54,6 +54,16 @@ impl Running {
             })
             .map(|(key, _)| key)
             .collect();
+        // A header is a block from the top of the page, a footer one from the bottom: a line
+        // repeated further in (a section heading on pages that each start an item) is content.
+        // (A page number is never content, wherever it stands.)
+        for zone in [Zone::Top, Zone::Bottom] {
+            let mut rank = 0;
+            while keys.iter().any(|(z, r, _)| *z == zone && *r == rank) {
+                rank += 1;
+            }
+            keys.retain(|(z, r, line)| *z != zone || *r < rank || line.starts_with(PAGE));
+        }
         Running { keys }
     }
 
@@ -161,6 +171,20 @@ mod tests {
         let running = Running::find(&two);
         assert!(running.contains(Zone::Top, 1, "Side 2"));
         assert!(!running.contains(Zone::Top, 0, "Udvalget"));
+    }
+
+    #[test]
+    fn a_line_repeated_below_the_content_is_no_header() {
+        // Each page starts an item: its heading differs, its "Baggrund" is at the same place.
+        let pages: Vec<Vec<&str>> = (1..=4)
+            .map(|n| {
+                let heading: &'static str =
+                    Box::leak(format!("{n}. Punkt nummer {n}").into_boxed_str());
+                vec![heading, "SAG-1", "Baggrund", "Tekst."]
+            })
+            .collect();
+        let running = Running::find(&pages);
+        assert!(!running.contains(Zone::Top, 2, "Baggrund"));
     }
 
     #[test]

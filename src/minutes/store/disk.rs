@@ -8,6 +8,12 @@ use std::path::{Path, PathBuf};
 /// Writes beside the target, syncs, renames over it and syncs the directory: after a crash the
 /// file is the old one or the new one, never a torn mix.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_as(path, bytes).map(|_| ())
+}
+
+/// [`write_atomic`], telling which file it wrote: asked of the file itself before it is renamed,
+/// so someone removing it at once cannot make it look like another.
+pub fn write_atomic_as(path: &Path, bytes: &[u8]) -> io::Result<Option<FileId>> {
     let dir = parent(path);
     fs::create_dir_all(dir)?;
     let name = path
@@ -18,8 +24,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let mut file = File::create(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
+        let id = FileId::of_open(&file);
         fs::rename(&tmp, path)?;
-        File::open(dir)?.sync_all()
+        File::open(dir)?.sync_all()?;
+        Ok(id)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);

@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use super::disk::{FileId, aside, now_ms, write_atomic};
+use super::disk::{FileId, aside, now_ms, write_atomic, write_atomic_as};
 use super::journal::{self, Journal};
 use super::lock::{self, Holder, Lock, Taken};
 use super::notice::Notice;
@@ -326,8 +326,7 @@ impl Writer {
         let Some((revision, text)) = &self.last else {
             return Ok(());
         };
-        write_atomic(&self.path, text.as_bytes()).map_err(disk(&self.path))?;
-        self.file_id = FileId::at(&self.path).ok().flatten();
+        self.file_id = write_atomic_as(&self.path, text.as_bytes()).map_err(disk(&self.path))?;
         self.file_behind = false;
         if self.journal.records > KEEP_RECORDS {
             // Best effort: a journal that could not start again still holds every record.
