@@ -30,6 +30,10 @@ pub enum ImportError {
     CorruptPdf(String),
     #[error("this Word document is damaged or incomplete: {0}")]
     CorruptDocx(String),
+    /// A meeting system's structured publication (eDoc, Acadre, SBSYS, FirstAgenda) that could
+    /// not be read: the system's name and why.
+    #[error("this {0} publication cannot be read: {1}")]
+    Publication(&'static str, String),
     #[error("the agenda has {count} entries; gavel reads agendas of up to {limit}")]
     TooManyItems { count: usize, limit: usize },
     #[error("the file is {size} bytes; gavel reads agendas up to {limit} bytes")]

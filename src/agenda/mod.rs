@@ -15,6 +15,7 @@ mod pdf_cmap;
 mod pdf_content;
 mod people;
 mod printed;
+mod publication;
 mod recommendation;
 pub mod text;
 mod word_export;
@@ -25,6 +26,7 @@ use serde::{Deserialize, Serialize};
 
 pub use error::ImportError;
 pub use people::Person;
+pub use publication::System;
 pub use recommendation::classify as classify_action;
 
 /// The meeting the agenda is for.
@@ -197,6 +199,8 @@ pub enum Format {
     Pdf,
     /// The Word document itself (DOCX).
     Docx,
+    /// A meeting system's structured publication (XML or web page).
+    Publication(System),
 }
 
 /// The result of an import: the agenda and what the reader noticed but could still handle.
@@ -249,6 +253,7 @@ fn parse_any(bytes: &[u8]) -> Result<Imported, ImportError> {
             Ok(imported)
         }
         Some(Format::Docx) => docx::parse(bytes),
+        Some(Format::Publication(system)) => publication::parse(bytes, system),
         _ => parse_text(&text::decode(bytes)?),
     }
 }
@@ -260,14 +265,15 @@ pub fn parse_docx_document_xml(xml: &str) -> Result<Imported, ImportError> {
     docx::parse_document_xml(xml)
 }
 
-/// The binary formats, told by their first bytes; `None` for text.
+/// The formats told by their bytes (binary files, and the meeting systems' publications by
+/// their root element); `None` for text.
 pub fn detect_bytes(bytes: &[u8]) -> Option<Format> {
     if pdf::is_pdf(bytes) {
         Some(Format::Pdf)
     } else if docx::is_zip(bytes) {
         Some(Format::Docx)
     } else {
-        None
+        publication::detect(bytes).map(Format::Publication)
     }
 }
 

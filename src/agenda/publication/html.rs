@@ -1,0 +1,248 @@
+//! HTML as the systems write their fields (SBSYS Content, Acadre bulletcontent, FirstAgenda's
+//! page) turned into the lines an item's text is read from.
+//!
+//! A paragraph (`p`, a heading, a list, a table) is a [`Paragraph`]; a line break inside one
+//! (`br`, `div`, `tr`) starts a new line, and each list entry (`li`) is one line. White space in
+//! the source is layout, not content: it collapses to single spaces, so a line wrapped in the
+//! file ("Direktøren\nindstiller, at …") stays one line.
+
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node};
+
+use crate::agenda::body::Paragraph;
+use crate::agenda::text::{clean_field, squash_spaces};
+
+/// What an element does to the lines around it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Break {
+    Paragraph,
+    Line,
+    /// A table cell: a space between neighbours.
+    Cell,
+    None,
+}
+
+fn break_of(name: &str) -> Break {
+    match name {
+        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "dl" | "table"
+        | "blockquote" | "pre" | "hr" | "section" | "article" | "header" | "footer" => {
+            Break::Paragraph
+        }
+        "br" | "div" | "li" | "tr" | "dt" | "dd" | "caption" => Break::Line,
+        "td" | "th" => Break::Cell,
+        _ => Break::None,
+    }
+}
+
+/// Elements whose text is never shown.
+fn is_hidden(name: &str) -> bool {
+    matches!(
+        name,
+        "script" | "style" | "head" | "title" | "template" | "noscript"
+    )
+}
+
+/// The paragraphs of an HTML fragment.
+pub fn paragraphs(fragment: &str) -> Vec<Paragraph> {
+    if !fragment.contains(['<', '&']) {
+        return plain_paragraphs(fragment);
+    }
+    let html = Html::parse_fragment(fragment);
+    element_paragraphs(html.root_element())
+}
+
+/// The paragraphs of an element of a parsed page.
+pub fn element_paragraphs(element: ElementRef) -> Vec<Paragraph> {
+    let mut out = Builder::default();
+    let mut hidden = 0usize;
+    // Inside a list entry, breaks are spaces: the entry is one line (a nested entry is its own).
+    let mut entries = 0usize;
+    for edge in element.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) if hidden == 0 => out.text(t),
+                Node::Element(e) => {
+                    let name = e.name();
+                    if is_hidden(name) {
+                        hidden += 1;
+                        continue;
+                    }
+                    if name == "li" {
+                        entries += 1;
+                        out.end_line();
+                    } else {
+                        out.apply(break_of(name), entries > 0);
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(e) = node.value() {
+                    let name = e.name();
+                    if is_hidden(name) {
+                        hidden = hidden.saturating_sub(1);
+                    } else if name == "li" {
+                        entries = entries.saturating_sub(1);
+                        out.end_line();
+                    } else if name != "br" {
+                        out.apply(break_of(name), entries > 0);
+                    }
+                }
+            }
+        }
+    }
+    out.finish()
+}
+
+/// All the text of an element as one line.
+pub fn element_line(element: ElementRef) -> String {
+    element_paragraphs(element)
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Text that is not HTML: its lines, paragraphs at blank lines.
+pub fn plain_paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut current: Paragraph = Vec::new();
+    for line in text.lines() {
+        let line = squash_spaces(&clean_field(line));
+        if !has_content(&line) {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// A line worth keeping: a letter or a digit in it (not a spacer like "&nbsp;" or ". ").
+fn has_content(line: &str) -> bool {
+    line.chars().any(char::is_alphanumeric)
+}
+
+#[derive(Default)]
+struct Builder {
+    paragraphs: Vec<Paragraph>,
+    lines: Paragraph,
+    line: String,
+    space: bool,
+}
+
+impl Builder {
+    fn text(&mut self, text: &str) {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.space = !self.line.is_empty();
+            } else {
+                if self.space {
+                    self.line.push(' ');
+                    self.space = false;
+                }
+                self.line.push(c);
+            }
+        }
+    }
+
+    fn apply(&mut self, kind: Break, in_entry: bool) {
+        match kind {
+            Break::None => {}
+            Break::Cell => self.space = !self.line.is_empty(),
+            _ if in_entry => self.space = !self.line.is_empty(),
+            Break::Line => self.end_line(),
+            Break::Paragraph => self.end_paragraph(),
+        }
+    }
+
+    fn end_line(&mut self) {
+        let line = squash_spaces(&clean_field(&self.line));
+        if has_content(&line) {
+            self.lines.push(line);
+        }
+        self.line.clear();
+        self.space = false;
+    }
+
+    fn end_paragraph(&mut self) {
+        self.end_line();
+        if !self.lines.is_empty() {
+            self.paragraphs.push(std::mem::take(&mut self.lines));
+        }
+    }
+
+    fn finish(mut self) -> Vec<Paragraph> {
+        self.end_paragraph();
+        self.paragraphs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(p: &[Paragraph]) -> Vec<Vec<&str>> {
+        p.iter()
+            .map(|p| p.iter().map(String::as_str).collect())
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_lines_and_entries() {
+        let p = paragraphs(
+            "<p>\n\tKontoret indstiller, at</p>\n<ol style=\"list-style-type: upper-alpha\">\n\t<li>\n\t\tPlanen godkendes.</li>\n\t<li>Sagen <b>drøftes</b>.</li>\n</ol>",
+        );
+        assert_eq!(
+            lines(&p),
+            [
+                vec!["Kontoret indstiller, at"],
+                vec!["Planen godkendes.", "Sagen drøftes."]
+            ]
+        );
+    }
+
+    #[test]
+    fn source_line_breaks_are_spaces_and_entities_are_decoded() {
+        let p = paragraphs(
+            "<p>Udvalget\nvil h&oslash;re&nbsp;om det</p><p>&nbsp;</p><p>Anden<br>linje</p>",
+        );
+        assert_eq!(
+            lines(&p),
+            [vec!["Udvalget vil høre om det"], vec!["Anden", "linje"]]
+        );
+    }
+
+    #[test]
+    fn divs_are_lines_and_spacers_go() {
+        let p = paragraphs("<span><div>Første. </div><div>. </div><div>Anden</div></span>");
+        assert_eq!(lines(&p), [vec!["Første.", "Anden"]]);
+    }
+
+    #[test]
+    fn an_entry_is_one_line_however_it_is_broken() {
+        let p =
+            paragraphs("<ul><li><p>Et</p><p>punkt</p></li><li>To<ul><li>under</li></ul></li></ul>");
+        assert_eq!(lines(&p), [vec!["Et punkt", "To", "under"]]);
+    }
+
+    #[test]
+    fn scripts_are_not_text_and_controls_go() {
+        let p = paragraphs("<p>Tekst<script>alert(1)</script> \u{1b}[31mrød</p>");
+        assert_eq!(lines(&p), [vec!["Tekst rød"]]);
+    }
+
+    #[test]
+    fn plain_text_keeps_its_lines() {
+        let p = paragraphs("Linje et\nLinje to\n\nNyt afsnit");
+        assert_eq!(
+            lines(&p),
+            [vec!["Linje et", "Linje to"], vec!["Nyt afsnit"]]
+        );
+    }
+}
