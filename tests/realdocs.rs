@@ -76,6 +76,17 @@ fn check_meeting(agenda: &Agenda, want: &Value, problems: &mut Vec<String>) {
             }
         }
     }
+    // Members listed as printed, where the document does not say who came.
+    if want["members"].is_array() {
+        let got: Vec<String> = m.members.iter().map(|p| squash(&p.to_string())).collect();
+        let wanted: Vec<String> = strings(&want["members"])
+            .iter()
+            .map(|s| squash(s))
+            .collect();
+        if got != wanted {
+            problems.push(format!("meeting.members: got {got:?}, want {wanted:?}"));
+        }
+    }
 }
 
 fn check_item(item: &Item, want: &Value, problems: &mut Vec<String>) {
@@ -158,8 +169,19 @@ fn every_real_document_imports_as_expected() {
                         check_item(item, w, &mut problems);
                     }
                 }
-                if want["kind"].as_str() == Some("minutes") && !agenda.meeting.minutes {
-                    problems.push("not read as minutes".into());
+                let minutes = want["kind"].as_str() == Some("minutes");
+                if minutes != agenda.meeting.minutes {
+                    problems.push(format!(
+                        "read as minutes: {}, want {minutes}",
+                        agenda.meeting.minutes
+                    ));
+                }
+                // Kept as a meeting file, it reads back the same.
+                let saved = agenda::meeting_file::to_string(&agenda);
+                match agenda::meeting_file::from_str(&saved) {
+                    Ok(again) if again == agenda => {}
+                    Ok(_) => problems.push("the meeting file reads back differently".into()),
+                    Err(e) => problems.push(format!("the meeting file does not read back: {e}")),
                 }
             }
         }

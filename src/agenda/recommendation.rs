@@ -21,6 +21,10 @@ const VERBS: &[(&str, Action)] = &[
     ("udpeg", Action::Approve),
     ("frigiv", Action::Approve),
     ("fastsæt", Action::Approve),
+    ("påbegynd", Action::Approve),
+    ("gennemfør", Action::Approve),
+    ("igangsæt", Action::Approve),
+    ("iværksæt", Action::Approve),
     ("tager", Action::Note),
     ("tages", Action::Note),
     ("orienteres", Action::Note),
@@ -66,11 +70,18 @@ fn first_verb(lower: &str) -> Option<(usize, Action)> {
 /// The lead-in and the clauses of a recommendation, from its lines (one per printed line or list
 /// entry, wrapped lines already joined).
 pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
-    let lines: Vec<&str> = lines
-        .iter()
-        .map(|l| l.trim())
-        .filter(|l| !l.is_empty())
-        .collect();
+    // A clause mark alone on its line ("A)" above its clause, as eDoc prints) joins the next.
+    let mut joined: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        match joined.last_mut() {
+            Some(mark) if is_bare_mark(mark) => {
+                mark.push(' ');
+                mark.push_str(line);
+            }
+            _ => joined.push(line.to_string()),
+        }
+    }
+    let lines: Vec<&str> = joined.iter().map(String::as_str).collect();
     let Some(first) = lines.first() else {
         return (String::new(), Vec::new());
     };
@@ -168,6 +179,15 @@ fn enumerator_len(line: &str) -> Option<usize> {
         (Some(b'.'), Some(b' ' | b'\t')) if digits > 0 => Some(label + 2),
         _ => None,
     }
+}
+
+/// "A)", "b.", "12)" alone: a list mark whose text is on the next line.
+fn is_bare_mark(line: &str) -> bool {
+    let label = line.trim_end_matches([')', '.']);
+    line.len() > label.len()
+        && line.len() - label.len() == 1
+        && (label.chars().count() == 1 && label.chars().all(char::is_alphabetic)
+            || (1..=2).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn starts_with_at(line: &str) -> bool {
@@ -341,6 +361,10 @@ mod tests {
         ));
         assert_eq!(recs.len(), 1);
         assert!(starts_clause("At 2) Teknik og Miljø") && starts_clause("B) Der afgives"));
+        // A mark alone on its line, its clause on the next.
+        let (_, recs) = split(&lines("Centret indstiller, at\nA)\nPlanen godkendes.\nB)\nRammen fastholdes."));
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[1].text, "Rammen fastholdes.");
         assert!(!starts_clause("Borgmesterens Afdelings påtegning"));
     }
 

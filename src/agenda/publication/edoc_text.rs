@@ -2,9 +2,9 @@
 //! it, lines broken by bare carriage returns) and the whole document's, whose front page names
 //! the place, who attended, who sent apologies and the secretary.
 
+use crate::agenda::Meeting;
 use crate::agenda::body::{self, Paragraph};
 use crate::agenda::text::{clean_field, join_line, squash_spaces};
-use crate::agenda::{Meeting, Person, meta};
 
 /// An item's printed text: its paragraphs, and the attachments its Bilag lists name.
 pub struct PrintedItem {
@@ -94,81 +94,18 @@ fn is_bare_mark(line: &str) -> bool {
     letter || digits
 }
 
-/// Who the front page lists under a label.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Listing {
-    Present,
-    Absent,
-    Members,
-    Secretary,
-}
-
-fn listing(label: &str) -> Option<Listing> {
-    let label = label.trim().trim_end_matches(':').trim().to_lowercase();
-    match label.as_str() {
-        "tilstede" | "til stede" | "deltagere" | "mødedeltagere" | "fremmødte" => {
-            Some(Listing::Present)
-        }
-        "afbud"
-        | "fraværende"
-        | "afbud/fraværende"
-        | "afbud / fraværende"
-        | "fravær"
-        | "forfald" => Some(Listing::Absent),
-        "medlemmer" | "udvalgsmedlemmer" => Some(Listing::Members),
-        "sekretær" | "referent" | "mødesekretær" => Some(Listing::Secretary),
-        _ => None,
-    }
-}
-
-/// Reads the front page (the text before the first page break or the contents): the place on
-/// the line after the date ("i Mødecenter C, Lokale 32 på Ballerup Rådhus"), labelled lines
-/// ("Sted: …"), and the names under Tilstede, Afbud/Fraværende and Sekretær.
+/// Reads the front page (the text before the first page break or the contents) as any front
+/// page is read: the place under the date, labelled lines, who attended and who did not.
 pub fn front_page(document: &str, meeting: &mut Meeting) {
     let page = document.split('\x0c').next().unwrap_or("");
-    let mut under: Option<Listing> = None;
-    let mut previous = String::new();
-    for raw in page.lines().take(400) {
-        let line = squash_spaces(&clean_field(raw));
-        if line.is_empty() {
-            under = None;
-            continue;
-        }
-        if line.eq_ignore_ascii_case("indholdsfortegnelse") {
-            break;
-        }
-        let (label, rest) = line.split_once(':').unwrap_or((line.as_str(), ""));
-        if let Some(kind) = listing(label) {
-            under = Some(kind);
-            if !rest.trim().is_empty() {
-                add(meeting, kind, rest);
-            }
-        } else if let Some(kind) = under {
-            add(meeting, kind, &line);
-        } else if !meta::read_labelled(&line, meeting)
-            && meeting.location.is_none()
-            && meta::find_date(&previous).is_some()
-            && let Some(place) = line.strip_prefix("i ")
-        {
-            meeting.location = Some(place.trim().to_string());
-        }
-        previous = line;
-    }
-}
-
-fn add(meeting: &mut Meeting, kind: Listing, line: &str) {
-    let person = Person::parse(line);
-    if person.name.is_empty() {
-        return;
-    }
-    match kind {
-        Listing::Present => meeting.present.push(person),
-        Listing::Absent => meeting.absent.push(person),
-        Listing::Members => meeting.members.push(person),
-        Listing::Secretary => {
-            meeting.secretary.get_or_insert(person.name);
-        }
-    }
+    let lines: Vec<String> = page
+        .lines()
+        .take(400)
+        .map(|l| squash_spaces(&clean_field(l)))
+        .take_while(|l| !l.eq_ignore_ascii_case("indholdsfortegnelse"))
+        .collect();
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    crate::agenda::front::read(&lines, meeting);
 }
 
 #[cfg(test)]
