@@ -363,3 +363,37 @@ fn orphans_are_flagged_in_every_format() {
         }
     }
 }
+
+/// A closed item is marked in the full minutes and left out of the public ones.
+#[test]
+fn closed_items_are_marked_and_left_out_of_the_public_minutes() {
+    let (mut agenda, minutes) = fixture();
+    let closed = agenda.items.iter_mut().find(|i| i.number == "3.5").unwrap();
+    closed.closed = true;
+    let title = closed.title.clone();
+    for format in [Format::Markdown, Format::Text, Format::Html] {
+        let full = export::prepare(
+            &agenda,
+            &minutes,
+            Options {
+                public: false,
+                english: false,
+            },
+        );
+        let text = String::from_utf8(export::render(&full, &agenda, &minutes, format)).unwrap();
+        assert!(text.contains("(lukket punkt)"), "{format:?}");
+        let public = export::prepare(
+            &agenda,
+            &minutes,
+            Options {
+                public: true,
+                english: false,
+            },
+        );
+        let text = String::from_utf8(export::render(&public, &agenda, &minutes, format)).unwrap();
+        assert!(
+            !text.contains(&title) && !text.contains("lukket punkt"),
+            "{format:?}"
+        );
+    }
+}

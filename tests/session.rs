@@ -65,3 +65,66 @@ fn exports_from_the_screen_ask_before_writing_over() {
     assert_ne!(std::fs::read_to_string(&written).unwrap(), first);
     session.finish().unwrap();
 }
+
+/// A referat opened as the agenda: its attendance fills the panel, its printed decisions show as
+/// the decision of record, earlier decisions as history, and a closed item is marked so.
+#[test]
+fn a_referat_opens_with_its_attendance_and_decisions() {
+    use gavel::agenda::{Person, PrintedDecision};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("minutes.toml");
+    let mut app = sample_app();
+    let m = &mut app.agenda.meeting;
+    m.minutes = true;
+    m.present = vec![
+        Person::parse("Anne Hansen (A) - formand"),
+        Person::parse("Bo Ørsted (V)"),
+    ];
+    m.absent = vec![Person::parse("Carl Ærø (F)")];
+    let item = app
+        .agenda
+        .items
+        .iter_mut()
+        .find(|i| i.number == "3.5")
+        .unwrap();
+    item.closed = true;
+    item.decision = Some(PrintedDecision {
+        heading: "Udvalgets beslutning den 12.03.2025".into(),
+        text: "Indstillingen godkendt.".into(),
+    });
+    item.earlier_decisions.push(PrintedDecision {
+        heading: "Beslutning i Udvalget den 10-02-2025".into(),
+        text: "Punktet blev udsat.".into(),
+    });
+    let session = Session::start(&mut app, &path, &[]);
+    let names: Vec<(&str, bool)> = app
+        .minutes
+        .participants
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.presence == gavel::minutes::Presence::Present,
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Anne Hansen (A) - formand", true),
+            ("Bo Ørsted (V)", true),
+            ("Carl Ærø (F)", false)
+        ]
+    );
+    press(&mut app, "esc 3 5 enter");
+    let text = common::screen(&mut app, 100, 60);
+    assert!(text.contains("lukket punkt"), "{text}");
+    assert!(
+        text.contains("Beslutning (som trykt i referatet)"),
+        "{text}"
+    );
+    assert!(text.contains("Indstillingen godkendt."));
+    assert!(text.contains("Tidligere beslutninger"));
+    assert!(text.contains("Punktet blev udsat."));
+    session.finish().unwrap();
+}

@@ -244,18 +244,61 @@ fn parse_any(bytes: &[u8]) -> Result<Imported, ImportError> {
             limit: text::MAX_INPUT_BYTES,
         });
     }
-    match detect_bytes(bytes) {
+    let imported = match detect_bytes(bytes) {
         Some(Format::Pdf) => {
             let (pages, warnings) = pdf::pages(bytes)?;
             let pages: Vec<String> = pages.iter().map(|p| text::clean(p)).collect();
             let mut imported = printed::parse_pages(&pages)?;
             imported.warnings.extend(warnings);
-            Ok(imported)
+            imported
         }
-        Some(Format::Docx) => docx::parse(bytes),
-        Some(Format::Publication(system)) => publication::parse(bytes, system),
-        _ => parse_text(&text::decode(bytes)?),
+        Some(Format::Docx) => docx::parse(bytes)?,
+        Some(Format::Publication(system)) => publication::parse(bytes, system)?,
+        _ => return parse_text(&text::decode(bytes)?),
+    };
+    Ok(say_what_is_missing(imported))
+}
+
+/// A document read only in part says what was not found, so a partial agenda is never taken
+/// for a whole one: the meeting, or the texts of most of its items.
+fn say_what_is_missing(mut imported: Imported) -> Imported {
+    let agenda = &imported.agenda;
+    let m = &agenda.meeting;
+    if m.body.is_none() && m.date.is_none() {
+        imported
+            .warnings
+            .push("the meeting (its body and date) was not found in the document".into());
     }
+    let points: Vec<&Item> = agenda
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(i, item)| {
+            !item.is_section()
+                || !agenda
+                    .items
+                    .get(i + 1)
+                    .is_some_and(|next| !next.is_section() && next.section_number() == item.number)
+        })
+        .map(|(_, item)| item)
+        .collect();
+    let bare = points
+        .iter()
+        .filter(|i| {
+            i.background.is_empty()
+                && i.presentation.is_empty()
+                && i.recommendations.is_empty()
+                && i.decision.is_none()
+                && i.case_ref.is_none()
+        })
+        .count();
+    if points.len() >= 2 && bare * 2 > points.len() {
+        imported.warnings.push(format!(
+            "no text was found for {bare} of the {} items: only the list of items was read",
+            points.len()
+        ));
+    }
+    imported
 }
 
 /// Reads a DOCX's `word/document.xml` alone; the door the fuzzer uses to reach the XML reading
@@ -292,10 +335,10 @@ fn parse_text(text: &str) -> Result<Imported, ImportError> {
         }),
         // A text export whose headings are still in its body reads as a printed document.
         Some(Format::WordExport) if printed::headings_follow_contents(&lines) => {
-            printed::parse(&lines)
+            printed::parse(&lines).map(say_what_is_missing)
         }
-        Some(Format::WordExport) => word_export::parse(&lines),
-        Some(Format::PdfText) => printed::parse(&lines),
+        Some(Format::WordExport) => word_export::parse(&lines).map(say_what_is_missing),
+        Some(Format::PdfText) => printed::parse(&lines).map(say_what_is_missing),
         _ => Err(ImportError::NoAgenda),
     }
 }
@@ -329,4 +372,30 @@ pub fn is_valid_number(number: &str) -> bool {
 #[doc(hidden)]
 pub fn debug_pdf_pages(bytes: &[u8]) -> Vec<String> {
     pdf::pages(bytes).map(|(p, _)| p).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_partial_read_says_what_was_not_found() {
+        let got = parse_str("1. Godkendelse\n2. Budget\n3. Eventuelt\n").unwrap();
+        assert_eq!(got.agenda.items.len(), 3);
+        assert!(
+            got.warnings.iter().any(|w| w.contains("meeting")),
+            "{:?}",
+            got.warnings
+        );
+        assert!(
+            got.warnings
+                .iter()
+                .any(|w| w.contains("no text was found for 3 of the 3"))
+        );
+        let whole = parse_str(
+            "KKR Midtjylland | 17-04-2024\n1. Godkendelse\nSAG-2024-1\n\nBaggrund\nTekst.\n2. Budget\nSAG-2024-2\n",
+        )
+        .unwrap();
+        assert!(whole.warnings.is_empty(), "{:?}", whole.warnings);
+    }
 }

@@ -362,7 +362,9 @@ mod tests {
         assert_eq!(recs.len(), 1);
         assert!(starts_clause("At 2) Teknik og Miljø") && starts_clause("B) Der afgives"));
         // A mark alone on its line, its clause on the next.
-        let (_, recs) = split(&lines("Centret indstiller, at\nA)\nPlanen godkendes.\nB)\nRammen fastholdes."));
+        let (_, recs) = split(&lines(
+            "Centret indstiller, at\nA)\nPlanen godkendes.\nB)\nRammen fastholdes.",
+        ));
         assert_eq!(recs.len(), 2);
         assert_eq!(recs[1].text, "Rammen fastholdes.");
         assert!(!starts_clause("Borgmesterens Afdelings påtegning"));

@@ -229,11 +229,7 @@ fn is_iso_date(d: &str) -> bool {
 fn entry(out: &mut Vec<Paragraph>, e: &Entry, r: &Referat) {
     let w = r.words;
     let style = if e.is_section { HEADING1 } else { HEADING2 };
-    out.push(
-        Paragraph::new()
-            .style(style)
-            .add_run(text(&format!("{}. {}", e.number, e.title))),
-    );
+    out.push(Paragraph::new().style(style).add_run(text(&e.heading(w))));
     if let Some(case) = &e.case_ref {
         out.push(line(w.case, case));
     }

@@ -97,10 +97,9 @@ fn entry(out: &mut String, e: &Entry, r: &Referat) {
     let w = r.words;
     let tag = if e.is_section { "h2" } else { "h3" };
     out.push_str(&format!(
-        "<section class=\"entry\" id=\"punkt-{}\">\n<{tag}>{}. {}</{tag}>\n",
+        "<section class=\"entry\" id=\"punkt-{}\">\n<{tag}>{}</{tag}>\n",
         escape(&e.number),
-        escape(&e.number),
-        escape(&e.title)
+        escape(&e.heading(w)),
     ));
     if let Some(case) = &e.case_ref {
         out.push_str(&format!(

@@ -79,7 +79,7 @@ fn list(names: &[String]) -> String {
 fn entry_md(out: &mut String, e: &Entry, r: &Referat) {
     let w = r.words;
     let level = if e.is_section { "##" } else { "###" };
-    out.push_str(&format!("{level} {}. {}\n\n", e.number, escape(&e.title)));
+    out.push_str(&format!("{level} {}\n\n", escape(&e.heading(w))));
     if let Some(case) = &e.case_ref {
         out.push_str(&format!("{}: {}\n\n", w.case, escape(case)));
     }

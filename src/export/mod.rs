@@ -84,6 +84,7 @@ pub struct Words {
     pub orphans_warning: &'static str,
     /// "Indstillingspunkt": a clause whose text left with its item.
     pub clause: &'static str,
+    pub closed: &'static str,
     english: bool,
 }
 
@@ -106,6 +107,7 @@ pub static DANISH: Words = Words {
     orphans: "Registreringer uden punkt på dagsordenen",
     orphans_warning: "Dagsordenen er ændret, efter disse registreringer blev lavet, og deres punkter findes ikke længere. Sæt dem på det rette punkt i gavel (tasten o), før referatet sendes.",
     clause: "Indstillingspunkt",
+    closed: "lukket punkt",
 };
 
 pub static ENGLISH: Words = Words {
@@ -127,6 +129,7 @@ pub static ENGLISH: Words = Words {
     orphans: "Records without an item on the agenda",
     orphans_warning: "The agenda changed after these were recorded, and their items are no longer on it. Attach them to the right item in gavel (key o) before the minutes are sent.",
     clause: "Clause",
+    closed: "closed item",
 };
 
 impl Words {
@@ -161,6 +164,19 @@ pub struct Entry {
     pub note: Option<String>,
     /// Flagged: nothing was recorded, or it was recorded as not handled.
     pub not_handled: bool,
+    /// A closed item (lukket punkt): in the full minutes only.
+    pub closed: bool,
+}
+
+impl Entry {
+    /// "3.4. Title", and "(lukket punkt)" after a closed item's title.
+    pub fn heading(&self, words: &Words) -> String {
+        let mut heading = format!("{}. {}", self.number, self.title);
+        if self.closed {
+            heading.push_str(&format!(" ({})", words.closed));
+        }
+        heading
+    }
 }
 
 /// The minutes prepared for writing: every format draws from this.
@@ -193,6 +209,8 @@ pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat 
         .items
         .iter()
         .enumerate()
+        // The public minutes leave closed items out.
+        .filter(|(_, item)| !(options.public && item.closed))
         .map(|(index, item)| {
             let record = minutes.item(&item.number);
             let leaf = !item.is_section()
@@ -232,7 +250,10 @@ pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat 
                 outcome: outcome.map(|o| words.outcome(o).to_string()),
                 decision: decision::decision(item, record, &body),
                 note: record.and_then(|r| visible(&r.note)),
-                not_handled: leaf && (!anything || outcome == Some(Outcome::NotHandled)),
+                not_handled: leaf
+                    && item.decision.is_none()
+                    && (!anything || outcome == Some(Outcome::NotHandled)),
+                closed: item.closed,
             }
         })
         .collect();
@@ -294,6 +315,7 @@ fn orphan(
         decision: record.decision.clone().unwrap_or_default(),
         note: visible(&record.note),
         not_handled: false,
+        closed: false,
     }
 }
 

@@ -71,7 +71,7 @@ fn para(out: &mut String, text: &str, indent: &str) {
 
 fn entry(out: &mut String, e: &Entry, r: &Referat) {
     let w = r.words;
-    let heading = format!("{}. {}", e.number, e.title);
+    let heading = e.heading(w);
     let rule = if e.is_section { '=' } else { '-' };
     for line in wrap(&heading, WIDTH) {
         out.push_str(&line);

@@ -30,7 +30,12 @@ pub fn decision(item: &Item, record: Option<&ItemRecord>, body: &str) -> String 
     if let Some(text) = record.and_then(|r| r.decision.as_deref()) {
         return text.to_string();
     }
-    draft(item, record, body)
+    let drafted = draft(item, record, body);
+    // A referat opened as the agenda: its printed decision stands until something is recorded.
+    match &item.decision {
+        Some(printed) if drafted.is_empty() => printed.text.clone(),
+        _ => drafted,
+    }
 }
 
 /// Drafts the decision; empty when nothing was recorded.

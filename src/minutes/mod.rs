@@ -317,11 +317,16 @@ impl Minutes {
     }
 
     pub fn add_participant(&mut self, name: &str) {
+        self.add_participant_as(name, Presence::Present);
+    }
+
+    /// Adds someone not yet on the list, as present or away.
+    pub fn add_participant_as(&mut self, name: &str, presence: Presence) {
         let name = name.trim();
         if !name.is_empty() && !self.participants.iter().any(|p| p.name == name) {
             self.participants.push(Participant {
                 name: name.to_string(),
-                presence: Presence::Present,
+                presence,
             });
         }
     }

@@ -62,6 +62,20 @@ impl Session {
             for name in participants {
                 app.minutes.add_participant(name);
             }
+            // Who the document says came, and who sent apologies, to start the panel with.
+            if app.minutes.participants.is_empty() {
+                let m = &app.agenda.meeting;
+                let people = m.present.iter().chain(&m.members).map(|p| (p, false));
+                for (person, away) in people.chain(m.absent.iter().map(|p| (p, true))) {
+                    let presence = if away {
+                        crate::minutes::Presence::Absent
+                    } else {
+                        crate::minutes::Presence::Present
+                    };
+                    app.minutes
+                        .add_participant_as(&person.to_string(), presence);
+                }
+            }
         }
         app.notify(notices.iter().map(|n| n.text(language)).collect());
         let saver = opened

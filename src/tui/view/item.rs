@@ -35,6 +35,9 @@ pub fn lay_out(app: &App, theme: &Theme, width_total: u16) -> Laid {
         lines.push(Line::styled(l, theme.title()));
     }
     let mut facts = Vec::new();
+    if item.closed {
+        facts.push(format!("🔒 {}", labels.closed));
+    }
     if let Some(p) = item.page {
         facts.push(format!("{} {p}", labels.page));
     }
@@ -156,8 +159,11 @@ pub fn lay_out(app: &App, theme: &Theme, width_total: u16) -> Laid {
             .minutes
             .item(&item.number)
             .is_some_and(|r| r.decision.is_some());
+        let printed = item.decision.as_ref().is_some_and(|d| d.text == decision);
         let heading = if written {
             labels.decision.to_string()
+        } else if printed {
+            format!("{} ({})", labels.decision, labels.as_printed)
         } else {
             format!("{} ({})", labels.decision, labels.drafted)
         };
@@ -165,6 +171,24 @@ pub fn lay_out(app: &App, theme: &Theme, width_total: u16) -> Laid {
         lines.push(Line::styled(heading, theme.heading()));
         for l in wrap(&decision, w) {
             lines.push(Line::raw(l));
+        }
+    }
+
+    if !item.earlier_decisions.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            labels.earlier_decisions.to_string(),
+            theme.heading(),
+        ));
+        for earlier in &item.earlier_decisions {
+            for l in wrap(&earlier.heading, w) {
+                lines.push(Line::styled(l, theme.dim()));
+            }
+            for para in earlier.text.lines() {
+                for l in wrap(para, w) {
+                    lines.push(Line::raw(l));
+                }
+            }
         }
     }
 

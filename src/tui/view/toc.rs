@@ -48,7 +48,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         };
         let page = item.page.map(|p| p.to_string()).unwrap_or_default();
         let lead = format!(" {number:<number_width$}  ");
-        let fixed = 3 + width(&lead) + width(&page) + 2;
+        let lock = if item.closed { "🔒 " } else { "" };
+        let fixed = 3 + width(&lead) + width(lock) + width(&page) + 2;
         let room = usize::from(area.width).saturating_sub(fixed);
         let title = truncate(&item.title, room);
         let emphasis = if is_current {
@@ -80,6 +81,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         put(&mark.to_string(), mark_style, buf, &mut x);
         put(note, theme.note(), buf, &mut x);
         put(&lead, emphasis, buf, &mut x);
+        put(lock, theme.dim(), buf, &mut x);
         put(&title, title_style.patch(emphasis), buf, &mut x);
         let page_x = right.saturating_sub(width(&page) as u16 + 1);
         let leader = if page.is_empty() { " " } else { "·" };
