@@ -8,8 +8,20 @@ const AFTER_HELP: &str = "Configuration: config.toml (keymap = \"vim\", lang = \
 
 /// Follow a meeting's agenda live in the terminal and record what the meeting decides.
 ///
-/// AGENDA is any agenda gavel reads: the word processor's text export, the PDF's text extraction,
-/// or a gavel meeting file (.toml). The layout is told from the content, not the file name.
+/// AGENDA is an agenda or a referat in any form Danish municipal meeting systems publish, told
+/// from its content, never its file name:
+///
+/// PDF and Word (.docx) documents from any system (KL/KKR, FirstAgenda, eDoc, Acadre, SBSYS, …):
+/// item headings in any numbering ("3.4.", "1.", "715.", "Punkt 2:"), the table of contents
+/// with its pages, running headers, the front page's date, time, place and attendance, each
+/// item's case number, background, recommendation, case text and attachments, and a referat's
+/// decisions.
+///
+/// Structured publications: eDoc's eDocAgendaPublishing.xml, Acadre's meeting XML, SBSYS
+/// eDagsorden publication XML, and FirstAgenda's published web page (HTML).
+///
+/// Text: the word processor's text export, or a PDF's text extraction. And gavel's own meeting
+/// file (.toml).
 #[derive(Debug, Parser)]
 #[command(name = "gavel", version, about, long_about, after_help = AFTER_HELP)]
 pub struct Cli {
@@ -41,7 +53,7 @@ pub struct Cli {
 pub enum Command {
     /// Read an agenda and write it as a gavel meeting file.
     Import {
-        /// The agenda: text export, PDF text or meeting file.
+        /// The agenda: a PDF, Word document, publication (XML, HTML), text or meeting file.
         agenda: PathBuf,
         /// Where to write the meeting file ("-" or absent: standard output).
         #[arg(short, long, value_name = "FILE")]
@@ -49,7 +61,7 @@ pub enum Command {
     },
     /// Print the table of contents with page numbers.
     Toc {
-        /// The agenda: text export, PDF text or meeting file.
+        /// The agenda: a PDF, Word document, publication (XML, HTML), text or meeting file.
         agenda: PathBuf,
         /// Tab-separated number, title and page, one entry a line, for scripts.
         #[arg(long)]
