@@ -75,10 +75,22 @@ const ATTACHMENTS: &[&str] = &["bilag", "bilagsliste", "bilag til sagen"];
 /// The heading a line is, if it is one ("Sagsfremstilling." and "Indstilling:" count).
 fn heading(line: &str) -> Option<Heading> {
     let t = line.trim();
-    if t.chars().count() > 140 {
+    // Cheap refusals first: this is asked of every line of every agenda.
+    if t.len() > 280 || !t.starts_with(|c: char| c.is_alphabetic()) {
         return None;
     }
-    let word = t.trim_end_matches(['.', ':']).trim_end().to_lowercase();
+    if t.len() > 60 {
+        return (t.contains("eslutning") && decision_heading(t))
+            .then_some(Heading::Decision)
+            .or_else(|| is_system_subheading(t).then_some(Heading::Presentation(true)));
+    }
+    let word = t.trim_end_matches(['.', ':']).trim_end();
+    // The longest heading word is under fifty bytes: longer lines are not lowercased for it.
+    let word = if word.len() <= 50 {
+        word.to_lowercase()
+    } else {
+        String::new()
+    };
     let is = |list: &[&str]| list.contains(&word.as_str());
     if is(BACKGROUND) {
         Some(Heading::Background)
@@ -86,7 +98,7 @@ fn heading(line: &str) -> Option<Heading> {
         Some(Heading::Recommendation)
     } else if is(PRESENTATION) {
         Some(Heading::Presentation(false))
-    } else if is(SUBHEADINGS) || is_system_subheading(t, &word) {
+    } else if is(SUBHEADINGS) || is_system_subheading(t) {
         Some(Heading::Presentation(true))
     } else if is(ATTACHMENTS) {
         Some(Heading::Attachments)
@@ -99,23 +111,24 @@ fn heading(line: &str) -> Option<Heading> {
 
 /// Sub-headings the systems make of a name: "Borgmesterens Afdelings påtegning", and the
 /// capitals of a proposal's parts ("BESLUTNINGSFORSLAG FRA DD", "INDSTILLING FRA …").
-fn is_system_subheading(line: &str, lower: &str) -> bool {
-    let capitals = line.chars().any(char::is_alphabetic)
+fn is_system_subheading(line: &str) -> bool {
+    if line.trim_end_matches(':').ends_with(" påtegning") {
+        return true;
+    }
+    let capitals = line.starts_with(['B', 'I'])
         && line
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
         && line.split_whitespace().count() >= 2;
-    lower.ends_with(" påtegning")
-        || (capitals
-            && (lower.starts_with("beslutningsforslag") || lower.starts_with("indstilling fra")))
+    capitals && (line.starts_with("BESLUTNINGSFORSLAG") || line.starts_with("INDSTILLING FRA"))
 }
 
 /// A decision's heading: "Beslutning", "Beslutninger", "<Udvalg>s beslutning den 04.12.2012
 /// Punkt 1", "Beslutning i <Udvalg> den 10-04-2013", "Udvalgets beslutning".
 pub fn decision_heading(line: &str) -> bool {
     let t = line.trim().trim_end_matches(':');
-    if t.ends_with('.') || t.chars().count() > 140 {
+    if t.ends_with('.') || t.len() > 280 || !t.contains("eslutning") {
         return false;
     }
     let lower = t.to_lowercase();
@@ -148,7 +161,11 @@ pub fn attachment_title(line: &str) -> Option<&str> {
 
 /// "Dok.nr.: 2012-202935", "J.nr. 12/345": a document's own reference, printed beside the case's.
 pub fn document_reference(line: &str) -> bool {
-    let t = line.trim().to_lowercase();
+    let t = line.trim();
+    if t.len() > 60 || !t.starts_with(['D', 'd', 'J', 'j']) {
+        return false;
+    }
+    let t = t.to_lowercase();
     [
         "dok.nr",
         "dok. nr",
@@ -372,7 +389,7 @@ impl Reader {
                 heading
             }
             Heading::Presentation(_) => {
-                if is_system_subheading(line.trim(), &line.trim().to_lowercase()) {
+                if is_system_subheading(line.trim()) {
                     self.in_proposal = true;
                 }
                 heading
@@ -417,7 +434,9 @@ impl Reader {
         }
         match self.section {
             Section::Recommendation if !self.recommendation.is_empty() => {
-                let lead_in_only = recommendation::split(&self.recommendation).1.is_empty();
+                // (Two lines or more always hold a clause: only a lone line can be a lead-in.)
+                let lead_in_only = self.recommendation.len() == 1
+                    && recommendation::split(&self.recommendation).1.is_empty();
                 if !lead_in_only && !recommendation::starts_clause(first) {
                     self.section = Section::Presentation;
                 }

@@ -328,19 +328,22 @@ pub fn parse_str(text: &str) -> Result<Imported, ImportError> {
 fn parse_text(text: &str) -> Result<Imported, ImportError> {
     // Split once: every reader below works on the same lines.
     let lines: Vec<&str> = text.lines().collect();
-    match detect_lines(&lines) {
-        Some(Format::MeetingFile) => meeting_file::from_str(text).map(|agenda| Imported {
+    if meeting_file::looks_like(&lines) {
+        return meeting_file::from_str(text).map(|agenda| Imported {
             agenda,
             warnings: Vec::new(),
-        }),
-        // A text export whose headings are still in its body reads as a printed document.
-        Some(Format::WordExport) if printed::headings_follow_contents(&lines) => {
-            printed::parse(&lines).map(say_what_is_missing)
-        }
-        Some(Format::WordExport) => word_export::parse(&lines).map(say_what_is_missing),
-        Some(Format::PdfText) => printed::parse(&lines).map(say_what_is_missing),
-        _ => Err(ImportError::NoAgenda),
+        });
     }
+    // A text export whose headings were lost reads by its table of contents; one that kept
+    // them, and any other text, as a printed document (whose reader says when it finds no
+    // agenda: it needs no test first).
+    let imported = if word_export::looks_like(&lines) && !printed::headings_follow_contents(&lines)
+    {
+        word_export::parse(&lines)
+    } else {
+        printed::parse(&lines)
+    };
+    imported.map(say_what_is_missing)
 }
 
 /// Tells the layout from the content: the file name is never trusted.

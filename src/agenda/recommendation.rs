@@ -71,17 +71,27 @@ fn first_verb(lower: &str) -> Option<(usize, Action)> {
 /// entry, wrapped lines already joined).
 pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
     // A clause mark alone on its line ("A)" above its clause, as eDoc prints) joins the next.
-    let mut joined: Vec<String> = Vec::with_capacity(lines.len());
-    for line in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
-        match joined.last_mut() {
-            Some(mark) if is_bare_mark(mark) => {
-                mark.push(' ');
-                mark.push_str(line);
+    let mut joined: Vec<String> = Vec::new();
+    if lines.iter().any(|l| is_bare_mark(l.trim())) {
+        for line in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+            match joined.last_mut() {
+                Some(mark) if is_bare_mark(mark) => {
+                    mark.push(' ');
+                    mark.push_str(line);
+                }
+                _ => joined.push(line.to_string()),
             }
-            _ => joined.push(line.to_string()),
         }
     }
-    let lines: Vec<&str> = joined.iter().map(String::as_str).collect();
+    let lines: Vec<&str> = if joined.is_empty() {
+        lines
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+            .collect()
+    } else {
+        joined.iter().map(String::as_str).collect()
+    };
     let Some(first) = lines.first() else {
         return (String::new(), Vec::new());
     };

@@ -3,6 +3,8 @@
 //! two lines with the page on the second, section labels ("Åbent referat", "Lukket referat")
 //! between the entries. Its lines are never items: the headings in the text are.
 
+use std::collections::HashMap;
+
 use super::headings;
 use crate::agenda::text::{join_line, squash_spaces};
 
@@ -20,6 +22,18 @@ pub struct Entry {
 /// for the page when the title goes on on the next line.
 pub fn entry_line(line: &str) -> Option<(Option<String>, String, Option<u32>)> {
     let t = line.trim_end();
+    // Asked of every line: an entry ends with its page or starts with its number.
+    let start = t.trim_start();
+    let punkt = start.starts_with(['P', 'p'])
+        && start
+            .get(1..4)
+            .is_some_and(|s| s.eq_ignore_ascii_case("unk") || s.eq_ignore_ascii_case("kt."));
+    if !t.ends_with(|c: char| c.is_ascii_digit())
+        && !start.starts_with(|c: char| c.is_ascii_digit())
+        && !punkt
+    {
+        return None;
+    }
     let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let (rest, page) = if (1..=4).contains(&digits) {
         let before = &t[..t.len() - digits];
@@ -34,23 +48,31 @@ pub fn entry_line(line: &str) -> Option<(Option<String>, String, Option<u32>)> {
         (t, None)
     };
     let rest = rest.trim_end_matches(['.', '…', ' ', '\t']);
-    let (number, title) = match headings::heading(rest) {
-        Some(h) => (Some(h.number), h.title.to_string()),
-        None => (None, rest.trim().to_string()),
+    let heading = headings::heading(rest);
+    // Without a number a line is an entry only by its page.
+    if heading.is_none() && page.is_none() {
+        return None;
+    }
+    let (number, title) = match heading {
+        Some(h) => (Some(h.number), h.title),
+        None => (None, rest.trim()),
     };
-    let title = squash_spaces(&title.replace('\t', " "));
+    let title = if title.contains('\t') {
+        squash_spaces(&title.replace('\t', " "))
+    } else {
+        squash_spaces(title)
+    };
     if title.is_empty() || !title.chars().any(char::is_alphabetic) {
         return None;
     }
-    match (&number, page) {
-        // Without a number a line is an entry only by its page.
-        (None, None) => None,
-        _ => Some((number, title, page)),
-    }
+    Some((number, title, page))
 }
 
 /// The label above or inside a table of contents.
 fn is_label(line: &str) -> bool {
+    if line.trim().len() > 40 {
+        return false;
+    }
     let l = line.trim().trim_end_matches(':').to_lowercase();
     matches!(
         l.as_str(),
@@ -60,7 +82,11 @@ fn is_label(line: &str) -> bool {
 
 /// "Åbent referat", "Lukket dagsorden", "Lukkede punkter": `Some(true)` for a closed section.
 pub fn section_label(line: &str) -> Option<bool> {
-    let l = line.trim().trim_end_matches(':').to_lowercase();
+    let t = line.trim();
+    if t.len() > 30 || !t.starts_with(['Å', 'å', 'L', 'l']) {
+        return None;
+    }
+    let l = t.trim_end_matches(':').to_lowercase();
     let mut words = l.split_whitespace();
     let (Some(first), Some(second), None) = (words.next(), words.next(), words.next()) else {
         return None;
@@ -72,6 +98,71 @@ pub fn section_label(line: &str) -> Option<bool> {
         "referat" | "dagsorden" | "punkter" | "punkt" | "møde" | "sager" | "del"
     );
     (what && (open || closed)).then_some(closed)
+}
+
+/// The entries looked up by number, or by title where they have none: a heading is matched to
+/// its entry without comparing it with every entry (thousands of items would make that quadratic).
+pub struct Index<'a> {
+    entries: &'a [Entry],
+    normalized: Vec<String>,
+    by_number: HashMap<&'a str, Vec<usize>>,
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(entries: &'a [Entry]) -> Index<'a> {
+        let normalized: Vec<String> = entries
+            .iter()
+            .map(|e| headings::normalized(&e.title))
+            .collect();
+        let mut by_number: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, e) in entries.iter().enumerate() {
+            match &e.number {
+                Some(n) => by_number.entry(n.as_str()).or_default().push(k),
+                None => by_key
+                    .entry(headings::title_key(&normalized[k]).to_string())
+                    .or_default()
+                    .push(k),
+            }
+        }
+        Index {
+            entries,
+            normalized,
+            by_number,
+            by_key,
+        }
+    }
+
+    /// The first entry from `from` on that lists a heading of this number and title.
+    pub fn find(&self, number: &str, title: &str, from: usize) -> Option<usize> {
+        self.find_normalized(number, &headings::normalized(title), from)
+    }
+
+    /// [`Index::find`] for a title already normalized.
+    pub fn find_normalized(&self, number: &str, title: &str, from: usize) -> Option<usize> {
+        let listed = self
+            .by_number
+            .get(number)
+            .into_iter()
+            .chain(self.by_key.get(headings::title_key(title)));
+        listed
+            .filter_map(|list| {
+                // Lists are in document order: start at `from`.
+                let start = list.partition_point(|&k| k < from);
+                list[start..]
+                    .iter()
+                    .copied()
+                    .find(|&k| headings::same_normalized(title, &self.normalized[k]))
+            })
+            .min()
+            .filter(|&k| {
+                self.entries[k]
+                    .number
+                    .as_deref()
+                    .is_none_or(|n| n == number)
+            })
+    }
 }
 
 /// A table of contents found in a document's lines.
@@ -89,11 +180,16 @@ pub fn find(texts: &[&str]) -> Contents {
     let mut best = Contents::default();
     let mut i = 0;
     while i < texts.len() {
+        // A table starts with an entry (or the first half of a wrapped one).
+        if entry_line(texts[i]).is_none() {
+            i += 1;
+            continue;
+        }
         let block = block_at(texts, i);
         let next = block.lines.last().map_or(i + 1, |&l| l + 1).max(i + 1);
         let with_pages = block.entries.iter().filter(|e| e.page.is_some()).count();
-        let labelled = i > 0 && texts[..i].iter().rev().take(3).any(|l| is_label(l));
-        if (with_pages >= 2 || (with_pages == 1 && labelled)) && in_order(&block.entries) {
+        let labelled = || i > 0 && texts[..i].iter().rev().take(3).any(|l| is_label(l));
+        if (with_pages >= 2 || (with_pages == 1 && labelled())) && in_order(&block.entries) {
             let mut block = block;
             // The label above it belongs to it.
             let mut j = i;

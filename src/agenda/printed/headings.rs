@@ -19,7 +19,11 @@ pub struct Heading<'a> {
 /// Reads a heading line: a number and a title that starts with a capital letter.
 pub fn heading(line: &str) -> Option<Heading<'_>> {
     let t = line.trim();
-    punkt_heading(t).or_else(|| numbered_heading(t))
+    match t.as_bytes().first()? {
+        b'0'..=b'9' => numbered_heading(t),
+        b'P' | b'p' => punkt_heading(t),
+        _ => None,
+    }
 }
 
 /// "3.4. Title", "3. Title", "715. Title", "1.\tTitle".
@@ -42,12 +46,15 @@ fn numbered_heading(t: &str) -> Option<Heading<'_>> {
 
 /// "Punkt 2: Title", "Punkt 2. Title", "Pkt. 2 Title", "Punkt 2 - Title".
 fn punkt_heading(t: &str) -> Option<Heading<'_>> {
-    let lower = t.get(..6).unwrap_or(t).to_lowercase();
-    let rest = if lower.starts_with("punkt ") {
+    let starts = |word: &str| {
+        t.get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word))
+    };
+    let rest = if starts("punkt ") {
         &t[6..]
-    } else if lower.starts_with("pkt. ") {
+    } else if starts("pkt. ") {
         &t[5..]
-    } else if lower.starts_with("pkt ") {
+    } else if starts("pkt ") {
         &t[4..]
     } else {
         return None;
@@ -179,8 +186,8 @@ fn best_chain(candidates: &[Candidate], pool: &[usize]) -> (Vec<usize>, f64) {
     for b in 0..n {
         let cb = &candidates[pool[b]];
         score[b] = weight(cb);
-        // Only the nearest few hundred predecessors are looked at: a chain does not skip more.
-        for a in (b.saturating_sub(400)..b).rev() {
+        // Only the nearest hundred predecessors are looked at: a chain does not skip more.
+        for a in (b.saturating_sub(100)..b).rev() {
             let ca = &candidates[pool[a]];
             if follows(&ca.levels, &cb.levels, cb.page_start) && score[a] + weight(cb) > score[b] {
                 score[b] = score[a] + weight(cb);
@@ -210,12 +217,25 @@ fn best_chain(candidates: &[Candidate], pool: &[usize]) -> (Vec<usize>, f64) {
 /// Titles compared as the reader sees them: case and spacing aside, and the table's title may be
 /// cut short ("… med ti").
 pub fn same_title(heading: &str, listed: &str) -> bool {
-    let a = normalized(heading);
-    let b = normalized(listed);
+    same_normalized(&normalized(heading), &normalized(listed))
+}
+
+/// [`same_title`] of titles already normalized.
+pub fn same_normalized(a: &str, b: &str) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
-    a == b || (b.len() >= 20 && a.starts_with(&b)) || (a.len() >= 20 && b.starts_with(&a))
+    a == b || (b.len() >= 20 && a.starts_with(b)) || (a.len() >= 20 && b.starts_with(a))
+}
+
+/// What two titles that are the [`same_title`] always share: their first 20 bytes, or the
+/// whole of a shorter one. Titles are looked up by it.
+pub fn title_key(normalized: &str) -> &str {
+    let mut end = normalized.len().min(20);
+    while !normalized.is_char_boundary(end) {
+        end -= 1;
+    }
+    &normalized[..end]
 }
 
 pub fn normalized(title: &str) -> String {

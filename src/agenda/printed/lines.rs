@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use super::running::{Running, Zone, page_number};
+use super::running::{self, Running, Zone, page_number};
 use crate::agenda::text::{is_bare_url, strip_artefacts};
 use crate::agenda::{Meeting, meta};
 
@@ -156,8 +156,10 @@ pub fn read<'a>(raw: &[&'a str], meeting: &mut Meeting, physical: bool) -> Read<
         // Lines repeated at the top or bottom of the pages.
         let size = page_sizes.get(ff_page).copied().unwrap_or(0);
         let from_bottom = size.saturating_sub(line_rank + 1);
-        if running.contains(Zone::Top, line_rank, trimmed)
-            || running.contains(Zone::Bottom, from_bottom, trimmed)
+        let near_edge = line_rank < running::TOP || from_bottom < running::BOTTOM;
+        if near_edge
+            && (running.contains(Zone::Top, line_rank, trimmed)
+                || running.contains(Zone::Bottom, from_bottom, trimmed))
         {
             if let Some(number) = page_number(trimmed) {
                 out.anchors.push((page, number));

@@ -25,12 +25,14 @@ use super::body;
 use super::text::{join_line, squash_spaces};
 use super::{Agenda, ImportError, Imported, Item, front};
 
-/// Two headings that follow on from each other, or a table of contents and a heading it lists.
+/// Two headings that follow on from each other (within the first few thousand lines: an agenda
+/// does not wait longer for its first items).
 pub fn looks_like(lines: &[&str]) -> bool {
     let candidates: Vec<Candidate> = lines
         .iter()
+        .take(5_000)
         .enumerate()
-        .filter_map(|(i, l)| candidate(i, l, false, false))
+        .filter_map(|(i, l)| candidate(i, l, false, || false))
         .collect();
     headings::choose(&candidates).len() >= 2
 }
@@ -38,25 +40,25 @@ pub fn looks_like(lines: &[&str]) -> bool {
 /// Whether the text's headings are the ones its table of contents lists (a text export that
 /// kept its headings), rather than lost (read by the order of the texts instead).
 pub fn headings_follow_contents(raw: &[&str]) -> bool {
-    let mut meeting = super::Meeting::default();
-    let read = lines::read(raw, &mut meeting, false);
-    let texts: Vec<&str> = read
-        .lines
-        .iter()
-        .map(|l| if l.kind == Kind::Text { &*l.text } else { "" })
-        .collect();
+    // The table is at the start, and the first headings soon after it: a look at the first
+    // lines decides (a text whose headings were lost has none anywhere).
+    let texts: Vec<&str> = raw.iter().take(20_000).map(|l| l.trim()).collect();
     let contents = contents::find(&texts);
-    let listed = (0..read.lines.len())
-        .filter(|i| contents.lines.binary_search(i).is_err())
+    let Some(&end) = contents.lines.last() else {
+        return false;
+    };
+    let index = contents::Index::new(&contents.entries);
+    let wanted = contents.entries.len().div_ceil(2).min(2);
+    (end + 1..texts.len().min(end + 3_000))
         .filter_map(|i| headings::heading(texts[i]))
         .filter(|h| {
-            contents
-                .entries
-                .iter()
-                .any(|e| e.number.as_deref() == Some(&h.number) && same_title(h.title, &e.title))
+            index
+                .find(&h.number, h.title, 0)
+                .is_some_and(|k| contents.entries[k].number.is_some())
         })
-        .count();
-    !contents.entries.is_empty() && listed * 2 >= contents.entries.len()
+        .take(wanted)
+        .count()
+        == wanted
 }
 
 pub fn parse(raw: &[&str]) -> Result<Imported, ImportError> {
@@ -80,7 +82,12 @@ pub fn parse_pages(pages: &[String]) -> Result<Imported, ImportError> {
     parse_lines(&lines, true)
 }
 
-fn candidate(line: usize, text: &str, page_start: bool, starts_text: bool) -> Option<Candidate> {
+fn candidate(
+    line: usize,
+    text: &str,
+    page_start: bool,
+    starts_text: impl FnOnce() -> bool,
+) -> Option<Candidate> {
     let h = headings::heading(text)?;
     Some(Candidate {
         line,
@@ -89,7 +96,7 @@ fn candidate(line: usize, text: &str, page_start: bool, starts_text: bool) -> Op
         title: h.title.to_string(),
         punkt: h.punkt,
         page_start,
-        starts_text,
+        starts_text: starts_text(),
     })
 }
 
@@ -135,12 +142,9 @@ fn parse_lines(raw: &[&str], physical: bool) -> Result<Imported, ImportError> {
     let candidates: Vec<Candidate> = (0..lines.len())
         .filter(|&i| lines[i].kind == Kind::Text && !in_contents(i))
         .filter_map(|i| {
-            candidate(
-                i,
-                &lines[i].text,
-                lines[i].page_start,
-                starts_text(&lines, i),
-            )
+            candidate(i, &lines[i].text, lines[i].page_start, || {
+                starts_text(&lines, i)
+            })
         })
         .collect();
     let (chosen, mut warnings) = choose_headings(&lines, &candidates, &contents);
@@ -220,15 +224,17 @@ fn choose_headings(
 ) -> (Vec<Chosen>, Vec<String>) {
     let mut warnings = Vec::new();
     let entries = &contents.entries;
-    let matches = |c: &Candidate, e: &contents::Entry| {
-        same_title(&c.title, &e.title) && e.number.as_ref().is_none_or(|n| *n == c.number)
-    };
+    let index = contents::Index::new(entries);
     if !entries.is_empty() {
-        let matching: Vec<Candidate> = candidates
-            .iter()
-            .filter(|c| entries.iter().any(|e| matches(c, e)))
-            .cloned()
-            .collect();
+        let mut matching: Vec<Candidate> = Vec::new();
+        let mut normalized: Vec<String> = Vec::new();
+        for c in candidates {
+            let n = headings::normalized(&c.title);
+            if index.find_normalized(&c.number, &n, 0).is_some() {
+                matching.push(c.clone());
+                normalized.push(n);
+            }
+        }
         let chain = headings::choose(&matching);
         if !chain.is_empty() {
             // Each heading takes the next entry that lists it: two items of one title stay two.
@@ -237,7 +243,7 @@ fn choose_headings(
                 .into_iter()
                 .map(|i| {
                     let c = &matching[i];
-                    let listed = (next..entries.len()).find(|&k| matches(c, &entries[k]));
+                    let listed = index.find_normalized(&c.number, &normalized[i], next);
                     if let Some(k) = listed {
                         next = k + 1;
                     }

@@ -16,8 +16,8 @@ pub fn typical_width(lines: &[Line]) -> usize {
     if widths.is_empty() {
         return 80;
     }
-    widths.sort_unstable();
-    widths[widths.len() * 4 / 5]
+    let at = widths.len() * 4 / 5;
+    *widths.select_nth_unstable(at).1
 }
 
 /// A line that starts a list entry: a bullet, "a) ", "A) ", "12) ", or Aarhus's "At 1) ".

@@ -8,37 +8,61 @@
 use std::collections::{HashMap, HashSet};
 
 /// Lines from the top of a page that may belong to its header.
-const TOP: usize = 6;
+pub const TOP: usize = 6;
 /// Lines from the bottom that may belong to its footer.
-const BOTTOM: usize = 4;
+pub const BOTTOM: usize = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Zone {
-    Top,
-    Bottom,
+    Top = 0,
+    Bottom = 1,
 }
 
 /// The running lines of a document.
 #[derive(Debug, Default)]
 pub struct Running {
-    keys: HashSet<(Zone, usize, String)>,
+    keys: HashSet<(Zone, usize, u64), Quick>,
+    /// Which places hold a running line at all: every other line is passed over unhashed.
+    places: [[bool; TOP]; 2],
+}
+
+/// A hasher for keys that are hashes already: SipHash's care is wasted on them.
+type Quick = std::hash::BuildHasherDefault<Mix>;
+
+#[derive(Default)]
+pub struct Mix(u64);
+
+impl std::hash::Hasher for Mix {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
 }
 
 impl Running {
     /// Finds the lines repeated across `pages` (each page's lines as printed).
     pub fn find(pages: &[Vec<&str>]) -> Running {
-        let mut counts: HashMap<(Zone, usize, String), usize> = HashMap::new();
+        let mut counts: HashMap<(Zone, usize, u64), usize, Quick> = HashMap::default();
         for page in pages {
-            let text: Vec<&str> = page
-                .iter()
-                .map(|l| l.trim())
-                .filter(|l| !l.is_empty())
-                .collect();
-            let mut seen = HashSet::new();
-            for (rank, line) in text.iter().take(TOP).enumerate() {
+            let text = || page.iter().map(|l| l.trim()).filter(|l| !l.is_empty());
+            let mut seen: HashSet<(Zone, usize, u64), Quick> = HashSet::default();
+            for (rank, line) in text().take(TOP).enumerate() {
                 seen.insert((Zone::Top, rank, key(line)));
             }
-            for (rank, line) in text.iter().rev().take(BOTTOM).enumerate() {
+            for (rank, line) in text().rev().take(BOTTOM).enumerate() {
                 seen.insert((Zone::Bottom, rank, key(line)));
             }
             for key in seen {
@@ -46,10 +70,10 @@ impl Running {
             }
         }
         let pages = pages.len();
-        let mut keys: HashSet<(Zone, usize, String)> = counts
+        let mut keys: HashSet<(Zone, usize, u64), Quick> = counts
             .into_iter()
             .filter(|((_, _, line), n)| {
-                let numbered = line.starts_with(PAGE);
+                let numbered = *line == PAGE;
                 *n >= 2 && (n * 2 >= pages) && (pages >= 3 || numbered)
             })
             .map(|(key, _)| key)
@@ -62,74 +86,78 @@ impl Running {
             while keys.iter().any(|(z, r, _)| *z == zone && *r == rank) {
                 rank += 1;
             }
-            keys.retain(|(z, r, line)| *z != zone || *r < rank || line.starts_with(PAGE));
+            keys.retain(|(z, r, line)| *z != zone || *r < rank || *line == PAGE);
         }
-        Running { keys }
+        let mut places = [[false; TOP]; 2];
+        for (zone, rank, _) in &keys {
+            places[*zone as usize][*rank] = true;
+        }
+        Running { keys, places }
     }
 
     /// Whether a line, at `rank` from the top (or from the bottom) of its page, runs.
     pub fn contains(&self, zone: Zone, rank: usize, line: &str) -> bool {
-        !self.keys.is_empty() && self.keys.contains(&(zone, rank, key(line.trim())))
+        self.places[zone as usize]
+            .get(rank)
+            .copied()
+            .unwrap_or(false)
+            && self.keys.contains(&(zone, rank, key(line.trim())))
     }
 }
 
-/// Marks a page-number line's key: all of them are one line, whatever their number.
-const PAGE: &str = "\u{0}page:";
+/// The key of every page-number line: all of them are one line, whatever their number.
+const PAGE: u64 = 0;
 
-/// What a line is compared by: its text, or, for a page number, its shape.
-fn key(line: &str) -> String {
+/// What a line is compared by: a hash of its words (spacing aside), or, for a page number, one
+/// key for all. Hashed without copying: this is asked of the lines at every page's edges.
+fn key(line: &str) -> u64 {
     if page_number(line).is_some() {
-        format!("{PAGE}{}", normalize(line))
-    } else {
-        crate::agenda::text::squash_spaces(line)
+        return PAGE;
     }
-}
-
-/// A line with its digits made alike: "Side 3" and "Side 14" are the same running line.
-fn normalize(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut last_digit = false;
-    for c in line.trim().chars() {
-        if c.is_ascii_digit() {
-            if !last_digit {
-                out.push('#');
-            }
-            last_digit = true;
-            continue;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    for (k, word) in line.split_ascii_whitespace().enumerate() {
+        if k > 0 {
+            eat(b' ');
         }
-        last_digit = false;
-        if c.is_whitespace() {
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
-        } else {
-            out.extend(c.to_lowercase());
-        }
+        word.bytes().for_each(&mut eat);
     }
-    out
+    h | 1
 }
 
 /// The page number a running line prints: "Side 3", "Side 3 af 15", "3 af 15", "Page 3 of 9",
 /// "SIDE | 3", "- 3 -", "3/15", or a lone "3".
 pub fn page_number(line: &str) -> Option<u32> {
-    let t = line.trim().to_lowercase();
+    let t = line.trim();
+    if t.len() > 24 {
+        return None;
+    }
     let t = t.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
     let t = ["side", "page", "s."]
         .iter()
-        .find_map(|p| t.strip_prefix(p))
-        .map_or(t, |rest| rest.trim_start_matches([' ', '|', ':', '\t']));
-    let first: String = t.chars().take_while(char::is_ascii_digit).collect();
-    if first.is_empty() || first.len() > 4 {
+        .find(|p| {
+            t.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        })
+        .map_or(t, |p| {
+            t[p.len()..].trim_start_matches([' ', '|', ':', '\t'])
+        });
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 {
         return None;
     }
-    let rest = t[first.len()..].trim();
+    let rest = t[digits..].trim();
     let total_ok = rest.is_empty()
         || ["af ", "of ", "/"].iter().any(|p| {
             rest.strip_prefix(p).is_some_and(|n| {
-                !n.trim().is_empty() && n.trim().bytes().all(|b| b.is_ascii_digit())
+                let n = n.trim();
+                !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
             })
         });
-    total_ok.then(|| first.parse().ok()).flatten()
+    total_ok.then(|| t[..digits].parse().ok()).flatten()
 }
 
 #[cfg(test)]

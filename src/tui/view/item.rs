@@ -169,8 +169,10 @@ pub fn lay_out(app: &App, theme: &Theme, width_total: u16) -> Laid {
         };
         lines.push(Line::raw(""));
         lines.push(Line::styled(heading, theme.heading()));
-        for l in wrap(&decision, w) {
-            lines.push(Line::raw(l));
+        for para in decision.lines() {
+            for l in wrap(para, w) {
+                lines.push(Line::raw(l));
+            }
         }
     }
 
