@@ -36,7 +36,7 @@ fn exports(c: &mut Criterion) {
         let minutes = recorded(&agenda);
         let options = Options {
             public: false,
-            english: false,
+            language: gavel::Language::Danish,
         };
         for format in Format::ALL {
             let referat = export::prepare(&agenda, &minutes, options);

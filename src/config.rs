@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::Language;
 use crate::tui::keymap::Keymap;
-use crate::tui::labels::Language;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

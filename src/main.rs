@@ -27,7 +27,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let imported = load(&agenda)?;
             let text = agenda::meeting_file::to_string(&imported.agenda);
             match output.filter(|o| o.as_os_str() != "-") {
-                Some(path) => write_atomically(&path, text.as_bytes())
+                Some(path) => gavel::export::write(&path, text.as_bytes())
                     .map_err(|e| format!("{}: cannot write: {e}", path.display()))?,
                 None => print(&text)?,
             }
@@ -91,7 +91,6 @@ fn export(
                 .ok_or_else(|| format!("unknown language \"{l}\": use da or en"))?,
         ),
     };
-    let english = language == Some(gavel::Language::English);
     let imported = load(agenda_path)?;
     let path = minutes.unwrap_or_else(|| {
         gavel::minutes::store::default_path(&gavel::config::data_dir(), &imported.agenda)
@@ -128,7 +127,14 @@ fn export(
             gavel::minutes::Minutes::default()
         }
     };
-    let referat = export::prepare(&imported.agenda, &record, Options { public, english });
+    let referat = export::prepare(
+        &imported.agenda,
+        &record,
+        Options {
+            public,
+            language: language.unwrap_or_default(),
+        },
+    );
     let bytes = export::render(&referat, &imported.agenda, &record, format);
     match output.filter(|o| o.as_os_str() != "-") {
         Some(file) => export::write(&file, &bytes)
@@ -170,18 +176,18 @@ fn meeting_screen(cli: &Cli) -> Result<(), String> {
         language.labels(),
         terminal::now_ms(),
     );
-    app.utc_offset_s = terminal::utc_offset_s();
-    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.set_utc_offset(terminal::utc_offset_s());
+    app.set_color(std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()));
     // Each problem on its own line, in a notice that stays until read: a broken keymap file
     // must not scroll past in a status line too short for its path.
     let mut problems = settings.problems;
     problems.extend(imported.warnings);
-    app.notify(problems);
+    app.update(gavel::tui::Msg::Notify(problems), terminal::now_ms());
     let path = cli.minutes.clone().unwrap_or_else(|| {
-        gavel::minutes::store::default_path(&gavel::config::data_dir(), &app.agenda)
+        gavel::minutes::store::default_path(&gavel::config::data_dir(), app.agenda())
     });
     let mut session = gavel::tui::session::Session::start(&mut app, &path, &participants);
-    let ran = terminal::run_in_terminal(&mut app, |app| session.after(app));
+    let ran = terminal::run_in_terminal(&mut app, &mut session);
     // Whatever ended the screen — quit, a closed terminal, a signal — the minutes are saved.
     let saved = session.finish();
     let ending = ran.map_err(|e| format!("terminal error: {e}"));
@@ -211,26 +217,4 @@ fn print(text: &str) -> Result<(), String> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| format!("cannot write to standard output: {e}")),
     }
-}
-
-/// Writes beside the target and renames over it, so a failed write never leaves half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| std::io::Error::other("not a file name"))?;
-    let tmp = dir.join(format!(".{}.gavel-tmp", name.to_string_lossy()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }

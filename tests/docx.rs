@@ -55,7 +55,11 @@ fn docx_with(agenda: &Agenda, minutes: &Minutes, english: bool) -> Vec<u8> {
         minutes,
         Options {
             public: false,
-            english,
+            language: if english {
+                gavel::Language::English
+            } else {
+                gavel::Language::Danish
+            },
         },
     );
     export::render(&referat, agenda, minutes, Format::Docx)
@@ -250,7 +254,7 @@ fn odd_text_in_a_bare_record() {
         &Minutes::default(),
         Options {
             public: true,
-            english: false,
+            language: gavel::Language::Danish,
         },
     );
     referat.meeting.body = None;

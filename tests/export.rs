@@ -92,7 +92,7 @@ fn render(format: Format, public: bool) -> Vec<u8> {
         &minutes,
         Options {
             public,
-            english: false,
+            language: gavel::Language::Danish,
         },
     );
     export::render(&referat, &agenda, &minutes, format)
@@ -187,7 +187,7 @@ fn same_record_same_bytes_and_final_has_no_draft_mark() {
         &minutes,
         Options {
             public: false,
-            english: false,
+            language: gavel::Language::Danish,
         },
     );
     let md = String::from_utf8(export::render(
@@ -208,7 +208,7 @@ fn english_labels() {
         &minutes,
         Options {
             public: false,
-            english: true,
+            language: gavel::Language::English,
         },
     );
     let md = String::from_utf8(export::render(
@@ -284,7 +284,7 @@ fn seeds_fully_marked_read_like_minutes() {
             &minutes,
             Options {
                 public: true,
-                english: false,
+                language: gavel::Language::Danish,
             },
         );
         let md = String::from_utf8(export::render(
@@ -338,7 +338,7 @@ fn orphans_are_flagged_in_every_format() {
         &minutes,
         Options {
             public: false,
-            english: false,
+            language: gavel::Language::Danish,
         },
     );
     for format in Format::ALL {
@@ -377,7 +377,7 @@ fn closed_items_are_marked_and_left_out_of_the_public_minutes() {
             &minutes,
             Options {
                 public: false,
-                english: false,
+                language: gavel::Language::Danish,
             },
         );
         let text = String::from_utf8(export::render(&full, &agenda, &minutes, format)).unwrap();
@@ -387,7 +387,7 @@ fn closed_items_are_marked_and_left_out_of_the_public_minutes() {
             &minutes,
             Options {
                 public: true,
-                english: false,
+                language: gavel::Language::Danish,
             },
         );
         let text = String::from_utf8(export::render(&public, &agenda, &minutes, format)).unwrap();

@@ -93,7 +93,7 @@ fn app() -> App {
 #[test]
 fn nothing_hostile_reaches_the_model() {
     let app = app();
-    let a = &app.agenda;
+    let a = app.agenda();
     let i = &a.items[1];
     let mut fields = vec![
         a.meeting.body.clone().unwrap_or_default(),
@@ -140,7 +140,7 @@ fn the_screen_shows_text_never_control_codes() {
 #[test]
 fn every_export_escapes_markup_and_carries_no_control_codes() {
     let app = app();
-    let minutes = &app.minutes;
+    let minutes = &app.minutes();
     assert!(
         !minutes.participants.is_empty() && !minutes.items.is_empty(),
         "the record holds the pasted name and note: {:?} {:?}",
@@ -150,11 +150,11 @@ fn every_export_escapes_markup_and_carries_no_control_codes() {
     for public in [false, true] {
         let options = Options {
             public,
-            english: false,
+            language: gavel::Language::Danish,
         };
-        let referat = export::prepare(&app.agenda, minutes, options);
+        let referat = export::prepare(app.agenda(), minutes, options);
         for format in Format::ALL {
-            let bytes = export::render(&referat, &app.agenda, minutes, format);
+            let bytes = export::render(&referat, app.agenda(), minutes, format);
             let what = format!("{format:?} export");
             match format {
                 Format::Docx => {

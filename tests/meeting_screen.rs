@@ -4,9 +4,10 @@
 mod common;
 
 use common::{T0, draw, press, sample_app, screen, type_text};
+use gavel::minutes::store::Holder;
 use gavel::minutes::{Outcome, Presence, Target};
 use gavel::tui::Msg;
-use gavel::tui::app::{Overlay, Screen};
+use gavel::tui::app::{Effect, Opened, Overlay, SaveReport, Screen};
 
 fn clause(number: &str, i: usize) -> Target {
     Target::Clause(number.into(), i)
@@ -29,13 +30,13 @@ fn walking_the_toc_and_opening_an_item() {
     press(&mut app, "j j");
     assert_eq!(app.item().unwrap().number, "2.1");
     press(&mut app, "down up up enter");
-    assert_eq!(app.screen, Screen::Item);
+    assert_eq!(app.screen(), Screen::Item);
     assert_eq!(app.item().unwrap().number, "2");
     press(&mut app, "esc end");
-    assert_eq!(app.screen, Screen::Toc);
-    assert_eq!(app.cursor, app.agenda.items.len() - 1);
+    assert_eq!(app.screen(), Screen::Toc);
+    assert_eq!(app.cursor(), app.agenda().items.len() - 1);
     press(&mut app, "home");
-    assert_eq!(app.cursor, 0);
+    assert_eq!(app.cursor(), 0);
 }
 
 #[test]
@@ -43,13 +44,13 @@ fn two_keystrokes_jump_to_any_item() {
     let mut app = sample_app();
     press(&mut app, "3 5");
     assert_eq!(app.item().unwrap().number, "3.5");
-    app.now_ms += 5_000; // a pause starts a new number
+    common::wait(&mut app, 5_000); // a pause starts a new number
     press(&mut app, "6");
     assert_eq!(app.item().unwrap().number, "6");
     press(&mut app, ": 3 . 7 enter");
     assert_eq!(app.item().unwrap().number, "3.7");
     assert_eq!(
-        app.screen,
+        app.screen(),
         Screen::Item,
         "go-to opens the item, as the finder does"
     );
@@ -57,12 +58,12 @@ fn two_keystrokes_jump_to_any_item() {
     assert_eq!(app.item().unwrap().number, "3.5", "page 12 is item 3.5's");
     press(&mut app, ": 9 . 9 enter");
     assert!(matches!(
-        app.overlay,
-        Some(Overlay::GoTo { error: true, .. })
+        app.overlay(),
+        Some(Overlay::GoTo(goto)) if goto.error()
     ));
     press(&mut app, "esc : s 9 9 9 enter");
     assert!(
-        matches!(app.overlay, Some(Overlay::GoTo { error: true, .. })),
+        matches!(app.overlay(), Some(Overlay::GoTo(goto)) if goto.error()),
         "no such page"
     );
     press(&mut app, "esc : 3 , 2 enter");
@@ -71,7 +72,7 @@ fn two_keystrokes_jump_to_any_item() {
         "3.2",
         "a Danish decimal comma works"
     );
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
 }
 
 #[test]
@@ -81,15 +82,15 @@ fn fuzzy_finder_jumps_and_keeps_its_query() {
     type_text(&mut app, "vadehav");
     insta::assert_snapshot!("finder", screen(&mut app, 80, 24));
     press(&mut app, "enter");
-    assert_eq!(app.screen, Screen::Item);
+    assert_eq!(app.screen(), Screen::Item);
     assert_eq!(app.item().unwrap().number, "3.6");
     press(&mut app, "esc /");
-    assert!(matches!(&app.overlay, Some(Overlay::Finder { query, .. }) if query == "vadehav"));
+    assert!(matches!(app.overlay(), Some(Overlay::Finder(finder)) if finder.query() == "vadehav"));
     // The old query is offered; typing replaces it.
     type_text(&mut app, "mobil");
-    assert!(matches!(&app.overlay, Some(Overlay::Finder { query, .. }) if query == "mobil"));
+    assert!(matches!(app.overlay(), Some(Overlay::Finder(finder)) if finder.query() == "mobil"));
     press(&mut app, "esc");
-    assert_eq!(app.finder_query, "mobil");
+    assert_eq!(app.finder_query(), "mobil");
 }
 
 #[test]
@@ -99,23 +100,23 @@ fn recording_outcomes_on_items_and_clauses() {
     // Row 0 is the item, then its two clauses; marking moves on to the next row.
     press(&mut app, "down space");
     assert_eq!(
-        app.minutes.outcome(&clause("3.5", 0)),
+        app.minutes().outcome(&clause("3.5", 0)),
         Some(Outcome::TakenNote),
         "a note clause is one key from taken note of"
     );
     press(&mut app, "space");
     assert_eq!(
-        app.minutes.outcome(&clause("3.5", 1)),
+        app.minutes().outcome(&clause("3.5", 1)),
         Some(Outcome::Discussed)
     );
     // The last row stays selected: correcting it is one key.
     press(&mut app, "c");
     assert_eq!(
-        app.minutes.outcome(&clause("3.5", 1)),
+        app.minutes().outcome(&clause("3.5", 1)),
         Some(Outcome::ApprovedWithChanges)
     );
     press(&mut app, "backspace");
-    assert_eq!(app.minutes.outcome(&clause("3.5", 1)), None);
+    assert_eq!(app.minutes().outcome(&clause("3.5", 1)), None);
     for (key, outcome) in [
         ("e", Outcome::TakenNote),
         ("d", Outcome::Discussed),
@@ -127,7 +128,7 @@ fn recording_outcomes_on_items_and_clauses() {
     ] {
         press(&mut app, &format!("home up up {key}"));
         assert_eq!(
-            app.minutes.outcome(&Target::Item("3.5".into())),
+            app.minutes().outcome(&Target::Item("3.5".into())),
             Some(outcome),
             "{key}"
         );
@@ -135,20 +136,20 @@ fn recording_outcomes_on_items_and_clauses() {
     // From the table of contents, space records the whole item as recommended.
     press(&mut app, "esc 1 1 space");
     assert_eq!(
-        app.minutes.outcome(&Target::Item("1.1".into())),
+        app.minutes().outcome(&Target::Item("1.1".into())),
         Some(Outcome::Approved)
     );
     assert_eq!(
-        app.minutes.outcome(&clause("1.1", 0)),
+        app.minutes().outcome(&clause("1.1", 0)),
         Some(Outcome::Approved)
     );
     // A section with items has no decision of its own; one without ("4. Udpegninger") has.
     press(&mut app, "home g");
-    assert_eq!(app.minutes.outcome(&Target::Item("1".into())), None);
+    assert_eq!(app.minutes().outcome(&Target::Item("1".into())), None);
     assert!(app.status_text().is_some());
     press(&mut app, "4 g");
     assert_eq!(
-        app.minutes.outcome(&Target::Item("4".into())),
+        app.minutes().outcome(&Target::Item("4".into())),
         Some(Outcome::Approved)
     );
     // Every mark is confirmed where the eye is: the footer.
@@ -180,9 +181,9 @@ fn toc_letters_are_the_keys_that_record_them() {
             press(&mut app, "j");
         }
     }
-    app.labels = gavel::tui::labels::Language::English.labels();
+    app.set_labels(gavel::tui::labels::Language::English.labels());
     assert_eq!(
-        app.mark_letter(Outcome::TakenNote),
+        app.ctx().mark_letter(Outcome::TakenNote),
         'E',
         "English labels, same keys"
     );
@@ -201,7 +202,7 @@ fn notes_keep_every_word() {
     press(&mut app, "ctrl-p");
     insta::assert_snapshot!("note_editor", screen(&mut app, 80, 24));
     press(&mut app, "esc");
-    let note = app.minutes.note(&clause("3.2", 0)).unwrap();
+    let note = app.minutes().note(&clause("3.2", 0)).unwrap();
     assert_eq!(
         note.text,
         "Drøftet: ønske om æøå-opfølgning\nAnden linje · indsat tekst"
@@ -212,7 +213,7 @@ fn notes_keep_every_word() {
     type_text(&mut app, "!");
     press(&mut app, "esc");
     assert!(
-        app.minutes
+        app.minutes()
             .note(&clause("3.2", 0))
             .unwrap()
             .text
@@ -221,7 +222,7 @@ fn notes_keep_every_word() {
     // A note on the item itself, and the private flag from outside the editor.
     press(&mut app, "up p");
     assert!(
-        app.minutes
+        app.minutes()
             .note(&Target::Item("3.2".into()))
             .unwrap()
             .private
@@ -234,21 +235,21 @@ fn the_chair_moves_the_meeting_and_sees_the_time() {
     let mut app = sample_app();
     press(&mut app, ">");
     assert_eq!(
-        app.minutes.current.as_ref().unwrap().0,
+        app.minutes().current.as_ref().unwrap().0,
         "1.1",
         "the first step starts the meeting here"
     );
-    app.now_ms += 125_000;
+    common::wait(&mut app, 125_000);
     press(&mut app, ">");
     assert_eq!(
-        app.minutes.current.as_ref().unwrap().0,
+        app.minutes().current.as_ref().unwrap().0,
         "2.1",
         "sections with items are skipped"
     );
     assert_eq!(app.item().unwrap().number, "2.1");
-    app.now_ms += 61_000;
-    assert_eq!(app.minutes.elapsed_ms("1.1", app.now_ms), 125_000);
-    assert_eq!(app.minutes.elapsed_ms("2.1", app.now_ms), 61_000);
+    common::wait(&mut app, 61_000);
+    assert_eq!(app.minutes().elapsed_ms("1.1", app.now_ms()), 125_000);
+    assert_eq!(app.minutes().elapsed_ms("2.1", app.now_ms()), 61_000);
     let top = screen(&mut app, 80, 24);
     let header = top.lines().next().unwrap();
     assert!(
@@ -258,10 +259,10 @@ fn the_chair_moves_the_meeting_and_sees_the_time() {
         "{header}"
     );
     press(&mut app, "<");
-    assert_eq!(app.minutes.current.as_ref().unwrap().0, "1.1");
+    assert_eq!(app.minutes().current.as_ref().unwrap().0, "1.1");
     press(&mut app, "3 7 m >");
     assert_eq!(
-        app.minutes.current.as_ref().unwrap().0,
+        app.minutes().current.as_ref().unwrap().0,
         "4",
         "a section without items is a point"
     );
@@ -276,25 +277,25 @@ fn attendance_is_recorded() {
     type_text(&mut app, "Bo Ørsted");
     press(&mut app, "enter esc");
     press(&mut app, "up space");
-    assert_eq!(app.minutes.participants.len(), 2);
-    assert_eq!(app.minutes.participants[0].presence, Presence::Absent);
+    assert_eq!(app.minutes().participants.len(), 2);
+    assert_eq!(app.minutes().participants[0].presence, Presence::Absent);
     insta::assert_snapshot!("attendance", screen(&mut app, 80, 24));
     press(&mut app, "down delete");
     assert_eq!(
-        app.minutes.participants.len(),
+        app.minutes().participants.len(),
         2,
         "removing asks for the key again"
     );
     press(&mut app, "delete esc");
-    assert_eq!(app.minutes.participants.len(), 1);
-    assert!(app.overlay.is_none());
+    assert_eq!(app.minutes().participants.len(), 1);
+    assert!(app.overlay().is_none());
     // A pasted list adds one participant per line.
     press(&mut app, "f a");
     app.update(Msg::Paste("Per Ærø\nLis Østbø\nKaj".into()), T0);
     type_text(&mut app, " Åby");
     press(&mut app, "enter esc");
     let names: Vec<&str> = app
-        .minutes
+        .minutes()
         .participants
         .iter()
         .map(|p| p.name.as_str())
@@ -313,47 +314,61 @@ fn help_is_generated_from_the_keymap() {
     assert!(text.contains("vis alle taster"), "{text}");
     assert!(text.contains("space") && text.contains("taget til efterretning"));
     press(&mut app, "esc");
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     // It scrolls no further than its last page.
     press(&mut app, "?");
     for _ in 0..200 {
         press(&mut app, "down");
     }
-    let Some(Overlay::Help { scroll }) = app.overlay else {
+    let Some(Overlay::Help(help)) = app.overlay() else {
         panic!("the help is open")
     };
-    assert_eq!(scroll, app.help_len() - app.page_rows);
+    assert_eq!(help.scroll(), app.help_len() - app.page_rows());
 }
 
 #[test]
 fn quitting_asks_only_when_the_minutes_cannot_be_saved() {
     let mut app = sample_app();
     press(&mut app, "space q");
-    assert!(app.should_quit, "everything is saved as it happens");
+    assert!(app.should_quit(), "everything is saved as it happens");
     let mut app = sample_app();
-    app.save_error = Some("/mnt/usb/minutes.toml: No space left on device".into());
+    let report = SaveReport {
+        error: Some("/mnt/usb/minutes.toml: No space left on device".into()),
+        ..SaveReport::default()
+    };
+    app.update(Msg::Saved(report), T0);
     let header = screen(&mut app, 80, 24).lines().next().unwrap().to_string();
     assert!(header.contains("IKKE GEMT"), "{header}");
     press(&mut app, "q");
-    assert!(!app.should_quit);
+    assert!(!app.should_quit());
     press(&mut app, "n");
-    assert!(!app.should_quit && app.overlay.is_none());
+    assert!(!app.should_quit() && app.overlay().is_none());
     press(&mut app, "q j");
-    assert!(app.should_quit);
+    assert!(app.should_quit());
 }
 
 #[test]
 fn a_read_only_copy_shows_but_does_not_record() {
     let mut app = sample_app();
-    app.read_only = Some("another gavel (pid 42 anne@mødelokale)".into());
+    let holder = Holder::Gavel {
+        pid: Some(42),
+        who: Some("anne@mødelokale".into()),
+        since_ms: None,
+    };
+    let opened = Opened {
+        held_by: Some(holder),
+        ..Opened::default()
+    };
+    app.update(Msg::Opened(Box::new(opened)), T0);
+    press(&mut app, "esc");
     press(&mut app, "space n f");
-    assert_eq!(app.minutes, gavel::minutes::Minutes::default());
-    assert!(app.overlay.is_none());
+    assert_eq!(app.minutes(), &gavel::minutes::Minutes::default());
+    assert!(app.overlay().is_none());
     assert!(app.status_text().unwrap().contains("pid 42"));
     let header = screen(&mut app, 80, 24).lines().next().unwrap().to_string();
     assert!(header.contains("KUN LÆSNING"), "{header}");
     press(&mut app, "enter / esc");
-    assert_eq!(app.screen, Screen::Item, "reading works");
+    assert_eq!(app.screen(), Screen::Item, "reading works");
 }
 
 #[test]
@@ -376,7 +391,7 @@ fn any_terminal_size_draws() {
 #[test]
 fn no_color_means_no_colours() {
     let mut app = sample_app();
-    app.color = false;
+    app.set_color(false);
     press(&mut app, "space j");
     let terminal = draw(&mut app, 80, 24);
     let buffer = terminal.backend().buffer();
@@ -389,7 +404,7 @@ fn no_color_means_no_colours() {
 #[test]
 fn english_labels_when_asked() {
     let mut app = sample_app();
-    app.labels = gavel::tui::labels::Language::English.labels();
+    app.set_labels(gavel::tui::labels::Language::English.labels());
     press(&mut app, "enter");
     let text = screen(&mut app, 80, 24);
     assert!(
@@ -406,12 +421,12 @@ fn the_decision_is_drafted_and_can_be_corrected() {
     assert!(screen(&mut app, 80, 24).contains("Beslutning (udkast"));
     // Closing the draft unchanged keeps it a draft, following the outcomes.
     press(&mut app, "b esc");
-    assert_eq!(app.minutes.item("1.1").unwrap().decision, None);
+    assert_eq!(app.minutes().item("1.1").unwrap().decision, None);
     press(&mut app, "b");
     type_text(&mut app, " Enstemmigt.");
     press(&mut app, "esc");
     assert_eq!(
-        app.minutes.item("1.1").unwrap().decision.as_deref(),
+        app.minutes().item("1.1").unwrap().decision.as_deref(),
         Some("KKR Sydjylland godkendte referatet. Enstemmigt.")
     );
     // Written, it stays as written when the outcome changes.
@@ -425,14 +440,20 @@ fn the_decision_is_drafted_and_can_be_corrected() {
 #[test]
 fn export_and_final_from_the_screen() {
     let mut app = sample_app();
-    press(&mut app, "w p d");
-    let request = app.export.expect("an export is asked for");
+    let effects = press(&mut app, "w p d");
+    let request = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::Export(request) => Some(*request),
+            _ => None,
+        })
+        .expect("an export is asked for");
     assert_eq!(request.format, gavel::export::Format::Docx);
     assert!(request.public && !request.overwrite);
     press(&mut app, "F");
-    assert!(app.minutes.is_final);
+    assert!(app.minutes().is_final);
     press(&mut app, "F");
-    assert!(!app.minutes.is_final);
+    assert!(!app.minutes().is_final);
 }
 
 #[test]
@@ -440,19 +461,19 @@ fn a_notice_waits_for_the_note_being_written() {
     let mut app = sample_app();
     press(&mut app, "3 5 enter n");
     type_text(&mut app, "Halvt skrevet");
-    app.notify(vec!["referatfilen var fjernet".into()]);
+    app.update(Msg::Notify(vec!["referatfilen var fjernet".into()]), T0);
     assert!(
-        matches!(app.overlay, Some(Overlay::Editor(_))),
+        matches!(app.overlay(), Some(Overlay::Editor(_))),
         "not interrupted"
     );
     type_text(&mut app, " og færdigt");
     press(&mut app, "esc");
     assert!(
-        matches!(&app.overlay, Some(Overlay::Notice(lines)) if lines[0].contains("fjernet")),
+        matches!(app.overlay(), Some(Overlay::Notice(notice)) if notice.lines()[0].contains("fjernet")),
         "shown when the note is closed"
     );
     assert_eq!(
-        app.minutes.item("3.5").unwrap().note.text,
+        app.minutes().item("3.5").unwrap().note.text,
         "Halvt skrevet og færdigt"
     );
 }
@@ -463,9 +484,9 @@ fn closing_keeps_the_note_being_written() {
     press(&mut app, "3 5 enter j n");
     type_text(&mut app, "Sidste ord");
     app.update(Msg::Closing, T0);
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     assert_eq!(
-        app.minutes.note(&clause("3.5", 0)).unwrap().text,
+        app.minutes().note(&clause("3.5", 0)).unwrap().text,
         "Sidste ord"
     );
 }
@@ -474,23 +495,32 @@ fn closing_keeps_the_note_being_written() {
 fn orphans_are_listed_and_attached() {
     let mut app = sample_app();
     press(&mut app, "o");
-    assert!(app.overlay.is_none(), "nothing to list");
+    assert!(app.overlay().is_none(), "nothing to list");
     let mut orphan = gavel::minutes::ItemRecord {
         title: "Kommunal bredbåndsstrategi".into(),
         outcome: Some(Outcome::Approved),
         ..Default::default()
     };
     orphan.note.text = "Vedtaget enstemmigt".into();
-    app.minutes.keep_orphan("3.9", orphan);
+    let mut minutes = gavel::minutes::Minutes::default();
+    minutes.keep_orphan("3.9", orphan);
+    let opened = Opened {
+        minutes,
+        ..Opened::default()
+    };
+    app.update(Msg::Opened(Box::new(opened)), T0);
     insta::assert_snapshot!("orphans", {
         press(&mut app, "o");
         screen(&mut app, 80, 24)
     });
     // Offered: the item under the cursor (1.1); typed instead: 3.2.
     press(&mut app, "enter ctrl-u 3 . 2 enter");
-    assert!(app.minutes.orphans.is_empty());
-    assert!(app.overlay.is_none(), "closed with nothing left to attach");
-    let record = app.minutes.item("3.2").unwrap();
+    assert!(app.minutes().orphans.is_empty());
+    assert!(
+        app.overlay().is_none(),
+        "closed with nothing left to attach"
+    );
+    let record = app.minutes().item("3.2").unwrap();
     assert_eq!(record.outcome, Some(Outcome::Approved));
     assert_eq!(record.note.text, "Vedtaget enstemmigt");
 }

@@ -149,7 +149,7 @@ proptest! {
         let back = MinutesFile::from_toml(&file.to_toml()).expect("the minutes file reads back");
         prop_assert_eq!(back.minutes, minutes.clone());
         for public in [false, true] {
-            let referat = export::prepare(&agenda, &minutes, Options { public, english: false });
+            let referat = export::prepare(&agenda, &minutes, Options { public, language: gavel::Language::Danish });
             let json = export::render(&referat, &agenda, &minutes, Format::Json);
             let value: serde_json::Value = serde_json::from_slice(&json).expect("JSON");
             prop_assert!(value.is_object());

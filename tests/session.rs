@@ -2,8 +2,9 @@
 
 mod common;
 
-use common::{press, sample_app, type_text};
+use common::{press, press_with, sample_app};
 use gavel::tui::app::Overlay;
+use gavel::tui::overlay::Question;
 use gavel::tui::session::Session;
 
 #[test]
@@ -12,29 +13,33 @@ fn a_meeting_resumes_where_it_was() {
     let path = dir.path().join("minutes.toml");
     let mut app = sample_app();
     let mut session = Session::start(&mut app, &path, &["Anne Hansen".to_string()]);
-    press(&mut app, "3 5 enter down space");
-    session.after(&mut app);
-    press(&mut app, "n");
-    type_text(&mut app, "Noten skrives");
-    session.after(&mut app);
+    press_with(&mut app, &mut session, "3 5 enter down space n");
+    for c in "Noten skrives".chars() {
+        let key = if c == ' ' {
+            "space".to_string()
+        } else {
+            c.to_string()
+        };
+        press_with(&mut app, &mut session, &key);
+    }
     // The process dies here: the screen is gone, the session never finishes.
     std::mem::forget(session);
     drop(app);
 
     let mut app = sample_app();
     let session = Session::start(&mut app, &path, &[]);
-    let record = app.minutes.item("3.5").unwrap();
+    let record = app.minutes().item("3.5").unwrap();
     assert!(record.clauses[&0].outcome.is_some());
     assert_eq!(
         record.clauses[&1].note.text, "Noten skrives",
         "the note being typed is restored"
     );
-    assert_eq!(app.minutes.participants[0].name, "Anne Hansen");
+    assert_eq!(app.minutes().participants[0].name, "Anne Hansen");
     // Told in the screen's language (the sample is Danish).
     assert!(
-        matches!(&app.overlay, Some(Overlay::Notice(lines)) if lines.iter().any(|l| l.contains("hentet tilbage"))),
+        matches!(app.overlay(), Some(Overlay::Notice(notice)) if notice.lines().iter().any(|l| l.contains("hentet tilbage"))),
         "{:?}",
-        app.overlay
+        app.overlay()
     );
     session.finish().unwrap();
 }
@@ -45,23 +50,21 @@ fn exports_from_the_screen_ask_before_writing_over() {
     let path = dir.path().join("minutes.toml");
     let mut app = sample_app();
     let mut session = Session::start(&mut app, &path, &[]);
-    press(&mut app, "1 1 space w m");
-    session.after(&mut app);
+    press_with(&mut app, &mut session, "1 1 space w m");
     let written = dir.path().join("minutes-referat.md");
     let first = std::fs::read_to_string(&written).unwrap();
     assert!(first.contains("KKR Sydjylland godkendte referatet."));
     assert!(app.status_text().unwrap().contains("minutes-referat.md"));
     // Again, after another change: asked first; "n" keeps the old file, "j" writes over it.
-    press(&mut app, "j j space w m");
-    session.after(&mut app);
-    assert!(matches!(app.overlay, Some(Overlay::ConfirmOverwrite(..))));
-    press(&mut app, "n");
-    session.after(&mut app);
+    press_with(&mut app, &mut session, "j j space w m");
+    assert!(matches!(
+        app.overlay(),
+        Some(Overlay::Confirm(c)) if matches!(c.question(), Question::Overwrite(_))
+    ));
+    press_with(&mut app, &mut session, "n");
     assert_eq!(std::fs::read_to_string(&written).unwrap(), first);
-    press(&mut app, "w m");
-    session.after(&mut app);
-    press(&mut app, "j");
-    session.after(&mut app);
+    press_with(&mut app, &mut session, "w m");
+    press_with(&mut app, &mut session, "j");
     assert_ne!(std::fs::read_to_string(&written).unwrap(), first);
     session.finish().unwrap();
 }
@@ -73,20 +76,15 @@ fn a_referat_opens_with_its_attendance_and_decisions() {
     use gavel::agenda::{Person, PrintedDecision};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("minutes.toml");
-    let mut app = sample_app();
-    let m = &mut app.agenda.meeting;
+    let mut agenda = common::sample_agenda();
+    let m = &mut agenda.meeting;
     m.minutes = true;
     m.present = vec![
         Person::parse("Anne Hansen (A) - formand"),
         Person::parse("Bo Ørsted (V)"),
     ];
     m.absent = vec![Person::parse("Carl Ærø (F)")];
-    let item = app
-        .agenda
-        .items
-        .iter_mut()
-        .find(|i| i.number == "3.5")
-        .unwrap();
+    let item = agenda.items.iter_mut().find(|i| i.number == "3.5").unwrap();
     item.closed = true;
     item.decision = Some(PrintedDecision {
         heading: "Udvalgets beslutning den 12.03.2025".into(),
@@ -96,9 +94,10 @@ fn a_referat_opens_with_its_attendance_and_decisions() {
         heading: "Beslutning i Udvalget den 10-02-2025".into(),
         text: "Punktet blev udsat.".into(),
     });
+    let mut app = common::app_for(agenda);
     let session = Session::start(&mut app, &path, &[]);
     let names: Vec<(&str, bool)> = app
-        .minutes
+        .minutes()
         .participants
         .iter()
         .map(|p| {

@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(again.minutes.items.len(), file.minutes.items.len());
         for format in Format::ALL {
             for public in [false, true] {
-                let options = Options { public, english: false };
+                let options = Options { public, language: gavel::Language::Danish };
                 let referat = export::prepare(agenda(), &file.minutes, options);
                 let bytes = export::render(&referat, agenda(), &file.minutes, format);
                 assert!(!bytes.is_empty());

@@ -183,6 +183,28 @@ impl Agenda {
     pub fn find(&self, number: &str) -> Option<&Item> {
         self.items.iter().find(|i| i.number == number)
     }
+
+    /// Where the entry numbered `number` is.
+    pub fn index_of(&self, number: &str) -> Option<usize> {
+        self.items.iter().position(|i| i.number == number)
+    }
+
+    /// Whether an entry takes decisions: see [`takes_decisions`].
+    pub fn takes_decisions(&self, index: usize) -> bool {
+        takes_decisions(&self.items, index)
+    }
+}
+
+/// Whether the entry at `index` takes decisions: every item does, and so does a section that has
+/// no items of its own (a whole case numbered "5"); a section heading over items does not.
+pub fn takes_decisions(items: &[Item], index: usize) -> bool {
+    let Some(entry) = items.get(index) else {
+        return false;
+    };
+    !entry.is_section()
+        || !items
+            .get(index + 1)
+            .is_some_and(|next| !next.is_section() && next.section_number() == entry.number)
 }
 
 /// The document layouts gavel reads.
@@ -273,13 +295,7 @@ fn say_what_is_missing(mut imported: Imported) -> Imported {
         .items
         .iter()
         .enumerate()
-        .filter(|(i, item)| {
-            !item.is_section()
-                || !agenda
-                    .items
-                    .get(i + 1)
-                    .is_some_and(|next| !next.is_section() && next.section_number() == item.number)
-        })
+        .filter(|(i, _)| agenda.takes_decisions(*i))
         .map(|(_, item)| item)
         .collect();
     let bare = points

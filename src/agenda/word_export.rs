@@ -140,17 +140,12 @@ pub(super) fn body_blocks(lines: &[&str]) -> Vec<Vec<Paragraph>> {
 /// when the counts say the sections have texts too. A mismatch is reported, never dropped.
 pub(super) fn assign(items: &mut [Item], blocks: Vec<Vec<Paragraph>>) -> Vec<String> {
     let mut warnings = Vec::new();
-    let is_leaf = |i: usize| {
-        let it = &items[i];
-        !it.is_section()
-            || !items
-                .get(i + 1)
-                .is_some_and(|next| !next.is_section() && next.section_number() == it.number)
-    };
     let sub_items: Vec<usize> = (0..items.len())
         .filter(|&i| !items[i].is_section())
         .collect();
-    let leaves: Vec<usize> = (0..items.len()).filter(|&i| is_leaf(i)).collect();
+    let leaves: Vec<usize> = (0..items.len())
+        .filter(|&i| super::takes_decisions(items, i))
+        .collect();
     let targets = if blocks.len() == sub_items.len() || sub_items.is_empty() {
         if sub_items.is_empty() {
             leaves

@@ -31,11 +31,7 @@ h1{font-size:1.7em;margin-bottom:.2em}h2{font-size:1.3em;border-bottom:1px solid
 pub fn render(r: &Referat) -> String {
     let w = r.words;
     let body = escape(r.meeting.body.as_deref().unwrap_or_default());
-    let lang = if std::ptr::eq(w, &super::ENGLISH) {
-        "en"
-    } else {
-        "da"
-    };
+    let lang = w.language.pick("da", "en");
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} – {body}</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>\n",
         w.minutes

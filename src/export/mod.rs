@@ -11,6 +11,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::Language;
 use crate::agenda::{Agenda, Meeting};
 use crate::minutes::decision;
 use crate::minutes::{Minutes, Outcome, Presence};
@@ -59,7 +60,7 @@ impl Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     pub public: bool,
-    pub english: bool,
+    pub language: Language,
 }
 
 /// The words of the minutes.
@@ -85,11 +86,11 @@ pub struct Words {
     /// "Indstillingspunkt": a clause whose text left with its item.
     pub clause: &'static str,
     pub closed: &'static str,
-    english: bool,
+    pub language: Language,
 }
 
 pub static DANISH: Words = Words {
-    english: false,
+    language: Language::Danish,
     minutes: "Referat",
     date: "Dato",
     time: "Tid",
@@ -111,7 +112,7 @@ pub static DANISH: Words = Words {
 };
 
 pub static ENGLISH: Words = Words {
-    english: true,
+    language: Language::English,
     minutes: "Minutes",
     date: "Date",
     time: "Time",
@@ -134,7 +135,7 @@ pub static ENGLISH: Words = Words {
 
 impl Words {
     pub fn outcome(&self, outcome: Outcome) -> &'static str {
-        outcome.words(self.english)
+        outcome.words(self.language)
     }
 }
 
@@ -199,7 +200,7 @@ pub struct Referat {
 
 /// Prepares the minutes of an agenda from its record.
 pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat {
-    let words = if options.english { &ENGLISH } else { &DANISH };
+    let words = options.language.pick(&DANISH, &ENGLISH);
     let body = agenda.meeting.body.clone().unwrap_or_default();
     let visible = |note: &crate::minutes::Note| {
         (!note.is_empty() && (!options.public || !note.private))
@@ -213,11 +214,7 @@ pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat 
         .filter(|(_, item)| !(options.public && item.closed))
         .map(|(index, item)| {
             let record = minutes.item(&item.number);
-            let leaf = !item.is_section()
-                || !agenda
-                    .items
-                    .get(index + 1)
-                    .is_some_and(|next| !next.is_section() && next.section_number() == item.number);
+            let leaf = agenda.takes_decisions(index);
             let clauses = item
                 .recommendations
                 .iter()
@@ -351,7 +348,8 @@ fn json(referat: &Referat, agenda: &Agenda, minutes: &Minutes) -> String {
     out
 }
 
-/// Writes an export atomically: a reader never sees half a file.
+/// Writes a file atomically (an export, an imported meeting file): a reader never sees half a
+/// file.
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    crate::minutes::store::write_atomic(path, bytes)
+    crate::minutes::store::replace(path, bytes).map(|_| ())
 }

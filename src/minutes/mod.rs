@@ -10,6 +10,7 @@ pub mod store;
 
 use serde::{Deserialize, Serialize};
 
+use crate::Language;
 use crate::agenda::Action;
 
 /// What the meeting did with an item or a clause.
@@ -44,8 +45,8 @@ impl Outcome {
     ];
 
     /// The outcome in words, as the screen and the minutes say it.
-    pub fn words(self, english: bool) -> &'static str {
-        match (self, english) {
+    pub fn words(self, language: Language) -> &'static str {
+        match (self, language.is_english()) {
             (Outcome::TakenNote, false) => "taget til efterretning",
             (Outcome::Discussed, false) => "drøftet",
             (Outcome::Approved, false) => "godkendt",

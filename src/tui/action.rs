@@ -28,6 +28,11 @@ macro_rules! actions {
                 match self { $( Action::$variant => $hjælp, )* }
             }
 
+            /// The line in the screen's language.
+            pub fn describe(self, language: crate::Language) -> &'static str {
+                language.pick(self.help_da(), self.help())
+            }
+
             pub fn from_name(name: &str) -> Option<Action> {
                 match name { $( $name => Some(Action::$variant), )* _ => None }
             }
@@ -68,6 +73,24 @@ actions! {
     CyclePresence => "cycle_presence", "present → afbud → left during item", "til stede → afbud → gik under punktet";
     RemoveParticipant => "remove_participant", "remove the participant", "fjern deltageren";
     Orphans => "orphans", "records whose item left the agenda: attach or keep", "registreringer uden punkt: sæt på et punkt eller behold";
+    Left => "left", "move left", "til venstre";
+    Right => "right", "move right", "til højre";
+    LineStart => "line_start", "to the start of the line", "til starten af linjen";
+    LineEnd => "line_end", "to the end of the line", "til slutningen af linjen";
+    DeleteBack => "delete_back", "delete the character before the cursor", "slet tegnet før markøren";
+    DeleteForward => "delete_forward", "delete the character at the cursor", "slet tegnet ved markøren";
+    DeleteWord => "delete_word", "delete the word before the cursor", "slet ordet før markøren";
+    ClearInput => "clear_input", "clear what is typed", "ryd det skrevne";
+    Confirm => "confirm", "use what is typed", "brug det skrevne";
+    Yes => "yes", "yes", "ja";
+    No => "no", "no", "nej";
+    ExportMarkdown => "export_markdown", "write Markdown", "skriv Markdown";
+    ExportHtml => "export_html", "write HTML", "skriv HTML";
+    ExportText => "export_text", "write plain text", "skriv ren tekst";
+    ExportDocx => "export_docx", "write Word (DOCX)", "skriv Word (DOCX)";
+    ExportJson => "export_json", "write JSON", "skriv JSON";
+    TogglePublic => "toggle_public", "public minutes (private notes left out) / with all notes", "offentligt referat (uden private noter) / med alle noter";
+    Attach => "attach", "attach the record to an item", "sæt registreringen på et punkt";
     Help => "help", "show all keys", "vis alle taster";
     Quit => "quit", "quit gavel", "afslut gavel";
 }

@@ -4,14 +4,13 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
 use super::action::Action;
+pub use super::key::{Chord, KeyCode};
 
 const DEFAULT: &str = include_str!("../../keymaps/default.toml");
 const VIM: &str = include_str!("../../keymaps/vim.toml");
 
-/// The modes a keymap has a section for.
+/// The modes a keymap has a section for: the two screens, and each overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Mode {
     Global,
@@ -19,15 +18,27 @@ pub enum Mode {
     Item,
     Attendance,
     Editor,
+    Finder,
+    Prompt,
+    Confirm,
+    Export,
+    Help,
+    Orphans,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Global,
         Mode::Toc,
         Mode::Item,
         Mode::Attendance,
         Mode::Editor,
+        Mode::Finder,
+        Mode::Prompt,
+        Mode::Confirm,
+        Mode::Export,
+        Mode::Help,
+        Mode::Orphans,
     ];
 
     pub fn name(self) -> &'static str {
@@ -37,182 +48,27 @@ impl Mode {
             Mode::Item => "item",
             Mode::Attendance => "attendance",
             Mode::Editor => "editor",
+            Mode::Finder => "finder",
+            Mode::Prompt => "prompt",
+            Mode::Confirm => "confirm",
+            Mode::Export => "export",
+            Mode::Help => "help",
+            Mode::Orphans => "orphans",
         }
     }
 
     fn from_name(name: &str) -> Option<Mode> {
         Mode::ALL.into_iter().find(|m| m.name() == name)
     }
-}
 
-/// One key with its modifiers. Shift is carried by the character itself ("J").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Chord {
-    pub code: KeyCodeKey,
-    pub ctrl: bool,
-    pub alt: bool,
-}
-
-/// The part of a key code gavel binds (a comparable mirror of crossterm's `KeyCode`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum KeyCodeKey {
-    Char(char),
-    F(u8),
-    Up,
-    Down,
-    Left,
-    Right,
-    Enter,
-    Esc,
-    Tab,
-    BackTab,
-    Backspace,
-    Delete,
-    Home,
-    End,
-    PageUp,
-    PageDown,
-    Insert,
-}
-
-const NAMED: &[(&str, KeyCodeKey)] = &[
-    ("up", KeyCodeKey::Up),
-    ("down", KeyCodeKey::Down),
-    ("left", KeyCodeKey::Left),
-    ("right", KeyCodeKey::Right),
-    ("enter", KeyCodeKey::Enter),
-    ("esc", KeyCodeKey::Esc),
-    ("tab", KeyCodeKey::Tab),
-    ("backtab", KeyCodeKey::BackTab),
-    ("backspace", KeyCodeKey::Backspace),
-    ("delete", KeyCodeKey::Delete),
-    ("home", KeyCodeKey::Home),
-    ("end", KeyCodeKey::End),
-    ("pageup", KeyCodeKey::PageUp),
-    ("pagedown", KeyCodeKey::PageDown),
-    ("insert", KeyCodeKey::Insert),
-    ("space", KeyCodeKey::Char(' ')),
-];
-
-impl Chord {
-    /// Parses "j", "J", "ctrl-p", "alt-enter", "f1", "space".
-    pub fn parse(text: &str) -> Result<Chord, String> {
-        let mut rest = text;
-        let (mut ctrl, mut alt) = (false, false);
-        loop {
-            if let Some(r) = rest.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
-                ctrl = true;
-                rest = r;
-            } else if let Some(r) = rest.strip_prefix("alt-").filter(|r| !r.is_empty()) {
-                alt = true;
-                rest = r;
-            } else {
-                break;
-            }
-        }
-        let mut chars = rest.chars();
-        let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => KeyCodeKey::Char(c),
-            _ => {
-                let lower = rest.to_lowercase();
-                if let Some(&(_, code)) = NAMED.iter().find(|(n, _)| *n == lower) {
-                    code
-                } else if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse().ok())
-                    && (1..=12).contains(&n)
-                {
-                    KeyCodeKey::F(n)
-                } else {
-                    return Err(format!("\"{text}\" is not a key"));
-                }
-            }
-        };
-        Ok(Chord { code, ctrl, alt })
-    }
-
-    /// The chord a key press is, if gavel can bind it.
-    pub fn from_event(key: &KeyEvent) -> Option<Chord> {
-        let code = match key.code {
-            KeyCode::Char(c) => KeyCodeKey::Char(c),
-            KeyCode::F(n) => KeyCodeKey::F(n),
-            KeyCode::Up => KeyCodeKey::Up,
-            KeyCode::Down => KeyCodeKey::Down,
-            KeyCode::Left => KeyCodeKey::Left,
-            KeyCode::Right => KeyCodeKey::Right,
-            KeyCode::Enter => KeyCodeKey::Enter,
-            KeyCode::Esc => KeyCodeKey::Esc,
-            KeyCode::Tab => KeyCodeKey::Tab,
-            KeyCode::BackTab => KeyCodeKey::BackTab,
-            KeyCode::Backspace => KeyCodeKey::Backspace,
-            KeyCode::Delete => KeyCodeKey::Delete,
-            KeyCode::Home => KeyCodeKey::Home,
-            KeyCode::End => KeyCodeKey::End,
-            KeyCode::PageUp => KeyCodeKey::PageUp,
-            KeyCode::PageDown => KeyCodeKey::PageDown,
-            KeyCode::Insert => KeyCodeKey::Insert,
-            _ => return None,
-        };
-        Some(Chord {
-            code,
-            ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
-            alt: key.modifiers.contains(KeyModifiers::ALT),
-        })
-    }
-
-    /// The key event this chord stands for (tests drive the app with these).
-    pub fn to_event(self) -> KeyEvent {
-        let code = match self.code {
-            KeyCodeKey::Char(c) => KeyCode::Char(c),
-            KeyCodeKey::F(n) => KeyCode::F(n),
-            KeyCodeKey::Up => KeyCode::Up,
-            KeyCodeKey::Down => KeyCode::Down,
-            KeyCodeKey::Left => KeyCode::Left,
-            KeyCodeKey::Right => KeyCode::Right,
-            KeyCodeKey::Enter => KeyCode::Enter,
-            KeyCodeKey::Esc => KeyCode::Esc,
-            KeyCodeKey::Tab => KeyCode::Tab,
-            KeyCodeKey::BackTab => KeyCode::BackTab,
-            KeyCodeKey::Backspace => KeyCode::Backspace,
-            KeyCodeKey::Delete => KeyCode::Delete,
-            KeyCodeKey::Home => KeyCode::Home,
-            KeyCodeKey::End => KeyCode::End,
-            KeyCodeKey::PageUp => KeyCode::PageUp,
-            KeyCodeKey::PageDown => KeyCode::PageDown,
-            KeyCodeKey::Insert => KeyCode::Insert,
-        };
-        let mut modifiers = KeyModifiers::NONE;
-        if self.ctrl {
-            modifiers |= KeyModifiers::CONTROL;
-        }
-        if self.alt {
-            modifiers |= KeyModifiers::ALT;
-        }
-        if matches!(self.code, KeyCodeKey::Char(c) if c.is_uppercase()) {
-            modifiers |= KeyModifiers::SHIFT;
-        }
-        KeyEvent::new(code, modifiers)
-    }
-}
-
-impl fmt::Display for Chord {
-    /// As the help shows it: "ctrl-p", "enter", "J", "space".
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.ctrl {
-            f.write_str("ctrl-")?;
-        }
-        if self.alt {
-            f.write_str("alt-")?;
-        }
-        match self.code {
-            KeyCodeKey::Char(' ') => f.write_str("space"),
-            KeyCodeKey::Char(c) => write!(f, "{c}"),
-            KeyCodeKey::F(n) => write!(f, "f{n}"),
-            other => {
-                let name = NAMED
-                    .iter()
-                    .find(|(_, c)| *c == other)
-                    .map_or("?", |(n, _)| n);
-                f.write_str(name)
-            }
+    /// The section asked when this one does not bind a key: the screens and the attendance panel
+    /// fall back on [global]; the finder on [prompt], whose line editing it shares. Where text is
+    /// typed nothing falls back on [global], so "q" is a letter there, not quit.
+    pub fn fallback(self) -> Option<Mode> {
+        match self {
+            Mode::Toc | Mode::Item | Mode::Attendance => Some(Mode::Global),
+            Mode::Finder => Some(Mode::Prompt),
+            _ => None,
         }
     }
 }
@@ -278,20 +134,24 @@ impl Keymap {
         }
     }
 
-    /// The action a key press asks for in a mode: the mode's own binding, else the global one.
-    pub fn action(&self, mode: Mode, key: &KeyEvent) -> Option<Action> {
-        let chord = Chord::from_event(key)?;
-        self.bindings
-            .get(&(mode, chord))
-            .or_else(|| {
-                (mode != Mode::Editor)
-                    .then(|| self.bindings.get(&(Mode::Global, chord)))
-                    .flatten()
-            })
-            .copied()
+    /// The action a key press asks for in a mode: the mode's own binding, else its fallback's.
+    pub fn action(&self, mode: Mode, key: Chord) -> Option<Action> {
+        let mut mode = Some(mode);
+        while let Some(m) = mode {
+            let found = self
+                .bindings
+                .get(&(m, key))
+                .or_else(|| self.bindings.get(&(m, key.unshifted())));
+            if found.is_some() {
+                return found.copied();
+            }
+            mode = m.fallback();
+        }
+        None
     }
 
-    /// The keys bound to an action in a mode (its own first, then global), for hints.
+    /// The keys that run an action in a mode (its own first, then its fallback's that it does
+    /// not bind itself), most telling first: for hints and help.
     pub fn keys_for(&self, mode: Mode, action: Action) -> Vec<Chord> {
         let mut own: Vec<Chord> = self
             .bindings
@@ -300,19 +160,24 @@ impl Keymap {
             .map(|((_, c), _)| *c)
             .collect();
         own.sort_by_key(hint_rank);
-        if own.is_empty() && mode != Mode::Editor {
-            let mut global: Vec<Chord> = self
-                .bindings
-                .iter()
-                .filter(|((m, c), a)| {
-                    *m == Mode::Global && **a == action && !self.bindings.contains_key(&(mode, *c))
-                })
-                .map(|((_, c), _)| *c)
+        if own.is_empty()
+            && let Some(fallback) = mode.fallback()
+        {
+            return self
+                .keys_for(fallback, action)
+                .into_iter()
+                .filter(|c| !self.bindings.contains_key(&(mode, *c)))
                 .collect();
-            global.sort_by_key(hint_rank);
-            return global;
         }
         own
+    }
+
+    /// The first key for an action in a mode, as the screen shows it ("" when none is bound).
+    pub fn key_for(&self, mode: Mode, action: Action) -> String {
+        self.keys_for(mode, action)
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default()
     }
 
     /// Every binding of a mode, grouped by action in the order actions are declared.
@@ -334,10 +199,10 @@ impl Keymap {
 /// letters; keys with modifiers last.
 fn hint_rank(chord: &Chord) -> (bool, u8, Chord) {
     let rank = match chord.code {
-        KeyCodeKey::Enter | KeyCodeKey::Esc | KeyCodeKey::Char(' ') => 0,
-        KeyCodeKey::Char(c) if !c.is_alphanumeric() => 1,
-        KeyCodeKey::Up | KeyCodeKey::Down => 2,
-        KeyCodeKey::Char(_) => 4,
+        KeyCode::Enter | KeyCode::Esc | KeyCode::Char(' ') => 0,
+        KeyCode::Char(c) if !c.is_alphanumeric() => 1,
+        KeyCode::Up | KeyCode::Down => 2,
+        KeyCode::Char(_) => 4,
         _ => 3,
     };
     (chord.ctrl || chord.alt, rank, *chord)
@@ -427,44 +292,24 @@ fn line_of(text: &str, key: &str, section: Option<&str>) -> usize {
 mod tests {
     use super::*;
 
-    fn key(text: &str) -> KeyEvent {
-        Chord::parse(text).unwrap().to_event()
-    }
-
-    #[test]
-    fn chords_parse_and_print() {
-        for text in [
-            "j",
-            "J",
-            "ctrl-p",
-            "alt-enter",
-            "f1",
-            "space",
-            "?",
-            "æ",
-            "pagedown",
-        ] {
-            assert_eq!(Chord::parse(text).unwrap().to_string(), text);
-        }
-        assert_eq!(Chord::parse("ctrl--").unwrap().code, KeyCodeKey::Char('-'));
-        assert!(Chord::parse("ctrl-").is_err());
-        assert!(Chord::parse("hyper-x").is_err());
+    fn key(text: &str) -> Chord {
+        Chord::parse(text).unwrap()
     }
 
     #[test]
     fn shipped_keymaps_load() {
         let default = Keymap::default_keymap();
-        assert_eq!(default.action(Mode::Toc, &key("j")), Some(Action::Down));
-        assert_eq!(default.action(Mode::Toc, &key("?")), Some(Action::Help));
-        assert_eq!(default.action(Mode::Item, &key("esc")), Some(Action::Back));
+        assert_eq!(default.action(Mode::Toc, key("j")), Some(Action::Down));
+        assert_eq!(default.action(Mode::Toc, key("?")), Some(Action::Help));
+        assert_eq!(default.action(Mode::Item, key("esc")), Some(Action::Back));
         assert_eq!(
-            default.action(Mode::Editor, &key("q")),
+            default.action(Mode::Editor, key("q")),
             None,
             "text, not quit"
         );
         let vim = Keymap::named("vim").unwrap();
-        assert_eq!(vim.action(Mode::Toc, &key("G")), Some(Action::Bottom));
-        assert_eq!(vim.action(Mode::Toc, &key("j")), Some(Action::Down));
+        assert_eq!(vim.action(Mode::Toc, key("G")), Some(Action::Bottom));
+        assert_eq!(vim.action(Mode::Toc, key("j")), Some(Action::Down));
         assert!(Keymap::named("emacs").is_none());
     }
 
@@ -478,11 +323,11 @@ mod tests {
             )
             .unwrap();
         assert_eq!(
-            keymap.action(Mode::Toc, &key("x")),
+            keymap.action(Mode::Toc, key("x")),
             Some(Action::MarkRejected)
         );
-        assert_eq!(keymap.action(Mode::Toc, &key("j")), None);
-        assert_eq!(keymap.action(Mode::Toc, &key("k")), Some(Action::Up));
+        assert_eq!(keymap.action(Mode::Toc, key("j")), None);
+        assert_eq!(keymap.action(Mode::Toc, key("k")), Some(Action::Up));
     }
 
     #[test]

@@ -41,7 +41,6 @@ pub struct Labels {
     pub not_found: &'static str,
     pub sections_have_no_outcome: &'static str,
     pub quit_confirm: &'static str,
-    pub editor_hint: &'static str,
     pub saved_note: &'static str,
     pub note_private: &'static str,
     pub note_public: &'static str,
@@ -57,7 +56,6 @@ pub struct Labels {
     pub now_final: &'static str,
     pub now_draft: &'static str,
     pub export_title: &'static str,
-    pub export_choices: &'static str,
     pub export_public: &'static str,
     pub export_all: &'static str,
     pub overwrite: &'static str,
@@ -65,14 +63,18 @@ pub struct Labels {
     pub no_recommendation: &'static str,
     pub orphans: &'static str,
     pub orphans_badge: &'static str,
-    pub orphans_hint: &'static str,
+    /// After the keys under the list of records without an item.
+    pub orphans_kept: &'static str,
     pub attach_to: &'static str,
     pub no_orphans: &'static str,
     pub closed: &'static str,
     pub as_printed: &'static str,
     pub earlier_decisions: &'static str,
-    pub mode_names: [&'static str; 5],
-    english: bool,
+    /// A name per keymap section, in the order of `Mode::ALL`.
+    mode_names: [&'static str; 11],
+    /// After the key that corrects a drafted decision: "b retter".
+    pub corrects: &'static str,
+    language: Language,
     marks: [char; 7],
     asks: [&'static str; 5],
 }
@@ -80,15 +82,20 @@ pub struct Labels {
 impl Labels {
     /// The language these labels speak.
     pub fn language(&self) -> Language {
-        if self.english {
-            Language::English
-        } else {
-            Language::Danish
-        }
+        self.language
     }
 
     pub fn outcome(&self, outcome: Outcome) -> &'static str {
-        outcome.words(self.english)
+        outcome.words(self.language)
+    }
+
+    /// What the help calls a keymap section.
+    pub fn mode_name(&self, mode: crate::tui::keymap::Mode) -> &'static str {
+        let index = crate::tui::keymap::Mode::ALL
+            .iter()
+            .position(|m| *m == mode)
+            .unwrap_or(0);
+        self.mode_names[index]
     }
 
     /// One letter per outcome, for the table of contents.
@@ -107,7 +114,7 @@ fn outcome_index(outcome: Outcome) -> usize {
 }
 
 pub static DANISH: Labels = Labels {
-    english: false,
+    language: Language::Danish,
     page: "side",
     case: "sag",
     recommendation: "Indstilling",
@@ -131,8 +138,7 @@ pub static DANISH: Labels = Labels {
     no_matches: "ingen match",
     not_found: "findes ikke",
     sections_have_no_outcome: "Et afsnit har ingen beslutning: vælg et punkt",
-    quit_confirm: "Referatet kan ikke gemmes lige nu. Afslut alligevel? (j/n)",
-    editor_hint: "Esc gemmer og lukker · Ctrl-P privat/offentlig",
+    quit_confirm: "Referatet kan ikke gemmes lige nu. Afslut alligevel?",
     saved_note: "Note gemt",
     note_private: "Noten er privat (udelades af det offentlige referat)",
     note_public: "Noten er offentlig",
@@ -143,32 +149,44 @@ pub static DANISH: Labels = Labels {
     not_saved: "IKKE GEMT",
     notices: "Bemærk",
     decision: "Beslutning",
-    drafted: "udkast – b retter",
+    drafted: "udkast",
     saved_decision: "Beslutningen er gemt som skrevet",
     now_final: "Referatet er markeret endeligt",
     now_draft: "Referatet er et udkast igen",
     export_title: "Skriv referatet",
-    export_choices: "m Markdown · h HTML · t tekst · d Word · j JSON · p offentlig/alt · Esc luk",
     export_public: "offentligt (uden private noter)",
     export_all: "med alle noter",
-    overwrite: "findes allerede. Skriv over? (j/n)",
+    overwrite: "findes allerede. Skriv over?",
     written: "Referatet er skrevet:",
     no_recommendation: "(ingen indstilling)",
     orphans: "Registreringer uden punkt på dagsordenen",
     orphans_badge: "uden punkt (o)",
-    orphans_hint: "Enter sæt på et punkt · Esc luk (de beholdes)",
+    orphans_kept: "(de beholdes)",
     attach_to: "Sæt på punkt",
     no_orphans: "Alle registreringer hører til et punkt på dagsordenen",
     closed: "lukket punkt",
     as_printed: "som trykt i referatet",
     earlier_decisions: "Tidligere beslutninger",
-    mode_names: ["Overalt", "Dagsorden", "Punkt", "Fremmøde", "Note"],
+    mode_names: [
+        "Overalt",
+        "Dagsorden",
+        "Punkt",
+        "Fremmøde",
+        "Note",
+        "Søg",
+        "Skrevet tekst (søg, gå til, navne)",
+        "Spørgsmål",
+        "Skriv referatet",
+        "Taster",
+        "Registreringer uden punkt",
+    ],
+    corrects: "retter",
     marks: ['E', 'D', 'G', 'Æ', 'A', 'U', 'I'],
     asks: ["godkend", "orientering", "drøftelse", "input", "andet"],
 };
 
 pub static ENGLISH: Labels = Labels {
-    english: true,
+    language: Language::English,
     page: "page",
     case: "case",
     recommendation: "Recommendation",
@@ -192,8 +210,7 @@ pub static ENGLISH: Labels = Labels {
     no_matches: "no matches",
     not_found: "not found",
     sections_have_no_outcome: "A section has no decision: choose an item",
-    quit_confirm: "The minutes cannot be saved right now. Quit anyway? (y/n)",
-    editor_hint: "Esc keeps the text and closes · Ctrl-P private/public",
+    quit_confirm: "The minutes cannot be saved right now. Quit anyway?",
     saved_note: "Note kept",
     note_private: "The note is private (left out of public minutes)",
     note_public: "The note is public",
@@ -204,26 +221,38 @@ pub static ENGLISH: Labels = Labels {
     not_saved: "NOT SAVED",
     notices: "Please note",
     decision: "Decision",
-    drafted: "draft – b corrects",
+    drafted: "draft",
     saved_decision: "The decision is kept as written",
     now_final: "The minutes are marked final",
     now_draft: "The minutes are a draft again",
     export_title: "Write the minutes",
-    export_choices: "m Markdown · h HTML · t text · d Word · j JSON · p public/all · Esc close",
     export_public: "public (private notes left out)",
     export_all: "with all notes",
-    overwrite: "exists. Write over it? (y/n)",
+    overwrite: "exists. Write over it?",
     written: "Minutes written:",
     no_recommendation: "(no recommendation)",
     orphans: "Records without an item on the agenda",
     orphans_badge: "without item (o)",
-    orphans_hint: "Enter attach to an item · Esc close (they are kept)",
+    orphans_kept: "(they are kept)",
     attach_to: "Attach to item",
     no_orphans: "Every record belongs to an item on the agenda",
     closed: "closed item",
     as_printed: "as printed in the minutes",
     earlier_decisions: "Earlier decisions",
-    mode_names: ["Everywhere", "Agenda", "Item", "Attendance", "Note"],
+    mode_names: [
+        "Everywhere",
+        "Agenda",
+        "Item",
+        "Attendance",
+        "Note",
+        "Find",
+        "Typed text (find, go to, names)",
+        "Questions",
+        "Write the minutes",
+        "Keys",
+        "Records without an item",
+    ],
+    corrects: "corrects",
     marks: ['N', 'D', 'A', 'C', 'R', 'P', 'X'],
     asks: ["approve", "note", "discuss", "input", "other"],
 };

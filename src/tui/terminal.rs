@@ -10,7 +10,9 @@ use std::io::{self, Stdout, Write};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
+use crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEvent, KeyEventKind, KeyModifiers,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -18,7 +20,8 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 
-use super::app::{App, Msg};
+use super::app::{App, Effect, Msg};
+use super::key::{Chord, KeyCode};
 use super::view;
 
 /// Unix milliseconds now.
@@ -59,47 +62,103 @@ pub enum Ending {
 /// How often the loop wakes without input, for the clock and the timers.
 const TICK: Duration = Duration::from_millis(500);
 
-/// The meeting screen's loop, on any backend, fed by any channel of inputs: the binary's real
-/// terminal and the tests' `TestBackend` run the same code. Everything queued is handled before
-/// the next frame is drawn. `after` runs after each batch of messages (saving is its job).
-pub fn run<B: Backend>(
-    terminal: &mut Terminal<B>,
-    app: &mut App,
-    inputs: &Receiver<Input>,
-    mut after: impl FnMut(&mut App),
-) -> Result<Ending, B::Error> {
-    loop {
-        let size = terminal.size()?;
-        app.page_rows = view::body_rows(size.height).saturating_sub(1).max(1);
-        if let Err(e) = terminal.draw(|frame| view::render(app, frame)) {
-            // A terminal that cannot be written to is gone: keep what was typed.
-            app.update(Msg::Closing, now_ms());
-            after(app);
-            return Err(e);
-        }
-        if app.should_quit {
-            return Ok(Ending::Quit);
-        }
-        let first = match inputs.recv_timeout(TICK) {
+/// Where the loop's inputs and its clock come from: the real terminal's channel, or a test's
+/// script.
+pub trait Events {
+    /// The next input, waiting at most `timeout`; a `Tick` when nothing came.
+    fn next(&mut self, timeout: Duration) -> Input;
+    /// An input already waiting, if any.
+    fn ready(&mut self) -> Option<Input>;
+    /// Now, in Unix milliseconds.
+    fn now_ms(&self) -> i64;
+}
+
+impl Events for Receiver<Input> {
+    fn next(&mut self, timeout: Duration) -> Input {
+        match self.recv_timeout(timeout) {
             Ok(input) => input,
             Err(RecvTimeoutError::Timeout) => Input::Msg(Msg::Tick),
             Err(RecvTimeoutError::Disconnected) => Input::Stop(Stop::HangUp),
-        };
-        for input in std::iter::once(first).chain(inputs.try_iter()) {
-            match input {
-                Input::Msg(msg) => app.update(msg, now_ms()),
-                Input::Resize => app.update(Msg::Tick, now_ms()),
+        }
+    }
+
+    fn ready(&mut self) -> Option<Input> {
+        self.try_recv().ok()
+    }
+
+    fn now_ms(&self) -> i64 {
+        now_ms()
+    }
+}
+
+/// The edge: carries out what the screen asks for and answers with messages, and brings news
+/// from outside (the writer, another gavel's saves).
+pub trait Runner {
+    fn carry_out(&mut self, effect: Effect, app: &App) -> Vec<Msg>;
+    /// News since last asked; called once per batch of inputs.
+    fn poll(&mut self, _app: &App) -> Vec<Msg> {
+        Vec::new()
+    }
+}
+
+/// No disk: effects are dropped (a screen shown for a look, a test of the screen alone).
+impl Runner for () {
+    fn carry_out(&mut self, _effect: Effect, _app: &App) -> Vec<Msg> {
+        Vec::new()
+    }
+}
+
+/// Handles one message and all it leads to: its effects carried out and their answers handled
+/// in turn. True when the screen asked to quit.
+pub fn step(app: &mut App, runner: &mut impl Runner, msg: Msg, now_ms: i64) -> bool {
+    let mut queue = std::collections::VecDeque::from([msg]);
+    let mut quit = false;
+    while let Some(msg) = queue.pop_front() {
+        for effect in app.update(msg, now_ms) {
+            quit |= effect == Effect::Quit;
+            queue.extend(runner.carry_out(effect, app));
+        }
+    }
+    quit
+}
+
+/// The meeting screen's loop, on any backend, fed by any source of inputs: the binary's real
+/// terminal and the tests' `TestBackend` with a script run the same code. Everything queued is
+/// handled before the next frame is drawn.
+pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut impl Events,
+    runner: &mut impl Runner,
+) -> Result<Ending, B::Error> {
+    loop {
+        let size = terminal.size()?;
+        app.set_height(size.height);
+        if let Err(e) = terminal.draw(|frame| view::render(app, frame)) {
+            // A terminal that cannot be written to is gone: keep what was typed.
+            step(app, runner, Msg::Closing, events.now_ms());
+            return Err(e);
+        }
+        let mut next = Some(events.next(TICK));
+        while let Some(input) = next.take() {
+            let msg = match input {
+                Input::Msg(msg) => msg,
+                Input::Resize => Msg::Tick,
                 Input::Stop(why) => {
-                    app.update(Msg::Closing, now_ms());
-                    after(app);
+                    step(app, runner, Msg::Closing, events.now_ms());
                     return Ok(Ending::Stopped(why));
                 }
+            };
+            if step(app, runner, msg, events.now_ms()) {
+                return Ok(Ending::Quit);
             }
-            if app.should_quit {
-                break;
+            next = events.ready();
+        }
+        for msg in runner.poll(app) {
+            if step(app, runner, msg, events.now_ms()) {
+                return Ok(Ending::Quit);
             }
         }
-        after(app);
     }
 }
 
@@ -149,14 +208,14 @@ fn enter() -> io::Result<(Guard, Terminal<CrosstermBackend<Stdout>>)> {
 
 /// Runs the meeting screen in the real terminal until the user quits, the terminal goes away or
 /// the process is told to stop.
-pub fn run_in_terminal(app: &mut App, after: impl FnMut(&mut App)) -> io::Result<Ending> {
-    let (tx, rx) = mpsc::channel();
+pub fn run_in_terminal(app: &mut App, runner: &mut impl Runner) -> io::Result<Ending> {
+    let (tx, mut rx) = mpsc::channel();
     watch_signals(tx.clone())?;
     let (_guard, mut terminal) = enter()?;
     std::thread::Builder::new()
         .name("gavel-keys".into())
         .spawn(move || read_keys(&tx))?;
-    let ran = run(&mut terminal, app, &rx, after);
+    let ran = run(&mut terminal, app, &mut rx, runner);
     // Not dropped: ratatui's drop prints to standard error when it cannot show the cursor, and
     // printing to a terminal that has gone away panics. The guard restores the terminal instead.
     std::mem::forget(terminal);
@@ -206,7 +265,10 @@ fn read_keys(tx: &Sender<Input>) {
             }) {
                 Ok(None) => break,
                 Ok(Some(Event::Key(key))) if key.kind == KeyEventKind::Press => {
-                    Input::Msg(Msg::Key(key))
+                    match chord_of(&key) {
+                        Some(chord) => Input::Msg(Msg::Key(chord)),
+                        None => continue,
+                    }
                 }
                 Ok(Some(Event::Paste(text))) => Input::Msg(Msg::Paste(text)),
                 Ok(Some(Event::Resize(..))) => Input::Resize,
@@ -260,5 +322,66 @@ fn wait_for_input(timeout: Duration) -> Ready {
         Ok(true) => Ready::Input,
         Ok(false) => Ready::Nothing,
         Err(_) => Ready::HungUp,
+    }
+}
+
+/// The terminal's key as gavel's: the one place crossterm's key events are read.
+pub fn chord_of(key: &KeyEvent) -> Option<Chord> {
+    use crossterm::event::KeyCode as K;
+    let code = match key.code {
+        K::Char(c) => KeyCode::Char(c),
+        K::F(n) => KeyCode::F(n),
+        K::Up => KeyCode::Up,
+        K::Down => KeyCode::Down,
+        K::Left => KeyCode::Left,
+        K::Right => KeyCode::Right,
+        K::Enter => KeyCode::Enter,
+        K::Esc => KeyCode::Esc,
+        K::Tab => KeyCode::Tab,
+        K::BackTab => KeyCode::BackTab,
+        K::Backspace => KeyCode::Backspace,
+        K::Delete => KeyCode::Delete,
+        K::Home => KeyCode::Home,
+        K::End => KeyCode::End,
+        K::PageUp => KeyCode::PageUp,
+        K::PageDown => KeyCode::PageDown,
+        K::Insert => KeyCode::Insert,
+        _ => return None,
+    };
+    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+    Some(Chord {
+        code,
+        ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
+        alt: key.modifiers.contains(KeyModifiers::ALT),
+        // A shifted character is its capital; BackTab is shift-tab already.
+        shift: shift && !matches!(code, KeyCode::Char(_) | KeyCode::BackTab),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_keys_become_chords() {
+        let event = |code, modifiers| KeyEvent::new(code, modifiers);
+        use crossterm::event::KeyCode as K;
+        assert_eq!(
+            chord_of(&event(K::Char('J'), KeyModifiers::SHIFT)),
+            Chord::parse("J").ok()
+        );
+        assert_eq!(
+            chord_of(&event(K::Char('p'), KeyModifiers::CONTROL)),
+            Chord::parse("ctrl-p").ok()
+        );
+        assert_eq!(
+            chord_of(&event(K::Up, KeyModifiers::SHIFT)),
+            Chord::parse("shift-up").ok()
+        );
+        assert_eq!(
+            chord_of(&event(K::BackTab, KeyModifiers::SHIFT)),
+            Chord::parse("backtab").ok()
+        );
+        assert_eq!(chord_of(&event(K::CapsLock, KeyModifiers::NONE)), None);
     }
 }

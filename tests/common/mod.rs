@@ -9,8 +9,10 @@ pub mod pty;
 use std::path::Path;
 
 use gavel::agenda;
+use gavel::tui::app::Effect;
 use gavel::tui::keymap::{Chord, Keymap};
 use gavel::tui::labels::Language;
+use gavel::tui::terminal::{Runner, step};
 use gavel::tui::{App, Msg, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -19,11 +21,20 @@ use ratatui::backend::TestBackend;
 pub const T0: i64 = 1_741_768_200_000;
 
 pub fn sample_app() -> App {
+    app_for(sample_agenda())
+}
+
+/// The bundled sample meeting's agenda.
+pub fn sample_agenda() -> agenda::Agenda {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample-meeting.toml");
-    let agenda = agenda::load(&path).unwrap().agenda;
+    agenda::load(&path).unwrap().agenda
+}
+
+/// A screen on an agenda, with the default keymap, at the fixed clock.
+pub fn app_for(agenda: agenda::Agenda) -> App {
     let language = Language::of(&agenda);
     let mut app = App::new(agenda, Keymap::default_keymap(), language.labels(), T0);
-    app.utc_offset_s = 3600;
+    app.set_utc_offset(3600);
     app
 }
 
@@ -36,12 +47,35 @@ pub fn toc(agenda: &agenda::Agenda) -> Vec<(String, String, Option<u32>)> {
         .collect()
 }
 
-/// Presses keys: space-separated chords ("j", "enter", "ctrl-p").
-pub fn press(app: &mut App, keys: &str) {
+/// Presses keys: space-separated chords ("j", "enter", "ctrl-p"). Returns the effects the
+/// screen asked for (no disk here: they are not carried out).
+pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
     for key in keys.split_whitespace() {
         let chord = Chord::parse(key).unwrap_or_else(|e| panic!("{e}"));
-        app.update(Msg::Key(chord.to_event()), app.now_ms);
+        effects.extend(app.update(Msg::Key(chord), app.now_ms()));
     }
+    effects
+}
+
+/// Presses keys with a runner at the edge (a session on disk): effects are carried out and
+/// answered, as the loop does.
+pub fn press_with(app: &mut App, runner: &mut impl Runner, keys: &str) {
+    for key in keys.split_whitespace() {
+        let chord = Chord::parse(key).unwrap_or_else(|e| panic!("{e}"));
+        let now = app.now_ms();
+        step(app, runner, Msg::Key(chord), now);
+        let now = app.now_ms();
+        for msg in runner.poll(app) {
+            step(app, runner, msg, now);
+        }
+    }
+}
+
+/// Lets time pass.
+pub fn wait(app: &mut App, ms: i64) {
+    let now = app.now_ms() + ms;
+    app.update(Msg::Tick, now);
 }
 
 /// Types text character by character, as a person would.
@@ -53,14 +87,14 @@ pub fn type_text(app: &mut App, text: &str) {
             c.to_string()
         };
         let chord = Chord::parse(&key).unwrap();
-        app.update(Msg::Key(chord.to_event()), app.now_ms);
+        app.update(Msg::Key(chord), app.now_ms());
     }
 }
 
 /// Draws one frame at the given size and returns the terminal to look at.
 pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    app.page_rows = view::body_rows(height).saturating_sub(1).max(1);
+    app.set_height(height);
     terminal.draw(|f| view::render(app, f)).unwrap();
     terminal
 }

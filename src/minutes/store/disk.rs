@@ -11,11 +11,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_as(path, bytes).map(|_| ())
 }
 
-/// [`write_atomic`], telling which file it wrote: asked of the file itself before it is renamed,
-/// so someone removing it at once cannot make it look like another.
+/// [`write_atomic`], telling which file it wrote. The store makes the directory again if someone
+/// removed it: the record must land somewhere.
 pub fn write_atomic_as(path: &Path, bytes: &[u8]) -> io::Result<Option<FileId>> {
+    fs::create_dir_all(parent(path))?;
+    replace(path, bytes)
+}
+
+/// The atomic write itself, into a directory that must exist (an export to a mistyped folder is
+/// an error, not a new folder). Which file was written is asked of the file before it is
+/// renamed, so someone removing it at once cannot make it look like another.
+pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<Option<FileId>> {
     let dir = parent(path);
-    fs::create_dir_all(dir)?;
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::other("not a file name"))?;

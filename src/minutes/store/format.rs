@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::hash::Fnv;
 use crate::agenda::Agenda;
 use crate::minutes::{ItemRecord, Minutes, Note, Target};
 
@@ -149,7 +150,7 @@ pub fn identity(agenda: &Agenda) -> AgendaIdentity {
 /// so no two agendas run together into the same bytes). It walks the model instead of writing
 /// the meeting file first: that cost half a second at start-up for 5,000 items.
 pub fn agenda_hash(agenda: &Agenda) -> String {
-    let mut h = WordHash::default();
+    let mut h = Fnv::default();
     let m = &agenda.meeting;
     for field in [&m.body, &m.date, &m.time, &m.location] {
         h.option(field.as_deref());
@@ -182,43 +183,7 @@ pub fn agenda_hash(agenda: &Agenda) -> String {
             h.text(&d.text);
         }
     }
-    format!("{:016x}", h.0)
-}
-
-/// FNV-1a's multiply, taken eight bytes at a time (little-endian, so the same on every machine).
-struct WordHash(u64);
-
-impl Default for WordHash {
-    fn default() -> Self {
-        WordHash(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl WordHash {
-    fn number(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-
-    fn text(&mut self, s: &str) {
-        self.number(s.len() as u64);
-        let mut chunks = s.as_bytes().chunks_exact(8);
-        for chunk in &mut chunks {
-            self.number(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
-        }
-        let mut last = [0u8; 8];
-        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-        self.number(u64::from_le_bytes(last));
-    }
-
-    fn option(&mut self, s: Option<&str>) {
-        match s {
-            Some(s) => {
-                self.number(1);
-                self.text(s);
-            }
-            None => self.number(0),
-        }
-    }
+    format!("{:016x}", h.finish())
 }
 
 #[cfg(test)]

@@ -38,13 +38,8 @@ pub fn record(revision: u64, text: &str) -> Vec<u8> {
     out
 }
 
-pub fn fnv(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash
+fn fnv(bytes: &[u8]) -> u64 {
+    super::hash::Fnv::of_bytes(bytes)
 }
 
 /// What a journal's bytes hold.

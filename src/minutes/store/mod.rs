@@ -14,6 +14,7 @@
 
 mod disk;
 mod format;
+mod hash;
 mod journal;
 mod lock;
 mod naming;
@@ -25,7 +26,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-pub use disk::{FileId, write_atomic};
+pub use disk::{FileId, replace, write_atomic};
 pub use format::{AgendaIdentity, Draft, MinutesFile, agenda_hash, identity};
 pub use journal::{path_of as journal_path, record as journal_record, scan as scan_journal};
 pub use lock::{Holder, Lock};

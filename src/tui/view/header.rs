@@ -6,11 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::Theme;
-use super::text::{truncate, width};
 use crate::minutes::{format_duration, format_hours};
 use crate::toc::meeting_line;
-use crate::tui::app::App;
+use crate::tui::columns::{truncate, width};
+use crate::tui::ctx::Ctx;
+use crate::tui::theme::Theme;
 
 /// "14:35" from Unix milliseconds and the local offset.
 pub fn clock(now_ms: i64, utc_offset_s: i32) -> String {
@@ -19,42 +19,42 @@ pub fn clock(now_ms: i64, utc_offset_s: i32) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn render(ctx: &Ctx, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut right = Vec::new();
-    if app.save_error.is_some() {
-        right.push(format!("⚠ {}", app.labels.not_saved));
+    if ctx.save_error.is_some() {
+        right.push(format!("⚠ {}", ctx.labels.not_saved));
     }
-    if app.read_only.is_some() {
-        right.push(app.labels.read_only_badge.to_string());
+    if ctx.read_only.is_some() {
+        right.push(ctx.labels.read_only_badge.to_string());
     }
-    if !app.minutes.orphans.is_empty() {
+    if !ctx.minutes().orphans.is_empty() {
         right.push(format!(
             "⚠ {} {}",
-            app.minutes.orphans.len(),
-            app.labels.orphans_badge
+            ctx.minutes().orphans.len(),
+            ctx.labels.orphans_badge
         ));
     }
-    if let Some((number, _)) = &app.minutes.current {
+    if let Some((number, _)) = &ctx.minutes().current {
         right.push(format!(
             "▶ {number} {}",
-            format_duration(app.minutes.elapsed_ms(number, app.now_ms))
+            format_duration(ctx.minutes().elapsed_ms(number, ctx.now_ms))
         ));
     }
-    if let Some(ms) = app.minutes.meeting_elapsed_ms(app.now_ms) {
-        right.push(format!("{} {}", app.labels.meeting, format_hours(ms)));
+    if let Some(ms) = ctx.minutes().meeting_elapsed_ms(ctx.now_ms) {
+        right.push(format!("{} {}", ctx.labels.meeting, format_hours(ms)));
     }
     right.push(
         format!(
             "{} {}",
-            app.labels.clock,
-            clock(app.now_ms, app.utc_offset_s)
+            ctx.labels.clock,
+            clock(ctx.now_ms, ctx.utc_offset_s)
         )
         .trim()
         .to_string(),
     );
     let right = format!(" {} ", right.join(" · "));
     let room = usize::from(area.width).saturating_sub(width(&right) + 1);
-    let left = truncate(&format!(" {}", meeting_line(&app.agenda)), room);
+    let left = truncate(&format!(" {}", meeting_line(&ctx.agenda)), room);
     let gap = usize::from(area.width).saturating_sub(width(&left) + width(&right));
     let line = Line::from(vec![
         Span::raw(left),

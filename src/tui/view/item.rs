@@ -7,10 +7,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::Theme;
-use super::text::wrap;
+use crate::agenda::Item;
 use crate::minutes::{Note, Target, format_duration};
-use crate::tui::app::App;
+use crate::tui::action::Action;
+use crate::tui::columns::wrap;
+use crate::tui::ctx::Ctx;
+use crate::tui::keymap::Mode;
+use crate::tui::theme::Theme;
 
 /// The item view's lines, and where each selectable row (item, clauses) starts and ends.
 pub struct Laid {
@@ -18,145 +21,183 @@ pub struct Laid {
     pub rows: Vec<(usize, usize)>,
 }
 
-pub fn lay_out(app: &App, theme: &Theme, width_total: u16) -> Laid {
-    let w = usize::from(width_total).max(10);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut rows = Vec::new();
-    let Some(item) = app.item() else {
-        return Laid { lines, rows };
+pub fn lay_out(ctx: &Ctx, theme: &Theme, width_total: u16) -> Laid {
+    let mut page = Page {
+        lines: Vec::new(),
+        w: usize::from(width_total).max(10),
+        theme,
     };
-    let labels = app.labels;
+    let Some(item) = ctx.item() else {
+        return Laid {
+            lines: page.lines,
+            rows: Vec::new(),
+        };
+    };
+    page.heading_facts(ctx, item);
+    let rows = page.recommendation(ctx, item);
+    page.decision(ctx, item);
+    page.earlier_decisions(ctx, item);
+    page.texts(ctx, item);
+    Laid {
+        lines: page.lines,
+        rows,
+    }
+}
 
-    for (i, l) in wrap(&format!("{}  {}", item.number, item.title), w)
-        .into_iter()
-        .enumerate()
-    {
-        let _ = i;
-        lines.push(Line::styled(l, theme.title()));
-    }
-    let mut facts = Vec::new();
-    if item.closed {
-        facts.push(format!("🔒 {}", labels.closed));
-    }
-    if let Some(p) = item.page {
-        facts.push(format!("{} {p}", labels.page));
-    }
-    if let Some(case) = &item.case_ref {
-        let officers = item
-            .case_officers
-            .as_deref()
-            .map(|o| format!(" {o}"))
-            .unwrap_or_default();
-        facts.push(format!("{}{officers}", case));
-    }
-    let elapsed = app.minutes.elapsed_ms(&item.number, app.now_ms);
-    let is_current = app
-        .minutes
-        .current
-        .as_ref()
-        .is_some_and(|(n, _)| *n == item.number);
-    if is_current || elapsed > 0 {
-        facts.push(format!(
-            "{}{}",
-            if is_current { "▶ " } else { "⏱ " },
-            format_duration(elapsed)
-        ));
-    }
-    if !facts.is_empty() {
-        lines.push(Line::styled(facts.join(" · "), theme.dim()));
-    }
-    lines.push(Line::raw(""));
+/// The item view's lines as they are built, at a width.
+struct Page<'t> {
+    lines: Vec<Line<'static>>,
+    w: usize,
+    theme: &'t Theme,
+}
 
-    // The recommendation: the rows a secretary marks.
-    lines.push(Line::styled(
-        labels.recommendation.to_string(),
-        theme.heading(),
-    ));
-    if !item.recommendation_intro.is_empty() {
-        for l in wrap(&item.recommendation_intro, w) {
-            lines.push(Line::styled(l, theme.dim()));
+impl Page<'_> {
+    fn section(&mut self, heading: &str) {
+        self.lines.push(Line::raw(""));
+        self.lines
+            .push(Line::styled(heading.to_string(), self.theme.heading()));
+    }
+
+    /// Paragraphs wrapped to the width, in a style.
+    fn text(&mut self, text: &str, style: Style) {
+        for para in text.lines() {
+            for l in wrap(para, self.w) {
+                self.lines.push(Line::styled(l, style));
+            }
         }
     }
-    let selected = app.item_view.selected;
-    let targets = app.targets();
-    for (row, target) in targets.iter().enumerate() {
-        let start = lines.len();
-        let outcome = app.minutes.outcome(target);
-        let mark = outcome.map_or('·', |o| app.mark_letter(o));
-        let pointer = if row == selected { "▸" } else { " " };
-        let (label, ask) = match target {
-            Target::Item(_) => (
-                format!(
-                    "{}: {}",
-                    labels.item_row,
-                    outcome.map_or("—", |o| labels.outcome(o))
-                ),
-                String::new(),
+
+    /// Number and title; then closed, page, case and the item's time.
+    fn heading_facts(&mut self, ctx: &Ctx, item: &Item) {
+        let labels = ctx.labels;
+        self.text(
+            &format!("{}  {}", item.number, item.title),
+            self.theme.title(),
+        );
+        let mut facts = Vec::new();
+        if item.closed {
+            facts.push(format!("🔒 {}", labels.closed));
+        }
+        if let Some(p) = item.page {
+            facts.push(format!("{} {p}", labels.page));
+        }
+        if let Some(case) = &item.case_ref {
+            let officers = item
+                .case_officers
+                .as_deref()
+                .map(|o| format!(" {o}"))
+                .unwrap_or_default();
+            facts.push(format!("{case}{officers}"));
+        }
+        let elapsed = ctx.minutes().elapsed_ms(&item.number, ctx.now_ms);
+        let is_current = ctx
+            .minutes()
+            .current
+            .as_ref()
+            .is_some_and(|(n, _)| *n == item.number);
+        if is_current || elapsed > 0 {
+            let mark = if is_current { "▶ " } else { "⏱ " };
+            facts.push(format!("{mark}{}", format_duration(elapsed)));
+        }
+        if !facts.is_empty() {
+            self.lines
+                .push(Line::styled(facts.join(" · "), self.theme.dim()));
+        }
+        self.lines.push(Line::raw(""));
+    }
+
+    /// The recommendation: the rows a secretary marks, each with its outcome and note. Returns
+    /// where each row starts and ends.
+    fn recommendation(&mut self, ctx: &Ctx, item: &Item) -> Vec<(usize, usize)> {
+        let labels = ctx.labels;
+        self.lines.push(Line::styled(
+            labels.recommendation.to_string(),
+            self.theme.heading(),
+        ));
+        self.text(&item.recommendation_intro, self.theme.dim());
+        let mut rows = Vec::new();
+        for (row, target) in ctx.targets().iter().enumerate() {
+            let start = self.lines.len();
+            self.target_row(ctx, item, target, row == ctx.item_view.selected);
+            if row == ctx.item_view.selected {
+                for line in &mut self.lines[start..] {
+                    *line = std::mem::take(line).style(self.theme.cursor());
+                }
+            }
+            rows.push((start, self.lines.len()));
+        }
+        if item.recommendations.is_empty() {
+            self.lines.push(Line::styled(
+                format!("     {}", labels.no_recommendation),
+                self.theme.dim(),
+            ));
+        }
+        rows
+    }
+
+    /// One row: the item itself or a clause, its mark, and its note.
+    fn target_row(&mut self, ctx: &Ctx, item: &Item, target: &Target, selected: bool) {
+        let labels = ctx.labels;
+        let outcome = ctx.minutes().outcome(target);
+        let mark = outcome.map_or('·', |o| ctx.mark_letter(o));
+        let pointer = if selected { "▸" } else { " " };
+        let label = match target {
+            Target::Item(_) => format!(
+                "{}: {}",
+                labels.item_row,
+                outcome.map_or("—", |o| labels.outcome(o))
             ),
             Target::Clause(_, i) => {
                 let r = &item.recommendations[*i];
                 let said = outcome
                     .map(|o| format!(" → {}", labels.outcome(o)))
                     .unwrap_or_default();
-                (
-                    format!("{}. {}{said}", i + 1, r.text.replace('\n', " ")),
-                    format!("  [{}]", labels.ask(r.action)),
-                )
+                let ask = labels.ask(r.action);
+                format!("{}. {}{said}  [{ask}]", i + 1, r.text.replace('\n', " "))
             }
         };
-        let text_width = w.saturating_sub(5);
-        let wrapped = wrap(&format!("{label}{ask}"), text_width);
-        for (k, l) in wrapped.into_iter().enumerate() {
+        let text_width = self.w.saturating_sub(5);
+        for (k, l) in wrap(&label, text_width).into_iter().enumerate() {
             let lead = if k == 0 {
                 format!("{pointer} {mark}  ")
             } else {
                 "     ".to_string()
             };
-            lines.push(Line::from(vec![
-                Span::styled(lead, theme.outcome(outcome)),
+            self.lines.push(Line::from(vec![
+                Span::styled(lead, self.theme.outcome(outcome)),
                 Span::raw(l),
             ]));
         }
-        if let Some(note) = app.minutes.note(target).filter(|n: &&Note| !n.is_empty()) {
-            let private = if note.private {
-                format!(" ({})", labels.private)
-            } else {
-                String::new()
-            };
-            let mut lead = "     ✎ ";
-            for para in note.text.lines() {
-                for l in wrap(para, text_width.saturating_sub(2)) {
-                    lines.push(Line::from(vec![
-                        Span::raw(lead),
-                        Span::styled(l, theme.note()),
-                    ]));
-                    lead = "       ";
-                }
-            }
-            if note.private {
-                lines.push(Line::styled(
-                    format!("       {}", private.trim()),
-                    theme.dim(),
-                ));
+        let Some(note) = ctx.minutes().note(target).filter(|n: &&Note| !n.is_empty()) else {
+            return;
+        };
+        let mut lead = "     ✎ ";
+        for para in note.text.lines() {
+            for l in wrap(para, text_width.saturating_sub(2)) {
+                self.lines.push(Line::from(vec![
+                    Span::raw(lead),
+                    Span::styled(l, self.theme.note()),
+                ]));
+                lead = "       ";
             }
         }
-        if row == selected {
-            for line in &mut lines[start..] {
-                *line = std::mem::take(line).style(theme.cursor());
-            }
+        if note.private {
+            self.lines.push(Line::styled(
+                format!("       ({})", labels.private),
+                self.theme.dim(),
+            ));
         }
-        rows.push((start, lines.len()));
     }
-    if item.recommendations.is_empty() {
-        lines.push(Line::styled(
-            format!("     {}", labels.no_recommendation),
-            theme.dim(),
-        ));
-    }
-    let decision = app.decision_text();
-    if !decision.is_empty() {
-        let written = app
-            .minutes
+
+    /// The decision as it stands: written by the secretary, as printed, or drafted.
+    fn decision(&mut self, ctx: &Ctx, item: &Item) {
+        let labels = ctx.labels;
+        let decision = ctx.decision_text();
+        if decision.is_empty() {
+            return;
+        }
+        let written = ctx
+            .minutes()
             .item(&item.number)
             .is_some_and(|r| r.decision.is_some());
         let printed = item.decision.as_ref().is_some_and(|d| d.text == decision);
@@ -165,67 +206,55 @@ pub fn lay_out(app: &App, theme: &Theme, width_total: u16) -> Laid {
         } else if printed {
             format!("{} ({})", labels.decision, labels.as_printed)
         } else {
-            format!("{} ({})", labels.decision, labels.drafted)
+            match ctx.keymap.key_for(Mode::Item, Action::EditDecision) {
+                key if key.is_empty() => format!("{} ({})", labels.decision, labels.drafted),
+                key => format!(
+                    "{} ({} – {key} {})",
+                    labels.decision, labels.drafted, labels.corrects
+                ),
+            }
         };
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(heading, theme.heading()));
-        for para in decision.lines() {
-            for l in wrap(para, w) {
-                lines.push(Line::raw(l));
-            }
-        }
+        self.section(&heading);
+        self.text(&decision, Style::new());
     }
 
-    if !item.earlier_decisions.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            labels.earlier_decisions.to_string(),
-            theme.heading(),
-        ));
+    fn earlier_decisions(&mut self, ctx: &Ctx, item: &Item) {
+        if item.earlier_decisions.is_empty() {
+            return;
+        }
+        self.section(ctx.labels.earlier_decisions);
         for earlier in &item.earlier_decisions {
-            for l in wrap(&earlier.heading, w) {
-                lines.push(Line::styled(l, theme.dim()));
-            }
-            for para in earlier.text.lines() {
-                for l in wrap(para, w) {
-                    lines.push(Line::raw(l));
-                }
-            }
+            self.text(&earlier.heading, self.theme.dim());
+            self.text(&earlier.text, Style::new());
         }
     }
 
-    for (heading, body) in [
-        (labels.background, &item.background),
-        (labels.presentation, &item.presentation),
-    ] {
-        if body.trim().is_empty() {
-            continue;
-        }
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(heading.to_string(), theme.heading()));
-        for para in body.lines() {
-            for l in wrap(para, w) {
-                lines.push(Line::raw(l));
+    /// Background, case text and attachments.
+    fn texts(&mut self, ctx: &Ctx, item: &Item) {
+        let labels = ctx.labels;
+        for (heading, body) in [
+            (labels.background, &item.background),
+            (labels.presentation, &item.presentation),
+        ] {
+            if !body.trim().is_empty() {
+                self.section(heading);
+                self.text(body, Style::new());
             }
         }
-    }
-    if !item.attachments.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            labels.attachments.to_string(),
-            theme.heading(),
-        ));
+        if item.attachments.is_empty() {
+            return;
+        }
+        self.section(labels.attachments);
         for a in &item.attachments {
-            for (k, l) in wrap(a, w.saturating_sub(4)).into_iter().enumerate() {
+            for (k, l) in wrap(a, self.w.saturating_sub(4)).into_iter().enumerate() {
                 let lead = if k == 0 { "./. " } else { "    " };
-                lines.push(Line::from(vec![
-                    Span::styled(lead, theme.dim()),
+                self.lines.push(Line::from(vec![
+                    Span::styled(lead, self.theme.dim()),
                     Span::raw(l),
                 ]));
             }
         }
     }
-    Laid { lines, rows }
 }
 
 /// The scroll that shows the selected row when the user has not scrolled by hand.
@@ -241,10 +270,10 @@ pub fn effective_scroll(laid: &Laid, scroll: u16, selected: usize, height: usize
     top
 }
 
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let laid = lay_out(app, theme, area.width.saturating_sub(2));
+pub fn render(ctx: &Ctx, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let laid = lay_out(ctx, theme, area.width.saturating_sub(2));
     let height = usize::from(area.height);
-    let top = effective_scroll(&laid, app.item_view.scroll, app.item_view.selected, height);
+    let top = effective_scroll(&laid, ctx.item_view.scroll, ctx.item_view.selected, height);
     let visible: Vec<Line> = laid.lines.into_iter().skip(top).take(height).collect();
     let inner = Rect {
         x: area.x.saturating_add(1),

@@ -5,10 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::Theme;
-use super::text::{truncate, width};
 use crate::minutes::{ItemRecord, Outcome};
-use crate::tui::app::App;
+use crate::tui::columns::{truncate, width};
+use crate::tui::ctx::Ctx;
+use crate::tui::theme::Theme;
 
 /// The first row shown: keeps the cursor in view with some context around it.
 pub fn first_row(cursor: usize, count: usize, rows: usize) -> usize {
@@ -18,90 +18,112 @@ pub fn first_row(cursor: usize, count: usize, rows: usize) -> usize {
     cursor.saturating_sub(rows / 3).min(count - rows)
 }
 
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn render(ctx: &Ctx, theme: &Theme, frame: &mut Frame, area: Rect) {
     let buf = frame.buffer_mut();
     let rows = usize::from(area.height);
-    let count = app.agenda.items.len();
-    let first = first_row(app.cursor, count, rows);
-    let current = app.minutes.current.as_ref().map(|(n, _)| n.as_str());
-    let number_width = app.number_width;
-    let right = area.x + area.width;
+    let count = ctx.agenda.items.len();
+    let first = first_row(ctx.cursor, count, rows);
+    for index in first..(first + rows).min(count) {
+        let y = area.y + (index - first) as u16;
+        let row = Rect::new(area.x, y, area.width, 1);
+        render_entry(ctx, theme, buf, row, index);
+        if index == ctx.cursor {
+            buf.set_style(row, theme.cursor());
+        }
+    }
+}
 
-    for (offset, item) in app.agenda.items[first..(first + rows).min(count)]
-        .iter()
-        .enumerate()
-    {
-        let index = first + offset;
-        let y = area.y + offset as u16;
-        let record = app.minutes.item(&item.number);
-        let is_current = current == Some(item.number.as_str());
-        let (mark, mark_style) = state_mark(app, index, record, theme);
-        let note = if record.is_some_and(ItemRecord::has_notes) {
-            "✎"
-        } else {
-            " "
-        };
-        let number = if item.is_section() {
-            item.number.clone()
-        } else {
-            format!("  {}", item.number)
-        };
-        let page = item.page.map(|p| p.to_string()).unwrap_or_default();
-        let lead = format!(" {number:<number_width$}  ");
-        let lock = if item.closed { "🔒 " } else { "" };
-        let fixed = 3 + width(&lead) + width(lock) + width(&page) + 2;
-        let room = usize::from(area.width).saturating_sub(fixed);
-        let title = truncate(&item.title, room);
-        let emphasis = if is_current {
-            theme.current()
-        } else {
-            Style::new()
-        };
-        let title_style = if item.is_section() {
-            theme.section()
-        } else {
-            Style::new()
-        };
+/// One line: current marker, state, note mark, number, lock, title, dot leader and page.
+fn render_entry(ctx: &Ctx, theme: &Theme, buf: &mut Buffer, area: Rect, index: usize) {
+    let item = &ctx.agenda.items[index];
+    let record = ctx.minutes().item(&item.number);
+    let current = ctx.minutes().current.as_ref().map(|(n, _)| n.as_str());
+    let is_current = current == Some(item.number.as_str());
+    let (mark, mark_style) = state_mark(ctx, index, record, theme);
+    let note = if record.is_some_and(ItemRecord::has_notes) {
+        "✎"
+    } else {
+        " "
+    };
+    let number = if item.is_section() {
+        item.number.clone()
+    } else {
+        format!("  {}", item.number)
+    };
+    let page = item.page.map(|p| p.to_string()).unwrap_or_default();
+    let number_width = ctx.number_width;
+    let lead = format!(" {number:<number_width$}  ");
+    let lock = if item.closed { "🔒 " } else { "" };
+    let fixed = 3 + width(&lead) + width(lock) + width(&page) + 2;
+    let room = usize::from(area.width).saturating_sub(fixed);
+    let title = truncate(&item.title, room);
+    let emphasis = if is_current {
+        theme.current()
+    } else {
+        Style::new()
+    };
+    let title_style = if item.is_section() {
+        theme.section()
+    } else {
+        Style::new()
+    };
 
-        // Written cell by cell where the text is known to be narrow: a frame of a large agenda
-        // stays well under a millisecond.
-        let mut x = area.x;
-        let put = |text: &str, style: Style, buf: &mut Buffer, x: &mut u16| {
-            if *x < right {
-                let (end, _) = buf.set_stringn(*x, y, text, usize::from(right - *x), style);
-                *x = end;
-            }
-        };
-        put(
-            if is_current { "▶" } else { " " },
-            theme.current(),
-            buf,
-            &mut x,
-        );
-        put(&mark.to_string(), mark_style, buf, &mut x);
-        put(note, theme.note(), buf, &mut x);
-        put(&lead, emphasis, buf, &mut x);
-        put(lock, theme.dim(), buf, &mut x);
-        put(&title, title_style.patch(emphasis), buf, &mut x);
-        let page_x = right.saturating_sub(width(&page) as u16 + 1);
+    let mut line = Line {
+        buf,
+        area,
+        x: area.x,
+    };
+    line.put(if is_current { "▶" } else { " " }, theme.current());
+    line.put(&mark.to_string(), mark_style);
+    line.put(note, theme.note());
+    line.put(&lead, emphasis);
+    line.put(lock, theme.dim());
+    line.put(&title, title_style.patch(emphasis));
+    line.leader_to_page(&page, theme.dim());
+}
+
+/// Writes a line left to right, cell by cell where the text is known to be narrow: a frame of a
+/// large agenda stays well under a millisecond.
+struct Line<'a> {
+    buf: &'a mut Buffer,
+    area: Rect,
+    x: u16,
+}
+
+impl Line<'_> {
+    fn right(&self) -> u16 {
+        self.area.x + self.area.width
+    }
+
+    fn put(&mut self, text: &str, style: Style) {
+        let right = self.right();
+        if self.x < right {
+            let room = usize::from(right - self.x);
+            let (end, _) = self.buf.set_stringn(self.x, self.area.y, text, room, style);
+            self.x = end;
+        }
+    }
+
+    /// Dots up to the page number, right-aligned as printed; blanks the rest of the line.
+    fn leader_to_page(&mut self, page: &str, dim: Style) {
+        let right = self.right();
+        let y = self.area.y;
+        let page_x = right.saturating_sub(width(page) as u16 + 1);
         let leader = if page.is_empty() { " " } else { "·" };
-        if x < page_x {
-            put(" ", Style::new(), buf, &mut x);
+        if self.x < page_x {
+            self.put(" ", Style::new());
         }
-        while x + 1 < page_x {
-            buf[(x, y)].set_symbol(leader).set_style(theme.dim());
-            x += 1;
+        while self.x + 1 < page_x {
+            self.buf[(self.x, y)].set_symbol(leader).set_style(dim);
+            self.x += 1;
         }
-        if x < page_x {
-            put(" ", Style::new(), buf, &mut x);
+        if self.x < page_x {
+            self.put(" ", Style::new());
         }
-        put(&page, Style::new(), buf, &mut x);
-        while x < right {
-            buf[(x, y)].set_symbol(" ");
-            x += 1;
-        }
-        if index == app.cursor {
-            buf.set_style(Rect::new(area.x, y, area.width, 1), theme.cursor());
+        self.put(page, Style::new());
+        while self.x < right {
+            self.buf[(self.x, y)].set_symbol(" ");
+            self.x += 1;
         }
     }
 }
@@ -109,18 +131,18 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// The state at a glance: the item's outcome letter; for an item without one, ✓ when every
 /// clause is marked and ~ when some are; · while pending.
 fn state_mark(
-    app: &App,
+    ctx: &Ctx,
     index: usize,
     record: Option<&ItemRecord>,
     theme: &Theme,
 ) -> (char, ratatui::style::Style) {
-    if !app.is_point(index) {
+    if !ctx.agenda.takes_decisions(index) {
         return (' ', theme.dim());
     }
-    let item = &app.agenda.items[index];
+    let item = &ctx.agenda.items[index];
     let outcome: Option<Outcome> = record.and_then(|r| r.outcome);
     if let Some(o) = outcome {
-        return (app.mark_letter(o), theme.outcome(Some(o)));
+        return (ctx.mark_letter(o), theme.outcome(Some(o)));
     }
     let clauses = item.recommendations.len();
     let marked = record.map_or(0, |r| {
