@@ -5,6 +5,7 @@
 //! attachments (`./.` lines, or a Bilag list).
 
 use super::{Item, PrintedDecision, recommendation};
+use crate::agenda::text::Trim;
 
 /// A paragraph: its lines as printed (list entries and hard breaks), wrapped lines already joined.
 pub type Paragraph = Vec<String>;
@@ -74,7 +75,7 @@ const ATTACHMENTS: &[&str] = &["bilag", "bilagsliste", "bilag til sagen"];
 
 /// The heading a line is, if it is one ("Sagsfremstilling." and "Indstilling:" count).
 fn heading(line: &str) -> Option<Heading> {
-    let t = line.trim();
+    let t = line.trimmed();
     // Cheap refusals first: this is asked of every line of every agenda.
     if t.len() > 280 || !t.starts_with(|c: char| c.is_alphabetic()) {
         return None;
@@ -85,13 +86,11 @@ fn heading(line: &str) -> Option<Heading> {
             .or_else(|| is_system_subheading(t).then_some(Heading::Presentation(true)));
     }
     let word = t.trim_end_matches(['.', ':']).trim_end();
-    // The longest heading word is under fifty bytes: longer lines are not lowercased for it.
-    let word = if word.len() <= 50 {
-        word.to_lowercase()
-    } else {
-        String::new()
-    };
-    let is = |list: &[&str]| list.contains(&word.as_str());
+    // The longest heading word is under fifty bytes; this is asked of every line, so the
+    // words are compared without lowercasing the line into a new string.
+    let mut buffer = [0u8; 64];
+    let word = lowercase_in(word, &mut buffer).unwrap_or_default();
+    let is = |list: &[&str]| list.contains(&word);
     if is(BACKGROUND) {
         Some(Heading::Background)
     } else if is(RECOMMENDATION) {
@@ -107,6 +106,26 @@ fn heading(line: &str) -> Option<Heading> {
     } else {
         None
     }
+}
+
+/// `text` lowercased into `buffer`; `None` when it does not fit (no heading word is that long).
+fn lowercase_in<'b>(text: &str, buffer: &'b mut [u8; 64]) -> Option<&'b str> {
+    if text.len() > 50 {
+        return None;
+    }
+    if text.is_ascii() {
+        let out = &mut buffer[..text.len()];
+        out.copy_from_slice(text.as_bytes());
+        out.make_ascii_lowercase();
+        return std::str::from_utf8(out).ok();
+    }
+    let mut len = 0;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let end = len + c.len_utf8();
+        c.encode_utf8(buffer.get_mut(len..end)?);
+        len = end;
+    }
+    std::str::from_utf8(&buffer[..len]).ok()
 }
 
 /// Sub-headings the systems make of a name: "Borgmesterens Afdelings påtegning", and the
@@ -127,7 +146,7 @@ fn is_system_subheading(line: &str) -> bool {
 /// A decision's heading: "Beslutning", "Beslutninger", "<Udvalg>s beslutning den 04.12.2012
 /// Punkt 1", "Beslutning i <Udvalg> den 10-04-2013", "Udvalgets beslutning".
 pub fn decision_heading(line: &str) -> bool {
-    let t = line.trim().trim_end_matches(':');
+    let t = line.trimmed().trim_end_matches(':');
     if t.ends_with('.') || t.len() > 280 || !t.contains("eslutning") {
         return false;
     }
@@ -147,7 +166,7 @@ pub fn is_heading(line: &str) -> bool {
 
 /// "Baggrund": where an item's text begins in the word processor's export.
 pub fn is_background_heading(line: &str) -> bool {
-    line.trim()
+    line.trimmed()
         .trim_end_matches(['.', ':'])
         .trim_end()
         .eq_ignore_ascii_case("baggrund")
@@ -156,12 +175,12 @@ pub fn is_background_heading(line: &str) -> bool {
 /// An attachment line: `./.` or `./..` and the title.
 pub fn attachment_title(line: &str) -> Option<&str> {
     let rest = line.trim_start().strip_prefix("./.")?;
-    Some(rest.trim_start_matches('.').trim())
+    Some(rest.trim_start_matches('.').trimmed())
 }
 
 /// "Dok.nr.: 2012-202935", "J.nr. 12/345": a document's own reference, printed beside the case's.
 pub fn document_reference(line: &str) -> bool {
-    let t = line.trim();
+    let t = line.trimmed();
     if t.len() > 60 || !t.starts_with(['D', 'd', 'J', 'j']) {
         return false;
     }
@@ -182,7 +201,7 @@ pub fn document_reference(line: &str) -> bool {
 /// "SAG-2024-00973 chbn/jhp", "EMN-2025-003383" or "Sagsnr.: 24/1234": the reference and the
 /// initials after it.
 pub fn case_reference(line: &str) -> Option<(String, Option<String>)> {
-    let line = line.trim();
+    let line = line.trimmed();
     if !line.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
@@ -218,7 +237,7 @@ pub fn case_reference(line: &str) -> Option<(String, Option<String>)> {
 
 fn officers<'a>(words: impl Iterator<Item = &'a str>) -> Option<String> {
     let joined: String = words.collect::<Vec<_>>().join(" ").replace(" / ", "/");
-    let joined = joined.trim().to_string();
+    let joined = joined.trimmed().to_string();
     (!joined.is_empty()).then_some(joined)
 }
 
@@ -230,7 +249,11 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// Cuts the association's back cover ("Mission" … "Vision" …) off the end of the last item.
 pub fn strip_back_cover(paragraphs: &mut Vec<Paragraph>) {
-    let first_line = |p: &Paragraph| p.first().map(|l| l.trim().to_string()).unwrap_or_default();
+    let first_line = |p: &Paragraph| {
+        p.first()
+            .map(|l| l.trimmed().to_string())
+            .unwrap_or_default()
+    };
     let start = paragraphs.len().saturating_sub(8);
     let Some(mission) = (start..paragraphs.len()).find(|&i| {
         let l = first_line(&paragraphs[i]);
@@ -240,7 +263,7 @@ pub fn strip_back_cover(paragraphs: &mut Vec<Paragraph>) {
     };
     let has_vision = paragraphs[mission..].iter().any(|p| {
         p.iter().any(|l| {
-            l.trim()
+            l.trimmed()
                 .trim_end_matches(':')
                 .eq_ignore_ascii_case("vision")
         })
@@ -282,7 +305,7 @@ pub fn fill(item: &mut Item, paragraphs: &[Paragraph]) {
         let mut current: Paragraph = Vec::new();
         let mut listing = false;
         for line in paragraph {
-            let line = line.trim();
+            let line = line.trimmed();
             if line.is_empty() {
                 continue;
             }
@@ -341,8 +364,11 @@ pub fn fill(item: &mut Item, paragraphs: &[Paragraph]) {
     let (intro, clauses) = recommendation::split(&recommendation);
     item.recommendation_intro = intro;
     item.recommendations = clauses;
-    item.earlier_decisions
-        .extend(decisions.into_iter().filter(|d| !d.text.trim().is_empty()));
+    item.earlier_decisions.extend(
+        decisions
+            .into_iter()
+            .filter(|d| !d.text.trimmed().is_empty()),
+    );
 }
 
 /// Where the lines of an item's text go, section by section.
@@ -376,7 +402,7 @@ impl Reader {
     fn enter(&mut self, heading: Heading, line: &str) {
         self.awaiting_decision = false;
         self.drop_bare_subheading();
-        let main_background = !line.trim().to_lowercase().starts_with("baggrund");
+        let main_background = !line.trimmed().to_lowercase().starts_with("baggrund");
         let heading = match heading {
             Heading::Background if self.in_proposal && !main_background => {
                 Heading::Presentation(true)
@@ -389,7 +415,7 @@ impl Reader {
                 heading
             }
             Heading::Presentation(_) => {
-                if is_system_subheading(line.trim()) {
+                if is_system_subheading(line.trimmed()) {
                     self.in_proposal = true;
                 }
                 heading
@@ -427,7 +453,10 @@ impl Reader {
     /// lead-in); a decision is the paragraph after its heading; a list of attachments goes on
     /// with single-line entries. What follows them is case text.
     fn paragraph_starts(&mut self, paragraph: &Paragraph) {
-        let first = paragraph.iter().map(|l| l.trim()).find(|l| !l.is_empty());
+        let first = paragraph
+            .iter()
+            .map(|l| l.trimmed())
+            .find(|l| !l.is_empty());
         let Some(first) = first else { return };
         if heading(first).is_some() {
             return;
@@ -534,7 +563,7 @@ pub fn settle_decisions(item: &mut Item, meeting_date: Option<&str>) {
 fn described_attachment(title: &str) -> Option<&str> {
     let end = title.find(". ")?;
     let first = &title[..=end];
-    let rest = title[end + 1..].trim();
+    let rest = title[end + 1..].trimmed();
     (rest.chars().next().is_some_and(char::is_uppercase) && first.split_whitespace().count() >= 4)
         .then_some(first)
 }

@@ -5,6 +5,7 @@
 //! "Medlemmer", "Afbud/Fraværende", "Sekretær".
 
 use super::{Meeting, Person, meta};
+use crate::agenda::text::Trim;
 use crate::agenda::text::squash_spaces;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -17,7 +18,7 @@ enum List {
 
 /// The label of a list of people, if the line is one (alone, or before a colon).
 fn list_label(label: &str) -> Option<List> {
-    let l = label.trim().trim_end_matches(':').to_lowercase();
+    let l = label.trimmed().trim_end_matches(':').to_lowercase();
     Some(match l.as_str() {
         "tilstede" | "til stede" | "deltagere" | "mødedeltagere" | "fremmødte" | "deltog"
         | "fremmøde" | "tilstedeværende" => List::Present,
@@ -59,7 +60,7 @@ const BARE_LABELS: &[&str] = &[
 
 /// A name as a list prints it: letters, at most a party and a role, not a sentence.
 fn looks_like_a_name(line: &str) -> bool {
-    let t = line.trim();
+    let t = line.trimmed();
     let words = t.split_whitespace().count();
     (1..=10).contains(&words)
         && t.chars().count() <= 90
@@ -84,10 +85,10 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
         // "Tilstede", "Afbud/Fraværende:", or "Tilstede: Anne, Bo".
         let (label, inline) = line
             .split_once(':')
-            .map_or((line.as_str(), ""), |(l, r)| (l, r.trim()));
+            .map_or((line.as_str(), ""), |(l, r)| (l, r.trimmed()));
         if let Some(which) = list_label(label) {
             list = Some(which);
-            for name in inline.split([',', ';']).filter(|n| !n.trim().is_empty()) {
+            for name in inline.split([',', ';']).filter(|n| !n.trimmed().is_empty()) {
                 add(meeting, &mut members, which, name);
             }
             continue;
@@ -119,7 +120,7 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
                 .split(" den ")
                 .next()
                 .unwrap_or(rest)
-                .trim();
+                .trimmed();
             if meeting.body.is_none() && !body.is_empty() && meta::find_date(body).is_none() {
                 meeting.body = Some(body.to_string());
             }
@@ -157,7 +158,7 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             && let Some(place) = line.strip_prefix("i ").or_else(|| line.strip_prefix("på "))
             && place.starts_with(|c: char| c.is_uppercase())
         {
-            meeting.location = Some(place.trim().to_string());
+            meeting.location = Some(place.trimmed().to_string());
             after_date = false;
             continue;
         }

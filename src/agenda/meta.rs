@@ -2,6 +2,7 @@
 //! running header "KKR Midtjylland | 08-04-2025".
 
 use super::Meeting;
+use crate::agenda::text::Trim;
 
 const MONTHS: [&str; 12] = [
     "januar",
@@ -20,7 +21,7 @@ const MONTHS: [&str; 12] = [
 
 /// "08-04-2025", "8.4.2025", "2025-04-08" or "8. april 2025" as an ISO date.
 pub fn parse_date(text: &str) -> Option<String> {
-    let t = text.trim();
+    let t = text.trimmed();
     let numeric: Vec<&str> = t.split(['-', '.', '/']).map(str::trim).collect();
     let (d, m, y) = if numeric.len() == 3 && numeric.iter().all(|p| is_digits(p)) {
         if numeric[0].len() == 4 {
@@ -76,9 +77,9 @@ fn is_digits(s: &str) -> bool {
 
 /// "10:00", "10.00", "kl. 10.00" as "HH:MM".
 pub fn parse_time(text: &str) -> Option<String> {
-    let t = text.trim().trim_start_matches("kl.").trim();
+    let t = text.trimmed().trim_start_matches("kl.").trimmed();
     let (h, m) = t.split_once([':', '.'])?;
-    let (h, m): (u32, u32) = (h.trim().parse().ok()?, m.trim().parse().ok()?);
+    let (h, m): (u32, u32) = (h.trimmed().parse().ok()?, m.trimmed().parse().ok()?);
     (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
 }
 
@@ -119,10 +120,10 @@ pub fn running_header(line: &str) -> Option<(String, String)> {
 /// The page header "SIDE | 21".
 pub fn page_header(line: &str) -> Option<u32> {
     let (label, number) = line.split_once('|')?;
-    if !label.trim().eq_ignore_ascii_case("side") {
+    if !label.trimmed().eq_ignore_ascii_case("side") {
         return None;
     }
-    number.trim().parse().ok()
+    number.trimmed().parse().ok()
 }
 
 /// Reads a "Label:<TAB>value" line into the meeting, if it is one.
@@ -131,7 +132,7 @@ pub fn read_labelled(line: &str, meeting: &mut Meeting) -> bool {
         return false;
     };
     let value = crate::agenda::text::squash_spaces(value);
-    match label.trim().to_lowercase().as_str() {
+    match label.trimmed().to_lowercase().as_str() {
         "dato" | "mødedato" | "date" => {
             if let Some(date) = find_date(&value) {
                 meeting.date.get_or_insert(date);

@@ -388,11 +388,6 @@ pub fn is_valid_number(number: &str) -> bool {
             .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
-#[doc(hidden)]
-pub fn debug_pdf_pages(bytes: &[u8]) -> Vec<String> {
-    pdf::pages(bytes).map(|(p, _)| p).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

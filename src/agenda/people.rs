@@ -2,6 +2,7 @@
 //! "Anne Hansen, næstformand". A person is kept as printed, with the name, party letter and role
 //! read out of it.
 
+use crate::agenda::text::Trim;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -47,7 +48,7 @@ impl Person {
             if let Some((before, after)) = rest.rsplit_once(sep)
                 && is_role(after)
             {
-                role = Some(after.trim().to_lowercase());
+                role = Some(after.trimmed().to_lowercase());
                 rest = before;
                 break;
             }
@@ -56,7 +57,7 @@ impl Person {
         if let Some(open) = rest.rfind('(')
             && rest.ends_with(')')
         {
-            let inside = rest[open + 1..rest.len() - 1].trim();
+            let inside = rest[open + 1..rest.len() - 1].trimmed();
             if !inside.is_empty() && inside.chars().count() <= 4 && !inside.contains(' ') {
                 party = Some(inside.to_string());
                 rest = rest[..open].trim_end();
@@ -66,7 +67,7 @@ impl Person {
             }
         }
         Person {
-            name: rest.trim().to_string(),
+            name: rest.trimmed().to_string(),
             party,
             role,
         }
@@ -74,7 +75,7 @@ impl Person {
 }
 
 fn is_role(word: &str) -> bool {
-    let w = word.trim().to_lowercase();
+    let w = word.trimmed().to_lowercase();
     ROLES.iter().any(|r| w == *r)
 }
 

@@ -7,6 +7,7 @@
 //! - "… orienteres om X og drøfter Y." (two actions in one sentence: two clauses)
 
 use super::{Action, Recommendation};
+use crate::agenda::text::Trim;
 
 /// Words that start a clause's action, with the action they ask for. Matched at word starts, so
 /// "godkend" covers godkender, godkendes and godkende.
@@ -72,8 +73,8 @@ fn first_verb(lower: &str) -> Option<(usize, Action)> {
 pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
     // A clause mark alone on its line ("A)" above its clause, as eDoc prints) joins the next.
     let mut joined: Vec<String> = Vec::new();
-    if lines.iter().any(|l| is_bare_mark(l.trim())) {
-        for line in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+    if lines.iter().any(|l| is_bare_mark(l.trimmed())) {
+        for line in lines.iter().map(|l| l.trimmed()).filter(|l| !l.is_empty()) {
             match joined.last_mut() {
                 Some(mark) if is_bare_mark(mark) => {
                     mark.push(' ');
@@ -86,7 +87,7 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
     let lines: Vec<&str> = if joined.is_empty() {
         lines
             .iter()
-            .map(|l| l.trim())
+            .map(|l| l.trimmed())
             .filter(|l| !l.is_empty())
             .collect()
     } else {
@@ -96,7 +97,7 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
         return (String::new(), Vec::new());
     };
     let (mut intro, rest) = match lead_in_end(first) {
-        Some(end) => (first[..end].trim().to_string(), first[end..].trim()),
+        Some(end) => (first[..end].trimmed().to_string(), first[end..].trimmed()),
         None => (String::new(), *first),
     };
     let mut clauses: Vec<String> = Vec::new();
@@ -111,7 +112,7 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
     {
         // "Det indstilles, at KKR Midtjylland" / "…, at KKR Midtjylland:": the subject belongs
         // to the lead-in and the clauses follow on their own lines.
-        intro = format!("{intro} {}", rest.trim_end_matches(':').trim());
+        intro = format!("{intro} {}", rest.trim_end_matches(':').trimmed());
         list_form = true;
     } else {
         clauses.push(strip_marks(rest).to_string());
@@ -244,12 +245,12 @@ fn split_compound(clause: &str) -> Vec<String> {
             || ((after.starts_with("tager ") || after.starts_with("tages "))
                 && (after.contains("til efterretning") || after.contains("til orientering")));
         if verb_follows && first_verb(&lower[start..at]).is_some() {
-            parts.push(clause[start..at].trim().to_string());
+            parts.push(clause[start..at].trimmed().to_string());
             start = at + 4;
         }
         from = at + 4;
     }
-    parts.push(clause[start..].trim().to_string());
+    parts.push(clause[start..].trimmed().to_string());
     parts
 }
 

@@ -29,7 +29,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
     } else {
         utf8_or_1252(bytes)?
     };
-    if decoded.trim().is_empty() {
+    if decoded.trimmed().is_empty() {
         return Err(ImportError::Empty);
     }
     let (text, controls) = clean_counting(&decoded);
@@ -263,10 +263,39 @@ pub fn strip_artefacts(text: &str) -> Cow<'_, str> {
 
 /// A line that is nothing but a link: printed documents list the linked documents' addresses.
 pub fn is_bare_url(line: &str) -> bool {
-    let t = line.trim();
+    let t = line.trimmed();
     let link = t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.");
     // A link broken over two printed lines ends in " -".
     link && t.trim_end_matches('-').split_whitespace().count() == 1
+}
+
+/// `str::trim` with a fast path: printed lines are padded with ASCII spaces, and the standard
+/// trim decodes every character it looks at. Where a non-ASCII byte is reached, the standard
+/// trim finishes the job, so the result is always the same as `str::trim`'s.
+pub trait Trim {
+    fn trimmed(&self) -> &str;
+}
+
+impl Trim for str {
+    #[inline]
+    fn trimmed(&self) -> &str {
+        let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+        let bytes = self.as_bytes();
+        let mut start = 0;
+        let mut end = bytes.len();
+        while start < end && is_space(bytes[start]) {
+            start += 1;
+        }
+        while end > start && is_space(bytes[end - 1]) {
+            end -= 1;
+        }
+        // Both ends are at ASCII bytes or at the text's ends, so these are char boundaries.
+        let rest = &self[start..end];
+        match (rest.as_bytes().first(), rest.as_bytes().last()) {
+            (Some(&a), Some(&z)) if a >= 0x80 || z >= 0x80 => rest.trim(),
+            _ => rest,
+        }
+    }
 }
 
 /// No leading, trailing, doubled or non-space white space.
@@ -315,7 +344,7 @@ pub fn squash_spaces(s: &str) -> String {
 /// joins; "2025-" + "2026", "KL-" + "KKR", "EU-" + "midler" keep the hyphen; "sundheds-" + "og
 /// omsorg" keeps it with the space; a dash (" -", " –") stays a dash.
 pub fn join_line(text: &mut String, line: &str) {
-    let line = line.trim();
+    let line = line.trimmed();
     if line.is_empty() {
         return;
     }
@@ -405,6 +434,34 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn trimmed_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "  a  ",
+            "\t\x0b\x0c\r\n x \n",
+            "\u{a0}æ\u{a0}",
+            " \u{3000}b\u{2029} ",
+            "æ",
+            " ø ",
+            "a\u{85}",
+            "\u{85}",
+            "\x1c a \x1f",
+            " x\u{a0} ",
+            "  \u{a0}  ",
+        ] {
+            assert_eq!(s.trimmed(), s.trim(), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trimmed_is_str_trim_for_any_text(s in "[ \t\n\u{a0}\u{2003}\u{3000}aæ\u{85}\x0b]{0,12}") {
+            proptest::prop_assert_eq!(s.trimmed(), s.trim());
+        }
+    }
 
     #[test]
     fn utf8_with_bom_and_crlf() {

@@ -3,6 +3,7 @@
 //! two lines with the page on the second, section labels ("Åbent referat", "Lukket referat")
 //! between the entries. Its lines are never items: the headings in the text are.
 
+use crate::agenda::text::Trim;
 use std::collections::HashMap;
 
 use super::headings;
@@ -55,7 +56,7 @@ pub fn entry_line(line: &str) -> Option<(Option<String>, String, Option<u32>)> {
     }
     let (number, title) = match heading {
         Some(h) => (Some(h.number), h.title),
-        None => (None, rest.trim()),
+        None => (None, rest.trimmed()),
     };
     let title = if title.contains('\t') {
         squash_spaces(&title.replace('\t', " "))
@@ -70,10 +71,10 @@ pub fn entry_line(line: &str) -> Option<(Option<String>, String, Option<u32>)> {
 
 /// The label above or inside a table of contents.
 fn is_label(line: &str) -> bool {
-    if line.trim().len() > 40 {
+    if line.trimmed().len() > 40 {
         return false;
     }
-    let l = line.trim().trim_end_matches(':').to_lowercase();
+    let l = line.trimmed().trim_end_matches(':').to_lowercase();
     matches!(
         l.as_str(),
         "indholdsfortegnelse" | "indhold" | "indholdsliste" | "dagsordenens punkter" | "punkter"
@@ -82,7 +83,7 @@ fn is_label(line: &str) -> bool {
 
 /// "Åbent referat", "Lukket dagsorden", "Lukkede punkter": `Some(true)` for a closed section.
 pub fn section_label(line: &str) -> Option<bool> {
-    let t = line.trim();
+    let t = line.trimmed();
     if t.len() > 30 || !t.starts_with(['Å', 'å', 'L', 'l']) {
         return None;
     }
@@ -193,7 +194,7 @@ pub fn find(texts: &[&str]) -> Contents {
             let mut block = block;
             // The label above it belongs to it.
             let mut j = i;
-            while j > 0 && (texts[j - 1].trim().is_empty() || is_label(texts[j - 1])) {
+            while j > 0 && (texts[j - 1].trimmed().is_empty() || is_label(texts[j - 1])) {
                 j -= 1;
                 if is_label(texts[j]) {
                     block.lines.insert(0, j);
@@ -222,7 +223,7 @@ fn block_at(texts: &[&str], start: usize) -> Contents {
     let mut gap = 0;
     while i < texts.len() {
         let line = texts[i];
-        if line.trim().is_empty() {
+        if line.trimmed().is_empty() {
             gap += 1;
             if gap > 3 {
                 break;
@@ -318,10 +319,10 @@ fn block_at(texts: &[&str], start: usize) -> Contents {
 /// "Title 10": a title and the page after it, a single space apart.
 fn trailing_page(title: &str) -> Option<(String, u32)> {
     let (rest, page) = title.rsplit_once(' ')?;
-    if page.len() > 3 || !page.bytes().all(|b| b.is_ascii_digit()) || rest.trim().is_empty() {
+    if page.len() > 3 || !page.bytes().all(|b| b.is_ascii_digit()) || rest.trimmed().is_empty() {
         return None;
     }
-    Some((rest.trim().to_string(), page.parse().ok()?))
+    Some((rest.trimmed().to_string(), page.parse().ok()?))
 }
 
 /// The second half of a wrapped entry: words, then the page after a gap.

@@ -3,7 +3,7 @@
 //! for the whole document at once: the longest run of numbers that follow on from each other,
 //! or, where the document prints a table of contents, the lines that match its entries.
 
-use crate::agenda::text::squash_spaces;
+use crate::agenda::text::Trim;
 
 /// A line that reads as a heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub struct Heading<'a> {
 
 /// Reads a heading line: a number and a title that starts with a capital letter.
 pub fn heading(line: &str) -> Option<Heading<'_>> {
-    let t = line.trim();
+    let t = line.trimmed();
     match t.as_bytes().first()? {
         b'0'..=b'9' => numbered_heading(t),
         b'P' | b'p' => punkt_heading(t),
@@ -81,7 +81,7 @@ fn title_after(rest: &str, levels: Vec<u32>, punkt: bool) -> Option<Heading<'_>>
     if !rest.starts_with([' ', '\t']) {
         return None;
     }
-    let title = rest.trim();
+    let title = rest.trimmed();
     let first = title.chars().next()?;
     if !(first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '»' | '“')) {
         return None;
@@ -239,11 +239,27 @@ pub fn title_key(normalized: &str) -> &str {
 }
 
 pub fn normalized(title: &str) -> String {
-    squash_spaces(title)
-        .to_lowercase()
-        .replace(['’', '´', '`'], "'")
-        .trim_end_matches(['.', ':'])
-        .to_string()
+    // One pass (spaces squashed, lowercased, quotes made one): titles are compared by the
+    // thousand when an agenda's contents is matched with its headings.
+    let mut out = String::with_capacity(title.len());
+    let mut space = false;
+    for c in title.chars() {
+        if c.is_ascii_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if std::mem::take(&mut space) {
+            out.push(' ');
+        }
+        match c {
+            '’' | '´' | '`' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    let end = out.trim_end_matches(['.', ':']).len();
+    out.truncate(end);
+    out
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! from a PDF, where a page begins on a line that starts with a single space after a text line,
 //! or with a form feed.
 
+use crate::agenda::text::Trim;
 use std::borrow::Cow;
 
 use super::running::{self, Running, Zone, page_number};
@@ -72,13 +73,13 @@ pub fn read<'a>(raw: &[&'a str], meeting: &mut Meeting, physical: bool) -> Read<
     };
     let page_sizes: Vec<usize> = ff_pages
         .iter()
-        .map(|p| p.iter().filter(|l| !l.trim().is_empty()).count())
+        .map(|p| p.iter().filter(|l| !l.trimmed().is_empty()).count())
         .collect();
 
-    let text_lines = raw.iter().filter(|l| !l.trim().is_empty()).count();
+    let text_lines: usize = page_sizes.iter().sum();
     let followed_by_empty = raw
         .windows(2)
-        .filter(|w| !w[0].trim().is_empty() && w[1].is_empty())
+        .filter(|w| w[1].is_empty() && !w[0].trimmed().is_empty())
         .count();
     let double_spaced = followed_by_empty * 2 > text_lines;
 
@@ -107,7 +108,7 @@ pub fn read<'a>(raw: &[&'a str], meeting: &mut Meeting, physical: bool) -> Read<
         }
         first_line = false;
         let line = raw_line.trim_start_matches('\x0c');
-        if line.trim().is_empty() {
+        if line.trimmed().is_empty() {
             let kind = if line.is_empty() && double_spaced && !form_feed {
                 Kind::Empty
             } else {
@@ -151,7 +152,7 @@ pub fn read<'a>(raw: &[&'a str], meeting: &mut Meeting, physical: bool) -> Read<
             page_start = page_has_text;
         }
         let clean = strip_artefacts(line);
-        let trimmed = clean.trim();
+        let trimmed = clean.trimmed();
 
         // Lines repeated at the top or bottom of the pages.
         let size = page_sizes.get(ff_page).copied().unwrap_or(0);
@@ -229,8 +230,8 @@ pub fn read<'a>(raw: &[&'a str], meeting: &mut Meeting, physical: bool) -> Read<
         };
         out.lines.push(Line {
             text: match &clean {
-                Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
-                Cow::Owned(o) => Cow::Owned(o.trim().to_string()),
+                Cow::Borrowed(b) => Cow::Borrowed(b.trimmed()),
+                Cow::Owned(o) => Cow::Owned(o.trimmed().to_string()),
             },
             kind: Kind::Text,
             page,

@@ -24,6 +24,7 @@ use self::lines::{Kind, Line};
 use super::body;
 use super::text::{join_line, squash_spaces};
 use super::{Agenda, ImportError, Imported, Item, front};
+use crate::agenda::text::Trim;
 
 /// Two headings that follow on from each other (within the first few thousand lines: an agenda
 /// does not wait longer for its first items).
@@ -42,7 +43,7 @@ pub fn looks_like(lines: &[&str]) -> bool {
 pub fn headings_follow_contents(raw: &[&str]) -> bool {
     // The table is at the start, and the first headings soon after it: a look at the first
     // lines decides (a text whose headings were lost has none anywhere).
-    let texts: Vec<&str> = raw.iter().take(20_000).map(|l| l.trim()).collect();
+    let texts: Vec<&str> = raw.iter().take(20_000).map(|l| l.trimmed()).collect();
     let contents = contents::find(&texts);
     let Some(&end) = contents.lines.last() else {
         return false;

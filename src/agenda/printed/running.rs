@@ -5,6 +5,7 @@
 //! page numbers are compared with their digits set aside: an item's case number at the top of
 //! every page that starts an item is content, not a header.
 
+use crate::agenda::text::Trim;
 use std::collections::{HashMap, HashSet};
 
 /// Lines from the top of a page that may belong to its header.
@@ -57,7 +58,7 @@ impl Running {
     pub fn find(pages: &[Vec<&str>]) -> Running {
         let mut counts: HashMap<(Zone, usize, u64), usize, Quick> = HashMap::default();
         for page in pages {
-            let text = || page.iter().map(|l| l.trim()).filter(|l| !l.is_empty());
+            let text = || page.iter().map(|l| l.trimmed()).filter(|l| !l.is_empty());
             let mut seen: HashSet<(Zone, usize, u64), Quick> = HashSet::default();
             for (rank, line) in text().take(TOP).enumerate() {
                 seen.insert((Zone::Top, rank, key(line)));
@@ -101,7 +102,7 @@ impl Running {
             .get(rank)
             .copied()
             .unwrap_or(false)
-            && self.keys.contains(&(zone, rank, key(line.trim())))
+            && self.keys.contains(&(zone, rank, key(line.trimmed())))
     }
 }
 
@@ -131,7 +132,7 @@ fn key(line: &str) -> u64 {
 /// The page number a running line prints: "Side 3", "Side 3 af 15", "3 af 15", "Page 3 of 9",
 /// "SIDE | 3", "- 3 -", "3/15", or a lone "3".
 pub fn page_number(line: &str) -> Option<u32> {
-    let t = line.trim();
+    let t = line.trimmed();
     if t.len() > 24 {
         return None;
     }
@@ -149,11 +150,11 @@ pub fn page_number(line: &str) -> Option<u32> {
     if digits == 0 || digits > 4 {
         return None;
     }
-    let rest = t[digits..].trim();
+    let rest = t[digits..].trimmed();
     let total_ok = rest.is_empty()
         || ["af ", "of ", "/"].iter().any(|p| {
             rest.strip_prefix(p).is_some_and(|n| {
-                let n = n.trim();
+                let n = n.trimmed();
                 !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
             })
         });
