@@ -81,6 +81,7 @@ fn fixture() -> (Agenda, Minutes) {
         "3.7",
         &title("3.7"),
         "Taget til efterretning; praksisplanen sendes til kommunerne.",
+        None,
     );
     (agenda, m)
 }
@@ -131,7 +132,7 @@ fn drafted_decisions_read_like_danish_minutes() {
     for decision in [
         "**Beslutning:** KKR Sydjylland godkendte referatet.",
         "**Beslutning:** KKR Sydjylland tog status på samarbejdet om kollektiv trafik og grøn mobilitet til efterretning.",
-        "**Beslutning:** KKR Sydjylland godkendte indstillingen med følgende ændringer: Tidsplanen forlænges med et år.",
+        "**Beslutning:** KKR Sydjylland godkendte handleplanen for rekruttering og fastholdelse på ældreområdet med følgende ændringer: Tidsplanen forlænges med et år.",
         "**Beslutning:** KKR Sydjylland tog sagen til efterretning og gav input til den videre proces",
         "**Beslutning:** Punktet blev udsat.",
         "**Beslutning:** Taget til efterretning; praksisplanen sendes til kommunerne.",
@@ -142,8 +143,12 @@ fn drafted_decisions_read_like_danish_minutes() {
     assert!(md.contains("**Afbud:** Bo Ørsted"));
     assert!(md.contains("UDKAST"));
     assert!(
-        md.contains("*Punktet blev ikke behandlet.*"),
+        md.contains("> ⚠ *Intet er registreret for punktet.*"),
         "items without a record are flagged"
+    );
+    assert!(
+        !md.contains("ikke behandlet"),
+        "nothing recorded is not the outcome \"not handled\""
     );
 }
 

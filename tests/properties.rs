@@ -126,7 +126,7 @@ fn any_record() -> impl Strategy<Value = gavel::minutes::Minutes> {
                         private,
                     },
                 );
-                m.set_decision(&number, &title, &decision);
+                m.set_decision(&number, &title, &decision, None);
             }
             for name in names {
                 m.add_participant(&name);

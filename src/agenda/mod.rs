@@ -98,7 +98,7 @@ impl Action {
 }
 
 /// One clause of an item's recommendation (Indstilling).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Recommendation {
     /// The clause as written, without the lead-in ("Det indstilles, at") and list marks.

@@ -278,7 +278,7 @@ fn entry(out: &mut Vec<Paragraph>, e: &Entry, r: &Referat) {
     if let Some(note) = &e.note {
         out.push(line(w.notes, note));
     }
-    if e.not_handled {
-        out.push(Paragraph::new().add_run(text(&format!("{}.", w.not_handled)).italic()));
+    for flag in &e.flags {
+        out.push(Paragraph::new().add_run(text(&format!("⚠ {flag}.")).italic()));
     }
 }

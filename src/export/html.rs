@@ -22,7 +22,7 @@ const STYLE: &str = "body{font-family:Georgia,'Times New Roman',serif;max-width:
 h1{font-size:1.7em;margin-bottom:.2em}h2{font-size:1.3em;border-bottom:1px solid #999;margin-top:1.6em}h3{font-size:1.1em;margin-top:1.3em}
 .facts{margin:0 0 1.5em}.facts dt{font-weight:bold;float:left;clear:left;width:9em}.facts dd{margin-left:9.5em}
 .case{color:#555;font-size:.9em}.outcome{font-style:italic;color:#333}.decision{background:#f4f4f4;padding:.4em .6em;border-left:3px solid #333}
-.note{color:#444;font-size:.95em}.not-handled{color:#8a5a00;font-style:italic}
+.note{color:#444;font-size:.95em}.flag{color:#8a5a00;font-style:italic}
 .draft{color:#b00;font-weight:bold;border:2px solid #b00;padding:.3em .6em;display:inline-block}
 @media print{body{margin:0;max-width:none}h2{page-break-after:avoid}h3{page-break-after:avoid}.entry{page-break-inside:avoid}
 .watermark{position:fixed;top:40%;left:0;right:0;text-align:center;font-size:5em;color:rgba(180,0,0,.12);transform:rotate(-30deg);z-index:-1}}
@@ -145,11 +145,8 @@ fn entry(out: &mut String, e: &Entry, r: &Referat) {
             escape(note)
         ));
     }
-    if e.not_handled {
-        out.push_str(&format!(
-            "<p class=\"not-handled\">{}.</p>\n",
-            w.not_handled
-        ));
+    for flag in &e.flags {
+        out.push_str(&format!("<p class=\"flag\">⚠ {}.</p>\n", escape(flag)));
     }
     out.push_str("</section>\n");
 }

@@ -111,7 +111,7 @@ fn entry_md(out: &mut String, e: &Entry, r: &Referat) {
     if let Some(note) = &e.note {
         out.push_str(&format!("**{}:** {}\n\n", w.notes, escape(note)));
     }
-    if e.not_handled {
-        out.push_str(&format!("*{}.*\n\n", w.not_handled));
+    for flag in &e.flags {
+        out.push_str(&format!("> ⚠ *{}.*\n\n", escape(flag)));
     }
 }

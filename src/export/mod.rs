@@ -77,7 +77,9 @@ pub struct Words {
     pub recommendation: &'static str,
     pub decision: &'static str,
     pub notes: &'static str,
-    pub not_handled: &'static str,
+    /// Flags on a draft's item: nothing recorded; a decision written before the outcome changed.
+    pub not_recorded: &'static str,
+    pub decision_stale: &'static str,
     pub draft: &'static str,
     pub page: &'static str,
     /// The heading over records whose item is no longer on the agenda.
@@ -102,7 +104,8 @@ pub static DANISH: Words = Words {
     recommendation: "Indstilling",
     decision: "Beslutning",
     notes: "Noter",
-    not_handled: "Punktet blev ikke behandlet",
+    not_recorded: "Intet er registreret for punktet",
+    decision_stale: "Udfaldet er ændret, efter beslutningen blev skrevet: læs beslutningen igen",
     draft: "UDKAST – referatet er ikke endeligt",
     page: "side",
     orphans: "Registreringer uden punkt på dagsordenen",
@@ -124,7 +127,8 @@ pub static ENGLISH: Words = Words {
     recommendation: "Recommendation",
     decision: "Decision",
     notes: "Notes",
-    not_handled: "The item was not handled",
+    not_recorded: "Nothing is recorded for this item",
+    decision_stale: "The outcome changed after the decision was written: read the decision again",
     draft: "DRAFT – these minutes are not final",
     page: "page",
     orphans: "Records without an item on the agenda",
@@ -163,8 +167,9 @@ pub struct Entry {
     pub decision: String,
     /// The item's own note.
     pub note: Option<String>,
-    /// Flagged: nothing was recorded, or it was recorded as not handled.
-    pub not_handled: bool,
+    /// What the secretary must look at before sending (drafts only): nothing recorded, or a
+    /// written decision the outcomes have since moved away from.
+    pub flags: Vec<String>,
     /// A closed item (lukket punkt): in the full minutes only.
     pub closed: bool,
 }
@@ -230,7 +235,10 @@ pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat 
                     }
                 })
                 .collect();
-            let outcome = record.and_then(|r| r.outcome);
+            let outcome = match record.map(|r| r.state(item.recommendations.len())) {
+                Some(crate::minutes::State::Decided(o)) => Some(o),
+                _ => None,
+            };
             let anything = record.is_some_and(|r| {
                 r.outcome.is_some()
                     || r.decision.is_some()
@@ -247,9 +255,18 @@ pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat 
                 outcome: outcome.map(|o| words.outcome(o).to_string()),
                 decision: decision::decision(item, record, &body),
                 note: record.and_then(|r| visible(&r.note)),
-                not_handled: leaf
-                    && item.decision.is_none()
-                    && (!anything || outcome == Some(Outcome::NotHandled)),
+                flags: if minutes.is_final {
+                    Vec::new()
+                } else {
+                    let mut flags = Vec::new();
+                    if leaf && item.decision.is_none() && !anything {
+                        flags.push(words.not_recorded.to_string());
+                    }
+                    if decision::is_stale(item, record, &body) {
+                        flags.push(words.decision_stale.to_string());
+                    }
+                    flags
+                },
                 closed: item.closed,
             }
         })
@@ -311,7 +328,7 @@ fn orphan(
         outcome: record.outcome.map(|o| words.outcome(o).to_string()),
         decision: record.decision.clone().unwrap_or_default(),
         note: visible(&record.note),
-        not_handled: false,
+        flags: Vec::new(),
         closed: false,
     }
 }

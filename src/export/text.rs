@@ -108,7 +108,7 @@ fn entry(out: &mut String, e: &Entry, r: &Referat) {
         para(out, &format!("{}: {note}", w.notes), "");
         out.push('\n');
     }
-    if e.not_handled {
-        out.push_str(&format!("({})\n\n", w.not_handled));
+    for flag in &e.flags {
+        out.push_str(&format!("⚠ {flag}.\n\n"));
     }
 }

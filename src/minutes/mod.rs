@@ -11,7 +11,7 @@ pub mod store;
 use serde::{Deserialize, Serialize};
 
 use crate::Language;
-use crate::agenda::Action;
+use crate::agenda::{Action, Item};
 
 /// What the meeting did with an item or a clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -134,6 +134,23 @@ pub struct ItemRecord {
     /// The decision (Beslutning) as the secretary wrote it; absent, it is drafted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
+    /// The draft the secretary's decision was written over: when the outcomes later draft
+    /// something else, the written decision may no longer agree with them and is flagged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision_basis: Option<String>,
+}
+
+/// What an item's record says was decided, all clauses taken together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// Nothing recorded.
+    Open,
+    /// Some clauses have an outcome, some not yet.
+    Partly,
+    /// One outcome for the whole item: set on it, or every clause marked alike.
+    Decided(Outcome),
+    /// Every clause marked, not alike (one approved, one postponed).
+    Mixed,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -151,10 +168,28 @@ impl ItemRecord {
             mine.note.merge(clause.note);
         }
         self.elapsed_ms = self.elapsed_ms.saturating_add(other.elapsed_ms);
+        self.decision_basis = self.decision_basis.take().or(other.decision_basis);
         self.decision = match (self.decision.take(), other.decision) {
             (Some(a), Some(b)) if a != b => Some(format!("{a}\n\n{b}")),
             (a, b) => a.or(b),
         };
+    }
+
+    /// What was decided, by the one rule (see [`Minutes::record_outcome`]): an outcome set on
+    /// the item is the whole item's; otherwise the clauses' outcomes together.
+    pub fn state(&self, clauses: usize) -> State {
+        let marked: Vec<Outcome> = (0..clauses)
+            .filter_map(|i| self.clauses.get(&i).and_then(|c| c.outcome))
+            .collect();
+        match self.outcome {
+            // Files written before the rule may hold an item outcome its clauses contradict.
+            Some(o) if marked.iter().all(|m| *m == o) => State::Decided(o),
+            Some(_) => State::Mixed,
+            None if marked.is_empty() => State::Open,
+            None if marked.len() < clauses => State::Partly,
+            None if marked.iter().all(|m| *m == marked[0]) => State::Decided(marked[0]),
+            None => State::Mixed,
+        }
     }
 
     pub fn has_notes(&self) -> bool {
@@ -248,7 +283,33 @@ impl Minutes {
         }
     }
 
-    /// Sets or clears an outcome.
+    /// Records an outcome the way the screen does, keeping item and clauses in one story:
+    /// - on the item: the whole item's outcome, given to every clause as well (clearing it
+    ///   clears them all);
+    /// - on a clause: that clause's outcome; an item outcome that no longer holds for every
+    ///   clause is withdrawn, and the item's state is derived from its clauses again.
+    pub fn record_outcome(&mut self, item: &Item, target: &Target, outcome: Option<Outcome>) {
+        let record = self.item_mut(&item.number, &item.title);
+        match target {
+            Target::Item(_) => {
+                record.outcome = outcome;
+                for i in 0..item.recommendations.len() {
+                    record.clauses.entry(i).or_default().outcome = outcome;
+                }
+            }
+            Target::Clause(_, i) => {
+                record.clauses.entry(*i).or_default().outcome = outcome;
+                if record.outcome.is_some() && record.outcome != outcome {
+                    record.outcome = None;
+                }
+            }
+        }
+        record
+            .clauses
+            .retain(|_, c| c.outcome.is_some() || !c.note.is_unset());
+    }
+
+    /// Sets or clears an outcome as it is, with no rule applied (reading files, tests).
     pub fn set_outcome(&mut self, target: &Target, title: &str, outcome: Option<Outcome>) {
         let record = self.item_mut(target.item_number(), title);
         match target {
@@ -311,10 +372,13 @@ impl Minutes {
             .map(|start| u64::try_from(now_ms.saturating_sub(start)).unwrap_or(0))
     }
 
-    /// Keeps a decision as the secretary wrote it (empty: back to the draft).
-    pub fn set_decision(&mut self, number: &str, title: &str, text: &str) {
+    /// Keeps a decision as the secretary wrote it over `basis`, the draft then (empty text:
+    /// back to the draft). Without a basis (a decision from elsewhere) it is never flagged.
+    pub fn set_decision(&mut self, number: &str, title: &str, text: &str, basis: Option<&str>) {
         let text = text.trim();
-        self.item_mut(number, title).decision = (!text.is_empty()).then(|| text.to_string());
+        let record = self.item_mut(number, title);
+        record.decision = (!text.is_empty()).then(|| text.to_string());
+        record.decision_basis = record.decision.as_ref().and(basis).map(str::to_string);
     }
 
     pub fn add_participant(&mut self, name: &str) {
@@ -413,6 +477,39 @@ mod tests {
         assert_eq!(m.item("3.5").unwrap().title, "Status");
         m.set_outcome(&clause, "Status", None);
         assert_eq!(m.outcome(&clause), None);
+    }
+
+    #[test]
+    fn item_and_clause_outcomes_tell_one_story() {
+        use crate::agenda::Recommendation;
+        let item = Item {
+            number: "3.4".into(),
+            title: "Plan".into(),
+            recommendations: vec![Recommendation::default(), Recommendation::default()],
+            ..Item::default()
+        };
+        let (whole, first, second) = (
+            Target::Item("3.4".into()),
+            Target::Clause("3.4".into(), 0),
+            Target::Clause("3.4".into(), 1),
+        );
+        let mut m = Minutes::default();
+        let state = |m: &Minutes| m.item("3.4").map(|r| r.state(2));
+        m.record_outcome(&item, &first, Some(Outcome::Approved));
+        assert_eq!(state(&m), Some(State::Partly));
+        m.record_outcome(&item, &second, Some(Outcome::Approved));
+        assert_eq!(state(&m), Some(State::Decided(Outcome::Approved)));
+        // On the item: every clause follows.
+        m.record_outcome(&item, &whole, Some(Outcome::TakenNote));
+        assert_eq!(m.outcome(&first), Some(Outcome::TakenNote));
+        assert_eq!(m.outcome(&second), Some(Outcome::TakenNote));
+        // A clause decided otherwise withdraws the item's outcome.
+        m.record_outcome(&item, &second, Some(Outcome::Rejected));
+        assert_eq!(m.outcome(&whole), None);
+        assert_eq!(state(&m), Some(State::Mixed));
+        // Cleared on the item: cleared everywhere.
+        m.record_outcome(&item, &whole, None);
+        assert_eq!(state(&m), Some(State::Open));
     }
 
     #[test]

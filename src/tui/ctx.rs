@@ -10,7 +10,7 @@ use super::labels::Labels;
 use super::search;
 use crate::Language;
 use crate::agenda::{Agenda, Item};
-use crate::minutes::{Minutes, Outcome, Target};
+use crate::minutes::{Minutes, Outcome, State, Target};
 
 /// How long a status message stays.
 const STATUS_MS: i64 = 4000;
@@ -191,6 +191,16 @@ impl Ctx {
         match self.screen {
             Screen::Toc => Some(Target::Item(item.number.clone())),
             Screen::Item => self.targets().get(self.item_view.selected).cloned(),
+        }
+    }
+
+    /// What an item's state is called: its outcome, or mixed, or partly recorded.
+    pub fn state_words(&self, state: Option<State>) -> &'static str {
+        match state {
+            Some(State::Decided(o)) => self.labels.outcome(o),
+            Some(State::Mixed) => self.labels.mixed,
+            Some(State::Partly) => self.labels.partly,
+            Some(State::Open) | None => "—",
         }
     }
 

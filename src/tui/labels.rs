@@ -69,6 +69,12 @@ pub struct Labels {
     pub no_orphans: &'static str,
     pub closed: &'static str,
     pub as_printed: &'static str,
+    /// An item whose clauses were marked with different outcomes.
+    pub mixed: &'static str,
+    /// An item with some clauses marked, some not yet.
+    pub partly: &'static str,
+    /// A written decision over a draft the outcomes no longer give.
+    pub decision_stale: &'static str,
     pub earlier_decisions: &'static str,
     /// A name per keymap section, in the order of `Mode::ALL`.
     mode_names: [&'static str; 11],
@@ -166,6 +172,9 @@ pub static DANISH: Labels = Labels {
     no_orphans: "Alle registreringer hører til et punkt på dagsordenen",
     closed: "lukket punkt",
     as_printed: "som trykt i referatet",
+    mixed: "forskellige udfald",
+    partly: "delvist registreret",
+    decision_stale: "⚠ udfaldet er ændret, efter beslutningen blev skrevet: læs den igen (b)",
     earlier_decisions: "Tidligere beslutninger",
     mode_names: [
         "Overalt",
@@ -238,6 +247,9 @@ pub static ENGLISH: Labels = Labels {
     no_orphans: "Every record belongs to an item on the agenda",
     closed: "closed item",
     as_printed: "as printed in the minutes",
+    mixed: "mixed outcomes",
+    partly: "partly recorded",
+    decision_stale: "⚠ the outcome changed after the decision was written: read it again (b)",
     earlier_decisions: "Earlier decisions",
     mode_names: [
         "Everywhere",

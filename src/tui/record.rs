@@ -23,8 +23,8 @@ impl Ctx {
             self.say(self.labels.sections_have_no_outcome);
             return;
         }
-        let title = item.title.clone();
-        self.record().set_outcome(&target, &title, outcome);
+        let item = item.clone();
+        self.record().record_outcome(&item, &target, outcome);
         self.confirm_mark(&target, outcome);
         self.after_marking();
     }
@@ -39,8 +39,8 @@ impl Ctx {
         self.say(format!("{what}{said}"));
     }
 
-    /// Space: what the clause asks for; on an item, what its clauses ask for, and each unmarked
-    /// clause gets its own.
+    /// Space: what the clause asks for; on an item, every clause what it asks for (an item
+    /// without clauses is taken note of).
     pub fn mark_suggested(&mut self) {
         let (Some(target), Some(item)) = (self.target(), self.item().cloned()) else {
             return;
@@ -49,24 +49,37 @@ impl Ctx {
             self.say(self.labels.sections_have_no_outcome);
             return;
         }
-        let outcome = match &target {
-            Target::Clause(_, i) => Outcome::suggested_for(item.recommendations[*i].action),
-            Target::Item(_) => item
-                .recommendations
-                .first()
-                .map_or(Outcome::TakenNote, |r| Outcome::suggested_for(r.action)),
-        };
-        self.record()
-            .set_outcome(&target, &item.title, Some(outcome));
-        self.confirm_mark(&target, Some(outcome));
-        if let Target::Item(number) = &target {
-            for (i, r) in item.recommendations.iter().enumerate() {
-                let clause = Target::Clause(number.clone(), i);
-                if self.minutes().outcome(&clause).is_none() {
-                    let suggested = Outcome::suggested_for(r.action);
-                    self.record()
-                        .set_outcome(&clause, &item.title, Some(suggested));
+        match &target {
+            Target::Clause(_, i) => {
+                let outcome = Outcome::suggested_for(item.recommendations[*i].action);
+                self.record().record_outcome(&item, &target, Some(outcome));
+                self.confirm_mark(&target, Some(outcome));
+            }
+            Target::Item(_) if item.recommendations.is_empty() => {
+                let outcome = Some(Outcome::TakenNote);
+                self.record().record_outcome(&item, &target, outcome);
+                self.confirm_mark(&target, outcome);
+            }
+            Target::Item(number) => {
+                let suggested: Vec<Outcome> = item
+                    .recommendations
+                    .iter()
+                    .map(|r| Outcome::suggested_for(r.action))
+                    .collect();
+                let minutes = self.record();
+                if suggested.iter().all(|o| *o == suggested[0]) {
+                    // One outcome for all: the item's own.
+                    minutes.record_outcome(&item, &target, Some(suggested[0]));
+                } else {
+                    minutes.record_outcome(&item, &target, None);
+                    for (i, outcome) in suggested.into_iter().enumerate() {
+                        let clause = Target::Clause(number.clone(), i);
+                        minutes.record_outcome(&item, &clause, Some(outcome));
+                    }
                 }
+                let record = self.minutes().item(number);
+                let state = record.map(|r| r.state(item.recommendations.len()));
+                self.say(format!("{number}: {}", self.state_words(state)));
             }
         }
         self.after_marking();
@@ -120,19 +133,18 @@ impl Ctx {
     /// Keeps a decision as written, unless it is the draft unchanged (which then follows the
     /// outcomes as they change).
     pub fn keep_decision(&mut self, number: &str, text: &str) {
-        let draft = self
-            .agenda
-            .find(number)
-            .map(|item| {
-                let body = self.agenda.meeting.body.as_deref().unwrap_or_default();
-                crate::minutes::decision::decision(item, self.minutes().item(number), body)
-            })
-            .unwrap_or_default();
-        if text.trim() != draft.trim()
-            && let Some(item) = self.agenda.find(number)
-        {
+        let Some(item) = self.agenda.find(number) else {
+            return;
+        };
+        let body = self.agenda.meeting.body.as_deref().unwrap_or_default();
+        let record = self.minutes().item(number);
+        let shown = crate::minutes::decision::decision(item, record, body);
+        // What the outcomes draft now: the written words are checked against it later.
+        let basis = crate::minutes::decision::draft(item, record, body);
+        if text.trim() != shown.trim() {
             let title = item.title.clone();
-            self.record().set_decision(number, &title, text);
+            self.record()
+                .set_decision(number, &title, text, Some(&basis));
             self.say(self.labels.saved_decision);
         }
     }

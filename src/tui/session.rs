@@ -189,13 +189,13 @@ impl Runner for Session {
 
 /// A note that was being written when gavel stopped goes back into the record.
 fn recover(minutes: &mut Minutes, app: &App, draft: &Draft) {
-    let title = app
-        .agenda()
-        .find(&draft.item)
-        .map(|i| i.title.clone())
-        .unwrap_or_default();
+    let item = app.agenda().find(&draft.item);
+    let title = item.map(|i| i.title.clone()).unwrap_or_default();
     if draft.decision {
-        minutes.set_decision(&draft.item, &title, &draft.text);
+        let body = app.agenda().meeting.body.as_deref().unwrap_or_default();
+        let basis =
+            item.map(|i| crate::minutes::decision::draft(i, minutes.item(&draft.item), body));
+        minutes.set_decision(&draft.item, &title, &draft.text, basis.as_deref());
     } else {
         let note = Note {
             text: draft.text.clone(),

@@ -215,6 +215,11 @@ impl Page<'_> {
             }
         };
         self.section(&heading);
+        let body = ctx.agenda.meeting.body.as_deref().unwrap_or_default();
+        let record = ctx.minutes().item(&item.number);
+        if crate::minutes::decision::is_stale(item, record, body) {
+            self.text(labels.decision_stale, self.theme.error());
+        }
         self.text(&decision, Style::new());
     }
 

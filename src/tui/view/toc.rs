@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::minutes::{ItemRecord, Outcome};
+use crate::minutes::{ItemRecord, Outcome, State};
 use crate::tui::columns::{truncate, width};
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
@@ -128,8 +128,9 @@ impl Line<'_> {
     }
 }
 
-/// The state at a glance: the item's outcome letter; for an item without one, ✓ when every
-/// clause is marked and ~ when some are; · while pending.
+/// The state at a glance: the outcome's letter when the item has one outcome (set on it, or
+/// every clause alike); ± when its clauses were decided differently, ~ while some are not yet
+/// marked; · while nothing is.
 fn state_mark(
     ctx: &Ctx,
     index: usize,
@@ -139,19 +140,12 @@ fn state_mark(
     if !ctx.agenda.takes_decisions(index) {
         return (' ', theme.dim());
     }
-    let item = &ctx.agenda.items[index];
-    let outcome: Option<Outcome> = record.and_then(|r| r.outcome);
-    if let Some(o) = outcome {
-        return (ctx.mark_letter(o), theme.outcome(Some(o)));
-    }
-    let clauses = item.recommendations.len();
-    let marked = record.map_or(0, |r| {
-        r.clauses.values().filter(|c| c.outcome.is_some()).count()
-    });
-    match marked {
-        0 => ('·', theme.dim()),
-        m if m >= clauses => ('✓', theme.outcome(Some(Outcome::Approved))),
-        _ => ('~', theme.outcome(Some(Outcome::Postponed))),
+    let clauses = ctx.agenda.items[index].recommendations.len();
+    match record.map_or(State::Open, |r| r.state(clauses)) {
+        State::Decided(o) => (ctx.mark_letter(o), theme.outcome(Some(o))),
+        State::Mixed => ('±', theme.outcome(Some(Outcome::ApprovedWithChanges))),
+        State::Partly => ('~', theme.outcome(Some(Outcome::Postponed))),
+        State::Open => ('·', theme.dim()),
     }
 }
 

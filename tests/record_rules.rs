@@ -1,0 +1,130 @@
+//! The one model of what was decided, tried with any keys a secretary may press: the item's
+//! outcome and its clauses' never disagree, and no exported decision contradicts the recorded
+//! outcomes without a flag.
+
+mod common;
+
+use common::{press, sample_app, type_text};
+use gavel::export::{self, Options};
+use gavel::minutes::{Outcome, State, Target, decision};
+use proptest::prelude::*;
+
+/// What a secretary does: move, open, mark on the item row or a clause, clear, write a decision.
+fn any_step() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "j",
+        "k",
+        "enter",
+        "esc",
+        "home",
+        "end",
+        "3 4",
+        "3 7",
+        "1 1",
+        "e",
+        "d",
+        "g",
+        "c",
+        "a",
+        "u",
+        "i",
+        "space",
+        "backspace",
+        "b",
+        "b*",
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn no_keys_make_the_record_contradict_itself(steps in prop::collection::vec(any_step(), 1..40)) {
+        let mut app = sample_app();
+        for step in &steps {
+            match *step {
+                // Open the decision, write over it, keep it.
+                "b*" => {
+                    press(&mut app, "b");
+                    type_text(&mut app, " Skrevet.");
+                    press(&mut app, "esc");
+                }
+                keys => {
+                    press(&mut app, keys);
+                }
+            }
+        }
+        let agenda = app.agenda().clone();
+        let minutes = app.minutes().clone();
+        let body = agenda.meeting.body.clone().unwrap_or_default();
+        for item in &agenda.items {
+            let Some(record) = minutes.item(&item.number) else { continue };
+            let clauses = item.recommendations.len();
+            // An outcome on the item is every clause's outcome.
+            if let Some(o) = record.outcome {
+                for i in 0..clauses {
+                    let clause = Target::Clause(item.number.clone(), i);
+                    prop_assert_eq!(minutes.outcome(&clause), Some(o), "{} after {:?}", item.number, steps);
+                }
+            }
+            // A decision that is not the draft was written over the outcomes as they are now,
+            // or is flagged.
+            let draft = decision::draft(item, Some(record), &body);
+            let shown = decision::decision(item, Some(record), &body);
+            if let Some(written) = &record.decision {
+                prop_assert_eq!(&shown, written);
+                let current = record.decision_basis.as_deref() == Some(draft.as_str());
+                prop_assert!(current || decision::is_stale(item, Some(record), &body),
+                    "{}: {:?} not flagged after {:?}", item.number, written, steps);
+            } else if item.decision.is_none() {
+                prop_assert_eq!(&shown, &draft);
+            }
+            // The drafted words never say the opposite of a single outcome.
+            if let State::Decided(o) = record.state(clauses) {
+                let rejected = draft.contains("ikke godkend") || draft.contains("kunne ikke");
+                prop_assert_eq!(rejected, o == Outcome::Rejected, "{}: {:?} drafted {:?}", item.number, o, draft);
+            }
+        }
+        // The export flags what the screen flags.
+        let referat = export::prepare(&agenda, &minutes, Options { public: false, language: gavel::Language::Danish });
+        for entry in &referat.entries {
+            let Some(item) = agenda.find(&entry.number) else { continue };
+            let stale = decision::is_stale(item, minutes.item(&item.number), &body);
+            prop_assert_eq!(stale, entry.flags.iter().any(|f| f.contains("beslutningen blev skrevet")));
+        }
+    }
+}
+
+#[test]
+fn the_table_of_contents_shows_the_outcome_not_just_done() {
+    let mut app = sample_app();
+    // 3.5 has two clauses: one approved, one rejected is no "✓".
+    press(&mut app, "3 5 enter j g a esc");
+    let screen = common::screen(&mut app, 100, 30);
+    let row = screen.lines().find(|l| l.contains(" 3.5 ")).unwrap();
+    assert!(row.contains('±'), "{row}");
+    // All alike: the outcome's letter.
+    press(&mut app, "3 5 a");
+    let screen = common::screen(&mut app, 100, 30);
+    let row = screen.lines().find(|l| l.contains(" 3.5 ")).unwrap();
+    assert!(row.contains('A') && !row.contains('✓'), "{row}");
+}
+
+#[test]
+fn a_clause_decided_otherwise_redrafts_the_decision() {
+    let mut app = sample_app();
+    // The whole of 3.4 rejected, then its clause approved: the item follows the clause.
+    press(&mut app, "3 4 a enter j g");
+    let item = Target::Item("3.4".into());
+    assert_eq!(app.minutes().outcome(&item), None);
+    assert!(
+        !app.decision_text().contains("ikke"),
+        "{}",
+        app.decision_text()
+    );
+    assert!(
+        app.decision_text().contains("godkendte"),
+        "{}",
+        app.decision_text()
+    );
+}
