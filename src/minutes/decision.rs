@@ -360,7 +360,6 @@ mod tests {
     /// Every outcome against every kind of clause, read as Danish minutes would say it.
     #[test]
     fn every_outcome_for_every_kind_of_clause() {
-        use Outcome::*;
         let clauses = [
             ("KKR Midtjylland godkender strategien.", Action::Approve),
             (
