@@ -83,6 +83,10 @@ fn fixture() -> (Agenda, Minutes) {
         "Taget til efterretning; praksisplanen sendes til kommunerne.",
         None,
     );
+    // Started 09.32 and ended 12.47, Danish winter time.
+    m.started_at = Some(1_741_768_320_000);
+    m.ended_at = Some(1_741_780_020_000);
+    m.utc_offset_s = 3600;
     (agenda, m)
 }
 
@@ -139,6 +143,8 @@ fn drafted_decisions_read_like_danish_minutes() {
     ] {
         assert!(md.contains(decision), "missing {decision}\n{md}");
     }
+    assert!(md.contains("**Dato:** onsdag den 12. marts 2025"));
+    assert!(md.contains("Mødet startede kl. 09.32 og sluttede kl. 12.47."));
     assert!(md.contains("**Til stede:** Anne Hansen (formand), Carl Ærø"));
     assert!(md.contains("**Afbud:** Bo Ørsted"));
     assert!(md.contains("UDKAST"));

@@ -97,8 +97,9 @@ fn fuzzy_finder_jumps_and_keeps_its_query() {
 fn recording_outcomes_on_items_and_clauses() {
     let mut app = sample_app();
     press(&mut app, "3 5 enter");
-    // Row 0 is the item, then its two clauses; marking moves on to the next row.
-    press(&mut app, "down space");
+    // Row 0 is the item, then its two clauses; an item opens on its first clause, and marking
+    // moves on to the next row.
+    press(&mut app, "space");
     assert_eq!(
         app.minutes().outcome(&clause("3.5", 0)),
         Some(Outcome::TakenNote),
@@ -452,14 +453,52 @@ fn export_and_final_from_the_screen() {
     assert!(request.public && !request.overwrite);
     press(&mut app, "F");
     assert!(app.minutes().is_final);
-    press(&mut app, "F");
+    assert!(
+        screen(&mut app, 100, 24).contains("✔ ENDELIGT"),
+        "the header says so"
+    );
+    // Final means final: a change is refused until the minutes are reopened, which asks first.
+    press(&mut app, "1 1 g");
+    assert_eq!(app.minutes().outcome(&Target::Item("1.1".into())), None);
+    assert_eq!(
+        app.status_text(),
+        Some("Referatet er endeligt: genåbn det med F for at rette")
+    );
+    press(&mut app, "F n");
+    assert!(app.minutes().is_final, "no is no");
+    press(&mut app, "F j");
     assert!(!app.minutes().is_final);
+    press(&mut app, "g");
+    assert_eq!(
+        app.minutes().outcome(&Target::Item("1.1".into())),
+        Some(Outcome::Approved)
+    );
+}
+
+#[test]
+fn ending_the_meeting_stops_its_clock_for_good() {
+    let mut app = sample_app();
+    press(&mut app, "1 1 m");
+    let started = app.now_ms();
+    common::wait(&mut app, 60_000);
+    press(&mut app, "S j");
+    let ended = app.minutes().ended_at.expect("ended");
+    assert_eq!(app.minutes().current, None, "no item's clock runs");
+    common::wait(&mut app, 600_000);
+    assert_eq!(
+        app.minutes().meeting_elapsed_ms(app.now_ms()),
+        Some((ended - started) as u64)
+    );
+    // Making an item current afterwards starts no clock again.
+    press(&mut app, "j m");
+    assert_eq!(app.minutes().current, None);
+    assert_eq!(app.minutes().ended_at, Some(ended));
 }
 
 #[test]
 fn a_notice_waits_for_the_note_being_written() {
     let mut app = sample_app();
-    press(&mut app, "3 5 enter n");
+    press(&mut app, "3 5 enter up n");
     type_text(&mut app, "Halvt skrevet");
     app.update(Msg::Notify(vec!["referatfilen var fjernet".into()]), T0);
     assert!(
@@ -481,7 +520,7 @@ fn a_notice_waits_for_the_note_being_written() {
 #[test]
 fn closing_keeps_the_note_being_written() {
     let mut app = sample_app();
-    press(&mut app, "3 5 enter j n");
+    press(&mut app, "3 5 enter n");
     type_text(&mut app, "Sidste ord");
     app.update(Msg::Closing, T0);
     assert!(app.overlay().is_none());

@@ -125,7 +125,7 @@ fn a_hang_up_in_the_middle_of_a_note_keeps_it() {
     let mut app = app_with(Keymap::default_keymap());
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     // The script ends with the note open: the terminal hangs up.
-    let mut script = Script::keys("3 5 enter n S l u t");
+    let mut script = Script::keys("3 5 enter up n S l u t");
     let mut edge = Recorder::default();
     let ending = run(&mut terminal, &mut app, &mut script, &mut edge).unwrap();
     assert!(matches!(ending, Ending::Stopped(_)));

@@ -99,7 +99,7 @@ proptest! {
 fn the_table_of_contents_shows_the_outcome_not_just_done() {
     let mut app = sample_app();
     // 3.5 has two clauses: one approved, one rejected is no "✓".
-    press(&mut app, "3 5 enter j g a esc");
+    press(&mut app, "3 5 enter g a esc");
     let screen = common::screen(&mut app, 100, 30);
     let row = screen.lines().find(|l| l.contains(" 3.5 ")).unwrap();
     assert!(row.contains('±'), "{row}");
@@ -114,7 +114,7 @@ fn the_table_of_contents_shows_the_outcome_not_just_done() {
 fn a_clause_decided_otherwise_redrafts_the_decision() {
     let mut app = sample_app();
     // The whole of 3.4 rejected, then its clause approved: the item follows the clause.
-    press(&mut app, "3 4 a enter j g");
+    press(&mut app, "3 4 a enter g");
     let item = Target::Item("3.4".into());
     assert_eq!(app.minutes().outcome(&item), None);
     assert!(

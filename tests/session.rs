@@ -13,7 +13,7 @@ fn a_meeting_resumes_where_it_was() {
     let path = dir.path().join("minutes.toml");
     let mut app = sample_app();
     let mut session = Session::start(&mut app, &path, &["Anne Hansen".to_string()]);
-    press_with(&mut app, &mut session, "3 5 enter down space n");
+    press_with(&mut app, &mut session, "3 5 enter space n");
     for c in "Noten skrives".chars() {
         let key = if c == ' ' {
             "space".to_string()

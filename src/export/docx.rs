@@ -166,7 +166,7 @@ pub fn render(r: &Referat) -> Vec<u8> {
         paragraphs.push(draft_mark(w, 28));
     }
     for (l, value) in [
-        (w.date, r.meeting.date.clone()),
+        (w.date, r.date.clone()),
         (w.time, r.meeting.time.clone()),
         (w.place, r.meeting.location.clone()),
         (
@@ -184,6 +184,9 @@ pub fn render(r: &Referat) -> Vec<u8> {
     }
     for (name, item) in &r.left {
         paragraphs.push(line(&format!("{} {item}", w.left), name));
+    }
+    if let Some(held) = &r.held {
+        paragraphs.push(Paragraph::new().add_run(text(held)));
     }
     for e in &r.entries {
         entry(&mut paragraphs, e, r);

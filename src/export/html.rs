@@ -48,7 +48,7 @@ pub fn render(r: &Referat) -> String {
     }
     out.push_str("<dl class=\"facts\">\n");
     for (label, value) in [
-        (w.date, r.meeting.date.clone()),
+        (w.date, r.date.clone()),
         (w.time, r.meeting.time.clone()),
         (w.place, r.meeting.location.clone()),
         (
@@ -73,6 +73,9 @@ pub fn render(r: &Referat) -> String {
         ));
     }
     out.push_str("</dl>\n");
+    if let Some(held) = &r.held {
+        out.push_str(&format!("<p class=\"held\">{}</p>\n", escape(held)));
+    }
     for e in &r.entries {
         entry(&mut out, e, r);
     }

@@ -31,7 +31,7 @@ pub fn render(r: &Referat) -> String {
         out.push_str(&format!("> **{}**\n\n", w.draft));
     }
     let mut facts = Vec::new();
-    if let Some(date) = &r.meeting.date {
+    if let Some(date) = &r.date {
         facts.push(format!("**{}:** {}", w.date, escape(date)));
     }
     if let Some(time) = &r.meeting.time {
@@ -52,6 +52,9 @@ pub fn render(r: &Referat) -> String {
     if !facts.is_empty() {
         out.push_str(&facts.join("  \n"));
         out.push_str("\n\n");
+    }
+    if let Some(held) = &r.held {
+        out.push_str(&format!("{}\n\n", escape(held)));
     }
     for entry in &r.entries {
         entry_md(&mut out, entry, r);

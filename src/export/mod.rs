@@ -191,6 +191,10 @@ pub struct Referat {
     #[serde(skip)]
     pub words: &'static Words,
     pub meeting: Meeting,
+    /// The meeting's date as the minutes write it: "tirsdag den 8. april 2025".
+    pub date: Option<String>,
+    /// When the meeting started and ended: "Mødet startede kl. 15.30 og sluttede kl. 16.45."
+    pub held: Option<String>,
     pub present: Vec<String>,
     pub absent: Vec<String>,
     /// (name, item number)
@@ -292,6 +296,12 @@ pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat 
     Referat {
         words,
         meeting: agenda.meeting.clone(),
+        date: agenda
+            .meeting
+            .date
+            .as_deref()
+            .map(|d| long_date(d, options.language)),
+        held: held(minutes, options.language),
         present,
         absent,
         left,
@@ -300,6 +310,44 @@ pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat 
         entries,
         orphans,
     }
+}
+
+/// "2025-04-08" → "tirsdag den 8. april 2025" (chrono's Danish names), "Tuesday 8 April 2025";
+/// a date gavel could not read is written as it stands.
+pub fn long_date(date: &str, language: Language) -> String {
+    use chrono::{Locale, NaiveDate};
+    let Ok(day) = NaiveDate::parse_from_str(date, "%Y-%m-%d") else {
+        return date.to_string();
+    };
+    match language {
+        Language::Danish => day
+            .format_localized("%A den %-d. %B %Y", Locale::da_DK)
+            .to_string(),
+        Language::English => day
+            .format_localized("%A %-d %B %Y", Locale::en_GB)
+            .to_string(),
+    }
+}
+
+/// The meeting's start and end, in the local time where it was held.
+fn held(minutes: &Minutes, language: Language) -> Option<String> {
+    use chrono::{DateTime, FixedOffset};
+    let offset = FixedOffset::east_opt(minutes.utc_offset_s)?;
+    let at = |ms: i64| {
+        let time = DateTime::from_timestamp_millis(ms)?.with_timezone(&offset);
+        Some(time.format(language.pick("%H.%M", "%H:%M")).to_string())
+    };
+    let start = at(minutes.started_at?)?;
+    Some(match minutes.ended_at.and_then(at) {
+        Some(end) => language.pick(
+            format!("Mødet startede kl. {start} og sluttede kl. {end}."),
+            format!("The meeting started at {start} and ended at {end}."),
+        ),
+        None => language.pick(
+            format!("Mødet startede kl. {start}."),
+            format!("The meeting started at {start}."),
+        ),
+    })
 }
 
 /// An orphaned record as an entry: its clauses' texts left with the item, so they are numbered.

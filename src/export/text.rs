@@ -22,7 +22,7 @@ pub fn render(r: &Referat) -> String {
     }
     let mut facts = Vec::new();
     for (label, value) in [
-        (w.date, &r.meeting.date),
+        (w.date, &r.date),
         (w.time, &r.meeting.time),
         (w.place, &r.meeting.location),
     ] {
@@ -39,6 +39,7 @@ pub fn render(r: &Referat) -> String {
     for (name, item) in &r.left {
         facts.push(format!("{} {item}: {name}", w.left));
     }
+    facts.extend(r.held.clone());
     for fact in facts {
         para(&mut out, &fact, "");
     }

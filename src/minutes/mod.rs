@@ -157,6 +157,10 @@ fn is_zero(n: &u64) -> bool {
     *n == 0
 }
 
+fn is_zero_i32(n: &i32) -> bool {
+    *n == 0
+}
+
 impl ItemRecord {
     /// Takes in another record of the same item: nothing of either is lost.
     pub fn merge(&mut self, other: ItemRecord) {
@@ -254,6 +258,13 @@ pub struct Minutes {
     /// When the meeting was started (the first item made current).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<i64>,
+    /// When the meeting was ended: its clock stops there, and stays stopped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended_at: Option<i64>,
+    /// The local time's offset from UTC where the meeting was held, for the times the minutes
+    /// print ("Mødet startede kl. 15.30").
+    #[serde(default, skip_serializing_if = "is_zero_i32")]
+    pub utc_offset_s: i32,
     /// The secretary has marked the minutes final: exports carry no draft mark.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub is_final: bool,
@@ -333,9 +344,10 @@ impl Minutes {
         }
     }
 
-    /// Makes `number` the item the meeting is on; the previous one's time is banked.
+    /// Makes `number` the item the meeting is on; the previous one's time is banked. After the
+    /// meeting has ended, no clock starts again.
     pub fn set_current(&mut self, number: &str, title: &str, now_ms: i64) {
-        if self.current.as_ref().is_some_and(|(n, _)| n == number) {
+        if self.ended_at.is_some() || self.current.as_ref().is_some_and(|(n, _)| n == number) {
             return;
         }
         self.stop_current(now_ms);
@@ -366,10 +378,17 @@ impl Minutes {
         banked.saturating_add(running)
     }
 
-    /// Since the meeting started.
+    /// Since the meeting started, up to its end.
     pub fn meeting_elapsed_ms(&self, now_ms: i64) -> Option<u64> {
+        let until = self.ended_at.unwrap_or(now_ms);
         self.started_at
-            .map(|start| u64::try_from(now_ms.saturating_sub(start)).unwrap_or(0))
+            .map(|start| u64::try_from(until.saturating_sub(start)).unwrap_or(0))
+    }
+
+    /// Ends the meeting: the running item's time is banked and the meeting's clock stops.
+    pub fn end_meeting(&mut self, now_ms: i64) {
+        self.stop_current(now_ms);
+        self.ended_at.get_or_insert(now_ms);
     }
 
     /// Keeps a decision as the secretary wrote it over `basis`, the draft then (empty text:

@@ -64,7 +64,8 @@ actions! {
     EditNote => "edit_note", "write a note", "skriv en note";
     EditDecision => "edit_decision", "write or correct the decision (Beslutning)", "skriv eller ret beslutningen";
     Export => "export", "write the minutes (Markdown, HTML, text, Word, JSON)", "skriv referatet (Markdown, HTML, tekst, Word, JSON)";
-    ToggleFinal => "toggle_final", "mark the minutes final / draft", "marker referatet endeligt / udkast";
+    ToggleFinal => "toggle_final", "mark the minutes final / reopen them (asks first)", "marker referatet endeligt / genåbn det (spørger først)";
+    EndMeeting => "end_meeting", "end the meeting: its clock stops (asks first)", "afslut mødet: dets ur stopper (spørger først)";
     TogglePrivate => "toggle_private", "note private / public", "note privat / offentlig";
     Search => "search", "find an item (number, title, case, text)", "søg efter punkt (nummer, titel, sag, tekst)";
     GoTo => "goto", "go to item or page (3.5, s13)", "gå til punkt eller side (3.5, s13)";

@@ -14,7 +14,8 @@ use super::keymap::{Keymap, Mode};
 use super::labels::Labels;
 pub use super::overlay::Overlay;
 use super::overlay::{
-    Attendance, Confirm, Editor, ExportChooser, Finder, Flow, GoTo, Help, Notice, Orphans, Question,
+    Attendance, Confirm, Editor, ExportChooser, Finder, Flow, GoTo, Help, Notice, Orphans,
+    Question, Yes,
 };
 use crate::Language;
 use crate::agenda::{Agenda, Item};
@@ -87,6 +88,7 @@ fn changes_the_record(action: Action) -> bool {
             | Action::ToggleFinal
             | Action::TogglePrivate
             | Action::Attendance
+            | Action::EndMeeting
     )
 }
 
@@ -140,7 +142,7 @@ impl App {
                 });
                 self.overlay = Some(Overlay::Confirm(Confirm::new(
                     Question::Overwrite(path),
-                    yes,
+                    Yes::Do(yes),
                 )));
             }
             Msg::Notify(lines) => self.notify(lines),
@@ -193,6 +195,16 @@ impl App {
         // the first change.
         self.ctx.recorded = minutes != Minutes::default() && self.ctx.read_only.is_none();
         self.ctx.replace_record(minutes);
+        // Back where the meeting is, not on 1.1.
+        if let Some(index) = self
+            .ctx
+            .minutes()
+            .current
+            .as_ref()
+            .and_then(|(number, _)| self.ctx.agenda.index_of(number))
+        {
+            self.ctx.cursor = index;
+        }
         lines.extend(self.told(&opened.notices));
         self.notify(lines);
     }
@@ -253,8 +265,28 @@ impl App {
         if changes_the_record(action) && self.ctx.refuse_if_read_only() {
             return;
         }
+        // Final means final: a change needs the minutes reopened first (F, confirmed).
+        if changes_the_record(action)
+            && self.ctx.minutes().is_final
+            && action != Action::ToggleFinal
+        {
+            self.ctx.say(self.ctx.labels.final_refuses);
+            return;
+        }
         let ctx = &mut self.ctx;
         let opened = match action {
+            Action::ToggleFinal if ctx.minutes().is_final => Some(Overlay::Confirm(Confirm::new(
+                Question::Reopen,
+                Yes::Reopen,
+            ))),
+            Action::EndMeeting if ctx.minutes().ended_at.is_some() => {
+                ctx.say(ctx.labels.meeting_has_ended);
+                None
+            }
+            Action::EndMeeting => Some(Overlay::Confirm(Confirm::new(
+                Question::EndMeeting,
+                Yes::EndMeeting,
+            ))),
             Action::Search => Some(Overlay::Finder(Finder::new(&ctx.finder_query))),
             Action::GoTo => Some(Overlay::GoTo(GoTo::default())),
             Action::Attendance => Some(Overlay::Attendance(Attendance::default())),
@@ -268,9 +300,10 @@ impl App {
             }
             Action::Orphans => Some(Overlay::Orphans(Orphans::default())),
             // Everything is saved as it happens: quitting asks only when saving fails.
-            Action::Quit if ctx.save_error.is_some() => {
-                Some(Overlay::Confirm(Confirm::new(Question::Quit, Effect::Quit)))
-            }
+            Action::Quit if ctx.save_error.is_some() => Some(Overlay::Confirm(Confirm::new(
+                Question::Quit,
+                Yes::Do(Effect::Quit),
+            ))),
             Action::Quit => {
                 effects.push(Effect::Quit);
                 None

@@ -55,7 +55,12 @@ impl Ctx {
     pub fn open(&mut self, index: usize) {
         if index < self.agenda.items.len() {
             if index != self.cursor || self.screen != Screen::Item {
-                self.item_view = ItemView::default();
+                // On the first clause: what the secretary records first.
+                let first_clause = !self.agenda.items[index].recommendations.is_empty();
+                self.item_view = ItemView {
+                    selected: usize::from(first_clause),
+                    ..ItemView::default()
+                };
             }
             self.cursor = index;
             self.screen = Screen::Item;

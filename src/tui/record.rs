@@ -9,8 +9,14 @@ impl Ctx {
     pub fn make_current(&mut self, index: usize) {
         if let Some(item) = self.agenda.items.get(index) {
             let (number, title) = (item.number.clone(), item.title.clone());
-            let now = self.now_ms;
-            self.record().set_current(&number, &title, now);
+            let (now, offset) = (self.now_ms, self.utc_offset_s);
+            if self.minutes().ended_at.is_some() {
+                self.say(self.labels.meeting_has_ended);
+                return;
+            }
+            let minutes = self.record();
+            minutes.utc_offset_s = offset;
+            minutes.set_current(&number, &title, now);
         }
     }
 
@@ -106,6 +112,14 @@ impl Ctx {
         };
         self.record().set_note(&target, &title, note);
         self.say(said);
+    }
+
+    pub fn end_meeting(&mut self) {
+        let (now, offset) = (self.now_ms, self.utc_offset_s);
+        let minutes = self.record();
+        minutes.utc_offset_s = offset;
+        minutes.end_meeting(now);
+        self.say(self.labels.meeting_has_ended);
     }
 
     pub fn toggle_final(&mut self) {

@@ -20,17 +20,28 @@ pub enum Question {
     Quit,
     /// This file exists: write over it?
     Overwrite(String),
+    /// The minutes are final: open them for changes again?
+    Reopen,
+    /// End the meeting (its clock stops)?
+    EndMeeting,
+}
+
+/// What yes does: something at the edge, or a change to the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Yes {
+    Do(Effect),
+    Reopen,
+    EndMeeting,
 }
 
 #[derive(Debug)]
 pub struct Confirm {
     question: Question,
-    /// What yes does.
-    yes: Effect,
+    yes: Yes,
 }
 
 impl Confirm {
-    pub fn new(question: Question, yes: Effect) -> Confirm {
+    pub fn new(question: Question, yes: Yes) -> Confirm {
         Confirm { question, yes }
     }
 
@@ -68,7 +79,17 @@ impl Component for Confirm {
 
     fn handle(&mut self, key: Chord, ctx: &mut Ctx) -> Flow {
         match ctx.keymap.action(Mode::Confirm, key) {
-            Some(Action::Yes) => Flow::Do(self.yes),
+            Some(Action::Yes) => match self.yes {
+                Yes::Do(effect) => Flow::Do(effect),
+                Yes::Reopen => {
+                    ctx.toggle_final();
+                    Flow::Close
+                }
+                Yes::EndMeeting => {
+                    ctx.end_meeting();
+                    Flow::Close
+                }
+            },
             _ => Flow::Close,
         }
     }
@@ -77,8 +98,13 @@ impl Component for Confirm {
         let area = frame.area();
         let answers = Confirm::answers(ctx);
         match &self.question {
-            Question::Quit => {
-                let text = format!("{} {answers}", ctx.labels.quit_confirm);
+            Question::Quit | Question::Reopen | Question::EndMeeting => {
+                let asked = match self.question {
+                    Question::Reopen => ctx.labels.reopen_confirm,
+                    Question::EndMeeting => ctx.labels.end_confirm,
+                    _ => ctx.labels.quit_confirm,
+                };
+                let text = format!("{asked} {answers}");
                 let rect = centered(area, (width(&text) as u16).saturating_add(4), 3);
                 frame.render_widget(Clear, rect);
                 frame.render_widget(

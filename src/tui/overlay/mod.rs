@@ -21,7 +21,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders};
 
 pub use attendance::Attendance;
-pub use confirm::{Confirm, Question};
+pub use confirm::{Confirm, Question, Yes};
 pub use editor::Editor;
 pub use export::ExportChooser;
 pub use finder::Finder;

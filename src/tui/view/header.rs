@@ -40,8 +40,18 @@ pub fn render(ctx: &Ctx, theme: &Theme, frame: &mut Frame, area: Rect) {
             format_duration(ctx.minutes().elapsed_ms(number, ctx.now_ms))
         ));
     }
+    if ctx.minutes().is_final {
+        right.push(ctx.labels.final_badge.to_string());
+    }
     if let Some(ms) = ctx.minutes().meeting_elapsed_ms(ctx.now_ms) {
         right.push(format!("{} {}", ctx.labels.meeting, format_hours(ms)));
+    }
+    if let Some(end) = ctx.minutes().ended_at {
+        right.push(format!(
+            "{} {}",
+            ctx.labels.ended_at,
+            clock(end, ctx.utc_offset_s)
+        ));
     }
     right.push(
         format!(
