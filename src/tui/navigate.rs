@@ -108,10 +108,16 @@ impl Ctx {
     /// page 13. A page past the last one is not found.
     pub fn resolve_goto(&self, input: &str) -> Option<usize> {
         let text = input.trim().to_lowercase().replace(',', ".");
+        let number = text.trim_end_matches('.');
+        // A bare number that is no item's is a page ("17" on an agenda numbered 1.1 … 5.3).
+        let bare_page = (self.agenda.index_of(number).is_none())
+            .then(|| number.parse::<u32>().ok())
+            .flatten();
         let page = ["side", "page", "s", "p"]
             .iter()
             .find_map(|prefix| text.strip_prefix(prefix))
-            .and_then(|rest| rest.trim().trim_end_matches('.').parse::<u32>().ok());
+            .and_then(|rest| rest.trim().trim_end_matches('.').parse::<u32>().ok())
+            .or(bare_page);
         if let Some(page) = page {
             let last_page = self.agenda.items.iter().filter_map(|i| i.page).max()?;
             if page > last_page.saturating_add(1) {
@@ -127,7 +133,7 @@ impl Ctx {
                 .max_by_key(|(index, i)| (i.page, !i.is_section(), usize::MAX - index))
                 .map(|(index, _)| index);
         }
-        self.agenda.index_of(text.trim_end_matches('.'))
+        self.agenda.index_of(number)
     }
 
     /// Typed digits jump at once: "3" to section 3, then "5" to item 3.5.

@@ -95,7 +95,14 @@ impl Component for Editor {
     }
 
     fn render(&self, ctx: &Ctx, theme: &Theme, frame: &mut Frame) {
-        let rect = large(frame.area());
+        // The lower part of the screen: the item and its recommendation stay in view above.
+        let area = large(frame.area());
+        let height = (area.height * 2 / 5).max(8).min(area.height);
+        let rect = ratatui::layout::Rect {
+            y: area.y + area.height - height,
+            height,
+            ..area
+        };
         frame.render_widget(Clear, rect);
         let what = match &self.target {
             Target::Item(n) => n.clone(),
@@ -112,7 +119,12 @@ impl Component for Editor {
             &BOX_KEYS[..]
         };
         let keys = key_line(ctx, Mode::Editor, keys);
-        let block = titled(format!("{} {what}{private}", ctx.labels.note), theme)
+        let kind = if self.decision {
+            ctx.labels.decision
+        } else {
+            ctx.labels.note
+        };
+        let block = titled(format!("{kind} {what}{private}"), theme)
             .title_bottom(Line::styled(format!(" {keys} "), theme.dim()));
         let inner = block.inner(rect);
         frame.render_widget(block, rect);
@@ -120,10 +132,15 @@ impl Component for Editor {
     }
 
     fn hints(&self) -> &'static [Hint] {
-        &[
-            (Action::Back, "gem og luk", "keep and close"),
-            (Action::TogglePrivate, "privat", "private"),
-        ]
+        // A decision is public by nature: no private toggle offered.
+        if self.decision {
+            &[(Action::Back, "gem og luk", "keep and close")]
+        } else {
+            &[
+                (Action::Back, "gem og luk", "keep and close"),
+                (Action::TogglePrivate, "privat", "private"),
+            ]
+        }
     }
 }
 

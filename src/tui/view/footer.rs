@@ -13,15 +13,19 @@ use crate::tui::keymap::Mode;
 use crate::tui::overlay::Hint;
 use crate::tui::theme::Theme;
 
+// What a secretary reaches for, most needed first: the line is cut where the screen ends.
 const TOC: &[Hint] = &[
     (Action::Open, "åbn", "open"),
     (Action::MarkSuggested, "som indstillet", "as recommended"),
+    (Action::MarkApproved, "godkendt", "approved"),
+    (Action::MarkTakenNote, "efterretning", "noted"),
+    (Action::MarkDiscussed, "drøftet", "discussed"),
     (Action::EditNote, "note", "note"),
     (Action::MakeCurrent, "nu", "now"),
-    (Action::NextItem, "næste", "next"),
-    (Action::Search, "søg", "find"),
+    (Action::GoTo, "gå til", "go to"),
+    (Action::Attendance, "fremmøde", "attendance"),
+    (Action::Export, "referat", "minutes"),
     (Action::Help, "taster", "keys"),
-    (Action::Quit, "afslut", "quit"),
 ];
 
 const ITEM: &[Hint] = &[
@@ -30,7 +34,11 @@ const ITEM: &[Hint] = &[
     (Action::MarkApproved, "godkendt", "approved"),
     (Action::MarkTakenNote, "efterretning", "noted"),
     (Action::MarkDiscussed, "drøftet", "discussed"),
+    (Action::MarkRejected, "ikke godkendt", "rejected"),
     (Action::EditNote, "note", "note"),
+    (Action::EditDecision, "beslutning", "decision"),
+    (Action::Attendance, "fremmøde", "attendance"),
+    (Action::Export, "referat", "minutes"),
     (Action::Help, "taster", "keys"),
 ];
 
