@@ -77,9 +77,12 @@ pub enum Command {
         /// Where to write ("-" or absent: standard output; docx needs a file).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// The public minutes: notes marked private are left out.
+        /// The public minutes: notes marked private and closed items are left out.
         #[arg(long)]
         public: bool,
+        /// Leave out the signature page (the members who took part, a line each).
+        #[arg(long)]
+        no_signatures: bool,
         /// The minutes file, if not in the default place.
         #[arg(long, value_name = "PATH")]
         minutes: Option<PathBuf>,

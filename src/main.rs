@@ -47,12 +47,13 @@ fn run(cli: Cli) -> Result<(), String> {
             format,
             output,
             public,
+            no_signatures,
             minutes,
         }) => export(
             &agenda,
             &format,
             output,
-            public,
+            (public, !no_signatures),
             minutes,
             cli.lang.as_deref(),
         ),
@@ -77,7 +78,7 @@ fn export(
     agenda_path: &Path,
     format: &str,
     output: Option<std::path::PathBuf>,
-    public: bool,
+    (public, signatures): (bool, bool),
     minutes: Option<std::path::PathBuf>,
     lang: Option<&str>,
 ) -> Result<(), String> {
@@ -127,7 +128,7 @@ fn export(
             gavel::minutes::Minutes::default()
         }
     };
-    let referat = export::prepare(
+    let mut referat = export::prepare(
         &imported.agenda,
         &record,
         Options {
@@ -135,6 +136,9 @@ fn export(
             language: language.unwrap_or_default(),
         },
     );
+    if !signatures {
+        referat.signatures.clear();
+    }
     let bytes = export::render(&referat, &imported.agenda, &record, format);
     match output.filter(|o| o.as_os_str() != "-") {
         Some(file) => export::write(&file, &bytes)

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use gavel::agenda::{self, Agenda};
 use gavel::export::{self, Format, Options};
-use gavel::minutes::{Minutes, Note, Outcome, Target};
+use gavel::minutes::{Minutes, Note, Outcome, Presence, Role, Target, Vote};
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -21,12 +21,19 @@ fn fixture() -> (Agenda, Minutes) {
     // Hostile text must come out as text.
     agenda.items[3].title = "Siden sidst <script>alert(\"x\")</script> & *mere*".into();
     let mut m = Minutes::default();
-    for name in ["Anne Hansen (formand)", "Bo Ørsted", "Carl Ærø"] {
+    for name in [
+        "Anne Hansen (formand)",
+        "Bo Ørsted",
+        "Carl Ærø",
+        "Dorte Dahl",
+        "Eva Ebbesen",
+    ] {
         m.add_participant(name);
     }
     m.cycle_presence(1, None); // Bo: afbud
-    m.cycle_presence(2, None);
-    m.cycle_presence(2, Some("3.2")); // Carl left during 3.2
+    m.participants[2].presence = Presence::LeftDuring("3.2".into());
+    m.participants[3].role = Some(Role::Secretary);
+    m.participants[4].presence = Presence::AbsentWithoutNotice;
     let title = |n: &str| {
         agenda
             .items
@@ -83,6 +90,15 @@ fn fixture() -> (Agenda, Minutes) {
         "Taget til efterretning; praksisplanen sendes til kommunerne.",
         None,
     );
+    // The protocol's own lines: a vote, someone not taking part, a statement for the record.
+    m.items.get_mut("1.1").unwrap().vote = Some(Vote {
+        for_: 7,
+        against: 1,
+        abstaining: 1,
+    });
+    m.items.get_mut("3.2").unwrap().not_taking_part = vec!["Carl Ærø".into()];
+    m.items.get_mut("3.5").unwrap().statements =
+        vec!["Socialistisk Folkeparti tog forbehold.".into()];
     // Started 09.32 and ended 12.47, Danish winter time.
     m.started_at = Some(1_741_768_320_000);
     m.ended_at = Some(1_741_780_020_000);
@@ -145,7 +161,25 @@ fn drafted_decisions_read_like_danish_minutes() {
     }
     assert!(md.contains("**Dato:** onsdag den 12. marts 2025"));
     assert!(md.contains("Mødet startede kl. 09.32 og sluttede kl. 12.47."));
-    assert!(md.contains("**Til stede:** Anne Hansen (formand), Carl Ærø"));
+    assert!(md.contains("**Til stede:** Anne Hansen (formand), Carl Ærø, Dorte Dahl (sekretær)"));
+    assert!(md.contains("**Fraværende uden afbud:** Eva Ebbesen"));
+    assert!(md.contains("**Forlod mødet under punkt 3.2:** Carl Ærø"));
+    assert!(
+        md.contains("Indstillingen blev godkendt med 7 stemmer mod 1. 1 medlem undlod at stemme.")
+    );
+    assert!(md.contains("Følgende deltog ikke i behandlingen af punktet: Carl Ærø."));
+    assert!(md.contains("Socialistisk Folkeparti tog forbehold."));
+    assert!(md.contains("Bilag: Handleplan for rekruttering"));
+    // Private notes are in the full minutes, marked; the signature page lists the members who
+    // came (not the secretary, not the absent).
+    assert!(md.contains("\\[Privat note – ikke til offentliggørelse\\] Fortroligt"));
+    let signatures = &md[md.find("## Underskrifter").expect("a signature page")..];
+    assert!(signatures.contains("Anne Hansen") && signatures.contains("Carl Ærø"));
+    assert!(
+        !signatures.contains("Dorte Dahl")
+            && !signatures.contains("Bo Ørsted")
+            && !signatures.contains("Eva")
+    );
     assert!(md.contains("**Afbud:** Bo Ørsted"));
     assert!(md.contains("UDKAST"));
     assert!(

@@ -182,14 +182,30 @@ pub fn render(r: &Referat) -> Vec<u8> {
             paragraphs.push(line(l, &v));
         }
     }
+    if !r.absent_without.is_empty() {
+        paragraphs.push(line(w.absent_without, &r.absent_without.join(", ")));
+    }
+    for (name, item) in &r.arrived {
+        paragraphs.push(line(&format!("{} {item}", w.arrived), name));
+    }
     for (name, item) in &r.left {
         paragraphs.push(line(&format!("{} {item}", w.left), name));
     }
     if let Some(held) = &r.held {
         paragraphs.push(Paragraph::new().add_run(text(held)));
     }
-    for e in &r.entries {
+    for e in r.open_entries() {
         entry(&mut paragraphs, e, r);
+    }
+    if r.closed_entries().next().is_some() {
+        paragraphs.push(
+            Paragraph::new()
+                .style(HEADING1)
+                .add_run(text(w.closed_section)),
+        );
+        for e in r.closed_entries() {
+            entry(&mut paragraphs, e, r);
+        }
     }
     if !r.orphans.is_empty() {
         paragraphs.push(Paragraph::new().style(HEADING1).add_run(text(w.orphans)));
@@ -202,6 +218,21 @@ pub fn render(r: &Referat) -> Vec<u8> {
         );
         for e in &r.orphans {
             entry(&mut paragraphs, e, r);
+        }
+    }
+    if !r.signatures.is_empty() {
+        // The signature page starts on a page of its own.
+        paragraphs.push(
+            Paragraph::new()
+                .style(HEADING1)
+                .page_break_before(true)
+                .add_run(text(w.signatures)),
+        );
+        paragraphs.push(Paragraph::new().add_run(text(w.signatures_intro)));
+        for name in &r.signatures {
+            paragraphs.push(Paragraph::new());
+            paragraphs.push(Paragraph::new().add_run(text(&"_".repeat(40))));
+            paragraphs.push(Paragraph::new().add_run(text(name)));
         }
     }
     for p in paragraphs {
@@ -280,6 +311,9 @@ fn entry(out: &mut Vec<Paragraph>, e: &Entry, r: &Referat) {
     }
     if let Some(note) = &e.note {
         out.push(line(w.notes, note));
+    }
+    for protocol in e.protocol(w) {
+        out.push(Paragraph::new().add_run(text(&protocol)));
     }
     for flag in &e.flags {
         out.push(Paragraph::new().add_run(text(&format!("⚠ {flag}.")).italic()));

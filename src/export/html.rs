@@ -22,7 +22,7 @@ const STYLE: &str = "body{font-family:Georgia,'Times New Roman',serif;max-width:
 h1{font-size:1.7em;margin-bottom:.2em}h2{font-size:1.3em;border-bottom:1px solid #999;margin-top:1.6em}h3{font-size:1.1em;margin-top:1.3em}
 .facts{margin:0 0 1.5em}.facts dt{font-weight:bold;float:left;clear:left;width:9em}.facts dd{margin-left:9.5em}
 .case{color:#555;font-size:.9em}.outcome{font-style:italic;color:#333}.decision{background:#f4f4f4;padding:.4em .6em;border-left:3px solid #333}
-.note{color:#444;font-size:.95em}.flag{color:#8a5a00;font-style:italic}
+.note{color:#444;font-size:.95em}.flag{color:#8a5a00;font-style:italic}.signatures{page-break-before:always}.signature{margin-top:3em;border-top:1px solid #000;width:20em;padding-top:.2em}
 .draft{color:#b00;font-weight:bold;border:2px solid #b00;padding:.3em .6em;display:inline-block}
 @media print{body{margin:0;max-width:none}h2{page-break-after:avoid}h3{page-break-after:avoid}.entry{page-break-inside:avoid}
 .watermark{position:fixed;top:40%;left:0;right:0;text-align:center;font-size:5em;color:rgba(180,0,0,.12);transform:rotate(-30deg);z-index:-1}}
@@ -64,6 +64,21 @@ pub fn render(r: &Referat) -> String {
             out.push_str(&format!("<dt>{label}</dt><dd>{}</dd>\n", escape(&v)));
         }
     }
+    if !r.absent_without.is_empty() {
+        out.push_str(&format!(
+            "<dt>{}</dt><dd>{}</dd>\n",
+            w.absent_without,
+            escape(&r.absent_without.join(", "))
+        ));
+    }
+    for (name, item) in &r.arrived {
+        out.push_str(&format!(
+            "<dt>{} {}</dt><dd>{}</dd>\n",
+            w.arrived,
+            escape(item),
+            escape(name)
+        ));
+    }
     for (name, item) in &r.left {
         out.push_str(&format!(
             "<dt>{} {}</dt><dd>{}</dd>\n",
@@ -76,8 +91,14 @@ pub fn render(r: &Referat) -> String {
     if let Some(held) = &r.held {
         out.push_str(&format!("<p class=\"held\">{}</p>\n", escape(held)));
     }
-    for e in &r.entries {
+    for e in r.open_entries() {
         entry(&mut out, e, r);
+    }
+    if r.closed_entries().next().is_some() {
+        out.push_str(&format!("<h2 class=\"closed\">{}</h2>\n", w.closed_section));
+        for e in r.closed_entries() {
+            entry(&mut out, e, r);
+        }
     }
     if !r.orphans.is_empty() {
         out.push_str(&format!(
@@ -88,6 +109,7 @@ pub fn render(r: &Referat) -> String {
             entry(&mut out, e, r);
         }
     }
+    signatures(&mut out, r);
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -148,8 +170,27 @@ fn entry(out: &mut String, e: &Entry, r: &Referat) {
             escape(note)
         ));
     }
+    for line in e.protocol(w) {
+        out.push_str(&format!("<p class=\"protocol\">{}</p>\n", escape(&line)));
+    }
     for flag in &e.flags {
         out.push_str(&format!("<p class=\"flag\">⚠ {}.</p>\n", escape(flag)));
+    }
+    out.push_str("</section>\n");
+}
+
+/// One line to sign on for each member who took part.
+fn signatures(out: &mut String, r: &Referat) {
+    if r.signatures.is_empty() {
+        return;
+    }
+    let w = r.words;
+    out.push_str(&format!(
+        "<section class=\"signatures\">\n<h2>{}</h2>\n<p>{}</p>\n",
+        w.signatures, w.signatures_intro
+    ));
+    for name in &r.signatures {
+        out.push_str(&format!("<p class=\"signature\">{}</p>\n", escape(name)));
     }
     out.push_str("</section>\n");
 }

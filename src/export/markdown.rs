@@ -46,6 +46,21 @@ pub fn render(r: &Referat) -> String {
     if !r.absent.is_empty() {
         facts.push(format!("**{}:** {}", w.absent, list(&r.absent)));
     }
+    if !r.absent_without.is_empty() {
+        facts.push(format!(
+            "**{}:** {}",
+            w.absent_without,
+            list(&r.absent_without)
+        ));
+    }
+    for (name, item) in &r.arrived {
+        facts.push(format!(
+            "**{} {}:** {}",
+            w.arrived,
+            escape(item),
+            escape(name)
+        ));
+    }
     for (name, item) in &r.left {
         facts.push(format!("**{} {}:** {}", w.left, escape(item), escape(name)));
     }
@@ -56,8 +71,14 @@ pub fn render(r: &Referat) -> String {
     if let Some(held) = &r.held {
         out.push_str(&format!("{}\n\n", escape(held)));
     }
-    for entry in &r.entries {
+    for entry in r.open_entries() {
         entry_md(&mut out, entry, r);
+    }
+    if r.closed_entries().next().is_some() {
+        out.push_str(&format!("## {}\n\n", w.closed_section));
+        for entry in r.closed_entries() {
+            entry_md(&mut out, entry, r);
+        }
     }
     if !r.orphans.is_empty() {
         out.push_str(&format!(
@@ -66,6 +87,18 @@ pub fn render(r: &Referat) -> String {
         ));
         for entry in &r.orphans {
             entry_md(&mut out, entry, r);
+        }
+    }
+    if !r.signatures.is_empty() {
+        out.push_str(&format!(
+            "## {}\n\n{}\n\n",
+            w.signatures, w.signatures_intro
+        ));
+        for name in &r.signatures {
+            out.push_str(&format!(
+                "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_  \n{}\n\n",
+                escape(name)
+            ));
         }
     }
     out
@@ -113,6 +146,9 @@ fn entry_md(out: &mut String, e: &Entry, r: &Referat) {
     }
     if let Some(note) = &e.note {
         out.push_str(&format!("**{}:** {}\n\n", w.notes, escape(note)));
+    }
+    for line in e.protocol(w) {
+        out.push_str(&format!("{}\n\n", escape(&line)));
     }
     for flag in &e.flags {
         out.push_str(&format!("> ⚠ *{}.*\n\n", escape(flag)));

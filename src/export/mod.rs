@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::Language;
 use crate::agenda::{Agenda, Meeting};
 use crate::minutes::decision;
-use crate::minutes::{Minutes, Outcome, Presence};
+use crate::minutes::{Minutes, Outcome, Presence, Role, State, Vote};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -88,6 +88,16 @@ pub struct Words {
     /// "Indstillingspunkt": a clause whose text left with its item.
     pub clause: &'static str,
     pub closed: &'static str,
+    pub absent_without: &'static str,
+    pub arrived: &'static str,
+    pub not_taking_part: &'static str,
+    pub attachments: &'static str,
+    /// The heading over the closed items in the full minutes.
+    pub closed_section: &'static str,
+    pub signatures: &'static str,
+    pub signatures_intro: &'static str,
+    /// Before a private note in the full minutes.
+    pub private: &'static str,
     pub language: Language,
 }
 
@@ -112,6 +122,14 @@ pub static DANISH: Words = Words {
     orphans_warning: "Dagsordenen er ændret, efter disse registreringer blev lavet, og deres punkter findes ikke længere. Sæt dem på det rette punkt i gavel (tasten o), før referatet sendes.",
     clause: "Indstillingspunkt",
     closed: "lukket punkt",
+    absent_without: "Fraværende uden afbud",
+    arrived: "Ankom under punkt",
+    not_taking_part: "Følgende deltog ikke i behandlingen af punktet",
+    attachments: "Bilag",
+    closed_section: "Lukket dagsorden",
+    signatures: "Underskrifter",
+    signatures_intro: "Beslutningsprotokollen underskrives af de medlemmer, der har deltaget i mødet (kommunestyrelseslovens § 13).",
+    private: "[Privat note – ikke til offentliggørelse]",
 };
 
 pub static ENGLISH: Words = Words {
@@ -135,6 +153,14 @@ pub static ENGLISH: Words = Words {
     orphans_warning: "The agenda changed after these were recorded, and their items are no longer on it. Attach them to the right item in gavel (key o) before the minutes are sent.",
     clause: "Clause",
     closed: "closed item",
+    absent_without: "Absent without apologies",
+    arrived: "Arrived during item",
+    not_taking_part: "The following took no part in this item",
+    attachments: "Attachments",
+    closed_section: "Closed session",
+    signatures: "Signatures",
+    signatures_intro: "The minutes are signed by the members who took part in the meeting.",
+    private: "[Private note – not for publication]",
 };
 
 impl Words {
@@ -172,9 +198,39 @@ pub struct Entry {
     pub flags: Vec<String>,
     /// A closed item (lukket punkt): in the full minutes only.
     pub closed: bool,
+    /// The attachments (bilag), as the agenda lists them.
+    pub attachments: Vec<String>,
+    /// "Følgende deltog ikke i behandlingen af punktet: …" (inhabilitet).
+    pub not_taking_part: Vec<String>,
+    /// The vote, in words.
+    pub vote: Option<String>,
+    /// Statements for the record (protokollering).
+    pub statements: Vec<String>,
 }
 
 impl Entry {
+    /// What the record adds after the decision, one paragraph each: the vote, who took no
+    /// part, the statements for the record, the attachments.
+    pub fn protocol(&self, words: &Words) -> Vec<String> {
+        let mut lines: Vec<String> = self.vote.iter().cloned().collect();
+        if !self.not_taking_part.is_empty() {
+            lines.push(format!(
+                "{}: {}.",
+                words.not_taking_part,
+                self.not_taking_part.join(", ")
+            ));
+        }
+        lines.extend(self.statements.iter().cloned());
+        if !self.attachments.is_empty() {
+            lines.push(format!(
+                "{}: {}",
+                words.attachments,
+                self.attachments.join("; ")
+            ));
+        }
+        lines
+    }
+
     /// "3.4. Title", and "(lukket punkt)" after a closed item's title.
     pub fn heading(&self, words: &Words) -> String {
         let mut heading = format!("{}. {}", self.number, self.title);
@@ -195,10 +251,19 @@ pub struct Referat {
     pub date: Option<String>,
     /// When the meeting started and ended: "Mødet startede kl. 15.30 og sluttede kl. 16.45."
     pub held: Option<String>,
+    /// Who came, with their role where it is not "member": "Anne Hansen (formand)".
     pub present: Vec<String>,
+    /// Afbud.
     pub absent: Vec<String>,
+    /// Away without apologies.
+    pub absent_without: Vec<String>,
     /// (name, item number)
     pub left: Vec<(String, String)>,
+    /// (name, item number)
+    pub arrived: Vec<(String, String)>,
+    /// The members who took part, one signature line each (beslutningsprotokol); empty when
+    /// the signature page is left out.
+    pub signatures: Vec<String>,
     /// Not yet marked final by the secretary.
     pub draft: bool,
     pub public: bool,
@@ -211,9 +276,15 @@ pub struct Referat {
 pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat {
     let words = options.language.pick(&DANISH, &ENGLISH);
     let body = agenda.meeting.body.clone().unwrap_or_default();
+    // The full minutes carry private notes, marked, so the wrong file is not sent by mistake.
     let visible = |note: &crate::minutes::Note| {
-        (!note.is_empty() && (!options.public || !note.private))
-            .then(|| note.text.trim().to_string())
+        (!note.is_empty() && (!options.public || !note.private)).then(|| {
+            if note.private {
+                format!("{} {}", words.private, note.text.trim())
+            } else {
+                note.text.trim().to_string()
+            }
+        })
     };
     let entries = agenda
         .items
@@ -272,22 +343,23 @@ pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat 
                     flags
                 },
                 closed: item.closed,
+                attachments: item.attachments.clone(),
+                not_taking_part: record
+                    .map(|r| r.not_taking_part.clone())
+                    .unwrap_or_default(),
+                vote: record.and_then(|r| r.vote).map(|v| {
+                    let state = record.map(|r| r.state(item.recommendations.len()));
+                    vote_sentence(
+                        v,
+                        state == Some(State::Decided(Outcome::Rejected)),
+                        options.language,
+                    )
+                }),
+                statements: record.map(|r| r.statements.clone()).unwrap_or_default(),
             }
         })
         .collect();
-    let mut present = Vec::new();
-    let mut absent = Vec::new();
-    let mut left = Vec::new();
-    for p in &minutes.participants {
-        match &p.presence {
-            Presence::Present => present.push(p.name.clone()),
-            Presence::Absent => absent.push(p.name.clone()),
-            Presence::LeftDuring(item) => {
-                present.push(p.name.clone());
-                left.push((p.name.clone(), item.clone()));
-            }
-        }
-    }
+    let attendance = Attendance::of(minutes, options.language);
     let orphans = minutes
         .orphans
         .iter()
@@ -302,14 +374,111 @@ pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat 
             .as_deref()
             .map(|d| long_date(d, options.language)),
         held: held(minutes, options.language),
-        present,
-        absent,
-        left,
+        present: attendance.present,
+        absent: attendance.absent,
+        absent_without: attendance.absent_without,
+        left: attendance.left,
+        arrived: attendance.arrived,
+        signatures: attendance.signatures,
         draft: !minutes.is_final,
         public: options.public,
         entries,
         orphans,
     }
+}
+
+impl Referat {
+    /// The open items, in agenda order.
+    pub fn open_entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| !e.closed)
+    }
+
+    /// The closed items (lukket dagsorden): their own section at the end of the full minutes.
+    pub fn closed_entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| e.closed)
+    }
+}
+
+/// Who was there, as the minutes list it.
+struct Attendance {
+    present: Vec<String>,
+    absent: Vec<String>,
+    absent_without: Vec<String>,
+    left: Vec<(String, String)>,
+    arrived: Vec<(String, String)>,
+    signatures: Vec<String>,
+}
+
+impl Attendance {
+    fn of(minutes: &Minutes, language: Language) -> Attendance {
+        let mut a = Attendance {
+            present: Vec::new(),
+            absent: Vec::new(),
+            absent_without: Vec::new(),
+            left: Vec::new(),
+            arrived: Vec::new(),
+            signatures: Vec::new(),
+        };
+        for p in &minutes.participants {
+            let named = match p.role {
+                Some(role) if role != Role::Member => {
+                    format!("{} ({})", p.name, role.words(language))
+                }
+                _ => p.name.clone(),
+            };
+            match &p.presence {
+                Presence::Absent => a.absent.push(named),
+                Presence::AbsentWithoutNotice => a.absent_without.push(named),
+                Presence::Present => a.present.push(named),
+                Presence::LeftDuring(item) => {
+                    a.present.push(named);
+                    a.left.push((p.name.clone(), item.clone()));
+                }
+                Presence::ArrivedDuring(item) => {
+                    a.present.push(named);
+                    a.arrived.push((p.name.clone(), item.clone()));
+                }
+            }
+            if p.came() && p.role().is_member() {
+                a.signatures.push(p.name.clone());
+            }
+        }
+        a
+    }
+}
+
+/// "Indstillingen blev godkendt med 42 stemmer mod 4. 8 medlemmer undlod at stemme."
+pub fn vote_sentence(vote: Vote, rejected: bool, language: Language) -> String {
+    let (winning, losing) = if rejected {
+        (vote.against, vote.for_)
+    } else {
+        (vote.for_, vote.against)
+    };
+    let mut out = match (language, rejected) {
+        (Language::Danish, false) => {
+            format!("Indstillingen blev godkendt med {winning} stemmer mod {losing}.")
+        }
+        (Language::Danish, true) => {
+            format!("Indstillingen blev forkastet med {winning} stemmer mod {losing}.")
+        }
+        (Language::English, false) => {
+            format!("The recommendation was approved by {winning} votes to {losing}.")
+        }
+        (Language::English, true) => {
+            format!("The recommendation was rejected by {winning} votes to {losing}.")
+        }
+    };
+    let n = vote.abstaining;
+    if n > 0 {
+        out.push(' ');
+        out.push_str(&match (language, n) {
+            (Language::Danish, 1) => "1 medlem undlod at stemme.".to_string(),
+            (Language::Danish, n) => format!("{n} medlemmer undlod at stemme."),
+            (Language::English, 1) => "1 member abstained.".to_string(),
+            (Language::English, n) => format!("{n} members abstained."),
+        });
+    }
+    out
 }
 
 /// "2025-04-08" → "tirsdag den 8. april 2025" (chrono's Danish names), "Tuesday 8 April 2025";
@@ -378,6 +547,10 @@ fn orphan(
         note: visible(&record.note),
         flags: Vec::new(),
         closed: false,
+        attachments: Vec::new(),
+        not_taking_part: record.not_taking_part.clone(),
+        vote: None,
+        statements: record.statements.clone(),
     }
 }
 

@@ -36,6 +36,16 @@ pub fn render(r: &Referat) -> String {
     if !r.absent.is_empty() {
         facts.push(format!("{}: {}", w.absent, r.absent.join(", ")));
     }
+    if !r.absent_without.is_empty() {
+        facts.push(format!(
+            "{}: {}",
+            w.absent_without,
+            r.absent_without.join(", ")
+        ));
+    }
+    for (name, item) in &r.arrived {
+        facts.push(format!("{} {item}: {name}", w.arrived));
+    }
     for (name, item) in &r.left {
         facts.push(format!("{} {item}: {name}", w.left));
     }
@@ -44,8 +54,14 @@ pub fn render(r: &Referat) -> String {
         para(&mut out, &fact, "");
     }
     out.push('\n');
-    for e in &r.entries {
+    for e in r.open_entries() {
         entry(&mut out, e, r);
+    }
+    if r.closed_entries().next().is_some() {
+        heading(&mut out, w.closed_section);
+        for e in r.closed_entries() {
+            entry(&mut out, e, r);
+        }
     }
     if !r.orphans.is_empty() {
         out.push_str(&format!(
@@ -59,7 +75,22 @@ pub fn render(r: &Referat) -> String {
             entry(&mut out, e, r);
         }
     }
+    if !r.signatures.is_empty() {
+        heading(&mut out, w.signatures);
+        para(&mut out, w.signatures_intro, "");
+        out.push('\n');
+        for name in &r.signatures {
+            out.push_str(&format!("\n{}\n{name}\n", "_".repeat(40)));
+        }
+    }
     out
+}
+
+fn heading(out: &mut String, title: &str) {
+    out.push_str(&format!(
+        "{title}\n{}\n\n",
+        "=".repeat(title.chars().count())
+    ));
 }
 
 fn para(out: &mut String, text: &str, indent: &str) {
@@ -107,6 +138,10 @@ fn entry(out: &mut String, e: &Entry, r: &Referat) {
     }
     if let Some(note) = &e.note {
         para(out, &format!("{}: {note}", w.notes), "");
+        out.push('\n');
+    }
+    for line in e.protocol(w) {
+        para(out, &line, "");
         out.push('\n');
     }
     for flag in &e.flags {

@@ -134,10 +134,91 @@ pub struct ItemRecord {
     /// The decision (Beslutning) as the secretary wrote it; absent, it is drafted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
+    /// Who took no part in the item (inhabilitet), as the names were given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_taking_part: Vec<String>,
+    /// The vote, when there was one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote: Option<Vote>,
+    /// Statements for the record (protokollering): "Radikale Venstre kunne ikke tiltræde
+    /// indstillingen."
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statements: Vec<String>,
     /// The draft the secretary's decision was written over: when the outcomes later draft
     /// something else, the written decision may no longer agree with them and is flagged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision_basis: Option<String>,
+}
+
+/// A vote: how many for, against and abstaining.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vote {
+    pub for_: u32,
+    pub against: u32,
+    #[serde(default)]
+    pub abstaining: u32,
+}
+
+impl Vote {
+    /// "42 4 8", "42-4-8", "42/4": for, against, abstaining.
+    pub fn parse(text: &str) -> Option<Vote> {
+        let numbers: Vec<u32> = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .ok()?;
+        match numbers[..] {
+            [for_, against] => Some(Vote {
+                for_,
+                against,
+                abstaining: 0,
+            }),
+            [for_, against, abstaining] => Some(Vote {
+                for_,
+                against,
+                abstaining,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// A participant's part in the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Chair,
+    ViceChair,
+    Member,
+    Secretary,
+    Guest,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Chair,
+        Role::ViceChair,
+        Role::Member,
+        Role::Secretary,
+        Role::Guest,
+    ];
+
+    pub fn words(self, language: Language) -> &'static str {
+        let (da, en) = match self {
+            Role::Chair => ("formand", "chair"),
+            Role::ViceChair => ("næstformand", "vice-chair"),
+            Role::Member => ("medlem", "member"),
+            Role::Secretary => ("sekretær", "secretary"),
+            Role::Guest => ("gæst", "guest"),
+        };
+        language.pick(da, en)
+    }
+
+    /// Members take part in decisions and sign; the secretary and guests do not.
+    pub fn is_member(self) -> bool {
+        matches!(self, Role::Chair | Role::ViceChair | Role::Member)
+    }
 }
 
 /// What an item's record says was decided, all clauses taken together.
@@ -172,6 +253,13 @@ impl ItemRecord {
             mine.note.merge(clause.note);
         }
         self.elapsed_ms = self.elapsed_ms.saturating_add(other.elapsed_ms);
+        for name in other.not_taking_part {
+            if !self.not_taking_part.contains(&name) {
+                self.not_taking_part.push(name);
+            }
+        }
+        self.vote = self.vote.or(other.vote);
+        self.statements.extend(other.statements);
         self.decision_basis = self.decision_basis.take().or(other.decision_basis);
         self.decision = match (self.decision.take(), other.decision) {
             (Some(a), Some(b)) if a != b => Some(format!("{a}\n\n{b}")),
@@ -219,6 +307,10 @@ pub enum Presence {
     Present,
     /// Afbud: sent apologies.
     Absent,
+    /// Away without apologies (fraværende).
+    AbsentWithoutNotice,
+    /// Came during the given item.
+    ArrivedDuring(String),
     /// Left the meeting during the given item.
     LeftDuring(String),
 }
@@ -227,6 +319,23 @@ pub enum Presence {
 pub struct Participant {
     pub name: String,
     pub presence: Presence,
+    /// Absent: a member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+}
+
+impl Participant {
+    pub fn role(&self) -> Role {
+        self.role.unwrap_or(Role::Member)
+    }
+
+    /// At the meeting for at least part of it.
+    pub fn came(&self) -> bool {
+        matches!(
+            self.presence,
+            Presence::Present | Presence::LeftDuring(_) | Presence::ArrivedDuring(_)
+        )
+    }
 }
 
 /// What a note or outcome belongs to: an item, or one clause of an item.
@@ -411,17 +520,36 @@ impl Minutes {
             self.participants.push(Participant {
                 name: name.to_string(),
                 presence,
+                role: None,
             });
         }
     }
 
-    /// Present → absent (afbud) → left during the current item → present.
+    /// Present → afbud → away without apologies → left during the current item → came during
+    /// it → present (the last two only while an item is current).
     pub fn cycle_presence(&mut self, index: usize, current_item: Option<&str>) {
         if let Some(p) = self.participants.get_mut(index) {
             p.presence = match (&p.presence, current_item) {
                 (Presence::Present, _) => Presence::Absent,
-                (Presence::Absent, Some(item)) => Presence::LeftDuring(item.to_string()),
+                (Presence::Absent, _) => Presence::AbsentWithoutNotice,
+                (Presence::AbsentWithoutNotice, Some(item)) => {
+                    Presence::LeftDuring(item.to_string())
+                }
+                (Presence::LeftDuring(_), Some(item)) => Presence::ArrivedDuring(item.to_string()),
                 _ => Presence::Present,
+            };
+        }
+    }
+
+    /// Member → chair → vice-chair → secretary → guest → member.
+    pub fn cycle_role(&mut self, index: usize) {
+        if let Some(p) = self.participants.get_mut(index) {
+            p.role = match p.role() {
+                Role::Member => Some(Role::Chair),
+                Role::Chair => Some(Role::ViceChair),
+                Role::ViceChair => Some(Role::Secretary),
+                Role::Secretary => Some(Role::Guest),
+                Role::Guest => None,
             };
         }
     }
@@ -552,15 +680,50 @@ mod tests {
         m.add_participant("Anne Hansen");
         m.add_participant("Anne Hansen");
         assert_eq!(m.participants.len(), 1);
-        m.cycle_presence(0, Some("3.2"));
-        assert_eq!(m.participants[0].presence, Presence::Absent);
-        m.cycle_presence(0, Some("3.2"));
-        assert_eq!(
-            m.participants[0].presence,
-            Presence::LeftDuring("3.2".into())
-        );
-        m.cycle_presence(0, Some("3.2"));
+        for expected in [
+            Presence::Absent,
+            Presence::AbsentWithoutNotice,
+            Presence::LeftDuring("3.2".into()),
+            Presence::ArrivedDuring("3.2".into()),
+            Presence::Present,
+        ] {
+            m.cycle_presence(0, Some("3.2"));
+            assert_eq!(m.participants[0].presence, expected);
+        }
+        // With no item current, nobody leaves or arrives "during" one.
+        m.cycle_presence(0, None);
+        m.cycle_presence(0, None);
+        m.cycle_presence(0, None);
         assert_eq!(m.participants[0].presence, Presence::Present);
+        // Roles go round too.
+        m.cycle_role(0);
+        assert_eq!(m.participants[0].role(), Role::Chair);
+        for _ in 0..4 {
+            m.cycle_role(0);
+        }
+        assert_eq!(m.participants[0].role, None);
+    }
+
+    #[test]
+    fn votes_are_read_as_for_against_abstaining() {
+        assert_eq!(
+            Vote::parse("42 4 8"),
+            Some(Vote {
+                for_: 42,
+                against: 4,
+                abstaining: 8
+            })
+        );
+        assert_eq!(
+            Vote::parse("9-2"),
+            Some(Vote {
+                for_: 9,
+                against: 2,
+                abstaining: 0
+            })
+        );
+        assert_eq!(Vote::parse("mange"), None);
+        assert_eq!(Vote::parse("1 2 3 4"), None);
     }
 
     #[test]

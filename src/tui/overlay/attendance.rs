@@ -139,13 +139,26 @@ impl Component for Attendance {
                         labels.absent.to_string(),
                         theme.outcome(Some(Outcome::Postponed)),
                     ),
+                    Presence::AbsentWithoutNotice => (
+                        labels.absent_without.to_string(),
+                        theme.outcome(Some(Outcome::Rejected)),
+                    ),
                     Presence::LeftDuring(item) => (
                         format!("{} {item}", labels.left_during),
                         theme.outcome(Some(Outcome::Postponed)),
                     ),
+                    Presence::ArrivedDuring(item) => (
+                        format!("{} {item}", labels.arrived_during),
+                        theme.outcome(Some(Outcome::Postponed)),
+                    ),
+                };
+                let role = match p.role {
+                    Some(role) => role.words(ctx.language()),
+                    None => "",
                 };
                 let line = Line::from(vec![
                     Span::raw(format!(" {:<30} ", truncate(&p.name, 30))),
+                    Span::styled(format!("{role:<12} "), theme.dim()),
                     Span::styled(status, style),
                 ]);
                 if i == self.selected && self.adding.is_none() {
