@@ -308,11 +308,11 @@ fn the_cli_exports_from_the_saved_minutes() {
 /// On each seed, with every item marked as recommended, the minutes read like real Danish minutes.
 #[test]
 fn seeds_fully_marked_read_like_minutes() {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     for name in ["000_13997d882f1e3255.txt", "002_787deb0aaaa0314e.txt"] {
-        let Ok(imported) = agenda::load(&seeds.join(name)) else {
+        let Some(path) = common::shared_file(&format!("seeds/{name}")) else {
             return;
         };
+        let imported = agenda::load(&path).expect("the seed imports");
         let agenda = imported.agenda;
         let mut minutes = Minutes::default();
         for item in agenda.items.iter().filter(|i| !i.is_section()) {

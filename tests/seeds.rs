@@ -1,16 +1,14 @@
 //! The real agendas gavel was born from, when they are beside the project (`../shared/seeds`).
-//! Without them these tests pass trivially; the fixtures in `data/` and `tests/` cover the same
-//! shapes.
+//! Without them these tests say that they skipped (and fail under CI); the fixtures in `data/`
+//! and `tests/` cover the same shapes.
 
-use std::path::PathBuf;
+mod common;
 
 use gavel::agenda::{self, Action, Agenda};
 
 fn seed(name: &str) -> Option<Vec<u8>> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seeds")
-        .join(name);
-    std::fs::read(path).ok()
+    let path = common::shared_file(&format!("seeds/{name}"))?;
+    Some(std::fs::read(path).expect("the seed reads"))
 }
 
 const WORD_EXPORT: &str = "000_13997d882f1e3255.txt";

@@ -388,6 +388,11 @@ impl Minutes {
         self.items.get(number)
     }
 
+    /// The record of an item, made if it has none yet.
+    pub fn item_record(&mut self, number: &str, title: &str) -> &mut ItemRecord {
+        self.item_mut(number, title)
+    }
+
     fn item_mut(&mut self, number: &str, title: &str) -> &mut ItemRecord {
         let record = self.items.entry(number.to_string()).or_default();
         if record.title.is_empty() {

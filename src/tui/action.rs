@@ -72,6 +72,10 @@ actions! {
     Attendance => "attendance", "who is present", "hvem er til stede";
     AddParticipant => "add_participant", "add a participant", "tilføj en deltager";
     CyclePresence => "cycle_presence", "present → afbud → left during item", "til stede → afbud → gik under punktet";
+    CycleRole => "cycle_role", "role: member → chair → vice-chair → secretary → guest", "rolle: medlem → formand → næstformand → sekretær → gæst";
+    NotTakingPart => "not_taking_part", "who took no part in the item (conflict of interest)", "hvem deltog ikke i punktet (inhabilitet)";
+    RecordVote => "record_vote", "record the vote (for, against, abstaining)", "notér afstemningen (for, imod, undlod)";
+    AddStatement => "add_statement", "a statement for the record (protokollering)", "en tilføjelse til protokollen";
     RemoveParticipant => "remove_participant", "remove the participant", "fjern deltageren";
     Orphans => "orphans", "records whose item left the agenda: attach or keep", "registreringer uden punkt: sæt på et punkt eller behold";
     Left => "left", "move left", "til venstre";

@@ -12,9 +12,10 @@ pub use super::effect::{Effect, ExportRequest};
 use super::key::Chord;
 use super::keymap::{Keymap, Mode};
 use super::labels::Labels;
+use super::overlay::AskFor;
 pub use super::overlay::Overlay;
 use super::overlay::{
-    Attendance, Confirm, Editor, ExportChooser, Finder, Flow, GoTo, Help, Notice, Orphans,
+    Ask, Attendance, Confirm, Editor, ExportChooser, Finder, Flow, GoTo, Help, Notice, Orphans,
     Question, Yes,
 };
 use crate::Language;
@@ -89,6 +90,9 @@ fn changes_the_record(action: Action) -> bool {
             | Action::TogglePrivate
             | Action::Attendance
             | Action::EndMeeting
+            | Action::NotTakingPart
+            | Action::RecordVote
+            | Action::AddStatement
     )
 }
 
@@ -289,6 +293,9 @@ impl App {
             ))),
             Action::Search => Some(Overlay::Finder(Finder::new(&ctx.finder_query))),
             Action::GoTo => Some(Overlay::GoTo(GoTo::default())),
+            Action::NotTakingPart | Action::RecordVote | Action::AddStatement => {
+                ask(ctx, action).map(Overlay::Ask)
+            }
             Action::Attendance => Some(Overlay::Attendance(Attendance::default())),
             Action::Help => Some(Overlay::Help(Help::default())),
             Action::Export => Some(Overlay::Export(ExportChooser::default())),
@@ -382,6 +389,21 @@ fn note_editor(ctx: &mut Ctx) -> Option<Editor> {
 }
 
 /// The decision editor on the cursor's item, holding the decision as it stands.
+/// The line asked for the item under the cursor (an item that takes decisions).
+fn ask(ctx: &mut Ctx, action: Action) -> Option<Ask> {
+    let question = match action {
+        Action::NotTakingPart => AskFor::NotTakingPart,
+        Action::RecordVote => AskFor::Vote,
+        _ => AskFor::Statement,
+    };
+    if !ctx.agenda.takes_decisions(ctx.cursor) {
+        ctx.say(ctx.labels.sections_have_no_outcome);
+        return None;
+    }
+    let number = ctx.item()?.number.clone();
+    Some(Ask::new(question, &number, ctx))
+}
+
 fn decision_editor(ctx: &mut Ctx) -> Option<Editor> {
     let target = Target::Item(ctx.item()?.number.clone());
     Some(Editor::new(target, &ctx.decision_text(), false, true))

@@ -174,7 +174,7 @@ impl Ctx {
         }
     }
 
-    fn title_of(&self, number: &str) -> String {
+    pub fn title_of(&self, number: &str) -> String {
         self.agenda
             .find(number)
             .map(|i| i.title.clone())

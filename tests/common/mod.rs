@@ -17,6 +17,24 @@ use gavel::tui::{App, Msg, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// A file of the real documents beside the project (`../shared/…`). They are required under CI;
+/// elsewhere a test without them says that it skipped.
+pub fn shared_file(relative: &str) -> Option<std::path::PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(relative);
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "{} is missing: the real documents are required under CI",
+        path.display()
+    );
+    eprintln!("skipped: {} is not beside the project", path.display());
+    None
+}
+
 /// 2025-03-12 09:30 in Copenhagen (UTC+1): a fixed clock keeps snapshots stable.
 pub const T0: i64 = 1_741_768_200_000;
 

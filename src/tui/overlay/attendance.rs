@@ -72,12 +72,15 @@ impl Component for Attendance {
         match ctx.keymap.action(Mode::Attendance, key) {
             Some(Action::Back) => return Flow::Close,
             Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Action::Top) => self.selected = 0,
+            Some(Action::Bottom) => self.selected = count.saturating_sub(1),
             Some(Action::Down) => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
             Some(Action::CyclePresence) => {
                 let current = ctx.minutes().current.as_ref().map(|(n, _)| n.clone());
                 ctx.record()
                     .cycle_presence(self.selected, current.as_deref());
             }
+            Some(Action::CycleRole) if count > 0 => ctx.record().cycle_role(self.selected),
             Some(Action::AddParticipant) => self.adding = Some(LineInput::default()),
             Some(Action::RemoveParticipant) if count > 0 => {
                 if was_removing {
@@ -126,6 +129,7 @@ impl Component for Attendance {
             .filter(|p| p.presence == Presence::Present)
             .count();
         let title = format!("{} · {present}/{}", labels.attendance, participants.len());
+        let roles = participants.iter().any(|p| p.role.is_some());
         let mut lines: Vec<Line> = participants
             .iter()
             .enumerate()
@@ -152,13 +156,15 @@ impl Component for Attendance {
                         theme.outcome(Some(Outcome::Postponed)),
                     ),
                 };
+                // A role column only once someone has a role other than member.
                 let role = match p.role {
-                    Some(role) => role.words(ctx.language()),
-                    None => "",
+                    Some(role) => format!("{:<12} ", role.words(ctx.language())),
+                    None if roles => " ".repeat(13),
+                    None => String::new(),
                 };
                 let line = Line::from(vec![
                     Span::raw(format!(" {:<30} ", truncate(&p.name, 30))),
-                    Span::styled(format!("{role:<12} "), theme.dim()),
+                    Span::styled(role, theme.dim()),
                     Span::styled(status, style),
                 ]);
                 if i == self.selected && self.adding.is_none() {
@@ -193,6 +199,7 @@ impl Component for Attendance {
         } else {
             &[
                 (Action::CyclePresence, "skift", "change"),
+                (Action::CycleRole, "rolle", "role"),
                 (Action::AddParticipant, "tilføj", "add"),
                 (Action::RemoveParticipant, "fjern", "remove"),
                 (Action::Back, "luk", "close"),

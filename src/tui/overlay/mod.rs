@@ -4,6 +4,7 @@
 //! A new overlay: a file here with a type implementing `Component`, a variant in `Overlay`, a
 //! keymap section (a `Mode`) with its keys in keymaps/default.toml, and an action that opens it.
 
+mod ask;
 mod attendance;
 mod confirm;
 mod editor;
@@ -20,6 +21,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders};
 
+pub use ask::{Ask, Question as AskFor};
 pub use attendance::Attendance;
 pub use confirm::{Confirm, Question, Yes};
 pub use editor::Editor;
@@ -74,6 +76,7 @@ pub enum Overlay {
     Help(Help),
     Finder(Finder),
     GoTo(GoTo),
+    Ask(Ask),
     Editor(Box<Editor>),
     Attendance(Attendance),
     Confirm(Confirm),
@@ -89,6 +92,7 @@ impl Overlay {
             Overlay::Help(c) => c,
             Overlay::Finder(c) => c,
             Overlay::GoTo(c) => c,
+            Overlay::Ask(c) => c,
             Overlay::Editor(c) => c.as_ref(),
             Overlay::Attendance(c) => c,
             Overlay::Confirm(c) => c,
@@ -103,6 +107,7 @@ impl Overlay {
             Overlay::Help(c) => c,
             Overlay::Finder(c) => c,
             Overlay::GoTo(c) => c,
+            Overlay::Ask(c) => c,
             Overlay::Editor(c) => c.as_mut(),
             Overlay::Attendance(c) => c,
             Overlay::Confirm(c) => c,

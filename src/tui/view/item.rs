@@ -36,6 +36,7 @@ pub fn lay_out(ctx: &Ctx, theme: &Theme, width_total: u16) -> Laid {
     page.heading_facts(ctx, item);
     let rows = page.recommendation(ctx, item);
     page.decision(ctx, item);
+    page.protocol(ctx, item);
     page.earlier_decisions(ctx, item);
     page.texts(ctx, item);
     Laid {
@@ -221,6 +222,33 @@ impl Page<'_> {
             self.text(labels.decision_stale, self.theme.error());
         }
         self.text(&decision, Style::new());
+    }
+
+    /// The vote, who took no part, the statements for the record.
+    fn protocol(&mut self, ctx: &Ctx, item: &Item) {
+        let Some(record) = ctx.minutes().item(&item.number) else {
+            return;
+        };
+        let labels = ctx.labels;
+        if let Some(vote) = record.vote {
+            let rejected = record.state(item.recommendations.len())
+                == crate::minutes::State::Decided(crate::minutes::Outcome::Rejected);
+            let said = crate::export::vote_sentence(vote, rejected, ctx.language());
+            self.text(&format!("{}: {said}", labels.vote), self.theme.note());
+        }
+        if !record.not_taking_part.is_empty() {
+            let names = record.not_taking_part.join(", ");
+            self.text(
+                &format!("{}: {names}", labels.not_taking_part),
+                self.theme.note(),
+            );
+        }
+        for statement in &record.statements {
+            self.text(
+                &format!("{}: {statement}", labels.statements),
+                self.theme.note(),
+            );
+        }
     }
 
     fn earlier_decisions(&mut self, ctx: &Ctx, item: &Item) {
