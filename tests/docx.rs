@@ -284,6 +284,35 @@ fn odd_text_in_a_bare_record() {
     );
 }
 
+/// The minutes with a closed item and a member who came: the closed section and the signature
+/// page, as the full minutes must carry them.
+fn docx_with_protocol() -> Vec<u8> {
+    let mut agenda = agenda();
+    agenda.items[2].closed = true;
+    let minutes = minutes(&agenda, true);
+    docx_with(&agenda, &minutes, false)
+}
+
+#[test]
+fn the_closed_section_and_the_signature_page() {
+    let parts = parts(&docx_with_protocol());
+    let document = part(&parts, "word/document.xml");
+    let closed = document.find("Lukket dagsorden").expect("a closed section");
+    let signatures = document.find("Underskrifter").expect("a signature page");
+    assert!(closed < signatures);
+    assert!(document[signatures..].contains("Søren Ærtebjerg"));
+    // The signature page starts on a page of its own.
+    let heading = document[..signatures]
+        .rfind("<w:p ")
+        .or_else(|| document[..signatures].rfind("<w:p>"))
+        .unwrap();
+    assert!(
+        document[heading..signatures].contains("pageBreakBefore"),
+        "{}",
+        &document[heading..signatures]
+    );
+}
+
 /// Opens in LibreOffice, where it is installed: converted to a PDF that is not empty.
 #[test]
 fn libreoffice_converts_it_when_installed() {
@@ -298,7 +327,7 @@ fn libreoffice_converts_it_when_installed() {
     };
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("referat.docx");
-    std::fs::write(&file, docx(false)).unwrap();
+    std::fs::write(&file, docx_with_protocol()).unwrap();
     let status = std::process::Command::new(office)
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
         .arg(dir.path())
@@ -315,5 +344,21 @@ fn libreoffice_converts_it_when_installed() {
         pdf.starts_with(b"%PDF") && pdf.len() > 1000,
         "{} bytes",
         pdf.len()
+    );
+    // As LibreOffice reads it: the closed section and the signature page are there.
+    let status = std::process::Command::new(office)
+        .args(["--headless", "--convert-to", "txt:Text", "--outdir"])
+        .arg(dir.path())
+        .arg(&file)
+        .env("HOME", dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let text = std::fs::read_to_string(dir.path().join("referat.txt")).unwrap();
+    assert!(
+        text.contains("Lukket dagsorden") && text.contains("Underskrifter"),
+        "{text}"
     );
 }
