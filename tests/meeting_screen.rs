@@ -66,6 +66,9 @@ fn two_keystrokes_jump_to_any_item() {
         matches!(app.overlay(), Some(Overlay::GoTo(goto)) if goto.error()),
         "no such page"
     );
+    // A bare number that is no item's is a page: there is no item 12, so page 12.
+    press(&mut app, "esc : 1 2 enter");
+    assert_eq!(app.item().unwrap().number, "3.5", "page 12 is item 3.5's");
     press(&mut app, "esc : 3 , 2 enter");
     assert_eq!(
         app.item().unwrap().number,
@@ -562,4 +565,15 @@ fn orphans_are_listed_and_attached() {
     let record = app.minutes().item("3.2").unwrap();
     assert_eq!(record.outcome, Some(Outcome::Approved));
     assert_eq!(record.note.text, "Vedtaget enstemmigt");
+}
+
+#[test]
+fn esc_and_a_key_at_once_are_two_keys() {
+    // The terminal sends Esc and j pressed together as Alt-j.
+    let mut app = sample_app();
+    press(&mut app, "3 5 enter");
+    assert_eq!(app.screen(), Screen::Item);
+    press(&mut app, "alt-j");
+    assert_eq!(app.screen(), Screen::Toc, "Esc went back");
+    assert_eq!(app.item().unwrap().number, "3.6", "and j moved on");
 }

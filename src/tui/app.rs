@@ -22,6 +22,7 @@ use crate::Language;
 use crate::agenda::{Agenda, Item};
 use crate::minutes::store::{Holder, Notice as StoreNotice, holder_text};
 use crate::minutes::{Minutes, Note, Outcome, Target};
+use crate::tui::keymap::KeyCode;
 
 /// What comes in: keys from the terminal, time passing, and the edge's answers to effects.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +125,24 @@ impl App {
         let touches_draft = typing && matches!(msg, Msg::Key(_) | Msg::Paste(_));
         match msg {
             Msg::Tick => {}
+            // Esc and a key pressed at once reach gavel as Alt-key: outside the text editor,
+            // an Alt-key no keymap binds is read as the two keys it was.
+            Msg::Key(key)
+                if key.alt
+                    && !typing
+                    && !Mode::ALL
+                        .iter()
+                        .any(|m| self.ctx.keymap.action(*m, key).is_some()) =>
+            {
+                let esc = Chord {
+                    code: KeyCode::Esc,
+                    ctrl: false,
+                    alt: false,
+                    shift: false,
+                };
+                self.key(esc, &mut effects);
+                self.key(Chord { alt: false, ..key }, &mut effects);
+            }
             Msg::Key(key) => self.key(key, &mut effects),
             Msg::Paste(text) => self.paste(&text, &mut effects),
             Msg::Closing => {
