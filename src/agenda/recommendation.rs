@@ -127,6 +127,16 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
             _ => clauses.push(strip_marks(line).to_string()),
         }
     }
+    // "Det indstilles," over clauses that each begin "- at …": the "at" is the lead-in's, as
+    // in every other agenda ("Det indstilles, at").
+    let every_clause_says_at = lines.len() > 1
+        && lines[1..]
+            .iter()
+            .filter(|l| has_list_mark(l) || starts_with_at(l))
+            .all(|l| starts_with_at(l.trim_start_matches(['-', '–', '•', '*', '·', ' '])));
+    if intro.ends_with(',') && every_clause_says_at {
+        intro.push_str(" at");
+    }
     let recommendations = clauses
         .iter()
         .flat_map(|c| split_compound(c))
@@ -258,14 +268,6 @@ fn split_compound(clause: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn lines(s: &str) -> Vec<String> {
-        s.lines().map(str::to_string).collect()
-    }
-
-    fn actions(recs: &[Recommendation]) -> Vec<Action> {
-        recs.iter().map(|r| r.action).collect()
-    }
-
     #[test]
     fn classifies_the_common_verbs() {
         assert_eq!(
@@ -318,7 +320,8 @@ mod tests {
         let (intro, recs) = split(&lines(
             "Det indstilles,\n- at KKR Midtjylland tager orientering om puljen til efterretning\n- At KKR Midtjylland godkender oplægget.",
         ));
-        assert_eq!(intro, "Det indstilles,");
+        // The clauses' "at" belongs to the lead-in: "Det indstilles, at" as everywhere else.
+        assert_eq!(intro, "Det indstilles, at");
         assert_eq!(actions(&recs), [Action::Note, Action::Approve]);
         assert_eq!(recs[1].text, "KKR Midtjylland godkender oplægget.");
     }
