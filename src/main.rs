@@ -181,6 +181,20 @@ fn meeting_screen(cli: &Cli) -> Result<(), String> {
         terminal::now_ms(),
     );
     app.set_utc_offset(terminal::utc_offset_s());
+    // The minutes are written beside the agenda they came from (the built-in sample has none:
+    // beside its minutes file).
+    app.set_export_dir(
+        cli.agenda
+            .as_deref()
+            .and_then(std::path::Path::parent)
+            .map(|d| {
+                if d.as_os_str().is_empty() {
+                    ".".into()
+                } else {
+                    d.to_path_buf()
+                }
+            }),
+    );
     app.set_color(std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()));
     // Each problem on its own line, in a notice that stays until read: a broken keymap file
     // must not scroll past in a status line too short for its path.

@@ -102,6 +102,7 @@ fn the_finder_through_the_loop_the_binary_runs() {
             Effect::Save { committed: true },
             Effect::Export(gavel::tui::app::ExportRequest {
                 format: Format::Markdown,
+                all: false,
                 public: false,
                 overwrite: false,
             }),
@@ -247,7 +248,7 @@ fn overlay_hints_follow_the_keymap() {
     let shown = screen(&mut app, 100, 24);
     assert!(
         shown.contains(
-            "m Markdown · h HTML · t tekst · d Word · j JSON · p offentlig/alt · Esc luk"
+            "m Markdown · h HTML · t tekst · d Word · j JSON · a alle · f mappe · p offentlig/alt · Esc luk"
         ),
         "{shown}"
     );

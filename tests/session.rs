@@ -127,3 +127,22 @@ fn a_referat_opens_with_its_attendance_and_decisions() {
     assert!(text.contains("Punktet blev udsat."));
     session.finish().unwrap();
 }
+
+#[test]
+fn every_format_at_once_in_the_folder_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("minutes.toml");
+    let out = dir.path().join("til-udsendelse");
+    std::fs::create_dir(&out).unwrap();
+    let mut app = sample_app();
+    let mut session = Session::start(&mut app, &path, &[]);
+    press_with(&mut app, &mut session, "1 1 space w f");
+    common::type_text(&mut app, &out.display().to_string());
+    press_with(&mut app, &mut session, "enter a");
+    for extension in ["md", "txt", "html", "docx", "json"] {
+        let written = out.join(format!("minutes-referat.{extension}"));
+        assert!(written.exists(), "{} is written", written.display());
+    }
+    assert!(app.status_text().unwrap().contains("minutes-referat.docx"));
+    session.finish().unwrap();
+}

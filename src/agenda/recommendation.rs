@@ -268,6 +268,14 @@ fn split_compound(clause: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    fn lines(s: &str) -> Vec<String> {
+        s.lines().map(str::to_string).collect()
+    }
+
+    fn actions(recs: &[Recommendation]) -> Vec<Action> {
+        recs.iter().map(|r| r.action).collect()
+    }
+
     #[test]
     fn classifies_the_common_verbs() {
         assert_eq!(

@@ -94,6 +94,8 @@ actions! {
     ExportText => "export_text", "write plain text", "skriv ren tekst";
     ExportDocx => "export_docx", "write Word (DOCX)", "skriv Word (DOCX)";
     ExportJson => "export_json", "write JSON", "skriv JSON";
+    ExportAll => "export_all", "write every format at once", "skriv alle formater på én gang";
+    ExportFolder => "export_folder", "choose the folder the minutes are written to", "vælg mappen, referatet skrives i";
     TogglePublic => "toggle_public", "public minutes (private notes left out) / with all notes", "offentligt referat (uden private noter) / med alle noter";
     Attach => "attach", "attach the record to an item", "sæt registreringen på et punkt";
     Help => "help", "show all keys", "vis alle taster";

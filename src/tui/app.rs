@@ -538,6 +538,15 @@ impl App {
         self.ctx.utc_offset_s = seconds;
     }
 
+    /// The folder the minutes are written to from the screen.
+    pub fn set_export_dir(&mut self, dir: Option<std::path::PathBuf>) {
+        self.ctx.export_dir = dir;
+    }
+
+    pub fn export_dir(&self) -> Option<&std::path::Path> {
+        self.ctx.export_dir.as_deref()
+    }
+
     /// The screen's words (a setting, or the agenda's language).
     pub fn set_labels(&mut self, labels: &'static Labels) {
         self.ctx.labels = labels;

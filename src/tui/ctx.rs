@@ -40,6 +40,9 @@ pub struct Ctx {
     pub(in crate::tui) item_view: ItemView,
     /// The last search, offered again when the finder reopens.
     pub(in crate::tui) finder_query: String,
+    /// Where the screen writes the minutes: beside the agenda when one was opened; `None`:
+    /// beside the minutes file.
+    pub(in crate::tui) export_dir: Option<std::path::PathBuf>,
     status: Option<(String, i64)>,
     pub(in crate::tui) now_ms: i64,
     /// Local time minus UTC, for the clock (read once at start, at the edge).
@@ -85,6 +88,7 @@ impl Ctx {
             cursor,
             item_view: ItemView::default(),
             finder_query: String::new(),
+            export_dir: None,
             status: None,
             now_ms,
             utc_offset_s: 0,

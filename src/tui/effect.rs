@@ -16,6 +16,8 @@ pub enum Effect {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExportRequest {
     pub format: crate::export::Format,
+    /// Every format at once (`format` is then ignored).
+    pub all: bool,
     pub public: bool,
     /// The user said yes to writing over an earlier export.
     pub overwrite: bool,

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant, SystemTime};
 use super::App;
 use super::app::{Effect, ExportRequest, Msg, Opened, SaveReport};
 use super::terminal::{Runner, step};
+use crate::export::Format;
 use crate::minutes::store::{self, Draft, Holder, MinutesFile, Saver};
 use crate::minutes::{Minutes, Note};
 
@@ -91,8 +92,8 @@ impl Session {
         }
     }
 
-    /// Writes the minutes the screen asked for, beside the minutes file; asks before writing
-    /// over an earlier export.
+    /// Writes the minutes the screen asked for (one format or all), in the folder the screen
+    /// chose or beside the minutes file; asks before writing over an earlier export.
     fn export(&self, app: &App, request: ExportRequest) -> Msg {
         let stem = self
             .path
@@ -104,24 +105,41 @@ impl Session {
         } else {
             "-referat"
         };
-        let target = self
-            .path
-            .with_file_name(format!("{stem}{suffix}.{}", request.format.extension()));
-        let shown = target.display().to_string();
-        if target.exists() && !request.overwrite {
-            return Msg::ExportExists(request, shown);
+        let dir = app.export_dir().map(Path::to_path_buf).unwrap_or_else(|| {
+            self.path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default()
+        });
+        let formats: Vec<Format> = if request.all {
+            Format::ALL.to_vec()
+        } else {
+            vec![request.format]
+        };
+        let targets: Vec<(Format, PathBuf)> = formats
+            .into_iter()
+            .map(|f| (f, dir.join(format!("{stem}{suffix}.{}", f.extension()))))
+            .collect();
+        if !request.overwrite
+            && let Some((_, existing)) = targets.iter().find(|(_, t)| t.exists())
+        {
+            return Msg::ExportExists(request, existing.display().to_string());
         }
         let options = crate::export::Options {
             public: request.public,
             language: app.language(),
         };
         let referat = crate::export::prepare(app.agenda(), app.minutes(), options);
-        let bytes = crate::export::render(&referat, app.agenda(), app.minutes(), request.format);
-        Msg::Exported(
-            crate::export::write(&target, &bytes)
-                .map(|()| shown.clone())
-                .map_err(|e| format!("{shown}: {e}")),
-        )
+        let mut written = Vec::new();
+        for (format, target) in &targets {
+            let shown = target.display().to_string();
+            let bytes = crate::export::render(&referat, app.agenda(), app.minutes(), *format);
+            if let Err(e) = crate::export::write(target, &bytes) {
+                return Msg::Exported(Err(format!("{shown}: {e}")));
+            }
+            written.push(shown);
+        }
+        Msg::Exported(Ok(written.join(", ")))
     }
 
     /// Read-only: the holder's saves, when the file or its journal changed.
