@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::agenda::Item;
-use crate::minutes::{Note, Target, format_duration};
+use crate::minutes::{Note, State, Target, format_duration};
 use crate::tui::action::Action;
 use crate::tui::columns::wrap;
 use crate::tui::ctx::Ctx;
@@ -140,14 +140,24 @@ impl Page<'_> {
     fn target_row(&mut self, ctx: &Ctx, item: &Item, target: &Target, selected: bool) {
         let labels = ctx.labels;
         let outcome = ctx.minutes().outcome(target);
-        let mark = outcome.map_or('·', |o| ctx.mark_letter(o));
+        // The item's row shows what its clauses together say (the one rule), not only an
+        // outcome set on the item itself.
+        let state = match target {
+            Target::Item(n) => ctx
+                .minutes()
+                .item(n)
+                .map(|r| r.state(item.recommendations.len())),
+            Target::Clause(..) => None,
+        };
+        let mark = match state {
+            Some(State::Decided(o)) => ctx.mark_letter(o),
+            Some(State::Mixed) => '±',
+            Some(State::Partly) => '~',
+            _ => outcome.map_or('·', |o| ctx.mark_letter(o)),
+        };
         let pointer = if selected { "▸" } else { " " };
         let label = match target {
-            Target::Item(_) => format!(
-                "{}: {}",
-                labels.item_row,
-                outcome.map_or("—", |o| labels.outcome(o))
-            ),
+            Target::Item(_) => format!("{}: {}", labels.item_row, ctx.state_words(state)),
             Target::Clause(_, i) => {
                 let r = &item.recommendations[*i];
                 let said = outcome
