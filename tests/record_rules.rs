@@ -127,4 +127,7 @@ fn a_clause_decided_otherwise_redrafts_the_decision() {
         "{}",
         app.decision_text()
     );
+    // The item's row says what its clauses say together.
+    let shown = common::screen(&mut app, 100, 30);
+    assert!(shown.contains("Punktet: godkendt"), "{shown}");
 }
