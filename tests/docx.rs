@@ -328,17 +328,20 @@ fn libreoffice_converts_it_when_installed() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("referat.docx");
     std::fs::write(&file, docx_with_protocol()).unwrap();
-    let status = std::process::Command::new(office)
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path())
-        .arg(&file)
-        // A profile of its own: no clash with a LibreOffice already running.
-        .env("HOME", dir.path())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success(), "{office} exited with {status}");
+    // A profile of its own (HOME): no clash with a LibreOffice already running.
+    let convert = |to: &str| {
+        let status = std::process::Command::new(office)
+            .args(["--headless", "--convert-to", to, "--outdir"])
+            .arg(dir.path())
+            .arg(&file)
+            .env("HOME", dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "{office} exited with {status}");
+    };
+    convert("pdf");
     let pdf = std::fs::read(dir.path().join("referat.pdf")).expect("the PDF is written");
     assert!(
         pdf.starts_with(b"%PDF") && pdf.len() > 1000,
@@ -346,16 +349,7 @@ fn libreoffice_converts_it_when_installed() {
         pdf.len()
     );
     // As LibreOffice reads it: the closed section and the signature page are there.
-    let status = std::process::Command::new(office)
-        .args(["--headless", "--convert-to", "txt:Text", "--outdir"])
-        .arg(dir.path())
-        .arg(&file)
-        .env("HOME", dir.path())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    convert("txt:Text");
     let text = std::fs::read_to_string(dir.path().join("referat.txt")).unwrap();
     assert!(
         text.contains("Lukket dagsorden") && text.contains("Underskrifter"),

@@ -165,31 +165,8 @@ pub fn render(r: &Referat) -> Vec<u8> {
     if r.draft {
         paragraphs.push(draft_mark(w, 28));
     }
-    for (l, value) in [
-        (w.date, r.date.clone()),
-        (w.time, r.meeting.time.clone()),
-        (w.place, r.meeting.location.clone()),
-        (
-            w.present,
-            (!r.present.is_empty()).then(|| r.present.join(", ")),
-        ),
-        (
-            w.absent,
-            (!r.absent.is_empty()).then(|| r.absent.join(", ")),
-        ),
-    ] {
-        if let Some(v) = value {
-            paragraphs.push(line(l, &v));
-        }
-    }
-    if !r.absent_without.is_empty() {
-        paragraphs.push(line(w.absent_without, &r.absent_without.join(", ")));
-    }
-    for (name, item) in &r.arrived {
-        paragraphs.push(line(&format!("{} {item}", w.arrived), name));
-    }
-    for (name, item) in &r.left {
-        paragraphs.push(line(&format!("{} {item}", w.left), name));
+    for (label, value) in r.facts() {
+        paragraphs.push(line(&label, &value));
     }
     if let Some(held) = &r.held {
         paragraphs.push(Paragraph::new().add_run(text(held)));

@@ -47,44 +47,11 @@ pub fn render(r: &Referat) -> String {
         out.push_str(&format!("<p class=\"draft\">{}</p>\n", escape(w.draft)));
     }
     out.push_str("<dl class=\"facts\">\n");
-    for (label, value) in [
-        (w.date, r.date.clone()),
-        (w.time, r.meeting.time.clone()),
-        (w.place, r.meeting.location.clone()),
-        (
-            w.present,
-            (!r.present.is_empty()).then(|| r.present.join(", ")),
-        ),
-        (
-            w.absent,
-            (!r.absent.is_empty()).then(|| r.absent.join(", ")),
-        ),
-    ] {
-        if let Some(v) = value {
-            out.push_str(&format!("<dt>{label}</dt><dd>{}</dd>\n", escape(&v)));
-        }
-    }
-    if !r.absent_without.is_empty() {
+    for (label, value) in r.facts() {
         out.push_str(&format!(
             "<dt>{}</dt><dd>{}</dd>\n",
-            w.absent_without,
-            escape(&r.absent_without.join(", "))
-        ));
-    }
-    for (name, item) in &r.arrived {
-        out.push_str(&format!(
-            "<dt>{} {}</dt><dd>{}</dd>\n",
-            w.arrived,
-            escape(item),
-            escape(name)
-        ));
-    }
-    for (name, item) in &r.left {
-        out.push_str(&format!(
-            "<dt>{} {}</dt><dd>{}</dd>\n",
-            w.left,
-            escape(item),
-            escape(name)
+            escape(&label),
+            escape(&value)
         ));
     }
     out.push_str("</dl>\n");

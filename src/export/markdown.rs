@@ -30,40 +30,11 @@ pub fn render(r: &Referat) -> String {
     if r.draft {
         out.push_str(&format!("> **{}**\n\n", w.draft));
     }
-    let mut facts = Vec::new();
-    if let Some(date) = &r.date {
-        facts.push(format!("**{}:** {}", w.date, escape(date)));
-    }
-    if let Some(time) = &r.meeting.time {
-        facts.push(format!("**{}:** {}", w.time, escape(time)));
-    }
-    if let Some(place) = &r.meeting.location {
-        facts.push(format!("**{}:** {}", w.place, escape(place)));
-    }
-    if !r.present.is_empty() {
-        facts.push(format!("**{}:** {}", w.present, list(&r.present)));
-    }
-    if !r.absent.is_empty() {
-        facts.push(format!("**{}:** {}", w.absent, list(&r.absent)));
-    }
-    if !r.absent_without.is_empty() {
-        facts.push(format!(
-            "**{}:** {}",
-            w.absent_without,
-            list(&r.absent_without)
-        ));
-    }
-    for (name, item) in &r.arrived {
-        facts.push(format!(
-            "**{} {}:** {}",
-            w.arrived,
-            escape(item),
-            escape(name)
-        ));
-    }
-    for (name, item) in &r.left {
-        facts.push(format!("**{} {}:** {}", w.left, escape(item), escape(name)));
-    }
+    let facts: Vec<String> = r
+        .facts()
+        .iter()
+        .map(|(label, value)| format!("**{}:** {}", escape(label), escape(value)))
+        .collect();
     if !facts.is_empty() {
         out.push_str(&facts.join("  \n"));
         out.push_str("\n\n");
@@ -102,14 +73,6 @@ pub fn render(r: &Referat) -> String {
         }
     }
     out
-}
-
-fn list(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| escape(n))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn entry_md(out: &mut String, e: &Entry, r: &Referat) {

@@ -388,6 +388,29 @@ pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat 
 }
 
 impl Referat {
+    /// The meeting's facts under the title, label and value, in the order every format prints
+    /// them: date, time, place, who came, apologies, absent, who arrived or left during an item.
+    pub fn facts(&self) -> Vec<(String, String)> {
+        let w = self.words;
+        let mut facts: Vec<(String, String)> = [
+            (w.date, self.date.clone()),
+            (w.time, self.meeting.time.clone()),
+            (w.place, self.meeting.location.clone()),
+            (w.present, Some(self.present.join(", "))),
+            (w.absent, Some(self.absent.join(", "))),
+            (w.absent_without, Some(self.absent_without.join(", "))),
+        ]
+        .into_iter()
+        .filter_map(|(label, value)| Some((label.to_string(), value.filter(|v| !v.is_empty())?)))
+        .collect();
+        for (label, during) in [(w.arrived, &self.arrived), (w.left, &self.left)] {
+            for (name, item) in during {
+                facts.push((format!("{label} {item}"), name.clone()));
+            }
+        }
+        facts
+    }
+
     /// The open items, in agenda order.
     pub fn open_entries(&self) -> impl Iterator<Item = &Entry> {
         self.entries.iter().filter(|e| !e.closed)

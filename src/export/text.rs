@@ -20,35 +20,11 @@ pub fn render(r: &Referat) -> String {
     if r.draft {
         out.push_str(&format!("*** {} ***\n\n", w.draft));
     }
-    let mut facts = Vec::new();
-    for (label, value) in [
-        (w.date, &r.date),
-        (w.time, &r.meeting.time),
-        (w.place, &r.meeting.location),
-    ] {
-        if let Some(v) = value {
-            facts.push(format!("{label}: {v}"));
-        }
-    }
-    if !r.present.is_empty() {
-        facts.push(format!("{}: {}", w.present, r.present.join(", ")));
-    }
-    if !r.absent.is_empty() {
-        facts.push(format!("{}: {}", w.absent, r.absent.join(", ")));
-    }
-    if !r.absent_without.is_empty() {
-        facts.push(format!(
-            "{}: {}",
-            w.absent_without,
-            r.absent_without.join(", ")
-        ));
-    }
-    for (name, item) in &r.arrived {
-        facts.push(format!("{} {item}: {name}", w.arrived));
-    }
-    for (name, item) in &r.left {
-        facts.push(format!("{} {item}: {name}", w.left));
-    }
+    let mut facts: Vec<String> = r
+        .facts()
+        .iter()
+        .map(|(label, value)| format!("{label}: {value}"))
+        .collect();
     facts.extend(r.held.clone());
     for fact in facts {
         para(&mut out, &fact, "");

@@ -269,20 +269,16 @@ fn choose_headings(
                 "the table of contents ({} entries) does not agree with the headings in the text; the headings were used",
                 entries.len()
             ));
-            let chosen = chain
-                .into_iter()
-                .map(|i| Chosen {
-                    line: candidates[i].line,
-                    number: candidates[i].number.clone(),
-                    title: candidates[i].title.clone(),
-                    listed: None,
-                })
-                .collect();
-            return (chosen, warnings);
+            return (as_found(candidates, chain), warnings);
         }
         return (Vec::new(), warnings);
     }
-    let chosen = headings::choose(candidates)
+    (as_found(candidates, headings::choose(candidates)), warnings)
+}
+
+/// The chosen headings as found in the text, with no contents entry behind them.
+fn as_found(candidates: &[Candidate], chosen: Vec<usize>) -> Vec<Chosen> {
+    chosen
         .into_iter()
         .map(|i| Chosen {
             line: candidates[i].line,
@@ -290,8 +286,7 @@ fn choose_headings(
             title: candidates[i].title.clone(),
             listed: None,
         })
-        .collect();
-    (chosen, warnings)
+        .collect()
 }
 
 /// Unnumbered headings: each entry of the table found as a line of its own, in order. Entries
