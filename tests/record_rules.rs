@@ -131,3 +131,56 @@ fn a_clause_decided_otherwise_redrafts_the_decision() {
     let shown = common::screen(&mut app, 100, 30);
     assert!(shown.contains("Punktet: godkendt"), "{shown}");
 }
+
+#[test]
+fn the_protocol_lines_from_the_keyboard() {
+    let mut app = sample_app();
+    // n in the contents notes the first clause, as the item view (which opens there) would.
+    press(&mut app, "3 5 n");
+    type_text(&mut app, "Bemærkning");
+    press(&mut app, "esc");
+    let first = Target::Clause("3.5".into(), 0);
+    assert_eq!(app.minutes().note(&first).unwrap().text, "Bemærkning");
+    // A vote, "without a vote", who took no part, a statement.
+    press(&mut app, "enter v");
+    type_text(&mut app, "9 2 1");
+    press(&mut app, "enter");
+    let vote = app.minutes().item("3.5").unwrap().vote.unwrap();
+    assert_eq!((vote.for_, vote.against, vote.abstaining), (9, 2, 1));
+    press(&mut app, "v ctrl-u");
+    type_text(&mut app, "uden");
+    press(&mut app, "enter h");
+    type_text(&mut app, "Bo Ørsted, Carl Ærø");
+    press(&mut app, "enter t");
+    type_text(&mut app, "Venstre tog forbehold.");
+    press(&mut app, "enter g");
+    let record = app.minutes().item("3.5").unwrap();
+    assert_eq!(record.not_taking_part, ["Bo Ørsted", "Carl Ærø"]);
+    assert_eq!(record.statements, ["Venstre tog forbehold."]);
+    let md = {
+        let options = Options {
+            public: false,
+            language: gavel::Language::Danish,
+        };
+        let referat = export::prepare(app.agenda(), app.minutes(), options);
+        String::from_utf8(export::render(
+            &referat,
+            app.agenda(),
+            app.minutes(),
+            gavel::export::Format::Markdown,
+        ))
+        .unwrap()
+    };
+    assert!(
+        md.contains("Indstillingen blev godkendt uden afstemning."),
+        "{md}"
+    );
+    // A vote that cannot be read is said so and not kept.
+    press(&mut app, "v ctrl-u");
+    type_text(&mut app, "mange");
+    press(&mut app, "enter");
+    assert!(matches!(
+        app.overlay(),
+        Some(gavel::tui::app::Overlay::Ask(_))
+    ));
+}

@@ -472,6 +472,15 @@ impl Attendance {
 
 /// "Indstillingen blev godkendt med 42 stemmer mod 4. 8 medlemmer undlod at stemme."
 pub fn vote_sentence(vote: Vote, rejected: bool, language: Language) -> String {
+    if vote == Vote::default() {
+        return match (language, rejected) {
+            (Language::Danish, false) => "Indstillingen blev godkendt uden afstemning.",
+            (Language::Danish, true) => "Indstillingen blev forkastet uden afstemning.",
+            (Language::English, false) => "The recommendation was approved without a vote.",
+            (Language::English, true) => "The recommendation was rejected without a vote.",
+        }
+        .to_string();
+    }
     let (winning, losing) = if rejected {
         (vote.against, vote.for_)
     } else {

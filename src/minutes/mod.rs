@@ -160,8 +160,15 @@ pub struct Vote {
 }
 
 impl Vote {
-    /// "42 4 8", "42-4-8", "42/4": for, against, abstaining.
+    /// "42 4 8", "42-4-8", "42/4": for, against, abstaining; "uden" (or "u"): decided without
+    /// a vote, kept as no votes at all.
     pub fn parse(text: &str) -> Option<Vote> {
+        if matches!(
+            text.trim().to_lowercase().as_str(),
+            "u" | "uden" | "uden afstemning" | "without"
+        ) {
+            return Some(Vote::default());
+        }
         let numbers: Vec<u32> = text
             .split(|c: char| !c.is_ascii_digit())
             .filter(|p| !p.is_empty())
@@ -728,6 +735,7 @@ mod tests {
             })
         );
         assert_eq!(Vote::parse("mange"), None);
+        assert_eq!(Vote::parse("uden"), Some(Vote::default()));
         assert_eq!(Vote::parse("1 2 3 4"), None);
     }
 

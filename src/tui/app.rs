@@ -402,12 +402,20 @@ fn on_screen(ctx: &mut Ctx, action: Action) {
 
 /// The note editor on what the cursor is on, holding the note so far.
 fn note_editor(ctx: &mut Ctx) -> Option<Editor> {
-    let target = ctx.target()?;
+    // From the contents as from the item view, which opens on the first clause: the note goes
+    // with the first clause (the item's own row takes a note in the item view).
+    let target = match ctx.target()? {
+        Target::Item(number)
+            if ctx.screen == Screen::Toc && !ctx.item()?.recommendations.is_empty() =>
+        {
+            Target::Clause(number, 0)
+        }
+        target => target,
+    };
     let note = ctx.minutes().note(&target).cloned().unwrap_or_default();
     Some(Editor::new(target, &note.text, note.private, false))
 }
 
-/// The decision editor on the cursor's item, holding the decision as it stands.
 /// The line asked for the item under the cursor (an item that takes decisions).
 fn ask(ctx: &mut Ctx, action: Action) -> Option<Ask> {
     let question = match action {
@@ -423,6 +431,7 @@ fn ask(ctx: &mut Ctx, action: Action) -> Option<Ask> {
     Some(Ask::new(question, &number, ctx))
 }
 
+/// The decision editor on the cursor's item, holding the decision as it stands.
 fn decision_editor(ctx: &mut Ctx) -> Option<Editor> {
     let target = Target::Item(ctx.item()?.number.clone());
     Some(Editor::new(target, &ctx.decision_text(), false, true))
