@@ -109,7 +109,7 @@ fn closing_the_terminal_saves_the_note_frees_the_lock_and_ends_gavel() {
         t.wait_for("Hej æøå");
         t.close();
         let closed = Instant::now();
-        let status = t.ended_within(Duration::from_secs(1));
+        let status = t.ended_within(Duration::from_secs(5));
         let status = status.unwrap_or_else(|| {
             panic!(
                 "controlling {controlling}: gavel still runs {:?} after its terminal closed",
@@ -177,8 +177,10 @@ fn terminals_closed_at_random_moments_lose_nothing_typed() {
             .collect();
         t.wait_for(tail.trim());
         t.close();
+        // It ends by itself (it used to spin forever); the bound leaves room for a loaded
+        // machine running every test binary at once.
         assert!(
-            t.ended_within(Duration::from_secs(1)).is_some(),
+            t.ended_within(Duration::from_secs(5)).is_some(),
             "seed {seed}: gavel ended"
         );
         let on_disk = note_of(&saved(&minutes), "3.5");
