@@ -16,6 +16,8 @@ pub struct Config {
     pub keymap: Option<String>,
     /// "da" or "en"; absent: the agenda's language.
     pub lang: Option<String>,
+    /// false: the minutes written from the screen have no signature page.
+    pub signature_page: Option<bool>,
 }
 
 /// Where gavel looks for its configuration (`~/.config/gavel` on Linux).
@@ -35,6 +37,8 @@ pub fn data_dir() -> PathBuf {
 pub struct Loaded {
     pub keymap: Keymap,
     pub language: Option<Language>,
+    /// The minutes end with a signature page.
+    pub signature_page: bool,
     pub problems: Vec<String>,
 }
 
@@ -84,6 +88,7 @@ pub fn load(dir: Option<&Path>, keymap_name: Option<&str>, lang: Option<&str>) -
     Loaded {
         keymap,
         language,
+        signature_page: config.signature_page.unwrap_or(true),
         problems,
     }
 }

@@ -181,6 +181,7 @@ fn meeting_screen(cli: &Cli) -> Result<(), String> {
         terminal::now_ms(),
     );
     app.set_utc_offset(terminal::utc_offset_s());
+    app.set_signature_page(settings.signature_page);
     // The minutes are written beside the agenda they came from (the built-in sample has none:
     // beside its minutes file).
     app.set_export_dir(

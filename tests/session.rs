@@ -22,6 +22,21 @@ fn a_meeting_resumes_where_it_was() {
         };
         press_with(&mut app, &mut session, &key);
     }
+    // The writer works on its own thread: let it reach the disk (a killed process has had up
+    // to a second; see the pty tests) before the process "dies".
+    let on_disk = || {
+        let file = gavel::minutes::store::load(&path).file;
+        file.is_some_and(|f| {
+            f.draft.is_some_and(|d| d.text == "Noten skrives")
+                && f.minutes
+                    .item("3.5")
+                    .is_some_and(|r| r.clauses.contains_key(&0))
+        })
+    };
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while !on_disk() && std::time::Instant::now() < until {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     // The process dies here: the screen is gone, the session never finishes.
     std::mem::forget(session);
     drop(app);
@@ -144,5 +159,28 @@ fn every_format_at_once_in_the_folder_chosen() {
         assert!(written.exists(), "{} is written", written.display());
     }
     assert!(app.status_text().unwrap().contains("minutes-referat.docx"));
+    session.finish().unwrap();
+}
+
+#[test]
+fn the_signature_page_can_be_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("minutes.toml");
+    let mut app = sample_app();
+    let mut session = Session::start(&mut app, &path, &["Anne Hansen".to_string()]);
+    press_with(&mut app, &mut session, "1 1 space w m");
+    let written = dir.path().join("minutes-referat.md");
+    assert!(
+        std::fs::read_to_string(&written)
+            .unwrap()
+            .contains("## Underskrifter")
+    );
+    app.set_signature_page(false);
+    press_with(&mut app, &mut session, "w m j");
+    assert!(
+        !std::fs::read_to_string(&written)
+            .unwrap()
+            .contains("Underskrifter")
+    );
     session.finish().unwrap();
 }

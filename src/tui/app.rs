@@ -552,6 +552,15 @@ impl App {
         self.ctx.export_dir = dir;
     }
 
+    /// Whether the minutes written from the screen end with a signature page.
+    pub fn set_signature_page(&mut self, on: bool) {
+        self.ctx.signature_page = on;
+    }
+
+    pub fn signature_page(&self) -> bool {
+        self.ctx.signature_page
+    }
+
     pub fn export_dir(&self) -> Option<&std::path::Path> {
         self.ctx.export_dir.as_deref()
     }

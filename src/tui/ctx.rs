@@ -43,6 +43,8 @@ pub struct Ctx {
     /// Where the screen writes the minutes: beside the agenda when one was opened; `None`:
     /// beside the minutes file.
     pub(in crate::tui) export_dir: Option<std::path::PathBuf>,
+    /// The minutes written from the screen end with a signature page (a setting).
+    pub(in crate::tui) signature_page: bool,
     status: Option<(String, i64)>,
     pub(in crate::tui) now_ms: i64,
     /// Local time minus UTC, for the clock (read once at start, at the edge).
@@ -89,6 +91,7 @@ impl Ctx {
             item_view: ItemView::default(),
             finder_query: String::new(),
             export_dir: None,
+            signature_page: true,
             status: None,
             now_ms,
             utc_offset_s: 0,

@@ -129,7 +129,10 @@ impl Session {
             public: request.public,
             language: app.language(),
         };
-        let referat = crate::export::prepare(app.agenda(), app.minutes(), options);
+        let mut referat = crate::export::prepare(app.agenda(), app.minutes(), options);
+        if !app.signature_page() {
+            referat.signatures.clear();
+        }
         let mut written = Vec::new();
         for (format, target) in &targets {
             let shown = target.display().to_string();
