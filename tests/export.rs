@@ -95,6 +95,7 @@ fn fixture() -> (Agenda, Minutes) {
         for_: 7,
         against: 1,
         abstaining: 1,
+        names: None,
     });
     m.items.get_mut("3.2").unwrap().not_taking_part = vec!["Carl Ærø".into()];
     m.items.get_mut("3.5").unwrap().statements =

@@ -145,7 +145,7 @@ fn the_protocol_lines_from_the_keyboard() {
     press(&mut app, "enter v");
     type_text(&mut app, "9 2 1");
     press(&mut app, "enter");
-    let vote = app.minutes().item("3.5").unwrap().vote.unwrap();
+    let vote = app.minutes().item("3.5").unwrap().vote.clone().unwrap();
     assert_eq!((vote.for_, vote.against, vote.abstaining), (9, 2, 1));
     press(&mut app, "v ctrl-u");
     type_text(&mut app, "uden");
@@ -174,6 +174,20 @@ fn the_protocol_lines_from_the_keyboard() {
     assert!(
         md.contains("Indstillingen blev godkendt uden afstemning."),
         "{md}"
+    );
+    // By party.
+    press(&mut app, "v ctrl-u");
+    type_text(&mut app, "for: A, V; imod: Ø");
+    press(&mut app, "enter");
+    let options = Options {
+        public: false,
+        language: gavel::Language::Danish,
+    };
+    let referat = export::prepare(app.agenda(), app.minutes(), options);
+    let entry = referat.entries.iter().find(|e| e.number == "3.5").unwrap();
+    assert_eq!(
+        entry.vote.as_deref(),
+        Some("Indstillingen blev godkendt. For stemte: A, V. Imod stemte: Ø.")
     );
     // A vote that cannot be read is said so and not kept.
     press(&mut app, "v ctrl-u");

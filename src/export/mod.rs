@@ -347,7 +347,7 @@ pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat 
                 not_taking_part: record
                     .map(|r| r.not_taking_part.clone())
                     .unwrap_or_default(),
-                vote: record.and_then(|r| r.vote).map(|v| {
+                vote: record.and_then(|r| r.vote.clone()).map(|v| {
                     let state = record.map(|r| r.state(item.recommendations.len()));
                     vote_sentence(
                         v,
@@ -472,6 +472,9 @@ impl Attendance {
 
 /// "Indstillingen blev godkendt med 42 stemmer mod 4. 8 medlemmer undlod at stemme."
 pub fn vote_sentence(vote: Vote, rejected: bool, language: Language) -> String {
+    if let Some(names) = &vote.names {
+        return named_vote(names, rejected, language);
+    }
     if vote == Vote::default() {
         return match (language, rejected) {
             (Language::Danish, false) => "Indstillingen blev godkendt uden afstemning.",
@@ -509,6 +512,27 @@ pub fn vote_sentence(vote: Vote, rejected: bool, language: Language) -> String {
             (Language::English, 1) => "1 member abstained.".to_string(),
             (Language::English, n) => format!("{n} members abstained."),
         });
+    }
+    out
+}
+
+/// "Indstillingen blev godkendt. For stemte: A, V. Imod stemte: Ø. Undlod at stemme: F."
+fn named_vote(names: &[Vec<String>; 3], rejected: bool, language: Language) -> String {
+    let mut out = match (language, rejected) {
+        (Language::Danish, false) => "Indstillingen blev godkendt.",
+        (Language::Danish, true) => "Indstillingen blev forkastet.",
+        (Language::English, false) => "The recommendation was approved.",
+        (Language::English, true) => "The recommendation was rejected.",
+    }
+    .to_string();
+    let sides = language.pick(
+        ["For stemte", "Imod stemte", "Undlod at stemme"],
+        ["For", "Against", "Abstaining"],
+    );
+    for (side, who) in sides.iter().zip(names) {
+        if !who.is_empty() {
+            out.push_str(&format!(" {side}: {}.", who.join(", ")));
+        }
     }
     out
 }

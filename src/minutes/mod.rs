@@ -150,13 +150,16 @@ pub struct ItemRecord {
     pub decision_basis: Option<String>,
 }
 
-/// A vote: how many for, against and abstaining.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// A vote: how many for, against and abstaining, or who (members or parties) by name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Vote {
     pub for_: u32,
     pub against: u32,
     #[serde(default)]
     pub abstaining: u32,
+    /// By name: for, against, abstaining ("A, V", "Ø", "F"); the counts are then left at 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub names: Option<[Vec<String>; 3]>,
 }
 
 impl Vote {
@@ -169,6 +172,9 @@ impl Vote {
         ) {
             return Some(Vote::default());
         }
+        if text.contains(':') {
+            return Vote::by_name(text);
+        }
         let numbers: Vec<u32> = text
             .split(|c: char| !c.is_ascii_digit())
             .filter(|p| !p.is_empty())
@@ -179,15 +185,40 @@ impl Vote {
             [for_, against] => Some(Vote {
                 for_,
                 against,
-                abstaining: 0,
+                ..Vote::default()
             }),
             [for_, against, abstaining] => Some(Vote {
                 for_,
                 against,
                 abstaining,
+                names: None,
             }),
             _ => None,
         }
+    }
+
+    /// "for: A, V; imod: Ø; undlod: F" (Danish or English words).
+    fn by_name(text: &str) -> Option<Vote> {
+        let mut names: [Vec<String>; 3] = Default::default();
+        for part in text.split(';').filter(|p| !p.trim().is_empty()) {
+            let (side, who) = part.split_once(':')?;
+            let slot = match side.trim().to_lowercase().as_str() {
+                "for" => 0,
+                "imod" | "mod" | "against" => 1,
+                "undlod" | "hverken for eller imod" | "abstaining" | "abstained" => 2,
+                _ => return None,
+            };
+            names[slot].extend(
+                who.split(',')
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .map(str::to_string),
+            );
+        }
+        names.iter().any(|n| !n.is_empty()).then(|| Vote {
+            names: Some(names),
+            ..Vote::default()
+        })
     }
 }
 
@@ -265,7 +296,7 @@ impl ItemRecord {
                 self.not_taking_part.push(name);
             }
         }
-        self.vote = self.vote.or(other.vote);
+        self.vote = self.vote.take().or(other.vote);
         self.statements.extend(other.statements);
         self.decision_basis = self.decision_basis.take().or(other.decision_basis);
         self.decision = match (self.decision.take(), other.decision) {
@@ -723,7 +754,8 @@ mod tests {
             Some(Vote {
                 for_: 42,
                 against: 4,
-                abstaining: 8
+                abstaining: 8,
+                names: None,
             })
         );
         assert_eq!(
@@ -731,12 +763,24 @@ mod tests {
             Some(Vote {
                 for_: 9,
                 against: 2,
-                abstaining: 0
+                abstaining: 0,
+                names: None,
             })
         );
         assert_eq!(Vote::parse("mange"), None);
         assert_eq!(Vote::parse("uden"), Some(Vote::default()));
         assert_eq!(Vote::parse("1 2 3 4"), None);
+        // By name or party.
+        let named = Vote::parse("for: A, V; imod: Ø; undlod: F").unwrap();
+        assert_eq!(
+            named.names,
+            Some([
+                vec!["A".to_string(), "V".to_string()],
+                vec!["Ø".to_string()],
+                vec!["F".to_string()]
+            ])
+        );
+        assert_eq!(Vote::parse("hvem: A"), None);
     }
 
     #[test]

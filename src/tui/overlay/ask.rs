@@ -37,8 +37,16 @@ impl Ask {
         let start = match question {
             Question::NotTakingPart => record.map(|r| r.not_taking_part.join(", ")),
             Question::Vote => record
-                .and_then(|r| r.vote)
-                .map(|v| format!("{} {} {}", v.for_, v.against, v.abstaining)),
+                .and_then(|r| r.vote.as_ref())
+                .map(|v| match &v.names {
+                    Some([f, a, u]) => format!(
+                        "for: {}; imod: {}; undlod: {}",
+                        f.join(", "),
+                        a.join(", "),
+                        u.join(", ")
+                    ),
+                    None => format!("{} {} {}", v.for_, v.against, v.abstaining),
+                }),
             Question::Statement => None,
         };
         let mut input = LineInput::default();

@@ -240,7 +240,7 @@ impl Page<'_> {
             return;
         };
         let labels = ctx.labels;
-        if let Some(vote) = record.vote {
+        if let Some(vote) = record.vote.clone() {
             let rejected = record.state(item.recommendations.len())
                 == crate::minutes::State::Decided(crate::minutes::Outcome::Rejected);
             let said = crate::export::vote_sentence(vote, rejected, ctx.language());
