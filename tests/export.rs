@@ -34,6 +34,8 @@ fn fixture() -> (Agenda, Minutes) {
     m.participants[2].presence = Presence::LeftDuring("3.2".into());
     m.participants[3].role = Some(Role::Secretary);
     m.participants[4].presence = Presence::AbsentWithoutNotice;
+    m.add_participant("Finn Friis");
+    m.participants[5].presence = Presence::AwayDuring("3.2".into(), "3.5".into());
     let title = |n: &str| {
         agenda
             .items
@@ -165,6 +167,7 @@ fn drafted_decisions_read_like_danish_minutes() {
     assert!(md.contains("**Til stede:** Anne Hansen (formand), Carl Ærø, Dorte Dahl (sekretær)"));
     assert!(md.contains("**Fraværende uden afbud:** Eva Ebbesen"));
     assert!(md.contains("**Forlod mødet under punkt 3.2:** Carl Ærø"));
+    assert!(md.contains("**Fraværende under punkt 3.2–3.5:** Finn Friis"));
     assert!(
         md.contains("Indstillingen blev godkendt med 7 stemmer mod 1. 1 medlem undlod at stemme.")
     );

@@ -90,6 +90,7 @@ pub struct Words {
     pub closed: &'static str,
     pub absent_without: &'static str,
     pub arrived: &'static str,
+    pub away: &'static str,
     pub not_taking_part: &'static str,
     pub attachments: &'static str,
     /// The heading over the closed items in the full minutes.
@@ -124,6 +125,7 @@ pub static DANISH: Words = Words {
     closed: "lukket punkt",
     absent_without: "Fraværende uden afbud",
     arrived: "Ankom under punkt",
+    away: "Fraværende under punkt",
     not_taking_part: "Følgende deltog ikke i behandlingen af punktet",
     attachments: "Bilag",
     closed_section: "Lukket dagsorden",
@@ -155,6 +157,7 @@ pub static ENGLISH: Words = Words {
     closed: "closed item",
     absent_without: "Absent without apologies",
     arrived: "Arrived during item",
+    away: "Away during items",
     not_taking_part: "The following took no part in this item",
     attachments: "Attachments",
     closed_section: "Closed session",
@@ -261,6 +264,8 @@ pub struct Referat {
     pub left: Vec<(String, String)>,
     /// (name, item number)
     pub arrived: Vec<(String, String)>,
+    /// (name, "3.2–3.5"): away for the items between leaving and coming back.
+    pub away: Vec<(String, String)>,
     /// The members who took part, one signature line each (beslutningsprotokol); empty when
     /// the signature page is left out.
     pub signatures: Vec<String>,
@@ -379,6 +384,7 @@ pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat 
         absent_without: attendance.absent_without,
         left: attendance.left,
         arrived: attendance.arrived,
+        away: attendance.away,
         signatures: attendance.signatures,
         draft: !minutes.is_final,
         public: options.public,
@@ -403,7 +409,11 @@ impl Referat {
         .into_iter()
         .filter_map(|(label, value)| Some((label.to_string(), value.filter(|v| !v.is_empty())?)))
         .collect();
-        for (label, during) in [(w.arrived, &self.arrived), (w.left, &self.left)] {
+        for (label, during) in [
+            (w.arrived, &self.arrived),
+            (w.left, &self.left),
+            (w.away, &self.away),
+        ] {
             for (name, item) in during {
                 facts.push((format!("{label} {item}"), name.clone()));
             }
@@ -429,6 +439,7 @@ struct Attendance {
     absent_without: Vec<String>,
     left: Vec<(String, String)>,
     arrived: Vec<(String, String)>,
+    away: Vec<(String, String)>,
     signatures: Vec<String>,
 }
 
@@ -440,6 +451,7 @@ impl Attendance {
             absent_without: Vec::new(),
             left: Vec::new(),
             arrived: Vec::new(),
+            away: Vec::new(),
             signatures: Vec::new(),
         };
         for p in &minutes.participants {
@@ -460,6 +472,10 @@ impl Attendance {
                 Presence::ArrivedDuring(item) => {
                     a.present.push(named);
                     a.arrived.push((p.name.clone(), item.clone()));
+                }
+                Presence::AwayDuring(from, to) => {
+                    a.present.push(named);
+                    a.away.push((p.name.clone(), format!("{from}–{to}")));
                 }
             }
             if p.came() && p.role().is_member() {

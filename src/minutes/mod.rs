@@ -349,6 +349,9 @@ pub enum Presence {
     AbsentWithoutNotice,
     /// Came during the given item.
     ArrivedDuring(String),
+    /// Left during the first item and came back during the second: away for the items between
+    /// ("Fraværende under punkt 3.2–3.5").
+    AwayDuring(String, String),
     /// Left the meeting during the given item.
     LeftDuring(String),
 }
@@ -371,7 +374,10 @@ impl Participant {
     pub fn came(&self) -> bool {
         matches!(
             self.presence,
-            Presence::Present | Presence::LeftDuring(_) | Presence::ArrivedDuring(_)
+            Presence::Present
+                | Presence::LeftDuring(_)
+                | Presence::ArrivedDuring(_)
+                | Presence::AwayDuring(..)
         )
     }
 }
@@ -569,7 +575,8 @@ impl Minutes {
     }
 
     /// Present → afbud → away without apologies → left during the current item → came during
-    /// it → present (the last two only while an item is current).
+    /// it → present (the last two only while an item is current). Someone who left during an
+    /// earlier item and is cycled during a later one came back: away for the items between.
     pub fn cycle_presence(&mut self, index: usize, current_item: Option<&str>) {
         if let Some(p) = self.participants.get_mut(index) {
             p.presence = match (&p.presence, current_item) {
@@ -577,6 +584,9 @@ impl Minutes {
                 (Presence::Absent, _) => Presence::AbsentWithoutNotice,
                 (Presence::AbsentWithoutNotice, Some(item)) => {
                     Presence::LeftDuring(item.to_string())
+                }
+                (Presence::LeftDuring(left), Some(item)) if left != item => {
+                    Presence::AwayDuring(left.clone(), item.to_string())
                 }
                 (Presence::LeftDuring(_), Some(item)) => Presence::ArrivedDuring(item.to_string()),
                 _ => Presence::Present,
@@ -738,6 +748,15 @@ mod tests {
         m.cycle_presence(0, None);
         m.cycle_presence(0, None);
         assert_eq!(m.participants[0].presence, Presence::Present);
+        // Left during 3.2, back during 3.5: away for the items between.
+        m.participants[0].presence = Presence::LeftDuring("3.2".into());
+        m.cycle_presence(0, Some("3.5"));
+        assert_eq!(
+            m.participants[0].presence,
+            Presence::AwayDuring("3.2".into(), "3.5".into())
+        );
+        assert!(m.participants[0].came());
+        m.participants[0].presence = Presence::Present;
         // Roles go round too.
         m.cycle_role(0);
         assert_eq!(m.participants[0].role(), Role::Chair);

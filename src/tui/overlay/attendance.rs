@@ -151,6 +151,10 @@ impl Component for Attendance {
                         format!("{} {item}", labels.left_during),
                         theme.outcome(Some(Outcome::Postponed)),
                     ),
+                    Presence::AwayDuring(from, to) => (
+                        format!("{} {from}–{to}", labels.away_during),
+                        theme.outcome(Some(Outcome::Postponed)),
+                    ),
                     Presence::ArrivedDuring(item) => (
                         format!("{} {item}", labels.arrived_during),
                         theme.outcome(Some(Outcome::Postponed)),
