@@ -577,3 +577,26 @@ fn esc_and_a_key_at_once_are_two_keys() {
     assert_eq!(app.screen(), Screen::Toc, "Esc went back");
     assert_eq!(app.item().unwrap().number, "3.6", "and j moved on");
 }
+
+#[test]
+fn final_minutes_refuse_attaching_an_orphan_too() {
+    let mut app = sample_app();
+    let mut minutes = gavel::minutes::Minutes::default();
+    minutes.keep_orphan("3.9", gavel::minutes::ItemRecord::default());
+    minutes.is_final = true;
+    let opened = Opened {
+        minutes,
+        ..Opened::default()
+    };
+    app.update(Msg::Opened(Box::new(opened)), T0);
+    press(&mut app, "o enter ctrl-u 3 . 2 enter");
+    assert_eq!(
+        app.minutes().orphans.len(),
+        1,
+        "kept until the minutes are reopened"
+    );
+    assert_eq!(
+        app.status_text(),
+        Some("Referatet er endeligt: genåbn det med F for at rette")
+    );
+}

@@ -285,15 +285,8 @@ impl App {
     /// Runs an action on the screen (beneath any overlay): opens an overlay, or changes the
     /// screen or the record.
     fn apply(&mut self, action: Action, effects: &mut Vec<Effect>) {
-        if changes_the_record(action) && self.ctx.refuse_if_read_only() {
-            return;
-        }
         // Final means final: a change needs the minutes reopened first (F, confirmed).
-        if changes_the_record(action)
-            && self.ctx.minutes().is_final
-            && action != Action::ToggleFinal
-        {
-            self.ctx.say(self.ctx.labels.final_refuses);
+        if changes_the_record(action) && self.ctx.refuse_change(action == Action::ToggleFinal) {
             return;
         }
         let ctx = &mut self.ctx;

@@ -155,6 +155,19 @@ impl Ctx {
     }
 
     /// Refuses a change when another gavel holds the record, saying who; true when refused.
+    /// Refuses a change to the record, saying why: another gavel writes it, or the minutes are
+    /// final (reopening them with F is the one change allowed then).
+    pub fn refuse_change(&mut self, reopening: bool) -> bool {
+        if self.refuse_if_read_only() {
+            return true;
+        }
+        if self.minutes.is_final && !reopening {
+            self.say(self.labels.final_refuses);
+            return true;
+        }
+        false
+    }
+
     pub fn refuse_if_read_only(&mut self) -> bool {
         match &self.read_only {
             Some(holder) => {

@@ -79,7 +79,7 @@ impl Component for Orphans {
             Some(Action::Back) => return Flow::Close,
             Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
             Some(Action::Down) => self.selected = (self.selected + 1).min(count - 1),
-            Some(Action::Attach) if !ctx.refuse_if_read_only() => {
+            Some(Action::Attach) if !ctx.refuse_change(false) => {
                 // Offered: the item under the cursor, else the record's old number.
                 let offer = ctx
                     .item()
