@@ -7,23 +7,16 @@
 //! The documents are not part of the project. Without them this test says that it skipped —
 //! except under CI, where their absence is a failure.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 
 use gavel::agenda::{self, Agenda, Item};
 use serde_json::Value;
 
 fn folder() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realdocs");
-    if dir.join("expected").is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{} is missing: the real documents are required under CI",
-        dir.display()
-    );
-    eprintln!("skipped: {} is not beside the project", dir.display());
-    None
+    let expected = common::shared_file("realdocs/expected")?;
+    expected.parent().map(PathBuf::from)
 }
 
 fn squash(s: &str) -> String {

@@ -157,20 +157,7 @@ fn the_protocol_lines_from_the_keyboard() {
     let record = app.minutes().item("3.5").unwrap();
     assert_eq!(record.not_taking_part, ["Bo Ørsted", "Carl Ærø"]);
     assert_eq!(record.statements, ["Venstre tog forbehold."]);
-    let md = {
-        let options = Options {
-            public: false,
-            language: gavel::Language::Danish,
-        };
-        let referat = export::prepare(app.agenda(), app.minutes(), options);
-        String::from_utf8(export::render(
-            &referat,
-            app.agenda(),
-            app.minutes(),
-            gavel::export::Format::Markdown,
-        ))
-        .unwrap()
-    };
+    let md = common::minutes_as(&app, gavel::export::Format::Markdown, false);
     assert!(
         md.contains("Indstillingen blev godkendt uden afstemning."),
         "{md}"

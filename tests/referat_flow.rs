@@ -4,7 +4,7 @@
 mod common;
 
 use common::{app_for, press, type_text, wait};
-use gavel::export::{self, Format, Options};
+use gavel::export::Format;
 use gavel::minutes::{Presence, Role};
 use gavel::tui::App;
 
@@ -73,18 +73,7 @@ fn record_the_meeting() -> Option<App> {
 }
 
 fn render(app: &App, format: Format, public: bool) -> String {
-    let options = Options {
-        public,
-        language: gavel::Language::Danish,
-    };
-    let referat = export::prepare(app.agenda(), app.minutes(), options);
-    String::from_utf8(export::render(
-        &referat,
-        app.agenda(),
-        app.minutes(),
-        format,
-    ))
-    .unwrap()
+    common::minutes_as(app, format, public)
 }
 
 #[test]

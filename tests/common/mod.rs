@@ -35,6 +35,23 @@ pub fn shared_file(relative: &str) -> Option<std::path::PathBuf> {
     None
 }
 
+/// The minutes the screen's record gives, in Danish, as a format writes them.
+pub fn minutes_as(app: &App, format: gavel::export::Format, public: bool) -> String {
+    use gavel::export::{self, Options};
+    let options = Options {
+        public,
+        language: gavel::Language::Danish,
+    };
+    let referat = export::prepare(app.agenda(), app.minutes(), options);
+    String::from_utf8(export::render(
+        &referat,
+        app.agenda(),
+        app.minutes(),
+        format,
+    ))
+    .expect("the text formats are UTF-8")
+}
+
 /// 2025-03-12 09:30 in Copenhagen (UTC+1): a fixed clock keeps snapshots stable.
 pub const T0: i64 = 1_741_768_200_000;
 
