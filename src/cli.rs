@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-const AFTER_HELP: &str = "Configuration: config.toml (keymap = \"vim\", lang = \"en\") and keymap.toml (your own bindings) in gavel's config directory, ~/.config/gavel on Linux. In the meeting screen, ? lists every key.";
+const AFTER_HELP: &str = "Configuration: config.toml (keymap = \"vim\", lang = \"en\", times = true) and keymap.toml (your own bindings) in gavel's config directory, ~/.config/gavel on Linux. In the meeting screen, ? lists every key.";
 
 /// Follow a meeting's agenda live in the terminal and record what the meeting decides.
 ///
@@ -83,6 +83,9 @@ pub enum Command {
         /// Leave out the signature page (the members who took part, a line each).
         #[arg(long)]
         no_signatures: bool,
+        /// Print each item's time taken, against its planned minutes (JSON always has both).
+        #[arg(long)]
+        times: bool,
         /// The minutes file, if not in the default place.
         #[arg(long, value_name = "PATH")]
         minutes: Option<PathBuf>,

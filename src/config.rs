@@ -18,6 +18,8 @@ pub struct Config {
     pub lang: Option<String>,
     /// false: the minutes written from the screen have no signature page.
     pub signature_page: Option<bool>,
+    /// true: the minutes written from the screen show each item's time taken and planned.
+    pub times: Option<bool>,
 }
 
 /// Where gavel looks for its configuration (`~/.config/gavel` on Linux).
@@ -39,6 +41,8 @@ pub struct Loaded {
     pub language: Option<Language>,
     /// The minutes end with a signature page.
     pub signature_page: bool,
+    /// The minutes show each item's time.
+    pub times: bool,
     pub problems: Vec<String>,
 }
 
@@ -89,6 +93,7 @@ pub fn load(dir: Option<&Path>, keymap_name: Option<&str>, lang: Option<&str>) -
         keymap,
         language,
         signature_page: config.signature_page.unwrap_or(true),
+        times: config.times.unwrap_or(false),
         problems,
     }
 }

@@ -48,12 +48,13 @@ fn run(cli: Cli) -> Result<(), String> {
             output,
             public,
             no_signatures,
+            times,
             minutes,
         }) => export(
             &agenda,
             &format,
             output,
-            (public, !no_signatures),
+            (public, !no_signatures, times),
             minutes,
             cli.lang.as_deref(),
         ),
@@ -78,7 +79,7 @@ fn export(
     agenda_path: &Path,
     format: &str,
     output: Option<std::path::PathBuf>,
-    (public, signatures): (bool, bool),
+    (public, signatures, times): (bool, bool, bool),
     minutes: Option<std::path::PathBuf>,
     lang: Option<&str>,
 ) -> Result<(), String> {
@@ -139,6 +140,9 @@ fn export(
     if !signatures {
         referat.signatures.clear();
     }
+    if times {
+        referat.show_times();
+    }
     let bytes = export::render(&referat, &imported.agenda, &record, format);
     match output.filter(|o| o.as_os_str() != "-") {
         Some(file) => export::write(&file, &bytes)
@@ -182,6 +186,7 @@ fn meeting_screen(cli: &Cli) -> Result<(), String> {
     );
     app.set_utc_offset(terminal::utc_offset_s());
     app.set_signature_page(settings.signature_page);
+    app.set_times(settings.times);
     // The minutes are written beside the agenda they came from (the built-in sample has none:
     // beside its minutes file).
     app.set_export_dir(

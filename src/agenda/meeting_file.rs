@@ -73,6 +73,14 @@ fn validate(text: &str, agenda: &Agenda) -> Result<(), ImportError> {
             format!("meeting.time \"{time}\" is not a time like \"10:00\""),
         ));
     }
+    if let Some(ends) = &m.ends
+        && !meta::is_time(ends)
+    {
+        return Err(error(
+            key_line(text, "ends", 0),
+            format!("meeting.ends \"{ends}\" is not a time like \"12:00\""),
+        ));
+    }
     for (n, item) in agenda.items.iter().enumerate() {
         // The line is looked up only for an error: a scan per item would be quadratic.
         if !is_valid_number(&item.number) {
@@ -124,6 +132,7 @@ fn sanitize(agenda: &mut Agenda) {
         &mut m.body,
         &mut m.date,
         &mut m.time,
+        &mut m.ends,
         &mut m.location,
         &mut m.secretary,
     ]

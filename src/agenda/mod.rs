@@ -9,7 +9,7 @@ mod docx;
 mod error;
 mod front;
 pub mod meeting_file;
-mod meta;
+pub(crate) mod meta;
 mod pdf;
 mod pdf_cmap;
 mod pdf_content;
@@ -56,6 +56,10 @@ pub struct Meeting {
     /// The meeting's secretary (Sekretær, Referent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secretary: Option<String>,
+    /// When the meeting is planned to end, "12:00": the time budget spreads what the items do
+    /// not plan themselves over the time until then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends: Option<String>,
     /// The document is minutes (a referat): its decisions are the decisions of record.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub minutes: bool,
@@ -144,6 +148,9 @@ pub struct Item {
     /// Decisions of earlier meetings printed with the item, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub earlier_decisions: Vec<PrintedDecision>,
+    /// Minutes planned for the item (the time budget); not part of the agenda's identity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
 }
 
 /// A decision as a document prints it: its heading ("Beslutning i Økonomiudvalget den

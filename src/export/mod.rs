@@ -97,6 +97,8 @@ pub struct Words {
     pub closed_section: &'static str,
     pub signatures: &'static str,
     pub signatures_intro: &'static str,
+    pub time_taken: &'static str,
+    pub planned: &'static str,
     /// Before a private note in the full minutes.
     pub private: &'static str,
     pub language: Language,
@@ -131,6 +133,8 @@ pub static DANISH: Words = Words {
     closed_section: "Lukket dagsorden",
     signatures: "Underskrifter",
     signatures_intro: "Beslutningsprotokollen underskrives af de medlemmer, der har deltaget i mødet (kommunestyrelseslovens § 13).",
+    time_taken: "Behandlingstid",
+    planned: "planlagt",
     private: "[Privat note – ikke til offentliggørelse]",
 };
 
@@ -163,6 +167,8 @@ pub static ENGLISH: Words = Words {
     closed_section: "Closed session",
     signatures: "Signatures",
     signatures_intro: "The minutes are signed by the members who took part in the meeting.",
+    time_taken: "Time taken",
+    planned: "planned",
     private: "[Private note – not for publication]",
 };
 
@@ -209,6 +215,12 @@ pub struct Entry {
     pub vote: Option<String>,
     /// Statements for the record (protokollering).
     pub statements: Vec<String>,
+    /// Minutes planned for the item (the time budget).
+    pub planned_min: Option<u32>,
+    /// Minutes the item took, rounded; none when it was never the current item.
+    pub used_min: Option<u32>,
+    /// "Behandlingstid: 17 min (planlagt 15 min).": only when the minutes show times.
+    pub time: Option<String>,
 }
 
 impl Entry {
@@ -216,6 +228,7 @@ impl Entry {
     /// part, the statements for the record, the attachments.
     pub fn protocol(&self, words: &Words) -> Vec<String> {
         let mut lines: Vec<String> = self.vote.iter().cloned().collect();
+        lines.extend(self.time.iter().cloned());
         if !self.not_taking_part.is_empty() {
             lines.push(format!(
                 "{}: {}.",
@@ -291,6 +304,7 @@ pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat 
             }
         })
     };
+    let plan = crate::minutes::budget::Plan::of(agenda, minutes);
     let entries = agenda
         .items
         .iter()
@@ -361,6 +375,17 @@ pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat 
                     )
                 }),
                 statements: record.map(|r| r.statements.clone()).unwrap_or_default(),
+                planned_min: plan.at(index),
+                // The banked time: minutes written mid-item leave its running stretch out.
+                used_min: match minutes.item(&item.number).map_or(0, |r| r.elapsed_ms) {
+                    0 => None,
+                    ms => Some(
+                        u32::try_from((ms + 30_000) / 60_000)
+                            .unwrap_or(u32::MAX)
+                            .max(1),
+                    ),
+                },
+                time: None,
             }
         })
         .collect();
@@ -394,6 +419,20 @@ pub fn prepare(agenda: &Agenda, minutes: &Minutes, options: Options) -> Referat 
 }
 
 impl Referat {
+    /// Each item's time taken, against its plan, printed after its decision.
+    pub fn show_times(&mut self) {
+        let w = self.words;
+        for entry in &mut self.entries {
+            entry.time = entry.used_min.map(|used| {
+                let planned = entry
+                    .planned_min
+                    .map(|p| format!(" ({} {p} min)", w.planned))
+                    .unwrap_or_default();
+                format!("{}: {used} min{planned}.", w.time_taken)
+            });
+        }
+    }
+
     /// The meeting's facts under the title, label and value, in the order every format prints
     /// them: date, time, place, who came, apologies, absent, who arrived or left during an item.
     pub fn facts(&self) -> Vec<(String, String)> {
@@ -623,6 +662,9 @@ fn orphan(
         not_taking_part: record.not_taking_part.clone(),
         vote: None,
         statements: record.statements.clone(),
+        planned_min: record.planned_min,
+        used_min: None,
+        time: None,
     }
 }
 

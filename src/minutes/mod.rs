@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+pub mod budget;
 pub mod decision;
 pub mod store;
 
@@ -148,6 +149,9 @@ pub struct ItemRecord {
     /// something else, the written decision may no longer agree with them and is flagged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision_basis: Option<String>,
+    /// Minutes planned for the item, set in the screen: over the agenda's own plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_min: Option<u32>,
 }
 
 /// A vote: how many for, against and abstaining, or who (members or parties) by name.
@@ -299,6 +303,7 @@ impl ItemRecord {
         self.vote = self.vote.take().or(other.vote);
         self.statements.extend(other.statements);
         self.decision_basis = self.decision_basis.take().or(other.decision_basis);
+        self.planned_min = self.planned_min.or(other.planned_min);
         self.decision = match (self.decision.take(), other.decision) {
             (Some(a), Some(b)) if a != b => Some(format!("{a}\n\n{b}")),
             (a, b) => a.or(b),
@@ -331,6 +336,7 @@ impl ItemRecord {
             && self.decision.is_none()
             && self.note.is_empty()
             && self.elapsed_ms == 0
+            && self.planned_min.is_none()
             && self
                 .clauses
                 .values()
@@ -425,6 +431,9 @@ pub struct Minutes {
     /// until the secretary attaches them to an item.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub orphans: BTreeMap<String, ItemRecord>,
+    /// When the meeting is planned to end ("12:00"), set in the screen: over the agenda's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_end: Option<String>,
 }
 
 impl Minutes {

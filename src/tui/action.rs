@@ -76,6 +76,8 @@ actions! {
     NotTakingPart => "not_taking_part", "who took no part in the item (conflict of interest)", "hvem deltog ikke i punktet (inhabilitet)";
     RecordVote => "record_vote", "record the vote (for, against, abstaining)", "notér afstemningen (for, imod, undlod)";
     AddStatement => "add_statement", "a statement for the record (protokollering)", "en tilføjelse til protokollen";
+    PlanTime => "plan_time", "planned minutes for the item (time budget)", "planlagt tid til punktet (tidsplan)";
+    PlanEnd => "plan_end", "when the meeting is planned to end", "hvornår mødet efter planen slutter";
     RemoveParticipant => "remove_participant", "remove the participant", "fjern deltageren";
     Orphans => "orphans", "records whose item left the agenda: attach or keep", "registreringer uden punkt: sæt på et punkt eller behold";
     Left => "left", "move left", "til venstre";

@@ -94,6 +94,8 @@ fn changes_the_record(action: Action) -> bool {
             | Action::NotTakingPart
             | Action::RecordVote
             | Action::AddStatement
+            | Action::PlanTime
+            | Action::PlanEnd
     )
 }
 
@@ -305,9 +307,11 @@ impl App {
             ))),
             Action::Search => Some(Overlay::Finder(Finder::new(&ctx.finder_query))),
             Action::GoTo => Some(Overlay::GoTo(GoTo::default())),
-            Action::NotTakingPart | Action::RecordVote | Action::AddStatement => {
-                ask(ctx, action).map(Overlay::Ask)
-            }
+            Action::NotTakingPart
+            | Action::RecordVote
+            | Action::AddStatement
+            | Action::PlanTime => ask(ctx, action).map(Overlay::Ask),
+            Action::PlanEnd => Some(Overlay::Ask(Ask::new(AskFor::PlannedEnd, "", ctx))),
             Action::Attendance => Some(Overlay::Attendance(Attendance::default())),
             Action::Help => Some(Overlay::Help(Help::default())),
             Action::Export => Some(Overlay::Export(ExportChooser::default())),
@@ -414,6 +418,7 @@ fn ask(ctx: &mut Ctx, action: Action) -> Option<Ask> {
     let question = match action {
         Action::NotTakingPart => AskFor::NotTakingPart,
         Action::RecordVote => AskFor::Vote,
+        Action::PlanTime => AskFor::PlannedMinutes,
         _ => AskFor::Statement,
     };
     if !ctx.agenda.takes_decisions(ctx.cursor) {
@@ -548,6 +553,15 @@ impl App {
     /// Whether the minutes written from the screen end with a signature page.
     pub fn set_signature_page(&mut self, on: bool) {
         self.ctx.signature_page = on;
+    }
+
+    /// Whether the minutes written from the screen show each item's time.
+    pub fn set_times(&mut self, on: bool) {
+        self.ctx.times = on;
+    }
+
+    pub fn times(&self) -> bool {
+        self.ctx.times
     }
 
     pub fn signature_page(&self) -> bool {

@@ -45,6 +45,8 @@ pub struct Ctx {
     pub(in crate::tui) export_dir: Option<std::path::PathBuf>,
     /// The minutes written from the screen end with a signature page (a setting).
     pub(in crate::tui) signature_page: bool,
+    /// The minutes written from the screen show each item's time (a setting).
+    pub(in crate::tui) times: bool,
     status: Option<(String, i64)>,
     pub(in crate::tui) now_ms: i64,
     /// Local time minus UTC, for the clock (read once at start, at the edge).
@@ -92,6 +94,7 @@ impl Ctx {
             finder_query: String::new(),
             export_dir: None,
             signature_page: true,
+            times: false,
             status: None,
             now_ms,
             utc_offset_s: 0,

@@ -133,6 +133,9 @@ impl Session {
         if !app.signature_page() {
             referat.signatures.clear();
         }
+        if app.times() {
+            referat.show_times();
+        }
         let mut written = Vec::new();
         for (format, target) in &targets {
             let shown = target.display().to_string();

@@ -1,5 +1,6 @@
 //! One line asked for the item the cursor is on: who took no part (inhabilitet), the vote, a
-//! statement for the record. Enter keeps the answer; Esc leaves the record as it was.
+//! statement for the record, its planned minutes; or for the meeting: its planned end. Enter
+//! keeps the answer; Esc leaves the record as it was.
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
@@ -19,6 +20,8 @@ pub enum Question {
     NotTakingPart,
     Vote,
     Statement,
+    PlannedMinutes,
+    PlannedEnd,
 }
 
 #[derive(Debug)]
@@ -48,6 +51,13 @@ impl Ask {
                     None => format!("{} {} {}", v.for_, v.against, v.abstaining),
                 }),
             Question::Statement => None,
+            Question::PlannedMinutes => record
+                .and_then(|r| r.planned_min)
+                .or_else(|| ctx.agenda.find(number).and_then(|i| i.minutes))
+                .map(|m| m.to_string()),
+            Question::PlannedEnd => {
+                crate::minutes::budget::planned_end(&ctx.agenda, ctx.minutes()).map(str::to_string)
+            }
         };
         let mut input = LineInput::default();
         input.insert(&start.unwrap_or_default());
@@ -74,6 +84,11 @@ impl Ask {
             },
             _ => None,
         };
+        match self.question {
+            Question::PlannedMinutes => return self.keep_minutes(&text, ctx),
+            Question::PlannedEnd => return keep_end(&text, ctx),
+            _ => {}
+        }
         let title = ctx.title_of(&self.number);
         let record = ctx.record().item_record(&self.number, &title);
         match self.question {
@@ -88,9 +103,37 @@ impl Ask {
             Question::Vote => record.vote = vote,
             Question::Statement if !text.is_empty() => record.statements.push(text),
             Question::Statement => {}
+            Question::PlannedMinutes | Question::PlannedEnd => {}
         }
         true
     }
+
+    /// Whole minutes, up to a day; empty goes back to the agenda's plan.
+    fn keep_minutes(&self, text: &str, ctx: &mut Ctx) -> bool {
+        let minutes = match text.trim_end_matches("min").trim() {
+            "" => None,
+            t => match t.parse::<u32>() {
+                Ok(m) if (1..=24 * 60).contains(&m) => Some(m),
+                _ => return false,
+            },
+        };
+        let title = ctx.title_of(&self.number);
+        ctx.record().item_record(&self.number, &title).planned_min = minutes;
+        true
+    }
+}
+
+/// A time of day ("16:00", "16.00"); empty goes back to the agenda's.
+fn keep_end(text: &str, ctx: &mut Ctx) -> bool {
+    let end = match text {
+        "" => None,
+        t => match crate::agenda::meta::parse_time(t) {
+            Some(t) => Some(t),
+            None => return false,
+        },
+    };
+    ctx.record().planned_end = end;
+    true
 }
 
 impl Component for Ask {
@@ -121,6 +164,13 @@ impl Component for Ask {
             Question::NotTakingPart => (labels.not_taking_part, labels.conflict_prompt),
             Question::Vote => (labels.vote, labels.vote_prompt),
             Question::Statement => (labels.statements, labels.statement_prompt),
+            Question::PlannedMinutes => (labels.planned_time, labels.planned_time_prompt),
+            Question::PlannedEnd => (labels.planned_end, labels.planned_end_prompt),
+        };
+        let title = if self.number.is_empty() {
+            title.to_string()
+        } else {
+            format!("{title} · {}", self.number)
         };
         let rect = centered(frame.area(), 72, 6);
         frame.render_widget(Clear, rect);
@@ -134,7 +184,7 @@ impl Component for Ask {
         frame.render_widget(
             Paragraph::new(vec![Line::from(prompt), Line::styled(hint, hint_style)])
                 .wrap(Wrap { trim: true })
-                .block(titled(format!("{title} · {}", self.number), theme)),
+                .block(titled(title, theme)),
             rect,
         );
     }

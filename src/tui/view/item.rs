@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::agenda::Item;
+use crate::minutes::budget::{Plan, is_over};
 use crate::minutes::{Note, State, Target, format_duration};
 use crate::tui::action::Action;
 use crate::tui::columns::wrap;
@@ -96,9 +97,18 @@ impl Page<'_> {
             .current
             .as_ref()
             .is_some_and(|(n, _)| *n == item.number);
+        let planned = Plan::of(&ctx.agenda, ctx.minutes()).at(ctx.cursor);
         if is_current || elapsed > 0 {
             let mark = if is_current { "▶ " } else { "⏱ " };
-            facts.push(format!("{mark}{}", format_duration(elapsed)));
+            let budget = planned.map(|p| format!(" / {p} min")).unwrap_or_default();
+            let over = if is_over(planned, elapsed) {
+                format!(" ⚠ {}", labels.over_time)
+            } else {
+                String::new()
+            };
+            facts.push(format!("{mark}{}{budget}{over}", format_duration(elapsed)));
+        } else if let Some(p) = planned {
+            facts.push(format!("⏱ {} {p} min", labels.planned_time.to_lowercase()));
         }
         if !facts.is_empty() {
             self.lines

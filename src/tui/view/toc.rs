@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use crate::minutes::budget::{Plan, is_over, used_of_planned};
 use crate::minutes::{ItemRecord, Outcome, State};
 use crate::tui::columns::{truncate, width};
 use crate::tui::ctx::Ctx;
@@ -23,18 +24,37 @@ pub fn render(ctx: &Ctx, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = usize::from(area.height);
     let count = ctx.agenda.items.len();
     let first = first_row(ctx.cursor, count, rows);
+    let plan = Plan::of(&ctx.agenda, ctx.minutes());
+    // The time column lines up when the pages beside it differ in width.
+    let page_width = if plan.total() > 0 {
+        ctx.agenda
+            .items
+            .iter()
+            .filter_map(|i| i.page)
+            .max()
+            .map_or(0, |p| p.to_string().len())
+    } else {
+        0
+    };
     for index in first..(first + rows).min(count) {
         let y = area.y + (index - first) as u16;
         let row = Rect::new(area.x, y, area.width, 1);
-        render_entry(ctx, theme, buf, row, index);
+        render_entry(ctx, theme, buf, row, (index, plan.at(index), page_width));
         if index == ctx.cursor {
             buf.set_style(row, theme.cursor());
         }
     }
 }
 
-/// One line: current marker, state, note mark, number, lock, title, dot leader and page.
-fn render_entry(ctx: &Ctx, theme: &Theme, buf: &mut Buffer, area: Rect, index: usize) {
+/// One line: current marker, state, note mark, number, lock, title, dot leader, the time budget
+/// (used of planned minutes) and page.
+fn render_entry(
+    ctx: &Ctx,
+    theme: &Theme,
+    buf: &mut Buffer,
+    area: Rect,
+    (index, planned, page_width): (usize, Option<u32>, usize),
+) {
     let item = &ctx.agenda.items[index];
     let record = ctx.minutes().item(&item.number);
     let current = ctx.minutes().current.as_ref().map(|(n, _)| n.as_str());
@@ -51,10 +71,23 @@ fn render_entry(ctx: &Ctx, theme: &Theme, buf: &mut Buffer, area: Rect, index: u
         format!("  {}", item.number)
     };
     let page = item.page.map(|p| p.to_string()).unwrap_or_default();
+    let page = format!("{page:>page_width$}");
+    let used = ctx.minutes().elapsed_ms(&item.number, ctx.now_ms);
+    let time = match planned {
+        Some(p) if used > 0 || is_current => used_of_planned(used, p),
+        Some(p) => format!("{p} min"),
+        None => String::new(),
+    };
+    let time_style = if is_over(planned, used) {
+        theme.error()
+    } else {
+        theme.dim()
+    };
     let number_width = ctx.number_width;
     let lead = format!(" {number:<number_width$}  ");
     let lock = if item.closed { "🔒 " } else { "" };
-    let fixed = 3 + width(&lead) + width(lock) + width(&page) + 2;
+    let time_width = if time.is_empty() { 0 } else { width(&time) + 2 };
+    let fixed = 3 + width(&lead) + width(lock) + width(&page) + 2 + time_width;
     let room = usize::from(area.width).saturating_sub(fixed);
     let title = truncate(&item.title, room);
     let emphasis = if is_current {
@@ -79,7 +112,7 @@ fn render_entry(ctx: &Ctx, theme: &Theme, buf: &mut Buffer, area: Rect, index: u
     line.put(&lead, emphasis);
     line.put(lock, theme.dim());
     line.put(&title, title_style.patch(emphasis));
-    line.leader_to_page(&page, theme.dim());
+    line.leader_to_page(&page, (&time, time_style), theme.dim());
 }
 
 /// Writes a line left to right, cell by cell where the text is known to be narrow: a frame of a
@@ -104,11 +137,13 @@ impl Line<'_> {
         }
     }
 
-    /// Dots up to the page number, right-aligned as printed; blanks the rest of the line.
-    fn leader_to_page(&mut self, page: &str, dim: Style) {
+    /// Dots up to the time budget and the page number, right-aligned as printed; blanks the rest
+    /// of the line.
+    fn leader_to_page(&mut self, page: &str, (time, time_style): (&str, Style), dim: Style) {
         let right = self.right();
         let y = self.area.y;
-        let page_x = right.saturating_sub(width(page) as u16 + 1);
+        let time_width = if time.is_empty() { 0 } else { width(time) + 2 };
+        let page_x = right.saturating_sub((width(page) + time_width) as u16 + 1);
         let leader = if page.is_empty() { " " } else { "·" };
         if self.x < page_x {
             self.put(" ", Style::new());
@@ -119,6 +154,10 @@ impl Line<'_> {
         }
         if self.x < page_x {
             self.put(" ", Style::new());
+        }
+        if !time.is_empty() {
+            self.put(time, time_style);
+            self.put("  ", Style::new());
         }
         self.put(page, Style::new());
         while self.x < right {

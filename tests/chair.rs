@@ -1,0 +1,123 @@
+//! What the chair needs at a glance: the time budget, the speakers list. Key flows assert the
+//! state; snapshots pin the screens.
+
+mod common;
+
+use common::{T0, press, sample_app, screen, type_text, wait};
+use gavel::export::{self, Options};
+use gavel::minutes::budget::Plan;
+use gavel::tui::app::Overlay;
+
+const MINUTE: i64 = 60_000;
+
+#[test]
+fn the_time_budget_plans_warns_and_is_set_in_the_screen() {
+    let mut app = sample_app();
+    // 09:30–12:00: 1.1, 3.1 and 3.2 plan 60 minutes; ten entries share the other 90.
+    let plan = Plan::of(app.agenda(), app.minutes());
+    let at = |n: &str| plan.at(app.agenda().index_of(n).unwrap());
+    assert_eq!(
+        (at("1.1"), at("3.1"), at("2.1"), at("1")),
+        (Some(5), Some(30), Some(9), None)
+    );
+    assert_eq!(plan.total(), 150);
+
+    press(&mut app, "m");
+    wait(&mut app, 4 * MINUTE);
+    let top = screen(&mut app, 100, 24);
+    assert!(top.contains("▶ 1.1 04:00/5 min"), "{top}");
+    assert!(top.contains("slut ca. 12:00"), "on plan: {top}");
+    wait(&mut app, 3 * MINUTE);
+    let top = screen(&mut app, 100, 24);
+    assert!(top.contains("▶ 1.1 07:00/5 min"), "{top}");
+    assert!(
+        top.contains("7/5 min"),
+        "the row shows used of planned: {top}"
+    );
+    // Two minutes over on 1.1 so far; the rest still as planned while 1.1 runs.
+    assert!(top.contains("slut ca. 12:02"), "{top}");
+
+    // The meeting moves on: 1.1 took 7 of 5 minutes, a pace of 1.4 for what is left.
+    press(&mut app, ">");
+    let top = screen(&mut app, 100, 24);
+    assert!(top.contains("▶ 2.1 00:00/9 min"), "{top}");
+    assert!(
+        top.contains("slut ca. 13:00"),
+        "145 minutes × 1.4 from 09:37: {top}"
+    );
+
+    // T sets the cursor's item's minutes; the others share what is left.
+    press(&mut app, ": 3 . 3 enter T");
+    assert!(matches!(app.overlay(), Some(Overlay::Ask(_))));
+    type_text(&mut app, "4x");
+    press(&mut app, "enter");
+    assert!(
+        app.overlay().is_some(),
+        "4x is no number of minutes: the question stays"
+    );
+    press(&mut app, "backspace 0 enter");
+    assert!(app.overlay().is_none());
+    assert_eq!(app.minutes().item("3.3").unwrap().planned_min, Some(40));
+    let plan = Plan::of(app.agenda(), app.minutes());
+    assert_eq!(plan.at(app.agenda().index_of("3.3").unwrap()), Some(40));
+    assert_eq!(plan.at(app.agenda().index_of("3.4").unwrap()), Some(6));
+    // E moves the planned end; empty goes back to the agenda's.
+    press(&mut app, "E ctrl-u");
+    type_text(&mut app, "12.30");
+    press(&mut app, "enter");
+    assert_eq!(app.minutes().planned_end.as_deref(), Some("12:30"));
+    press(&mut app, "E ctrl-u enter");
+    assert_eq!(app.minutes().planned_end, None);
+    // T on a planned item starts from its plan; empty leaves the override.
+    press(&mut app, "T ctrl-u enter");
+    assert_eq!(app.minutes().item("3.3").unwrap().planned_min, None);
+
+    press(&mut app, ": 1 . 1 enter");
+    insta::assert_snapshot!("time_budget_item", screen(&mut app, 80, 12));
+    press(&mut app, "esc");
+    insta::assert_snapshot!("time_budget_toc", screen(&mut app, 80, 12));
+}
+
+#[test]
+fn the_minutes_carry_planned_and_used_time() {
+    let mut app = sample_app();
+    press(&mut app, "m");
+    wait(&mut app, 7 * MINUTE);
+    press(&mut app, ">");
+    let options = Options {
+        public: false,
+        language: gavel::Language::Danish,
+    };
+    let mut referat = export::prepare(app.agenda(), app.minutes(), options);
+    let entry = |r: &export::Referat, n: &str| r.entries.iter().find(|e| e.number == n).cloned();
+    let first = entry(&referat, "1.1").unwrap();
+    assert_eq!((first.planned_min, first.used_min), (Some(5), Some(7)));
+    assert_eq!(first.time, None, "times are printed only when asked");
+    referat.show_times();
+    let first = entry(&referat, "1.1").unwrap();
+    assert_eq!(
+        first.time.as_deref(),
+        Some("Behandlingstid: 7 min (planlagt 5 min).")
+    );
+    let md = String::from_utf8(export::render(
+        &referat,
+        app.agenda(),
+        app.minutes(),
+        export::Format::Markdown,
+    ))
+    .unwrap();
+    assert!(
+        md.contains("Behandlingstid: 7 min (planlagt 5 min)."),
+        "{md}"
+    );
+    let json = String::from_utf8(export::render(
+        &referat,
+        app.agenda(),
+        app.minutes(),
+        export::Format::Json,
+    ))
+    .unwrap();
+    assert!(json.contains("\"used_min\": 7"), "{json}");
+    assert!(json.contains("\"planned_min\": 5"), "{json}");
+    let _ = T0;
+}
