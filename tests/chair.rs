@@ -121,3 +121,83 @@ fn the_minutes_carry_planned_and_used_time() {
     assert!(json.contains("\"planned_min\": 5"), "{json}");
     let _ = T0;
 }
+
+fn with_participants(app: &mut gavel::tui::App, names: &[&str]) {
+    let opened = gavel::tui::app::Opened {
+        participants: names.iter().map(|n| n.to_string()).collect(),
+        ..Default::default()
+    };
+    app.update(gavel::tui::Msg::Opened(Box::new(opened)), app.now_ms());
+}
+
+#[test]
+fn the_speakers_list_takes_names_from_a_few_letters() {
+    let mut app = sample_app();
+    with_participants(
+        &mut app,
+        &["Anne Hansen (A)", "Bo Jensen (V)", "Carl Ølgaard (Ø)"],
+    );
+    press(&mut app, ": 3 . 4 enter m s");
+    assert!(matches!(app.overlay(), Some(Overlay::Speakers(s)) if s.number() == "3.4"));
+    press(&mut app, "a");
+    type_text(&mut app, "bo");
+    press(&mut app, "enter a");
+    // Lowercase Danish letters find their capitals.
+    type_text(&mut app, "øl");
+    press(&mut app, "enter a");
+    type_text(&mut app, "ane");
+    press(&mut app, "enter");
+    let list = |app: &gavel::tui::App| -> Vec<(String, u32)> {
+        app.minutes()
+            .item("3.4")
+            .unwrap()
+            .speakers
+            .iter()
+            .map(|s| (s.name.clone(), s.round))
+            .collect()
+    };
+    assert_eq!(
+        list(&app),
+        vec![
+            ("Bo Jensen (V)".to_string(), 1),
+            ("Carl Ølgaard (Ø)".to_string(), 1),
+            ("Anne Hansen (A)".to_string(), 1)
+        ]
+    );
+    // Someone not in the attendance is added as typed.
+    press(&mut app, "a");
+    type_text(&mut app, "Gæst Xy");
+    press(&mut app, "enter");
+    assert_eq!(list(&app).len(), 4);
+    assert_eq!(list(&app)[3].0, "Gæst Xy");
+
+    press(&mut app, "n");
+    wait(&mut app, 90_000);
+    press(&mut app, "l");
+    type_text(&mut app, "1");
+    press(&mut app, "enter");
+    assert_eq!(app.minutes().speaker_limit_s, Some(60));
+    insta::assert_snapshot!("speakers_list", screen(&mut app, 80, 14));
+
+    // Bo asks again: second round, after all who wait in the first.
+    press(&mut app, "n a");
+    type_text(&mut app, "bo");
+    press(&mut app, "enter");
+    assert_eq!(list(&app)[4], ("Bo Jensen (V)".to_string(), 2));
+    let record = app.minutes().item("3.4").unwrap();
+    assert_eq!(record.speakers[0].spoken_ms, 90_000);
+    assert!(record.speakers[1].is_speaking());
+    // The one speaking is not removed; a waiting request is.
+    press(&mut app, "backspace");
+    assert_eq!(list(&app).len(), 5);
+    press(&mut app, "j backspace");
+    assert_eq!(list(&app).len(), 4);
+    assert!(!list(&app).iter().any(|(n, _)| n == "Anne Hansen (A)"));
+    press(&mut app, "esc");
+    assert!(app.overlay().is_none());
+    let item = screen(&mut app, 80, 24);
+    assert!(
+        item.contains("taler: Carl Ølgaard (Ø) 00:00 · venter: Gæst Xy, Bo Jensen (V) (2.)"),
+        "{item}"
+    );
+}

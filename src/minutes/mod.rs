@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 pub mod budget;
 pub mod decision;
+pub mod speakers;
 pub mod store;
 
 use serde::{Deserialize, Serialize};
@@ -152,6 +153,9 @@ pub struct ItemRecord {
     /// Minutes planned for the item, set in the screen: over the agenda's own plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planned_min: Option<u32>,
+    /// The speakers list (talerliste), in speaking order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<speakers::Speaker>,
 }
 
 /// A vote: how many for, against and abstaining, or who (members or parties) by name.
@@ -304,6 +308,7 @@ impl ItemRecord {
         self.statements.extend(other.statements);
         self.decision_basis = self.decision_basis.take().or(other.decision_basis);
         self.planned_min = self.planned_min.or(other.planned_min);
+        self.speakers.extend(other.speakers);
         self.decision = match (self.decision.take(), other.decision) {
             (Some(a), Some(b)) if a != b => Some(format!("{a}\n\n{b}")),
             (a, b) => a.or(b),
@@ -337,6 +342,7 @@ impl ItemRecord {
             && self.note.is_empty()
             && self.elapsed_ms == 0
             && self.planned_min.is_none()
+            && self.speakers.is_empty()
             && self
                 .clauses
                 .values()
@@ -434,6 +440,9 @@ pub struct Minutes {
     /// When the meeting is planned to end ("12:00"), set in the screen: over the agenda's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planned_end: Option<String>,
+    /// Seconds each speaker may speak, where the chair sets a limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_limit_s: Option<u32>,
 }
 
 impl Minutes {
@@ -529,6 +538,7 @@ impl Minutes {
             let spent = u64::try_from(now_ms.saturating_sub(since)).unwrap_or(0);
             if let Some(record) = self.items.get_mut(&number) {
                 record.elapsed_ms = record.elapsed_ms.saturating_add(spent);
+                record.stop_speaker(now_ms);
             }
         }
     }

@@ -78,6 +78,12 @@ actions! {
     AddStatement => "add_statement", "a statement for the record (protokollering)", "en tilføjelse til protokollen";
     PlanTime => "plan_time", "planned minutes for the item (time budget)", "planlagt tid til punktet (tidsplan)";
     PlanEnd => "plan_end", "when the meeting is planned to end", "hvornår mødet efter planen slutter";
+    Speakers => "speakers", "the speakers list (talerliste) of the current item", "talerlisten for punktet, mødet er ved";
+    AddSpeaker => "add_speaker", "a member asks to speak (type two or three letters of the name)", "et medlem beder om ordet (skriv to-tre bogstaver af navnet)";
+    NextSpeaker => "next_speaker", "the next speaker has the floor", "næste taler får ordet";
+    StopSpeaker => "stop_speaker", "the speaker is done; nobody next", "taleren er færdig; ingen næste";
+    RemoveSpeaker => "remove_speaker", "take the request off the list", "tag ønsket af listen";
+    SpeakerLimit => "speaker_limit", "time limit per speaker (minutes, 2:30; empty: none)", "taletid pr. taler (minutter, 2:30; tom: ingen)";
     RemoveParticipant => "remove_participant", "remove the participant", "fjern deltageren";
     Orphans => "orphans", "records whose item left the agenda: attach or keep", "registreringer uden punkt: sæt på et punkt eller behold";
     Left => "left", "move left", "til venstre";

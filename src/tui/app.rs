@@ -16,7 +16,7 @@ use super::overlay::AskFor;
 pub use super::overlay::Overlay;
 use super::overlay::{
     Ask, Attendance, Confirm, Editor, ExportChooser, Finder, Flow, GoTo, Help, Notice, Orphans,
-    Question, Yes,
+    Question, Speakers, Yes,
 };
 use crate::Language;
 use crate::agenda::{Agenda, Item};
@@ -96,6 +96,7 @@ fn changes_the_record(action: Action) -> bool {
             | Action::AddStatement
             | Action::PlanTime
             | Action::PlanEnd
+            | Action::Speakers
     )
 }
 
@@ -313,6 +314,7 @@ impl App {
             | Action::PlanTime => ask(ctx, action).map(Overlay::Ask),
             Action::PlanEnd => Some(Overlay::Ask(Ask::new(AskFor::PlannedEnd, "", ctx))),
             Action::Attendance => Some(Overlay::Attendance(Attendance::default())),
+            Action::Speakers => Speakers::open(ctx).map(Overlay::Speakers),
             Action::Help => Some(Overlay::Help(Help::default())),
             Action::Export => Some(Overlay::Export(ExportChooser::default())),
             Action::EditNote => note_editor(ctx).map(|e| Overlay::Editor(Box::new(e))),

@@ -24,10 +24,11 @@ pub enum Mode {
     Export,
     Help,
     Orphans,
+    Speakers,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 12] = [
         Mode::Global,
         Mode::Toc,
         Mode::Item,
@@ -39,6 +40,7 @@ impl Mode {
         Mode::Export,
         Mode::Help,
         Mode::Orphans,
+        Mode::Speakers,
     ];
 
     pub fn name(self) -> &'static str {
@@ -54,6 +56,7 @@ impl Mode {
             Mode::Export => "export",
             Mode::Help => "help",
             Mode::Orphans => "orphans",
+            Mode::Speakers => "speakers",
         }
     }
 

@@ -15,6 +15,7 @@ mod help;
 pub mod line_input;
 mod notice;
 mod orphans;
+mod speakers;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -31,6 +32,7 @@ pub use goto::GoTo;
 pub use help::Help;
 pub use notice::Notice;
 pub use orphans::Orphans;
+pub use speakers::{Speakers, speaker_line};
 
 use super::action::Action;
 use super::ctx::Ctx;
@@ -84,6 +86,7 @@ pub enum Overlay {
     Notice(Notice),
     Export(ExportChooser),
     Orphans(Orphans),
+    Speakers(Speakers),
 }
 
 impl Overlay {
@@ -99,6 +102,7 @@ impl Overlay {
             Overlay::Notice(c) => c,
             Overlay::Export(c) => c,
             Overlay::Orphans(c) => c,
+            Overlay::Speakers(c) => c,
         }
     }
 
@@ -114,6 +118,7 @@ impl Overlay {
             Overlay::Notice(c) => c,
             Overlay::Export(c) => c,
             Overlay::Orphans(c) => c,
+            Overlay::Speakers(c) => c,
         }
     }
 }

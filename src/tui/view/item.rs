@@ -114,6 +114,13 @@ impl Page<'_> {
             self.lines
                 .push(Line::styled(facts.join(" · "), self.theme.dim()));
         }
+        if let Some(line) = ctx
+            .minutes()
+            .item(&item.number)
+            .and_then(|r| speakers_line(ctx, r))
+        {
+            self.lines.push(Line::styled(line, self.theme.current()));
+        }
         self.lines.push(Line::raw(""));
     }
 
@@ -334,4 +341,27 @@ pub fn render(ctx: &Ctx, theme: &Theme, frame: &mut Frame, area: Rect) {
         ..area
     };
     frame.render_widget(Paragraph::new(visible).style(Style::new()), inner);
+}
+
+/// "taler: Bo 00:45 · venter: Carl, Anne (2.)": the speakers list in a line.
+pub fn speakers_line(ctx: &Ctx, record: &crate::minutes::ItemRecord) -> Option<String> {
+    let labels = ctx.labels;
+    let mut parts = Vec::new();
+    if let Some(s) = record.speaking() {
+        let time = format_duration(s.spoken_ms(ctx.now_ms));
+        parts.push(format!("{}: {} {time}", labels.speaking, s.name));
+    }
+    let waiting: Vec<String> = record
+        .speakers
+        .iter()
+        .filter(|s| s.is_waiting())
+        .map(|s| match s.round {
+            1 => s.name.clone(),
+            r => format!("{} ({r}.)", s.name),
+        })
+        .collect();
+    if !waiting.is_empty() {
+        parts.push(format!("{}: {}", labels.waiting, waiting.join(", ")));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
