@@ -160,5 +160,93 @@ fn fuzzy(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, startup, frames, keystroke, fuzzy);
+/// The chair's screen after the secretary saves, at 500 items: the save lands on disk, the
+/// folder's notification wakes the follower, which reads the minutes and draws its frame. Timed
+/// from the write to the drawn frame; `poll` is the same without waiting for a notification
+/// (what a polling follower does on each tick, the read and the frame).
+fn follower_update(c: &mut Criterion) {
+    use gavel::minutes::store::{self, MinutesFile};
+    use gavel::minutes::{Outcome, Target};
+    use gavel::tui::session::Session;
+    use gavel::tui::terminal::{Runner, step};
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+
+    let agenda = generate::agenda(500, 6);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("minutes.toml");
+    // Two records the secretary alternates between: a meeting well under way, one clause apart.
+    let mut file = MinutesFile::new(&agenda);
+    let items: Vec<(String, String)> = agenda
+        .items
+        .iter()
+        .filter(|i| !i.is_section())
+        .map(|i| (i.number.clone(), i.title.clone()))
+        .collect();
+    for (number, title) in items.iter().take(250) {
+        file.minutes.set_current(number, title, 0);
+        file.minutes.set_outcome(
+            &Target::Item(number.clone()),
+            title,
+            Some(Outcome::Approved),
+        );
+    }
+    let (last, title) = &items[250];
+    file.minutes.set_current(last, title, 0);
+    let mut saves = Vec::new();
+    for outcome in [Outcome::Approved, Outcome::Rejected] {
+        file.minutes
+            .set_outcome(&Target::Clause(last.clone(), 0), title, Some(outcome));
+        saves.push(file.to_toml());
+    }
+    store::replace(&path, saves[1].as_bytes()).unwrap();
+
+    let mut app = app(agenda);
+    app.start_following(false);
+    let mut session = Session::follow(&mut app, &path, false);
+    let (tx, rx) = mpsc::channel();
+    session.watch(Box::new(move || {
+        let _ = tx.send(());
+    }));
+    assert!(session.notified(), "this folder gives notifications");
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut turn = 0usize;
+    let mut group = c.benchmark_group("follower update, 500 items");
+    group.sample_size(50);
+    group.bench_function("save to frame, notified", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                turn += 1;
+                while rx.try_recv().is_ok() {}
+                let start = Instant::now();
+                store::replace(&path, saves[turn % 2].as_bytes()).unwrap();
+                let mut shown = false;
+                while !shown {
+                    rx.recv_timeout(Duration::from_secs(2)).expect("notified");
+                    for msg in session.poll(&app) {
+                        step(&mut app, &mut session, msg, 0);
+                        shown = true;
+                    }
+                }
+                terminal.draw(|f| view::render(&app, f)).unwrap();
+                total += start.elapsed();
+            }
+            total
+        });
+    });
+    group.bench_function("poll: read and frame", |b| {
+        b.iter(|| {
+            turn += 1;
+            store::replace(&path, saves[turn % 2].as_bytes()).unwrap();
+            for msg in session.poll(&app) {
+                step(&mut app, &mut session, msg, 0);
+            }
+            terminal.draw(|f| view::render(&app, f)).unwrap();
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, startup, frames, keystroke, fuzzy, follower_update);
 criterion_main!(benches);

@@ -90,6 +90,37 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         minutes: Option<PathBuf>,
     },
+    /// Follow a meeting from another screen: the chair's view of the item the meeting is on,
+    /// updated as the secretary's gavel records it. Never writes the minutes. Over SSH:
+    /// ssh -t secretary-laptop gavel follow agenda.pdf
+    Follow {
+        /// The agenda of the meeting (the same file the secretary opened).
+        agenda: PathBuf,
+        /// The wall-screen layout: the item's number and time in large digits, the title and
+        /// the recommendation.
+        #[arg(long)]
+        present: bool,
+        /// Read the minutes on a timer only, for shared folders whose change notifications do
+        /// not arrive (network drives). Without it gavel polls too, and also listens.
+        #[arg(long)]
+        poll: bool,
+        /// The minutes file, if not in the default place.
+        #[arg(long, value_name = "PATH")]
+        minutes: Option<PathBuf>,
+    },
+    /// Write what a meeting leaves for the next one as a meeting file: the items it postponed
+    /// (udsat), and each line noted under "Punkter til næste møde".
+    Carry {
+        /// The meeting's minutes file (as the meeting screen saved it).
+        minutes: PathBuf,
+        /// The meeting's agenda: the postponed items then keep their case text, the clauses
+        /// still open and this meeting's decision as history. Without it, their titles.
+        #[arg(long, value_name = "FILE")]
+        agenda: Option<PathBuf>,
+        /// Where to write the meeting file ("-" or absent: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print shell completions for gavel.
     Completions {
         /// The shell to complete for.

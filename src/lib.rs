@@ -2,6 +2,7 @@
 //! meet from, follows the meeting live and records the minutes.
 
 pub mod agenda;
+pub mod carry;
 pub mod cli;
 pub mod config;
 pub mod export;

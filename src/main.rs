@@ -21,8 +21,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<(), String> {
-    match cli.command {
+fn run(mut cli: Cli) -> Result<(), String> {
+    match cli.command.take() {
         Some(Command::Import { agenda, output }) => {
             let imported = load(&agenda)?;
             let text = agenda::meeting_file::to_string(&imported.agenda);
@@ -58,6 +58,17 @@ fn run(cli: Cli) -> Result<(), String> {
             minutes,
             cli.lang.as_deref(),
         ),
+        Some(Command::Follow {
+            agenda,
+            present,
+            poll,
+            minutes,
+        }) => follow_screen(&cli, &agenda, present, poll, minutes),
+        Some(Command::Carry {
+            minutes,
+            agenda,
+            output,
+        }) => carry(&minutes, agenda.as_deref(), output),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "gavel", &mut out);
@@ -154,37 +165,57 @@ fn export(
     }
 }
 
+/// `gavel carry`: the postponed items and those asked for, as the next meeting's file.
+fn carry(
+    minutes: &Path,
+    agenda: Option<&Path>,
+    output: Option<std::path::PathBuf>,
+) -> Result<(), String> {
+    use gavel::minutes::store;
+    let agenda = agenda.map(load).transpose()?.map(|i| i.agenda);
+    let file = match &agenda {
+        Some(a) => store::read(minutes, a).map(|f| f.map(|(file, _)| file)),
+        None => {
+            let loaded = store::load(minutes);
+            match (loaded.file, loaded.unreadable) {
+                (None, Some(e)) => Err(e),
+                (file, _) => Ok(file),
+            }
+        }
+    }
+    .map_err(|e| format!("{}: {e}", minutes.display()))?
+    .ok_or_else(|| format!("{}: no minutes there", minutes.display()))?;
+    let meeting = match &agenda {
+        Some(a) => a.meeting.clone(),
+        None => gavel::agenda::Meeting {
+            body: file.agenda.body.clone(),
+            date: file.agenda.date.clone(),
+            ..Default::default()
+        },
+    };
+    let next = gavel::carry::next_meeting(&file.minutes, &meeting, agenda.as_ref())
+        .map_err(|e| format!("{}: {e}", minutes.display()))?;
+    let text = agenda::meeting_file::to_string(&next);
+    match output.filter(|o| o.as_os_str() != "-") {
+        Some(path) => gavel::export::write(&path, text.as_bytes())
+            .map_err(|e| format!("{}: cannot write: {e}", path.display())),
+        None => print(&text),
+    }
+}
+
 /// Opens the meeting screen on an agenda.
 fn meeting_screen(cli: &Cli) -> Result<(), String> {
-    use gavel::tui::{App, labels::Language, terminal};
     let imported = match &cli.agenda {
         Some(path) => load(path)?,
         // The sample is built in, so `gavel` works wherever the binary goes.
         None => agenda::parse_str(SAMPLE_MEETING)
             .map_err(|e| format!("the built-in sample meeting: {e}"))?,
     };
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(
-            "the meeting screen needs a terminal; for scripts use `gavel toc` or `gavel import`"
-                .into(),
-        );
-    }
     let participants = match &cli.participants {
         Some(file) => gavel::config::read_participants(file)?,
         None => Vec::new(),
     };
-    let dir = gavel::config::config_dir();
-    let settings = gavel::config::load(dir.as_deref(), cli.keymap.as_deref(), cli.lang.as_deref());
-    let language = settings
-        .language
-        .unwrap_or_else(|| Language::of(&imported.agenda));
-    let mut app = App::new(
-        imported.agenda,
-        settings.keymap,
-        language.labels(),
-        terminal::now_ms(),
-    );
-    app.set_utc_offset(terminal::utc_offset_s());
+    let (mut app, settings) = screen_app(cli, imported)?;
     app.set_signature_page(settings.signature_page);
     app.set_times(settings.times);
     // The minutes are written beside the agenda they came from (the built-in sample has none:
@@ -201,22 +232,70 @@ fn meeting_screen(cli: &Cli) -> Result<(), String> {
                 }
             }),
     );
-    app.set_color(std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()));
-    // Each problem on its own line, in a notice that stays until read: a broken keymap file
-    // must not scroll past in a status line too short for its path.
-    let mut problems = settings.problems;
-    problems.extend(imported.warnings);
-    app.update(gavel::tui::Msg::Notify(problems), terminal::now_ms());
     let path = cli.minutes.clone().unwrap_or_else(|| {
         gavel::minutes::store::default_path(&gavel::config::data_dir(), app.agenda())
     });
     let mut session = gavel::tui::session::Session::start(&mut app, &path, &participants);
-    let ran = terminal::run_in_terminal(&mut app, &mut session);
+    let ran = gavel::tui::terminal::run_in_terminal(&mut app, &mut session);
     // Whatever ended the screen — quit, a closed terminal, a signal — the minutes are saved.
     let saved = session.finish();
     let ending = ran.map_err(|e| format!("terminal error: {e}"));
     saved.map_err(|e| format!("{}: {e}", path.display()))?;
     ending.map(|_| ())
+}
+
+/// `gavel follow`: the chair's view of another gavel's minutes, read and never written.
+fn follow_screen(
+    cli: &Cli,
+    agenda: &Path,
+    present: bool,
+    poll: bool,
+    minutes: Option<std::path::PathBuf>,
+) -> Result<(), String> {
+    let imported = load(agenda)?;
+    let (mut app, _) = screen_app(cli, imported)?;
+    app.start_following(present);
+    let path = minutes.unwrap_or_else(|| {
+        gavel::minutes::store::default_path(&gavel::config::data_dir(), app.agenda())
+    });
+    let mut session = gavel::tui::session::Session::follow(&mut app, &path, poll);
+    gavel::tui::terminal::run_in_terminal(&mut app, &mut session)
+        .map(|_| ())
+        .map_err(|e| format!("terminal error: {e}"))
+}
+
+/// The screen on an imported agenda, with the settings, the clock and the problems to tell.
+fn screen_app(
+    cli: &Cli,
+    imported: Imported,
+) -> Result<(gavel::tui::App, gavel::config::Loaded), String> {
+    use gavel::tui::{App, labels::Language, terminal};
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(
+            "the meeting screen needs a terminal; for scripts use `gavel toc` or `gavel import`"
+                .into(),
+        );
+    }
+    let dir = gavel::config::config_dir();
+    let mut settings =
+        gavel::config::load(dir.as_deref(), cli.keymap.as_deref(), cli.lang.as_deref());
+    let language = settings
+        .language
+        .unwrap_or_else(|| Language::of(&imported.agenda));
+    let mut app = App::new(
+        imported.agenda,
+        settings.keymap.clone(),
+        language.labels(),
+        terminal::now_ms(),
+    );
+    app.set_utc_offset(terminal::utc_offset_s());
+    app.set_color(std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()));
+    // Each problem on its own line, in a notice that stays until read: a broken keymap file
+    // must not scroll past in a status line too short for its path.
+    let mut problems = std::mem::take(&mut settings.problems);
+    problems.extend(imported.warnings);
+    app.update(gavel::tui::Msg::Notify(problems), terminal::now_ms());
+    Ok((app, settings))
 }
 
 /// The sample meeting shipped in `data/`, opened by a plain `gavel`.

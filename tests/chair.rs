@@ -201,3 +201,113 @@ fn the_speakers_list_takes_names_from_a_few_letters() {
         "{item}"
     );
 }
+
+/// The secretary's record as a follower reads it: 3.4 is on, seven minutes in, its clause
+/// approved, one speaker done and one speaking.
+fn recorded() -> gavel::minutes::Minutes {
+    use gavel::minutes::{Minutes, Outcome, Target};
+    let mut m = Minutes {
+        utc_offset_s: 3600,
+        ..Minutes::default()
+    };
+    m.set_current("3.3", "Input til økonomiforhandlingerne for 2026", T0);
+    m.set_current(
+        "3.4",
+        "Handleplan for rekruttering og fastholdelse på ældreområdet",
+        T0 + 12 * MINUTE,
+    );
+    m.set_outcome(
+        &Target::Clause("3.4".into(), 0),
+        "",
+        Some(Outcome::Approved),
+    );
+    let r = m.item_record("3.4", "");
+    r.add_speaker("Anne Hansen (A)");
+    r.add_speaker("Bo Jensen (V)");
+    r.next_speaker(T0 + 13 * MINUTE);
+    r.next_speaker(T0 + 15 * MINUTE);
+    m
+}
+
+fn follower(present: bool) -> gavel::tui::App {
+    let mut app = sample_app();
+    app.start_following(present);
+    let opened = gavel::tui::app::Opened {
+        minutes: recorded(),
+        ..Default::default()
+    };
+    app.update(gavel::tui::Msg::Opened(Box::new(opened)), T0 + 19 * MINUTE);
+    app
+}
+
+#[test]
+fn the_chairs_view_follows_the_item_the_meeting_is_on() {
+    let mut app = follower(false);
+    assert!(
+        app.overlay().is_none(),
+        "a follower is told nothing to dismiss"
+    );
+    insta::assert_snapshot!("follow_chair", screen(&mut app, 80, 24));
+    // Nothing a follower presses changes the record.
+    let before = app.minutes().clone();
+    press(&mut app, "g space e m > u n ctrl-p");
+    assert_eq!(app.minutes(), &before);
+    // What it shows is chosen with keys.
+    press(&mut app, "c t s");
+    let view = app.follow_view().unwrap();
+    assert!(!view.clauses && !view.timer && !view.speakers && !view.next);
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        !shown.contains("Indstilling") && !shown.contains("Talerliste"),
+        "{shown}"
+    );
+    assert!(!shown.contains("Næste"), "{shown}");
+    press(&mut app, "c t s n");
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("Næste: 3.5  Status på det specialiserede"),
+        "{shown}"
+    );
+    // Tab browses the agenda (read only) and comes back.
+    press(&mut app, "tab");
+    assert!(app.follow_view().is_none());
+    press(&mut app, "j g");
+    assert_eq!(app.minutes(), &before);
+    press(&mut app, "tab");
+    assert!(app.follow_view().is_some());
+}
+
+#[test]
+fn the_wall_screen_shows_number_timer_title_and_clauses() {
+    let mut app = follower(true);
+    insta::assert_snapshot!("follow_present", screen(&mut app, 80, 24));
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        !shown.contains("Talerliste") && !shown.contains("Næste"),
+        "{shown}"
+    );
+    // Over its plan (9 minutes), the time says so.
+    wait(&mut app, 3 * MINUTE);
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("▶ 10:00 / 9 min · 1 min. over tid"),
+        "{shown}"
+    );
+    press(&mut app, "t");
+    let shown = screen(&mut app, 80, 24);
+    assert!(!shown.contains("over tid"), "{shown}");
+    press(&mut app, "p");
+    assert!(!app.follow_view().unwrap().present);
+}
+
+#[test]
+fn before_the_meeting_the_follower_says_what_comes_first() {
+    let mut app = sample_app();
+    app.start_following(false);
+    let shown = screen(&mut app, 80, 10);
+    assert!(shown.contains("Mødet er ikke begyndt"), "{shown}");
+    assert!(
+        shown.contains("Næste: 1.1  Godkendelse af referat"),
+        "{shown}"
+    );
+}

@@ -365,6 +365,12 @@ fn a_read_only_copy_shows_but_does_not_record() {
     };
     app.update(Msg::Opened(Box::new(opened)), T0);
     press(&mut app, "esc");
+    // A second screen on a meeting in progress follows it; tab goes to the agenda.
+    assert!(app.follow_view().is_some());
+    let header = screen(&mut app, 80, 24).lines().next().unwrap().to_string();
+    assert!(header.contains("FØLGER MØDET"), "{header}");
+    press(&mut app, "tab");
+    assert!(app.follow_view().is_none());
     press(&mut app, "space n f");
     assert_eq!(app.minutes(), &gavel::minutes::Minutes::default());
     assert!(app.overlay().is_none());

@@ -84,6 +84,12 @@ actions! {
     StopSpeaker => "stop_speaker", "the speaker is done; nobody next", "taleren er færdig; ingen næste";
     RemoveSpeaker => "remove_speaker", "take the request off the list", "tag ønsket af listen";
     SpeakerLimit => "speaker_limit", "time limit per speaker (minutes, 2:30; empty: none)", "taletid pr. taler (minutter, 2:30; tom: ingen)";
+    ToggleFollow => "toggle_follow", "the chair's view, following the meeting / the agenda", "mødelederens visning, der følger mødet / dagsordenen";
+    TogglePresent => "toggle_present", "wall screen: large number and timer / the chair's view", "vægskærm: stort nummer og ur / mødelederens visning";
+    ToggleClauses => "toggle_clauses", "show / hide the recommendation", "vis / skjul indstillingen";
+    ToggleTimer => "toggle_timer", "show / hide the item's time", "vis / skjul punktets tid";
+    ToggleSpeakers => "toggle_speakers", "show / hide the speakers list", "vis / skjul talerlisten";
+    ToggleNext => "toggle_next", "show / hide what is next", "vis / skjul næste punkt";
     RemoveParticipant => "remove_participant", "remove the participant", "fjern deltageren";
     Orphans => "orphans", "records whose item left the agenda: attach or keep", "registreringer uden punkt: sæt på et punkt eller behold";
     Left => "left", "move left", "til venstre";

@@ -211,7 +211,9 @@ impl App {
             };
             lines.push(notice.text(self.language()));
             self.ctx.read_only = Some(holder_text(&holder, self.language()));
-        } else {
+            // A second screen on a meeting in progress is somebody following it.
+            self.ctx.follow = Some(super::ctx::FollowView::new(false));
+        } else if self.ctx.read_only.is_none() {
             for name in &opened.participants {
                 minutes.add_participant(name);
             }
@@ -393,10 +395,38 @@ fn on_screen(ctx: &mut Ctx, action: Action) {
         Action::MarkSuggested => ctx.mark_suggested(),
         Action::ClearOutcome => ctx.mark(None),
         Action::ToggleFinal => ctx.toggle_final(),
+        Action::ToggleFollow => {
+            let shown = ctx.follow.take();
+            ctx.follow = ctx
+                .follow_hidden
+                .take()
+                .or_else(|| shown.is_none().then(|| super::ctx::FollowView::new(false)));
+            ctx.follow_hidden = shown;
+        }
+        Action::TogglePresent
+        | Action::ToggleClauses
+        | Action::ToggleTimer
+        | Action::ToggleSpeakers
+        | Action::ToggleNext => toggle_follow(ctx, action),
         Action::TogglePrivate => ctx.toggle_private(),
         // The rest belong to overlays: nothing on the screen.
         _ => {}
     }
+}
+
+/// What the chair's view shows.
+fn toggle_follow(ctx: &mut Ctx, action: Action) {
+    let Some(view) = &mut ctx.follow else {
+        return;
+    };
+    let flag = match action {
+        Action::TogglePresent => &mut view.present,
+        Action::ToggleClauses => &mut view.clauses,
+        Action::ToggleTimer => &mut view.timer,
+        Action::ToggleSpeakers => &mut view.speakers,
+        _ => &mut view.next,
+    };
+    *flag = !*flag;
 }
 
 /// The note editor on what the cursor is on, holding the note so far.
@@ -535,6 +565,17 @@ impl App {
     /// The terminal's height: paging moves by the rows the body gets.
     pub fn set_height(&mut self, height: u16) {
         self.ctx.page_rows = body_rows(height).saturating_sub(1).max(1);
+    }
+
+    /// This screen follows another gavel's minutes in the chair's view (or on a wall screen):
+    /// it never writes them.
+    pub fn start_following(&mut self, present: bool) {
+        self.ctx.follow = Some(super::ctx::FollowView::new(present));
+        self.ctx.read_only = Some(self.ctx.labels.following.to_string());
+    }
+
+    pub fn follow_view(&self) -> Option<super::ctx::FollowView> {
+        self.ctx.follow
     }
 
     /// Colour or not (NO_COLOR), set at start.

@@ -29,6 +29,31 @@ pub struct ItemView {
     pub scroll: u16,
 }
 
+/// The chair's view (`gavel follow`): what it shows. It follows another gavel's minutes and
+/// changes nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FollowView {
+    /// The wall-screen layout: large number and timer, title, clauses.
+    pub present: bool,
+    pub clauses: bool,
+    pub timer: bool,
+    pub speakers: bool,
+    pub next: bool,
+}
+
+impl FollowView {
+    pub fn new(present: bool) -> FollowView {
+        FollowView {
+            present,
+            clauses: true,
+            timer: true,
+            // A wall screen shows the title, the clauses and the timer; the rest on a key.
+            speakers: !present,
+            next: !present,
+        }
+    }
+}
+
 pub struct Ctx {
     pub(in crate::tui) agenda: Agenda,
     minutes: Minutes,
@@ -56,6 +81,10 @@ pub struct Ctx {
     pub(in crate::tui) page_rows: u16,
     /// Another gavel holds these minutes: this one only reads (who, for the message).
     pub(in crate::tui) read_only: Option<String>,
+    /// The chair's view, when this screen follows the meeting.
+    pub(in crate::tui) follow: Option<FollowView>,
+    /// The chair's view as last shown, to come back to.
+    pub(in crate::tui) follow_hidden: Option<FollowView>,
     /// Why the minutes are not on disk right now (reported by the writer, shown in the header).
     pub(in crate::tui) save_error: Option<String>,
     /// The widest entry number with its indent, for the table of contents' column.
@@ -101,6 +130,8 @@ impl Ctx {
             color: true,
             page_rows: 10,
             read_only: None,
+            follow: None,
+            follow_hidden: None,
             save_error: None,
             number_width,
             digits: None,
@@ -135,6 +166,9 @@ impl Ctx {
 
     /// The keymap section of the screen (overlays have their own).
     pub fn mode(&self) -> Mode {
+        if self.follow.is_some() {
+            return Mode::Follow;
+        }
         match self.screen {
             Screen::Toc => Mode::Toc,
             Screen::Item => Mode::Item,

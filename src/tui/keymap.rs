@@ -25,10 +25,11 @@ pub enum Mode {
     Help,
     Orphans,
     Speakers,
+    Follow,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Global,
         Mode::Toc,
         Mode::Item,
@@ -41,6 +42,7 @@ impl Mode {
         Mode::Help,
         Mode::Orphans,
         Mode::Speakers,
+        Mode::Follow,
     ];
 
     pub fn name(self) -> &'static str {
@@ -57,6 +59,7 @@ impl Mode {
             Mode::Help => "help",
             Mode::Orphans => "orphans",
             Mode::Speakers => "speakers",
+            Mode::Follow => "follow",
         }
     }
 

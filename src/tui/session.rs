@@ -26,7 +26,23 @@ pub struct Session {
     /// What the screen was last told about saving (error, taken over by).
     reported: (Option<String>, Option<Holder>),
     /// A read-only copy follows the holder's saves: when the file and journal last changed.
-    seen: (Option<SystemTime>, Option<SystemTime>),
+    seen: Seen,
+    /// How a follower hears of the holder's saves.
+    watch: Watch,
+}
+
+/// The minutes file's and the journal's modification time and length.
+type Seen = [(Option<SystemTime>, u64); 2];
+
+/// A follower reads again whenever the loop wakes, at least twice a second: that is polling,
+/// which works on any disk. Where the folder's notifications arrive, a change also wakes the
+/// loop at once.
+enum Watch {
+    /// Polling only (`--poll`, or a folder whose notifications do not arrive, as on network
+    /// drives).
+    Poll,
+    /// Notifications asked for; the watcher, once the loop gives a way to wake it.
+    Notify(Option<notify::RecommendedWatcher>),
 }
 
 impl Session {
@@ -51,6 +67,7 @@ impl Session {
             last_draft: None,
             reported: (None, None),
             seen: changed(path),
+            watch: Watch::Poll,
         };
         let msg = Msg::Opened(Box::new(Opened {
             minutes,
@@ -60,6 +77,41 @@ impl Session {
         }));
         step(app, &mut session, msg, app.now_ms());
         session
+    }
+
+    /// Follows the minutes at `path` without ever writing them (the chair's view, a wall
+    /// screen): the record as saved so far, then every save the secretary's gavel makes.
+    pub fn follow(app: &mut App, path: &Path, poll_only: bool) -> Session {
+        let minutes = store::read(path, app.agenda())
+            .ok()
+            .flatten()
+            .map(|(file, _)| file.minutes)
+            .unwrap_or_default();
+        let mut session = Session {
+            path: path.to_path_buf(),
+            revision: 0,
+            file: MinutesFile::new(app.agenda()),
+            saver: None,
+            last_draft: None,
+            reported: (None, None),
+            seen: changed(path),
+            watch: if poll_only {
+                Watch::Poll
+            } else {
+                Watch::Notify(None)
+            },
+        };
+        let msg = Msg::Opened(Box::new(Opened {
+            minutes,
+            ..Opened::default()
+        }));
+        step(app, &mut session, msg, app.now_ms());
+        session
+    }
+
+    /// Whether file notifications wake this follower (false: it polls only).
+    pub fn notified(&self) -> bool {
+        matches!(self.watch, Watch::Notify(Some(_)))
     }
 
     pub fn path(&self) -> &Path {
@@ -149,7 +201,7 @@ impl Session {
     }
 
     /// Read-only: the holder's saves, when the file or its journal changed.
-    fn follow(&mut self, app: &App) -> Option<Msg> {
+    fn reload(&mut self, app: &App) -> Option<Msg> {
         let now = changed(&self.path);
         if now == self.seen {
             return None;
@@ -191,10 +243,45 @@ impl Runner for Session {
         }
     }
 
+    /// A follower asks its folder to tell of changes to the minutes and the journal. The folder
+    /// is watched, not the file: a save replaces the file, which would end a watch on it.
+    fn watch(&mut self, wake: super::terminal::Waker) {
+        let Watch::Notify(watcher) = &mut self.watch else {
+            return;
+        };
+        use notify::Watcher;
+        let names = [self.path.clone(), store::journal_path(&self.path)];
+        let names: Vec<Option<std::ffi::OsString>> = names
+            .iter()
+            .map(|p| p.file_name().map(ToOwned::to_owned))
+            .collect();
+        let handler = move |event: notify::Result<notify::Event>| {
+            let Ok(event) = event else { return };
+            if event
+                .paths
+                .iter()
+                .any(|p| names.contains(&p.file_name().map(ToOwned::to_owned)))
+            {
+                wake();
+            }
+        };
+        let folder = match self.path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        // Without notifications (an unsupported file system, no watches left) polling remains.
+        *watcher = notify::recommended_watcher(handler)
+            .and_then(|mut w| {
+                w.watch(&folder, notify::RecursiveMode::NonRecursive)
+                    .map(|()| w)
+            })
+            .ok();
+    }
+
     /// The writer's news (an error, a takeover, notices), or, read-only, the holder's saves.
     fn poll(&mut self, app: &App) -> Vec<Msg> {
         let Some(saver) = &self.saver else {
-            return self.follow(app).into_iter().collect();
+            return self.reload(app).into_iter().collect();
         };
         let status = saver.status();
         let notices = saver.take_notices();
@@ -229,8 +316,9 @@ fn recover(minutes: &mut Minutes, app: &App, draft: &Draft) {
     }
 }
 
-/// When the minutes file and its journal last changed.
-fn changed(path: &Path) -> (Option<SystemTime>, Option<SystemTime>) {
-    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    (modified(path), modified(&store::journal_path(path)))
+/// When the minutes file and its journal last changed, and their lengths: a network drive's
+/// coarse clock can give two saves one time, rarely one length too.
+fn changed(path: &Path) -> Seen {
+    let seen = |p: &Path| std::fs::metadata(p).map_or((None, 0), |m| (m.modified().ok(), m.len()));
+    [seen(path), seen(&store::journal_path(path))]
 }

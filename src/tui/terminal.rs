@@ -91,9 +91,14 @@ impl Events for Receiver<Input> {
     }
 }
 
+/// Wakes the loop from another thread (a file notification).
+pub type Waker = Box<dyn Fn() + Send + Sync>;
+
 /// The edge: carries out what the screen asks for and answers with messages, and brings news
 /// from outside (the writer, another gavel's saves).
 pub trait Runner {
+    /// Given once, before the loop: a way to wake it when news arrives between ticks.
+    fn watch(&mut self, _wake: Waker) {}
     fn carry_out(&mut self, effect: Effect, app: &App) -> Vec<Msg>;
     /// News since last asked; called once per batch of inputs.
     fn poll(&mut self, _app: &App) -> Vec<Msg> {
@@ -212,6 +217,10 @@ pub fn run_in_terminal(app: &mut App, runner: &mut impl Runner) -> io::Result<En
     let (tx, mut rx) = mpsc::channel();
     watch_signals(tx.clone())?;
     let (_guard, mut terminal) = enter()?;
+    let waker = tx.clone();
+    runner.watch(Box::new(move || {
+        let _ = waker.send(Input::Msg(Msg::Tick));
+    }));
     std::thread::Builder::new()
         .name("gavel-keys".into())
         .spawn(move || read_keys(&tx))?;

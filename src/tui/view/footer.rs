@@ -28,6 +28,17 @@ const TOC: &[Hint] = &[
     (Action::Help, "taster", "keys"),
 ];
 
+const FOLLOW: &[Hint] = &[
+    (Action::ToggleFollow, "dagsorden", "agenda"),
+    (Action::TogglePresent, "vægskærm", "wall screen"),
+    (Action::ToggleClauses, "indstilling", "recommendation"),
+    (Action::ToggleTimer, "tid", "time"),
+    (Action::ToggleSpeakers, "talerliste", "speakers"),
+    (Action::ToggleNext, "næste", "next"),
+    (Action::Help, "taster", "keys"),
+    (Action::Quit, "afslut", "quit"),
+];
+
 const ITEM: &[Hint] = &[
     (Action::Back, "tilbage", "back"),
     (Action::MarkSuggested, "som indstillet", "as recommended"),
@@ -58,6 +69,7 @@ fn hint_line(app: &App, theme: &Theme, room: usize) -> Line<'static> {
             (component.mode(), component.hints())
         }
         None if app.mode() == Mode::Item => (Mode::Item, ITEM),
+        None if app.mode() == Mode::Follow => (Mode::Follow, FOLLOW),
         None => (Mode::Toc, TOC),
     };
     let language = app.language();

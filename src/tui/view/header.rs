@@ -30,7 +30,9 @@ pub fn render(ctx: &Ctx, theme: &Theme, frame: &mut Frame, area: Rect) {
     if ctx.save_error.is_some() {
         right.push((format!("⚠ {}", ctx.labels.not_saved), badge));
     }
-    if ctx.read_only.is_some() {
+    if ctx.follow.is_some() {
+        right.push((ctx.labels.following_badge.to_string(), badge));
+    } else if ctx.read_only.is_some() {
         right.push((ctx.labels.read_only_badge.to_string(), badge));
     }
     if !record.orphans.is_empty() {

@@ -1,6 +1,7 @@
 //! Drawing: reads `&App`, writes cells. No I/O, no clock: everything comes from the state. The
 //! screens are drawn here; each overlay draws itself (src/tui/overlay).
 
+mod follow;
 mod footer;
 mod header;
 mod item;
@@ -27,6 +28,11 @@ pub fn render(app: &App, frame: &mut Frame) {
     .areas(frame.area());
     header::render(ctx, &theme, frame, header_area);
     match ctx.screen {
+        _ if ctx.follow.is_some() => {
+            if let Some(view) = ctx.follow {
+                follow::render(ctx, view, &theme, frame, body);
+            }
+        }
         Screen::Toc => toc::render(ctx, &theme, frame, body),
         Screen::Item => item::render(ctx, &theme, frame, body),
     }
