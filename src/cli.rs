@@ -90,9 +90,10 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         minutes: Option<PathBuf>,
     },
-    /// Follow a meeting from another screen: the chair's view of the item the meeting is on,
-    /// updated as the secretary's gavel records it. Never writes the minutes. Over SSH:
-    /// ssh -t secretary-laptop gavel follow agenda.pdf
+    /// Follow a meeting from another screen: the chair's view, or a wall screen.
+    ///
+    /// The item the meeting is on, updated as the secretary's gavel records it. Never writes
+    /// the minutes. Over SSH: ssh -t secretary-laptop gavel follow agenda.pdf
     Follow {
         /// The agenda of the meeting (the same file the secretary opened).
         agenda: PathBuf,
@@ -108,8 +109,9 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         minutes: Option<PathBuf>,
     },
-    /// Write what a meeting leaves for the next one as a meeting file: the items it postponed
-    /// (udsat), and each line noted under "Punkter til næste møde".
+    /// Write the items a meeting postponed or asked for as the next meeting's file.
+    ///
+    /// The items postponed (udsat), and each line noted under "Punkter til næste møde".
     Carry {
         /// The meeting's minutes file (as the meeting screen saved it).
         minutes: PathBuf,
