@@ -317,7 +317,15 @@ fn the_followers_draw_at_any_terminal_size() {
     for present in [false, true] {
         let mut app = follower(present);
         press(&mut app, "s n");
-        for (w, h) in [(1, 1), (10, 3), (20, 5), (39, 11), (40, 12), (80, 24), (200, 60)] {
+        for (w, h) in [
+            (1, 1),
+            (10, 3),
+            (20, 5),
+            (39, 11),
+            (40, 12),
+            (80, 24),
+            (200, 60),
+        ] {
             common::draw(&mut app, w, h);
         }
     }

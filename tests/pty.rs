@@ -252,3 +252,32 @@ fn killed_at_random_moments_nothing_older_than_a_second_is_lost() {
     }
     assert!(lost.is_empty(), "seed {seed}: lost {lost:?}");
 }
+
+/// Keys typed ahead are handled together: one frame for the burst, not one per key. Frames are
+/// counted by the synchronized-update marks gavel wraps each in.
+#[test]
+fn a_burst_of_keys_draws_few_frames() {
+    const FRAME: &[u8] = b"\x1b[?2026h";
+    let _turn = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let minutes = dir.path().join("minutes.toml");
+    let mut t = spawn(&minutes);
+    t.wait_for("Godkendelse af referat");
+    // Let the clock's frames settle, then count from here.
+    std::thread::sleep(Duration::from_millis(300));
+    let before = frames(t.raw(), FRAME);
+    // Typed ahead in one go, as a terminal delivers a paste of keys or a held-down key.
+    t.send(&format!("{}{}m", "j".repeat(100), "k".repeat(99)));
+    t.wait_for("▶ 1");
+    std::thread::sleep(Duration::from_millis(200));
+    t.pump();
+    let drawn = frames(t.raw(), FRAME) - before;
+    assert!(drawn >= 1, "the keys were drawn");
+    assert!(drawn <= 20, "{drawn} frames for 200 keys");
+    t.send("q");
+    t.finish();
+}
+
+fn frames(raw: &[u8], mark: &[u8]) -> usize {
+    raw.windows(mark.len()).filter(|w| *w == mark).count()
+}

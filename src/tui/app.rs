@@ -562,6 +562,11 @@ impl App {
         }
     }
 
+    /// Work that can wait until the first frame is on screen (the finder's index).
+    pub fn after_first_frame(&self) {
+        self.ctx.prepare_finder();
+    }
+
     /// The terminal's height: paging moves by the rows the body gets.
     pub fn set_height(&mut self, height: u16) {
         self.ctx.page_rows = body_rows(height).saturating_sub(1).max(1);

@@ -55,7 +55,8 @@ impl FollowView {
 }
 
 pub struct Ctx {
-    pub(in crate::tui) agenda: Agenda,
+    /// Shared with the thread that builds the finder's index after the first frame.
+    pub(in crate::tui) agenda: std::sync::Arc<Agenda>,
     minutes: Minutes,
     pub(in crate::tui) keymap: Keymap,
     pub(in crate::tui) labels: &'static Labels,
@@ -96,6 +97,8 @@ pub struct Ctx {
     /// Built on the first search: lowercasing every text costs 0.1 s at 5,000 items, which
     /// start-up should not pay.
     finder: OnceCell<search::Index>,
+    /// The index being built on its own thread, started after the first frame.
+    finder_coming: RefCell<Option<std::sync::mpsc::Receiver<search::Index>>>,
     finder_last: RefCell<Option<(String, Vec<usize>)>>,
 }
 
@@ -113,7 +116,7 @@ impl Ctx {
             .max()
             .unwrap_or(1);
         Ctx {
-            agenda,
+            agenda: std::sync::Arc::new(agenda),
             minutes: Minutes::default(),
             keymap,
             labels,
@@ -137,6 +140,7 @@ impl Ctx {
             digits: None,
             recorded: false,
             finder: OnceCell::new(),
+            finder_coming: RefCell::new(None),
             finder_last: RefCell::new(None),
         }
     }
@@ -216,6 +220,24 @@ impl Ctx {
         }
     }
 
+    /// Starts building the finder's index on a thread of its own, once the first frame is
+    /// drawn: the first search then finds it ready.
+    pub fn prepare_finder(&self) {
+        if self.finder.get().is_some() || self.finder_coming.borrow().is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let agenda = std::sync::Arc::clone(&self.agenda);
+        let started = std::thread::Builder::new()
+            .name("gavel-finder".into())
+            .spawn(move || {
+                let _ = tx.send(search::Index::new(&agenda));
+            });
+        if started.is_ok() {
+            *self.finder_coming.borrow_mut() = Some(rx);
+        }
+    }
+
     /// Finder results for a query. The last query's results are kept: every frame asks again,
     /// and a search over 5,000 entries costs milliseconds a frame cannot spare.
     pub fn finder_results(&self, query: &str) -> Vec<usize> {
@@ -224,9 +246,14 @@ impl Ctx {
         {
             return results.clone();
         }
+        let coming = self.finder_coming.borrow_mut().take();
         let results = self
             .finder
-            .get_or_init(|| search::Index::new(&self.agenda))
+            .get_or_init(|| {
+                coming
+                    .and_then(|rx| rx.recv().ok())
+                    .unwrap_or_else(|| search::Index::new(&self.agenda))
+            })
             .search(query, 200);
         *self.finder_last.borrow_mut() = Some((query.to_string(), results.clone()));
         results

@@ -29,6 +29,9 @@ pub struct Session {
     seen: Seen,
     /// How a follower hears of the holder's saves.
     watch: Watch,
+    /// Opening: what was recovered and the attendance seeded go to the writer without waiting,
+    /// so the first frame never waits on the disk.
+    opening: bool,
 }
 
 /// The minutes file's and the journal's modification time and length.
@@ -68,6 +71,7 @@ impl Session {
             reported: (None, None),
             seen: changed(path),
             watch: Watch::Poll,
+            opening: true,
         };
         let msg = Msg::Opened(Box::new(Opened {
             minutes,
@@ -76,6 +80,7 @@ impl Session {
             participants: participants.to_vec(),
         }));
         step(app, &mut session, msg, app.now_ms());
+        session.opening = false;
         session
     }
 
@@ -100,6 +105,7 @@ impl Session {
             } else {
                 Watch::Notify(None)
             },
+            opening: false,
         };
         let msg = Msg::Opened(Box::new(Opened {
             minutes,
@@ -136,7 +142,7 @@ impl Session {
         self.file.revision = self.revision;
         saver.save(self.revision, self.file.to_toml());
         self.last_draft = draft;
-        if committed {
+        if committed && !self.opening {
             let deadline = Instant::now() + COMMIT_WAIT;
             while saver.status().saved < self.revision && Instant::now() < deadline {
                 std::thread::sleep(Duration::from_millis(1));

@@ -40,6 +40,9 @@ pub fn utc_offset_s() -> i32 {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     Msg(Msg),
+    /// Everything the terminal had ready at once (keys typed ahead, a paste): handled together,
+    /// then one frame.
+    Batch(Vec<Input>),
     /// The terminal changed size.
     Resize,
     /// The terminal went away, or the process was told to stop: save and leave.
@@ -104,6 +107,9 @@ pub trait Runner {
     fn poll(&mut self, _app: &App) -> Vec<Msg> {
         Vec::new()
     }
+    /// A frame starts (`true`) or has been written (`false`): the real terminal wraps each in a
+    /// synchronized update, so it is shown whole and can be counted.
+    fn frame(&mut self, _starting: bool) {}
 }
 
 /// No disk: effects are dropped (a screen shown for a look, a test of the screen alone).
@@ -129,37 +135,63 @@ pub fn step(app: &mut App, runner: &mut impl Runner, msg: Msg, now_ms: i64) -> b
 
 /// The meeting screen's loop, on any backend, fed by any source of inputs: the binary's real
 /// terminal and the tests' `TestBackend` with a script run the same code. Everything queued is
-/// handled before the next frame is drawn.
+/// handled before the next frame is drawn, and a frame is drawn only when something may have
+/// changed: an input other than the clock's tick, news from outside, or a new second on the
+/// clock (the timers show seconds).
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     events: &mut impl Events,
     runner: &mut impl Runner,
 ) -> Result<Ending, B::Error> {
+    let mut drawn_second = None;
+    let mut changed = true;
     loop {
-        let size = terminal.size()?;
-        app.set_height(size.height);
-        if let Err(e) = terminal.draw(|frame| view::render(app, frame)) {
-            // A terminal that cannot be written to is gone: keep what was typed.
-            step(app, runner, Msg::Closing, events.now_ms());
-            return Err(e);
+        let second = events.now_ms().div_euclid(1000);
+        if changed || drawn_second != Some(second) {
+            let size = terminal.size()?;
+            app.set_height(size.height);
+            runner.frame(true);
+            let drawn = terminal.draw(|frame| view::render(app, frame));
+            runner.frame(false);
+            if let Err(e) = drawn {
+                // A terminal that cannot be written to is gone: keep what was typed.
+                step(app, runner, Msg::Closing, events.now_ms());
+                return Err(e);
+            }
+            if drawn_second.is_none() {
+                app.after_first_frame();
+            }
+            drawn_second = Some(second);
         }
-        let mut next = Some(events.next(TICK));
-        while let Some(input) = next.take() {
+        changed = false;
+        let mut queue = std::collections::VecDeque::from([events.next(TICK)]);
+        while let Some(input) = queue.pop_front() {
             let msg = match input {
+                Input::Batch(inputs) => {
+                    queue.extend(inputs);
+                    continue;
+                }
                 Input::Msg(msg) => msg,
-                Input::Resize => Msg::Tick,
+                Input::Resize => {
+                    changed = true;
+                    Msg::Tick
+                }
                 Input::Stop(why) => {
                     step(app, runner, Msg::Closing, events.now_ms());
                     return Ok(Ending::Stopped(why));
                 }
             };
+            changed |= msg != Msg::Tick;
             if step(app, runner, msg, events.now_ms()) {
                 return Ok(Ending::Quit);
             }
-            next = events.ready();
+            if queue.is_empty() {
+                queue.extend(events.ready());
+            }
         }
         for msg in runner.poll(app) {
+            changed = true;
             if step(app, runner, msg, events.now_ms()) {
                 return Ok(Ending::Quit);
             }
@@ -224,11 +256,39 @@ pub fn run_in_terminal(app: &mut App, runner: &mut impl Runner) -> io::Result<En
     std::thread::Builder::new()
         .name("gavel-keys".into())
         .spawn(move || read_keys(&tx))?;
-    let ran = run(&mut terminal, app, &mut rx, runner);
+    let ran = run(&mut terminal, app, &mut rx, &mut Synced(runner));
     // Not dropped: ratatui's drop prints to standard error when it cannot show the cursor, and
     // printing to a terminal that has gone away panics. The guard restores the terminal instead.
     std::mem::forget(terminal);
     ran
+}
+
+/// The runner, with each frame wrapped in a synchronized update (`CSI ? 2026 h … l`): a terminal
+/// that knows it shows the frame whole; one that does not ignores it.
+struct Synced<'r, R>(&'r mut R);
+
+impl<R: Runner> Runner for Synced<'_, R> {
+    fn watch(&mut self, wake: Waker) {
+        self.0.watch(wake);
+    }
+
+    fn carry_out(&mut self, effect: Effect, app: &App) -> Vec<Msg> {
+        self.0.carry_out(effect, app)
+    }
+
+    fn poll(&mut self, app: &App) -> Vec<Msg> {
+        self.0.poll(app)
+    }
+
+    fn frame(&mut self, starting: bool) {
+        use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+        let mut out = io::stdout();
+        let _ = if starting {
+            execute!(out, BeginSynchronizedUpdate)
+        } else {
+            execute!(out, EndSynchronizedUpdate)
+        };
+    }
 }
 
 /// SIGTERM, SIGHUP and SIGINT stop the loop (which saves); SIGWINCH redraws.
@@ -264,6 +324,9 @@ fn read_keys(tx: &Sender<Input>) {
             Ready::Nothing => continue,
             Ready::Input => {}
         }
+        // Everything the terminal has ready goes as one batch: keys typed ahead make one frame.
+        let mut batch = Vec::new();
+        let mut stop = false;
         loop {
             let input = match event::poll(Duration::ZERO).and_then(|ready| {
                 if ready {
@@ -284,10 +347,19 @@ fn read_keys(tx: &Sender<Input>) {
                 Ok(Some(_)) => continue,
                 Err(_) => Input::Stop(Stop::HangUp),
             };
-            let stop = matches!(input, Input::Stop(_));
-            if tx.send(input).is_err() || stop {
-                return;
+            stop = matches!(input, Input::Stop(_));
+            batch.push(input);
+            if stop {
+                break;
             }
+        }
+        let input = match batch.len() {
+            0 => continue,
+            1 => batch.remove(0),
+            _ => Input::Batch(batch),
+        };
+        if tx.send(input).is_err() || stop {
+            return;
         }
     }
 }
