@@ -34,7 +34,12 @@ fn run(mut cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Some(Command::Toc { agenda, tsv }) => {
-            let imported = load(&agenda)?;
+            // The table of contents alone: item texts are not read where the layout allows.
+            let imported =
+                agenda::load_outline(&agenda).map_err(|e| format!("{}: {e}", agenda.display()))?;
+            for warning in &imported.warnings {
+                eprintln!("gavel: {}: warning: {warning}", agenda.display());
+            }
             let text = if tsv {
                 gavel::toc::tsv(&imported.agenda)
             } else {

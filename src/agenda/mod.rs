@@ -10,6 +10,7 @@ mod error;
 mod front;
 pub mod meeting_file;
 pub(crate) mod meta;
+pub mod outline;
 mod pdf;
 mod pdf_cmap;
 mod pdf_content;
@@ -243,6 +244,19 @@ pub struct Imported {
 pub fn load(path: &Path) -> Result<Imported, ImportError> {
     let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable(e.to_string()))?;
     parse_bytes(&bytes)
+}
+
+/// The table of contents of a file: its meeting and entries (number, title, page), read first
+/// and alone where the layout allows, else from the full import. Item texts may be left empty.
+pub fn load_outline(path: &Path) -> Result<Imported, ImportError> {
+    let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    match outline::outline(&bytes) {
+        Some(agenda) => Ok(Imported {
+            agenda,
+            warnings: Vec::new(),
+        }),
+        None => parse_bytes(&bytes),
+    }
 }
 
 /// The most entries an agenda may have: ten times the largest budget meeting, small enough that

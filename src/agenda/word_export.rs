@@ -67,7 +67,7 @@ pub fn parse(lines: &[&str]) -> Result<Imported, ImportError> {
 
 /// The metadata before the table of contents: `[bookmark: Case_Udvalg]KKR Midtjylland`,
 /// `Dato:<TAB>08-04-2025 10:00`, `Sted:<TAB>…`, and the header `KKR Midtjylland | 08-04-2025`.
-fn read_meeting(lines: &[&str], agenda: &mut Agenda) {
+pub(super) fn read_meeting(lines: &[&str], agenda: &mut Agenda) {
     let meeting = &mut agenda.meeting;
     for line in lines {
         if let Some(rest) = line.trim().strip_prefix("[bookmark: Case_Udvalg]") {

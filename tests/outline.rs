@@ -1,0 +1,118 @@
+//! The table of contents read first (`gavel toc`) says what the full import says: the same
+//! meeting, the same entries with the same numbers, titles and pages — on the samples, the
+//! fixtures, the seeds, the real documents, and generated agendas of every size and layout.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::generate::{self, Style};
+use gavel::agenda::{self, Agenda};
+
+/// What `gavel toc` prints from: the meeting line and every entry.
+fn toc_of(agenda: &Agenda) -> (String, Vec<(String, String, Option<u32>)>) {
+    (gavel::toc::meeting_line(agenda), common::toc(agenda))
+}
+
+/// Both passes over the same bytes; true when the outline read them alone (no full import).
+fn same(name: &str, bytes: &[u8]) -> bool {
+    let full = agenda::parse_bytes(bytes);
+    let alone = agenda::outline::outline(bytes);
+    if let Some(outline) = &alone {
+        let full = full.as_ref().unwrap_or_else(|e| {
+            panic!("{name}: the outline read what the full import refuses: {e}")
+        });
+        assert_eq!(toc_of(outline), toc_of(&full.agenda), "{name}");
+    }
+    // Through the command's own door the result is the full import's either way.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("agenda");
+    std::fs::write(&path, bytes).unwrap();
+    match (agenda::load_outline(&path), full) {
+        (Ok(a), Ok(b)) => assert_eq!(toc_of(&a.agenda), toc_of(&b.agenda), "{name}"),
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{name}"),
+        (a, b) => panic!("{name}: outline {:?} but full {:?}", a.is_ok(), b.is_ok()),
+    }
+    alone.is_some()
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+#[test]
+fn samples_and_fixtures() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut alone = Vec::new();
+    for path in files_in(&root.join("data"))
+        .into_iter()
+        .chain(files_in(&root.join("tests/fixtures")))
+    {
+        if same(&path.display().to_string(), &std::fs::read(&path).unwrap()) {
+            alone.push(path.file_name().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    // The meeting file and the text export are read by the outline alone.
+    assert!(
+        alone.contains(&"sample-meeting.toml".to_string()),
+        "{alone:?}"
+    );
+    assert!(
+        alone.contains(&"sample-word-export.txt".to_string()),
+        "{alone:?}"
+    );
+}
+
+#[test]
+fn seeds_and_real_documents() {
+    for folder in ["seeds", "realdocs"] {
+        let Some(dir) = common::shared_file(folder) else {
+            continue;
+        };
+        for path in files_in(&dir) {
+            if path.extension().is_some_and(|e| e == "md") {
+                continue;
+            }
+            same(&path.display().to_string(), &std::fs::read(&path).unwrap());
+        }
+    }
+}
+
+#[test]
+fn generated_agendas_of_every_size_and_layout() {
+    for items in [1, 7, 50, 500, 5000] {
+        let written = generate::agenda(items, 2);
+        let name = |layout: &str| format!("{items} items, {layout}");
+        assert!(same(
+            &name("word export"),
+            generate::word_export(&written).as_bytes()
+        ));
+        assert!(same(
+            &name("meeting file"),
+            generate::meeting_file(&generate::with_pages(&written)).as_bytes()
+        ));
+        same(&name("PDF text"), generate::pdf_text(&written).as_bytes());
+        if items <= 500 {
+            same(&name("PDF"), &generate::pdf(&written));
+            same(&name("DOCX"), &generate::docx(&written));
+            for (variant, style) in Style::VARIANTS {
+                let text = generate::pdf_text_styled(&written, style);
+                same(&name(variant), text.as_bytes());
+            }
+        }
+    }
+    // Meeting files as people write them: escapes, literal strings, multi-line values.
+    let hand = "[meeting]\nbody = \"Byrådet\"\ndate = \"2025-01-02\"\nmembers = [\n  \"Anne (A)\", # formand\n  'Bo [V]',\n]\n\n[[items]]\nnumber = \"1\"\ntitle = \"Sager \\\"til\\\" beslutning\"\n\n[[items]]\nnumber = \"1.1\"\ntitle = 'C:\\sti'\npage = 3\nbackground = '''\n[[items]]\n'''\n";
+    same("hand-written meeting file", hand.as_bytes());
+    let broken = "[meeting]\ndate = \"2025-13-45\"\n\n[[items]]\nnumber = \"1\"\ntitle = \"x\"\n";
+    assert!(!same("a meeting file with a bad date", broken.as_bytes()));
+}
