@@ -204,6 +204,38 @@ fn main() {
             search.as_secs_f64() * 1e3
         );
     }
+    // PDFs against poppler's pdftotext reading the same file, where it is installed.
+    for input in every
+        .iter()
+        .filter(|i| i.name.ends_with("pdf") && !i.name.starts_with("5000"))
+    {
+        if filter
+            .as_ref()
+            .is_some_and(|f| !input.name.contains(f.as_str()))
+        {
+            continue;
+        }
+        let out = std::env::temp_dir().join("gavel-bench-pdftotext.txt");
+        let installed = Command::new("pdftotext").arg("-v").output().is_ok();
+        let gavel = median(11, || quiet(GAVEL, &[Path::new("toc"), &input.path]));
+        if !installed {
+            println!(
+                "{}: gavel toc {:.1} ms; pdftotext is not installed, no comparison",
+                input.name,
+                gavel.as_secs_f64() * 1e3
+            );
+            continue;
+        }
+        let poppler = median(11, || quiet("pdftotext", &[&input.path, &out]));
+        println!(
+            "{}: gavel toc {:.1} ms, pdftotext {:.1} ms: {:.2}×",
+            input.name,
+            gavel.as_secs_f64() * 1e3,
+            poppler.as_secs_f64() * 1e3,
+            gavel.as_secs_f64() / poppler.as_secs_f64()
+        );
+    }
+    println!();
     for input in every {
         if filter
             .as_ref()
