@@ -250,13 +250,39 @@ pub fn load(path: &Path) -> Result<Imported, ImportError> {
 /// and alone where the layout allows, else from the full import. Item texts may be left empty.
 pub fn load_outline(path: &Path) -> Result<Imported, ImportError> {
     let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable(e.to_string()))?;
-    match outline::outline(&bytes) {
-        Some(agenda) => Ok(Imported {
+    if let Some(agenda) = outline::outline(&bytes) {
+        return Ok(Imported {
             agenda,
             warnings: Vec::new(),
-        }),
-        None => parse_bytes(&bytes),
+        });
     }
+    // Printed documents are read by the same code, stopping before the item texts.
+    if bytes.len() > text::MAX_INPUT_BYTES {
+        return parse_bytes(&bytes);
+    }
+    let imported = match detect_bytes(&bytes) {
+        Some(Format::Pdf) => {
+            let (pages, warnings) = pdf::pages(&bytes)?;
+            let pages: Vec<String> = pages.iter().map(|p| text::clean(p)).collect();
+            let mut imported = printed::parse_pages(&pages, printed::Depth::Outline)?;
+            imported.warnings.extend(warnings);
+            imported
+        }
+        None => {
+            let text = text::decode(&bytes)?;
+            let lines: Vec<&str> = text.lines().collect();
+            if meeting_file::looks_like(&lines)
+                || (word_export::looks_like(&lines) && !printed::headings_follow_contents(&lines))
+            {
+                return parse_bytes(&bytes);
+            }
+            printed::outline(&lines)?
+        }
+        Some(_) => return parse_bytes(&bytes),
+    };
+    let mut imported = check_size(imported)?;
+    say_if_no_meeting(&mut imported);
+    Ok(imported)
 }
 
 /// The most entries an agenda may have: ten times the largest budget meeting, small enough that
@@ -291,7 +317,7 @@ fn parse_any(bytes: &[u8]) -> Result<Imported, ImportError> {
         Some(Format::Pdf) => {
             let (pages, warnings) = pdf::pages(bytes)?;
             let pages: Vec<String> = pages.iter().map(|p| text::clean(p)).collect();
-            let mut imported = printed::parse_pages(&pages)?;
+            let mut imported = printed::parse_pages(&pages, printed::Depth::Whole)?;
             imported.warnings.extend(warnings);
             imported
         }
@@ -302,16 +328,20 @@ fn parse_any(bytes: &[u8]) -> Result<Imported, ImportError> {
     Ok(say_what_is_missing(imported))
 }
 
-/// A document read only in part says what was not found, so a partial agenda is never taken
-/// for a whole one: the meeting, or the texts of most of its items.
-fn say_what_is_missing(mut imported: Imported) -> Imported {
-    let agenda = &imported.agenda;
-    let m = &agenda.meeting;
+fn say_if_no_meeting(imported: &mut Imported) {
+    let m = &imported.agenda.meeting;
     if m.body.is_none() && m.date.is_none() {
         imported
             .warnings
             .push("the meeting (its body and date) was not found in the document".into());
     }
+}
+
+/// A document read only in part says what was not found, so a partial agenda is never taken
+/// for a whole one: the meeting, or the texts of most of its items.
+fn say_what_is_missing(mut imported: Imported) -> Imported {
+    say_if_no_meeting(&mut imported);
+    let agenda = &imported.agenda;
     let points: Vec<&Item> = agenda
         .items
         .iter()

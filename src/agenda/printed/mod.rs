@@ -63,12 +63,25 @@ pub fn headings_follow_contents(raw: &[&str]) -> bool {
 }
 
 pub fn parse(raw: &[&str]) -> Result<Imported, ImportError> {
-    parse_lines(raw, false)
+    parse_lines(raw, false, Depth::Whole)
+}
+
+/// How far a document is read: whole, or only as far as its table of contents (the meeting and
+/// every entry's number, title and page), by the same code, so the two always agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    Whole,
+    Outline,
+}
+
+/// The meeting and entries of a printed document's text, its item texts left unread.
+pub fn outline(raw: &[&str]) -> Result<Imported, ImportError> {
+    parse_lines(raw, false, Depth::Outline)
 }
 
 /// Reads the pages of a PDF: each page's text as the PDF gives it, so page boundaries and page
 /// numbers are known rather than guessed. A printed page number still wins over the count.
-pub fn parse_pages(pages: &[String]) -> Result<Imported, ImportError> {
+pub fn parse_pages(pages: &[String], depth: Depth) -> Result<Imported, ImportError> {
     let mut text = String::new();
     for (i, page) in pages.iter().enumerate() {
         if i > 0 {
@@ -80,7 +93,7 @@ pub fn parse_pages(pages: &[String]) -> Result<Imported, ImportError> {
         }
     }
     let lines: Vec<&str> = text.lines().collect();
-    parse_lines(&lines, true)
+    parse_lines(&lines, true, depth)
 }
 
 fn candidate(
@@ -115,7 +128,7 @@ fn starts_text(lines: &[Line], index: usize) -> bool {
         })
 }
 
-fn parse_lines(raw: &[&str], physical: bool) -> Result<Imported, ImportError> {
+fn parse_lines(raw: &[&str], physical: bool, depth: Depth) -> Result<Imported, ImportError> {
     let mut agenda = Agenda::default();
     let read = lines::read(raw, &mut agenda.meeting, physical);
     let lines = read.lines;
@@ -180,6 +193,9 @@ fn parse_lines(raw: &[&str], physical: bool) -> Result<Imported, ImportError> {
         starts.push((heading.line, body_start));
     }
     warnings.extend(unlisted(&contents, &chosen));
+    if depth == Depth::Outline {
+        return Ok(Imported { agenda, warnings });
+    }
 
     let width = paragraphs::typical_width(&lines);
     let texts = starts.iter().enumerate().map(|(n, &(_, body_start))| {
