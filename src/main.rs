@@ -210,11 +210,34 @@ fn carry(
 
 /// Opens the meeting screen on an agenda.
 fn meeting_screen(cli: &Cli) -> Result<(), String> {
-    let imported = match &cli.agenda {
-        Some(path) => load(path)?,
+    // A large agenda whose table of contents can be read first is shown at once; its item
+    // texts are read on a thread of its own meanwhile.
+    let (imported, whole) = match &cli.agenda {
+        Some(path) => {
+            let bytes = std::fs::read(path)
+                .map_err(|e| format!("{}: cannot read the file: {e}", path.display()))?;
+            match (bytes.len() >= READ_FIRST, agenda::outline::outline(&bytes)) {
+                (true, Some(outline)) => {
+                    let shown = path.display().to_string();
+                    let whole =
+                        move || agenda::parse_bytes(&bytes).map_err(|e| format!("{shown}: {e}"));
+                    (
+                        Imported {
+                            agenda: outline,
+                            warnings: Vec::new(),
+                        },
+                        Some(whole),
+                    )
+                }
+                _ => (load(path)?, None),
+            }
+        }
         // The sample is built in, so `gavel` works wherever the binary goes.
-        None => agenda::parse_str(SAMPLE_MEETING)
-            .map_err(|e| format!("the built-in sample meeting: {e}"))?,
+        None => (
+            agenda::parse_str(SAMPLE_MEETING)
+                .map_err(|e| format!("the built-in sample meeting: {e}"))?,
+            None,
+        ),
     };
     let participants = match &cli.participants {
         Some(file) => gavel::config::read_participants(file)?,
@@ -237,17 +260,38 @@ fn meeting_screen(cli: &Cli) -> Result<(), String> {
                 }
             }),
     );
-    let path = cli.minutes.clone().unwrap_or_else(|| {
-        gavel::minutes::store::default_path(&gavel::config::data_dir(), app.agenda())
-    });
-    let mut session = gavel::tui::session::Session::start(&mut app, &path, &participants);
+    use gavel::tui::session::Session;
+    let data_dir = gavel::config::data_dir();
+    let mut session = match whole {
+        Some(read) => Session::start_loading(
+            &mut app,
+            (cli.minutes.as_deref(), &data_dir),
+            &participants,
+            read,
+        ),
+        None => {
+            let path = cli
+                .minutes
+                .clone()
+                .unwrap_or_else(|| gavel::minutes::store::default_path(&data_dir, app.agenda()));
+            Session::start(&mut app, &path, &participants)
+        }
+    };
     let ran = gavel::tui::terminal::run_in_terminal(&mut app, &mut session);
+    let path = session.path().to_path_buf();
     // Whatever ended the screen — quit, a closed terminal, a signal — the minutes are saved.
     let saved = session.finish();
+    if let Some(why) = app.load_error() {
+        return Err(why.to_string());
+    }
     let ending = ran.map_err(|e| format!("terminal error: {e}"));
     saved.map_err(|e| format!("{}: {e}", path.display()))?;
     ending.map(|_| ())
 }
+
+/// From this size on, the screen shows the table of contents before the item texts are read:
+/// below it the whole agenda takes a few milliseconds.
+const READ_FIRST: usize = 512 * 1024;
 
 /// `gavel follow`: the chair's view of another gavel's minutes, read and never written.
 fn follow_screen(

@@ -281,3 +281,27 @@ fn a_burst_of_keys_draws_few_frames() {
 fn frames(raw: &[u8], mark: &[u8]) -> usize {
     raw.windows(mark.len()).filter(|w| *w == mark).count()
 }
+
+/// A large agenda shows its table of contents before its texts are read; what is typed at once
+/// is recorded once they are.
+#[test]
+fn a_large_agenda_takes_keys_from_its_first_frame() {
+    let _turn = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let agenda = dir.path().join("agenda.txt");
+    let written = common::generate::agenda(500, 6);
+    std::fs::write(&agenda, common::generate::word_export(&written)).unwrap();
+    assert!(std::fs::metadata(&agenda).unwrap().len() > 1 << 20);
+    let minutes = dir.path().join("minutes.toml");
+    let mut command = gavel(dir.path());
+    command.arg(&agenda).arg("--minutes").arg(&minutes);
+    let mut t = Pty::spawn(command);
+    t.wait_for("1.1");
+    t.send("g");
+    t.wait_for(" G ");
+    t.send("q");
+    t.finish();
+    let saved = std::fs::read_to_string(&minutes).unwrap();
+    assert!(saved.contains("[minutes.items.\"1.1\"]"), "{saved}");
+    assert!(saved.contains("outcome = \"approved\""), "{saved}");
+}

@@ -184,3 +184,96 @@ fn the_signature_page_can_be_left_out() {
     );
     session.finish().unwrap();
 }
+
+/// A large agenda: the screen starts from its table of contents, the whole agenda is read on a
+/// thread, and keys typed meanwhile are kept and handled once the minutes are open.
+#[test]
+fn keys_typed_while_the_agenda_is_read_are_kept() {
+    use gavel::tui::terminal::Runner;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("minutes.toml");
+    let bytes = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample-word-export.txt"),
+    )
+    .unwrap();
+    let outline = gavel::agenda::outline::outline(&bytes).unwrap();
+    let mut app = common::app_for(outline);
+    let whole = bytes.clone();
+    let (go, wait) = std::sync::mpsc::channel::<()>();
+    let mut session = Session::start_loading(&mut app, (Some(&path), dir.path()), &[], move || {
+        // Held until the test has typed: the keys certainly come before the agenda.
+        let _ = wait.recv();
+        gavel::agenda::parse_bytes(&whole).map_err(|e| e.to_string())
+    });
+    assert!(app.is_loading());
+    assert!(
+        app.item().unwrap().background.is_empty(),
+        "only the table of contents so far"
+    );
+    press_with(&mut app, &mut session, "j j g");
+    assert_eq!(
+        app.minutes(),
+        &gavel::minutes::Minutes::default(),
+        "nothing yet"
+    );
+    go.send(()).unwrap();
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.is_loading() {
+        assert!(std::time::Instant::now() < until, "the agenda never came");
+        for msg in session.poll(&app) {
+            let now = app.now_ms();
+            gavel::tui::terminal::step(&mut app, &mut session, msg, now);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(
+        app.agenda().items.iter().any(|i| !i.background.is_empty()),
+        "the texts are in"
+    );
+    // From 1.1, two entries down: 2.1.
+    let second = &app.agenda().items[3];
+    assert_eq!(second.number, "2.1");
+    assert_eq!(app.cursor(), 3);
+    assert!(
+        app.minutes()
+            .item(&second.number)
+            .unwrap()
+            .outcome
+            .is_some()
+    );
+    session.finish().unwrap();
+    let saved = gavel::minutes::store::load(&path).file.unwrap();
+    assert!(
+        saved
+            .minutes
+            .item(&second.number)
+            .unwrap()
+            .outcome
+            .is_some()
+    );
+}
+
+#[test]
+fn an_agenda_that_fails_to_read_ends_the_screen_with_why() {
+    use gavel::tui::terminal::Runner;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app();
+    let mut session = Session::start_loading(&mut app, (None, dir.path()), &[], || {
+        Err("agenda.txt: no agenda found".to_string())
+    });
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !app.should_quit() {
+        assert!(std::time::Instant::now() < until);
+        for msg in session.poll(&app) {
+            let now = app.now_ms();
+            gavel::tui::terminal::step(&mut app, &mut session, msg, now);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert_eq!(app.load_error(), Some("agenda.txt: no agenda found"));
+    session.finish().unwrap();
+    assert!(
+        std::fs::read_dir(dir.path()).unwrap().next().is_none(),
+        "nothing written"
+    );
+}

@@ -46,6 +46,11 @@ pub enum Msg {
     ExportExists(ExportRequest, String),
     /// Lines to read before going on (problems found at start).
     Notify(Vec<String>),
+    /// The whole agenda, read on a thread of its own while the screen showed its table of
+    /// contents.
+    Loaded(Box<crate::agenda::Imported>),
+    /// The whole agenda could not be read after all: why. gavel ends and says so.
+    LoadFailed(String),
 }
 
 /// The record as the store opened it.
@@ -107,6 +112,11 @@ pub struct App {
     deferred: Vec<String>,
     /// Quit was asked for (and returned as an effect).
     quit: bool,
+    /// The screen shows the table of contents while the whole agenda is read: keys typed
+    /// meanwhile wait here, and are handled, in order, once the minutes are open.
+    waiting: Option<Vec<Msg>>,
+    /// Why the whole agenda could not be read.
+    load_error: Option<String>,
 }
 
 impl App {
@@ -116,7 +126,25 @@ impl App {
             overlay: None,
             deferred: Vec::new(),
             quit: false,
+            waiting: None,
+            load_error: None,
         }
+    }
+
+    /// The screen starts from the table of contents: until `Msg::Loaded` brings the whole
+    /// agenda and the minutes are open, keys wait.
+    pub fn start_loading(&mut self) {
+        self.waiting = Some(Vec::new());
+        self.ctx.say(self.ctx.labels.loading);
+    }
+
+    /// Still reading the whole agenda.
+    pub fn is_loading(&self) -> bool {
+        self.waiting.is_some()
+    }
+
+    pub fn load_error(&self) -> Option<&str> {
+        self.load_error.as_deref()
     }
 
     /// Handles one message at time `now_ms`; returns what the edge must do.
@@ -124,6 +152,12 @@ impl App {
         self.ctx.now_ms = now_ms;
         self.ctx.recorded = false;
         let mut effects = Vec::new();
+        if let Some(waiting) = &mut self.waiting
+            && matches!(msg, Msg::Key(_) | Msg::Paste(_))
+        {
+            waiting.push(msg);
+            return effects;
+        }
         let typing = matches!(self.overlay, Some(Overlay::Editor(_)));
         let touches_draft = typing && matches!(msg, Msg::Key(_) | Msg::Paste(_));
         match msg {
@@ -153,7 +187,25 @@ impl App {
                     editor.keep(&mut self.ctx);
                 }
             }
-            Msg::Opened(opened) => self.opened(*opened),
+            Msg::Opened(opened) => {
+                self.opened(*opened);
+                // What was typed while the agenda was read, as it was typed.
+                let recorded = self.ctx.recorded;
+                for waited in self.waiting.take().unwrap_or_default() {
+                    effects.extend(self.update(waited, now_ms));
+                }
+                self.ctx.recorded |= recorded;
+            }
+            Msg::Loaded(imported) => {
+                self.ctx.replace_agenda(imported.agenda);
+                self.ctx.clear_status();
+                self.notify(imported.warnings);
+                effects.push(Effect::OpenRecord);
+            }
+            Msg::LoadFailed(why) => {
+                self.load_error = Some(why);
+                effects.push(Effect::Quit);
+            }
             Msg::Saved(report) => self.saved(report),
             Msg::Reloaded(minutes) => self.ctx.replace_record(*minutes),
             Msg::Exported(Ok(path)) => {

@@ -109,13 +109,7 @@ impl Ctx {
             .iter()
             .position(|i| !i.is_section())
             .unwrap_or(0);
-        let number_width = agenda
-            .items
-            .iter()
-            .map(|i| i.number.chars().count() + if i.is_section() { 0 } else { 2 })
-            .max()
-            .unwrap_or(1);
-        Ctx {
+        let mut ctx = Ctx {
             agenda: std::sync::Arc::new(agenda),
             minutes: Minutes::default(),
             keymap,
@@ -136,13 +130,38 @@ impl Ctx {
             follow: None,
             follow_hidden: None,
             save_error: None,
-            number_width,
+            number_width: 0,
             digits: None,
             recorded: false,
             finder: OnceCell::new(),
             finder_coming: RefCell::new(None),
             finder_last: RefCell::new(None),
-        }
+        };
+        ctx.measure();
+        ctx
+    }
+
+    /// The widest entry number with its indent.
+    fn measure(&mut self) {
+        self.number_width = self
+            .agenda
+            .items
+            .iter()
+            .map(|i| i.number.chars().count() + if i.is_section() { 0 } else { 2 })
+            .max()
+            .unwrap_or(1);
+    }
+
+    /// The whole agenda, after a screen that started from its table of contents: the same
+    /// entries, now with their texts. The finder's index is built again for them.
+    pub(in crate::tui) fn replace_agenda(&mut self, agenda: Agenda) {
+        self.agenda = std::sync::Arc::new(agenda);
+        self.measure();
+        self.cursor = self.cursor.min(self.agenda.items.len().saturating_sub(1));
+        self.finder = OnceCell::new();
+        *self.finder_coming.borrow_mut() = None;
+        *self.finder_last.borrow_mut() = None;
+        self.prepare_finder();
     }
 
     pub fn minutes(&self) -> &Minutes {

@@ -10,6 +10,9 @@ pub enum Effect {
     Export(ExportRequest),
     /// End gavel (everything is saved as it happens; the runner makes the last save).
     Quit,
+    /// The whole agenda is here: open its minutes (the screen started from its table of
+    /// contents).
+    OpenRecord,
 }
 
 /// The minutes to write, asked for on the screen.

@@ -89,6 +89,7 @@ pub struct Labels {
     pub meeting_has_ended: &'static str,
     /// "slut 16:45" in the header once the meeting has ended.
     pub ended_at: &'static str,
+    pub loading: &'static str,
     pub following_badge: &'static str,
     pub minutes_over: &'static str,
     pub no_next: &'static str,
@@ -229,6 +230,7 @@ pub static DANISH: Labels = Labels {
     end_confirm: "Afslut mødet? Mødets ur stopper.",
     meeting_has_ended: "Mødet er afsluttet",
     ended_at: "slut",
+    loading: "Læser punkternes tekst …",
     following_badge: "FØLGER MØDET",
     minutes_over: "min. over tid",
     no_next: "Intet punkt efter dette",
@@ -344,6 +346,7 @@ pub static ENGLISH: Labels = Labels {
     end_confirm: "End the meeting? Its clock stops.",
     meeting_has_ended: "The meeting has ended",
     ended_at: "ended",
+    loading: "Reading the items' texts …",
     following_badge: "FOLLOWING",
     minutes_over: "min over time",
     no_next: "No item after this one",

@@ -5,11 +5,14 @@
 //! keystroke and never waited for.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use super::App;
 use super::app::{Effect, ExportRequest, Msg, Opened, SaveReport};
-use super::terminal::{Runner, step};
+use super::terminal::{Runner, Waker, step};
+use crate::agenda::Imported;
 use crate::export::Format;
 use crate::minutes::store::{self, Draft, Holder, MinutesFile, Saver};
 use crate::minutes::{Minutes, Note};
@@ -32,6 +35,8 @@ pub struct Session {
     /// Opening: what was recovered and the attendance seeded go to the writer without waiting,
     /// so the first frame never waits on the disk.
     opening: bool,
+    /// The whole agenda is still being read: the minutes are not open yet.
+    loading: Option<Loading>,
 }
 
 /// The minutes file's and the journal's modification time and length.
@@ -48,40 +53,115 @@ enum Watch {
     Notify(Option<notify::RecommendedWatcher>),
 }
 
+/// The whole agenda being read on a thread of its own, and how to wake the loop when it is in.
+struct Loading {
+    result: Receiver<Result<Imported, String>>,
+    wake: Arc<Mutex<(Option<Waker>, bool)>>,
+    /// The participants given at start, for when the minutes open.
+    participants: Vec<String>,
+    /// Where the minutes are kept is told by the whole agenda (its identity names the file)
+    /// unless it was given: the data directory to look in.
+    data_dir: Option<PathBuf>,
+}
+
 impl Session {
+    fn unopened(path: &Path) -> Session {
+        Session {
+            path: path.to_path_buf(),
+            revision: 0,
+            file: MinutesFile::default(),
+            saver: None,
+            last_draft: None,
+            reported: (None, None),
+            seen: changed(path),
+            watch: Watch::Poll,
+            opening: false,
+            loading: None,
+        }
+    }
+
     /// Opens the minutes at `path` for `app`'s agenda and hands them to the screen: the record
     /// with any recovered draft in it, who holds the file, and what the user must be told.
     pub fn start(app: &mut App, path: &Path, participants: &[String]) -> Session {
-        let opened = store::open(path, app.agenda(), app.now_ms());
+        let mut session = Session::unopened(path);
+        session.opening = true;
+        let msg = session.open(app, participants);
+        step(app, &mut session, msg, app.now_ms());
+        session.opening = false;
+        session
+    }
+
+    /// The screen shows `app`'s table of contents while `read` reads the whole agenda on a
+    /// thread of its own; the minutes open when it is in (`Msg::Loaded`, then
+    /// `Effect::OpenRecord`).
+    /// `minutes`: where the minutes are, if given; else the default place in `data_dir`, once
+    /// the whole agenda tells it.
+    pub fn start_loading(
+        app: &mut App,
+        (minutes, data_dir): (Option<&Path>, &Path),
+        participants: &[String],
+        read: impl FnOnce() -> Result<Imported, String> + Send + 'static,
+    ) -> Session {
+        let path = minutes.unwrap_or(data_dir);
+        let data_dir = minutes.is_none().then(|| data_dir.to_path_buf());
+        let (tx, result) = std::sync::mpsc::channel();
+        let wake: Arc<Mutex<(Option<Waker>, bool)>> = Arc::new(Mutex::new((None, false)));
+        let done = Arc::clone(&wake);
+        let spawned = std::thread::Builder::new()
+            .name("gavel-agenda".into())
+            .spawn(move || {
+                let _ = tx.send(read());
+                let mut state = done.lock().unwrap_or_else(|e| e.into_inner());
+                state.1 = true;
+                if let Some(wake) = &state.0 {
+                    wake();
+                }
+            });
+        if let Err(e) = spawned {
+            // No thread to read on: the screen cannot be given its agenda.
+            let (tx, failed) = std::sync::mpsc::channel();
+            let _ = tx.send(Err(format!("cannot start reading the agenda: {e}")));
+            let mut session = Session::unopened(path);
+            session.loading = Some(Loading {
+                result: failed,
+                wake: Arc::new(Mutex::new((None, true))),
+                participants: participants.to_vec(),
+                data_dir,
+            });
+            return session;
+        }
+        app.start_loading();
+        let mut session = Session::unopened(path);
+        session.loading = Some(Loading {
+            result,
+            wake,
+            participants: participants.to_vec(),
+            data_dir,
+        });
+        session
+    }
+
+    /// Opens the record on disk for the agenda the screen has now.
+    fn open(&mut self, app: &App, participants: &[String]) -> Msg {
+        let opened = store::open(&self.path, app.agenda(), app.now_ms());
         let mut file = opened.file;
         let mut minutes = file.minutes.clone();
         if let Some(draft) = file.draft.take() {
             recover(&mut minutes, app, &draft);
         }
-        let saver = opened
+        self.saver = opened
             .held_by
             .is_none()
-            .then(|| Saver::start(path.to_path_buf(), opened.lock, opened.file_id));
-        let mut session = Session {
-            path: path.to_path_buf(),
-            revision: file.revision,
-            file,
-            saver,
-            last_draft: None,
-            reported: (None, None),
-            seen: changed(path),
-            watch: Watch::Poll,
-            opening: true,
-        };
-        let msg = Msg::Opened(Box::new(Opened {
+            .then(|| Saver::start(self.path.clone(), opened.lock, opened.file_id));
+        self.revision = file.revision;
+        self.file = file;
+        self.seen = changed(&self.path);
+        Msg::Opened(Box::new(Opened {
             minutes,
             held_by: opened.held_by,
             notices: opened.notices,
             participants: participants.to_vec(),
-        }));
-        step(app, &mut session, msg, app.now_ms());
-        session.opening = false;
-        session
+        }))
     }
 
     /// Follows the minutes at `path` without ever writing them (the chair's view, a wall
@@ -106,6 +186,7 @@ impl Session {
                 Watch::Notify(None)
             },
             opening: false,
+            loading: None,
         };
         let msg = Msg::Opened(Box::new(Opened {
             minutes,
@@ -246,12 +327,34 @@ impl Runner for Session {
             Effect::Export(request) => vec![self.export(app, request)],
             // The loop ends; `finish` makes the last save.
             Effect::Quit => Vec::new(),
+            Effect::OpenRecord => {
+                let (participants, data_dir) = self
+                    .loading
+                    .take()
+                    .map(|l| (l.participants, l.data_dir))
+                    .unwrap_or_default();
+                if let Some(dir) = data_dir {
+                    self.path = store::default_path(&dir, app.agenda());
+                }
+                self.opening = true;
+                let msg = self.open(app, &participants);
+                self.opening = false;
+                vec![msg]
+            }
         }
     }
 
     /// A follower asks its folder to tell of changes to the minutes and the journal. The folder
     /// is watched, not the file: a save replaces the file, which would end a watch on it.
     fn watch(&mut self, wake: super::terminal::Waker) {
+        if let Some(loading) = &self.loading {
+            let mut state = loading.wake.lock().unwrap_or_else(|e| e.into_inner());
+            if state.1 {
+                wake();
+            }
+            state.0 = Some(wake);
+            return;
+        }
         let Watch::Notify(watcher) = &mut self.watch else {
             return;
         };
@@ -286,6 +389,20 @@ impl Runner for Session {
 
     /// The writer's news (an error, a takeover, notices), or, read-only, the holder's saves.
     fn poll(&mut self, app: &App) -> Vec<Msg> {
+        if let Some(loading) = &self.loading {
+            return match loading.result.try_recv() {
+                Ok(Ok(imported)) => vec![Msg::Loaded(Box::new(imported))],
+                Ok(Err(why)) => {
+                    self.loading = None;
+                    vec![Msg::LoadFailed(why)]
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => Vec::new(),
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.loading = None;
+                    vec![Msg::LoadFailed("reading the agenda stopped".into())]
+                }
+            };
+        }
         let Some(saver) = &self.saver else {
             return self.reload(app).into_iter().collect();
         };
