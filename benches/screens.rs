@@ -117,6 +117,17 @@ fn frames(c: &mut Criterion) {
 }
 
 /// A keystroke in the note editor: the update and the frame that shows it.
+/// Reading the shipped keymaps and the settings, as every start does (once 1.8 ms: every key's
+/// line was looked up for messages that were never shown).
+fn settings(c: &mut Criterion) {
+    c.bench_function("settings: the default keymap", |b| {
+        b.iter(|| Keymap::named(black_box("default")))
+    });
+    c.bench_function("settings: the vim keymap", |b| {
+        b.iter(|| Keymap::named(black_box("vim")))
+    });
+}
+
 fn keystroke(c: &mut Criterion) {
     let mut group = c.benchmark_group("note editor keystroke");
     for items in [500, 5000] {
@@ -248,5 +259,13 @@ fn follower_update(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, startup, frames, keystroke, fuzzy, follower_update);
+criterion_group!(
+    benches,
+    startup,
+    settings,
+    frames,
+    keystroke,
+    fuzzy,
+    follower_update
+);
 criterion_main!(benches);
