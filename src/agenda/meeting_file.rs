@@ -50,7 +50,7 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-fn validate(text: &str, agenda: &Agenda) -> Result<(), ImportError> {
+pub(super) fn validate(text: &str, agenda: &Agenda) -> Result<(), ImportError> {
     let error = |line: usize, message: String| ImportError::MeetingFile {
         line,
         column: 1,
@@ -125,7 +125,7 @@ fn items_line(text: &str, n: usize) -> usize {
 }
 
 /// A meeting file is as untrusted as any agenda: TOML escapes can carry control characters.
-fn sanitize(agenda: &mut Agenda) {
+pub(super) fn sanitize(agenda: &mut Agenda) {
     let clean = |s: &mut String| *s = clean_field(s);
     let m = &mut agenda.meeting;
     for s in [

@@ -7,8 +7,7 @@
 //! not sure of — another layout, an escape in a title, a table it does not know — returns `None`,
 //! and the caller reads the document whole: the result is always the full import's.
 
-use super::text::clean_field;
-use super::{Agenda, Item, is_valid_number, meeting_file, meta, printed, word_export};
+use super::{Agenda, Item, meeting_file, printed, word_export};
 
 /// The meeting and entries of `bytes`, or `None` when only the full import can tell.
 pub fn outline(bytes: &[u8]) -> Option<Agenda> {
@@ -86,34 +85,13 @@ fn meeting(text: &str) -> Option<Agenda> {
             (_, _) => agenda.items.last_mut()?.title = s,
         }
     }
-    // What the full reader checks of these fields, it refuses; here the full reader is asked.
-    let m = &agenda.meeting;
-    let valid = m.date.as_deref().is_none_or(meta::is_iso_date)
-        && m.time.as_deref().is_none_or(meta::is_time)
-        && m.ends.as_deref().is_none_or(meta::is_time)
-        && agenda
-            .items
-            .iter()
-            .all(|i| is_valid_number(&i.number) && !i.title.trim().is_empty());
-    if !valid || agenda.items.is_empty() || agenda.items.len() > super::MAX_ITEMS {
+    // Checked and cleaned as the full reader checks and cleans them; what it would refuse, it
+    // is left to refuse.
+    if agenda.items.is_empty() || agenda.items.len() > super::MAX_ITEMS {
         return None;
     }
-    let m = &mut agenda.meeting;
-    for s in [
-        &mut m.body,
-        &mut m.date,
-        &mut m.time,
-        &mut m.ends,
-        &mut m.location,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        *s = clean_field(s);
-    }
-    for item in &mut agenda.items {
-        item.title = clean_field(&item.title);
-    }
+    meeting_file::validate(text, &agenda).ok()?;
+    meeting_file::sanitize(&mut agenda);
     Some(agenda)
 }
 
