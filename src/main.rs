@@ -216,20 +216,28 @@ fn meeting_screen(cli: &Cli) -> Result<(), String> {
         Some(path) => {
             let bytes = std::fs::read(path)
                 .map_err(|e| format!("{}: cannot read the file: {e}", path.display()))?;
-            match (bytes.len() >= READ_FIRST, agenda::outline::outline(&bytes)) {
-                (true, Some(outline)) => {
-                    let shown = path.display().to_string();
+            if bytes.len() < READ_FIRST {
+                let imported =
+                    agenda::parse_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+                warn(path, &imported.warnings);
+                (imported, None)
+            } else {
+                let shown = path.display().to_string();
+                let (outline, whole) =
+                    agenda::outline_bytes(&bytes).map_err(|e| format!("{shown}: {e}"))?;
+                if whole {
+                    warn(path, &outline.warnings);
+                    (outline, None)
+                } else {
                     let whole =
                         move || agenda::parse_bytes(&bytes).map_err(|e| format!("{shown}: {e}"));
-                    (
-                        Imported {
-                            agenda: outline,
-                            warnings: Vec::new(),
-                        },
-                        Some(whole),
-                    )
+                    // The whole agenda's warnings come with it; the outline's would repeat them.
+                    let outline = Imported {
+                        agenda: outline.agenda,
+                        warnings: Vec::new(),
+                    };
+                    (outline, Some(whole))
                 }
-                _ => (load(path)?, None),
             }
         }
         // The sample is built in, so `gavel` works wherever the binary goes.
@@ -353,10 +361,14 @@ const SAMPLE_MEETING: &str = include_str!("../data/sample-meeting.toml");
 /// Reads an agenda; warnings go to standard error, failures become one line naming the file.
 fn load(path: &Path) -> Result<Imported, String> {
     let imported = agenda::load(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    for warning in &imported.warnings {
+    warn(path, &imported.warnings);
+    Ok(imported)
+}
+
+fn warn(path: &Path, warnings: &[String]) {
+    for warning in warnings {
         eprintln!("gavel: {}: warning: {warning}", path.display());
     }
-    Ok(imported)
 }
 
 fn print(text: &str) -> Result<(), String> {

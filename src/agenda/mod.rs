@@ -250,39 +250,47 @@ pub fn load(path: &Path) -> Result<Imported, ImportError> {
 /// and alone where the layout allows, else from the full import. Item texts may be left empty.
 pub fn load_outline(path: &Path) -> Result<Imported, ImportError> {
     let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable(e.to_string()))?;
-    if let Some(agenda) = outline::outline(&bytes) {
-        return Ok(Imported {
+    outline_bytes(&bytes).map(|(imported, _)| imported)
+}
+
+/// What an outline of `bytes` is: the table of contents alone, or (true) the whole agenda, for
+/// layouts that are read whole anyway.
+pub fn outline_bytes(bytes: &[u8]) -> Result<(Imported, bool), ImportError> {
+    if let Some(agenda) = outline::outline(bytes) {
+        let imported = Imported {
             agenda,
             warnings: Vec::new(),
-        });
+        };
+        return Ok((imported, false));
     }
+    let whole = |bytes| parse_bytes(bytes).map(|imported| (imported, true));
     // Printed documents are read by the same code, stopping before the item texts.
     if bytes.len() > text::MAX_INPUT_BYTES {
-        return parse_bytes(&bytes);
+        return whole(bytes);
     }
-    let imported = match detect_bytes(&bytes) {
+    let imported = match detect_bytes(bytes) {
         Some(Format::Pdf) => {
-            let (pages, warnings) = pdf::pages(&bytes)?;
+            let (pages, warnings) = pdf::pages(bytes)?;
             let pages: Vec<String> = pages.iter().map(|p| text::clean(p)).collect();
             let mut imported = printed::parse_pages(&pages, printed::Depth::Outline)?;
             imported.warnings.extend(warnings);
             imported
         }
         None => {
-            let text = text::decode(&bytes)?;
+            let text = text::decode(bytes)?;
             let lines: Vec<&str> = text.lines().collect();
             if meeting_file::looks_like(&lines)
                 || (word_export::looks_like(&lines) && !printed::headings_follow_contents(&lines))
             {
-                return parse_bytes(&bytes);
+                return whole(bytes);
             }
             printed::outline(&lines)?
         }
-        Some(_) => return parse_bytes(&bytes),
+        Some(_) => return whole(bytes),
     };
     let mut imported = check_size(imported)?;
     say_if_no_meeting(&mut imported);
-    Ok(imported)
+    Ok((imported, false))
 }
 
 /// The most entries an agenda may have: ten times the largest budget meeting, small enough that
