@@ -210,43 +210,7 @@ fn carry(
 
 /// Opens the meeting screen on an agenda.
 fn meeting_screen(cli: &Cli) -> Result<(), String> {
-    // A large agenda whose table of contents can be read first is shown at once; its item
-    // texts are read on a thread of its own meanwhile.
-    let (imported, whole) = match &cli.agenda {
-        Some(path) => {
-            let bytes = std::fs::read(path)
-                .map_err(|e| format!("{}: cannot read the file: {e}", path.display()))?;
-            if bytes.len() < READ_FIRST {
-                let imported =
-                    agenda::parse_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-                warn(path, &imported.warnings);
-                (imported, None)
-            } else {
-                let shown = path.display().to_string();
-                let (outline, whole) =
-                    agenda::outline_bytes(&bytes).map_err(|e| format!("{shown}: {e}"))?;
-                if whole {
-                    warn(path, &outline.warnings);
-                    (outline, None)
-                } else {
-                    let whole =
-                        move || agenda::parse_bytes(&bytes).map_err(|e| format!("{shown}: {e}"));
-                    // The whole agenda's warnings come with it; the outline's would repeat them.
-                    let outline = Imported {
-                        agenda: outline.agenda,
-                        warnings: Vec::new(),
-                    };
-                    (outline, Some(whole))
-                }
-            }
-        }
-        // The sample is built in, so `gavel` works wherever the binary goes.
-        None => (
-            agenda::parse_str(SAMPLE_MEETING)
-                .map_err(|e| format!("the built-in sample meeting: {e}"))?,
-            None,
-        ),
-    };
+    let (imported, whole) = read_agenda(cli.agenda.as_deref())?;
     let participants = match &cli.participants {
         Some(file) => gavel::config::read_participants(file)?,
         None => Vec::new(),
@@ -300,6 +264,52 @@ fn meeting_screen(cli: &Cli) -> Result<(), String> {
 /// From this size on, the screen shows the table of contents before the item texts are read:
 /// below it the whole agenda takes a few milliseconds.
 const READ_FIRST: usize = 512 * 1024;
+
+/// The whole agenda read on a thread: what the screen gets when it starts from the table of
+/// contents.
+type Whole = Box<dyn FnOnce() -> Result<Imported, String> + Send>;
+
+/// The agenda for the screen: a large one's table of contents, with the reading of the whole
+/// to do; a small one (or the built-in sample) whole.
+fn read_agenda(file: Option<&Path>) -> Result<(Imported, Option<Whole>), String> {
+    // A large agenda whose table of contents can be read first is shown at once; its item
+    // texts are read on a thread of its own meanwhile.
+    Ok(match file {
+        Some(path) => {
+            let bytes = std::fs::read(path)
+                .map_err(|e| format!("{}: cannot read the file: {e}", path.display()))?;
+            if bytes.len() < READ_FIRST {
+                let imported =
+                    agenda::parse_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+                warn(path, &imported.warnings);
+                (imported, None)
+            } else {
+                let shown = path.display().to_string();
+                let (outline, whole) =
+                    agenda::outline_bytes(&bytes).map_err(|e| format!("{shown}: {e}"))?;
+                if whole {
+                    warn(path, &outline.warnings);
+                    (outline, None)
+                } else {
+                    let whole =
+                        move || agenda::parse_bytes(&bytes).map_err(|e| format!("{shown}: {e}"));
+                    // The whole agenda's warnings come with it; the outline's would repeat them.
+                    let outline = Imported {
+                        agenda: outline.agenda,
+                        warnings: Vec::new(),
+                    };
+                    (outline, Some(Box::new(whole) as Whole))
+                }
+            }
+        }
+        // The sample is built in, so `gavel` works wherever the binary goes.
+        None => (
+            agenda::parse_str(SAMPLE_MEETING)
+                .map_err(|e| format!("the built-in sample meeting: {e}"))?,
+            None,
+        ),
+    })
+}
 
 /// `gavel follow`: the chair's view of another gavel's minutes, read and never written.
 fn follow_screen(
