@@ -215,14 +215,13 @@ pub fn case_reference(line: &str) -> Option<(String, Option<String>)> {
     }
     let mut words = line.split_whitespace();
     let first = words.next()?;
-    let mut parts = first.split('-');
-    let prefix = parts.next()?;
-    let rest: Vec<&str> = parts.collect();
+    // Asked of every line: most have no hyphen in their first word and are refused here.
+    let (prefix, numbers) = first.split_once('-')?;
     let is_ref = (2..=5).contains(&prefix.chars().count())
         && prefix.chars().all(|c| c.is_uppercase())
-        && rest.len() >= 2
-        && rest
-            .iter()
+        && numbers.split('-').count() >= 2
+        && numbers
+            .split('-')
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     if !is_ref {
         return None;

@@ -35,7 +35,7 @@ impl Plan {
             let unplanned: Vec<usize> = (0..minutes.len())
                 .filter(|&i| minutes[i].is_none() && agenda.takes_decisions(i))
                 .collect();
-            let planned: u32 = minutes.iter().flatten().sum();
+            let planned = sum(&minutes);
             let left = length.saturating_sub(planned);
             if let Ok(count) = u32::try_from(unplanned.len())
                 && count > 0
@@ -58,7 +58,7 @@ impl Plan {
     }
 
     pub fn total(&self) -> u32 {
-        self.minutes.iter().flatten().sum()
+        sum(&self.minutes)
     }
 
     /// When the meeting ends at its pace so far (Unix milliseconds), or `None` when nothing is
@@ -73,18 +73,18 @@ impl Plan {
         let (mut used, mut planned_done, mut left) = (0u64, 0u64, 0u64);
         for (i, item) in agenda.items.iter().enumerate() {
             let Some(plan) = self.at(i) else { continue };
-            let plan_ms = u64::from(plan) * 60_000;
+            let plan_ms = u64::from(plan).saturating_mul(60_000);
             let spent = record.elapsed_ms(&item.number, now_ms);
             let dealt_with = record.item(&item.number).is_some_and(|r| {
                 r.outcome.is_some() || r.clauses.values().any(|c| c.outcome.is_some())
             });
             if current == Some(item.number.as_str()) {
-                left += plan_ms.saturating_sub(spent);
+                left = left.saturating_add(plan_ms.saturating_sub(spent));
             } else if spent > 0 {
-                used += spent;
-                planned_done += plan_ms;
+                used = used.saturating_add(spent);
+                planned_done = planned_done.saturating_add(plan_ms);
             } else if !dealt_with {
-                left += plan_ms;
+                left = left.saturating_add(plan_ms);
             }
         }
         let pace = if planned_done == 0 {
@@ -95,6 +95,14 @@ impl Plan {
         let rest = (left as f64 * pace).round() as i64;
         Some(now_ms.saturating_add(rest))
     }
+}
+
+/// Minutes added up; a file may say anything, so the sum stops at the largest number.
+fn sum(minutes: &[Option<u32>]) -> u32 {
+    minutes
+        .iter()
+        .flatten()
+        .fold(0, |a, &m| a.saturating_add(m))
 }
 
 /// When the meeting is planned to end: set in the screen, or as the agenda says.
@@ -254,6 +262,21 @@ mod tests {
         // 1.1 took ten times its plan; the rest is counted at twice its plan, not ten.
         let plan = Plan::of(&a, &m);
         assert_eq!(plan.expected_end_ms(&a, &m, now), Some(now + 20 * 60_000));
+    }
+
+    #[test]
+    fn any_number_a_file_holds_is_summed_without_overflow() {
+        let a = agenda(
+            &[Some(u32::MAX), Some(u32::MAX), None],
+            Some("10:00"),
+            Some("11:00"),
+        );
+        let mut m = Minutes::default();
+        let plan = Plan::of(&a, &m);
+        assert_eq!(plan.total(), u32::MAX);
+        m.set_current("1.1", "Punkt 1", 0);
+        m.item_record("1.2", "Punkt 2").elapsed_ms = u64::MAX;
+        assert!(plan.expected_end_ms(&a, &m, i64::MAX / 2).is_some());
     }
 
     #[test]

@@ -69,7 +69,7 @@ impl ItemRecord {
             .speakers
             .iter()
             .filter(|s| s.name == name)
-            .map(|s| s.round + 1)
+            .map(|s| s.round.saturating_add(1))
             .max()
             .unwrap_or(1);
         let at = self
@@ -170,6 +170,16 @@ mod tests {
         assert_eq!(r.next_speaker(200_000), None, "the list is done");
         assert!(r.speaking().is_none());
         assert_eq!(r.speakers[3].spoken_ms, 90_000);
+    }
+
+    #[test]
+    fn a_round_from_a_hostile_file_does_not_overflow() {
+        let mut r = ItemRecord::default();
+        r.add_speaker("Anne");
+        r.speakers[0].round = u32::MAX;
+        r.speakers[0].done = true;
+        assert!(r.add_speaker("Anne"));
+        assert_eq!(r.speakers[1].round, u32::MAX);
     }
 
     #[test]
