@@ -32,9 +32,14 @@ fn now_and_next(ctx: &Ctx) -> (Option<usize>, Option<usize>) {
     (now, next)
 }
 
-pub fn render(ctx: &Ctx, view: FollowView, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn render(
+    ctx: &Ctx,
+    (view, plan): (FollowView, &Plan),
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let (now, next) = now_and_next(ctx);
-    let plan = Plan::of(&ctx.agenda, ctx.minutes());
     let Some(index) = now else {
         return not_on_an_item(ctx, theme, frame, area, next);
     };

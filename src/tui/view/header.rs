@@ -22,7 +22,7 @@ pub fn clock(now_ms: i64, utc_offset_s: i32) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
-pub fn render(ctx: &Ctx, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn render(ctx: &Ctx, theme: &Theme, frame: &mut Frame, area: Rect, plan: &Plan) {
     let badge = theme.current().patch(theme.bar());
     let warn = theme.error().patch(theme.bar());
     let record = ctx.minutes();
@@ -39,7 +39,6 @@ pub fn render(ctx: &Ctx, theme: &Theme, frame: &mut Frame, area: Rect) {
         let text = format!("⚠ {} {}", record.orphans.len(), ctx.labels.orphans_badge);
         right.push((text, badge));
     }
-    let plan = Plan::of(&ctx.agenda, record);
     if let Some((number, _)) = &record.current {
         let used = record.elapsed_ms(number, ctx.now_ms);
         let planned = ctx.agenda.index_of(number).and_then(|i| plan.at(i));

@@ -22,11 +22,12 @@ pub struct Laid {
     pub rows: Vec<(usize, usize)>,
 }
 
-pub fn lay_out(ctx: &Ctx, theme: &Theme, width_total: u16) -> Laid {
+pub fn lay_out(ctx: &Ctx, theme: &Theme, width_total: u16, plan: &Plan) -> Laid {
     let mut page = Page {
         lines: Vec::new(),
         w: usize::from(width_total).max(10),
         theme,
+        plan,
     };
     let Some(item) = ctx.item() else {
         return Laid {
@@ -51,6 +52,7 @@ struct Page<'t> {
     lines: Vec<Line<'static>>,
     w: usize,
     theme: &'t Theme,
+    plan: &'t Plan,
 }
 
 impl Page<'_> {
@@ -97,7 +99,7 @@ impl Page<'_> {
             .current
             .as_ref()
             .is_some_and(|(n, _)| *n == item.number);
-        let planned = Plan::of(&ctx.agenda, ctx.minutes()).at(ctx.cursor);
+        let planned = self.plan.at(ctx.cursor);
         if is_current || elapsed > 0 {
             let mark = if is_current { "▶ " } else { "⏱ " };
             let budget = planned.map(|p| format!(" / {p} min")).unwrap_or_default();
@@ -330,8 +332,8 @@ pub fn effective_scroll(laid: &Laid, scroll: u16, selected: usize, height: usize
     top
 }
 
-pub fn render(ctx: &Ctx, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let laid = lay_out(ctx, theme, area.width.saturating_sub(2));
+pub fn render(ctx: &Ctx, theme: &Theme, frame: &mut Frame, area: Rect, plan: &Plan) {
+    let laid = lay_out(ctx, theme, area.width.saturating_sub(2), plan);
     let height = usize::from(area.height);
     let top = effective_scroll(&laid, ctx.item_view.scroll, ctx.item_view.selected, height);
     let visible: Vec<Line> = laid.lines.into_iter().skip(top).take(height).collect();

@@ -15,6 +15,7 @@ pub use super::app::body_rows;
 pub use super::columns::{truncate, wrap};
 use super::ctx::Screen;
 use super::theme::Theme;
+use crate::minutes::budget::Plan;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -26,15 +27,17 @@ pub fn render(app: &App, frame: &mut Frame) {
         Constraint::Length(1),
     ])
     .areas(frame.area());
-    header::render(ctx, &theme, frame, header_area);
+    // The time budget, worked out once a frame for every part that shows it.
+    let plan = Plan::of(&ctx.agenda, ctx.minutes());
+    header::render(ctx, &theme, frame, header_area, &plan);
     match ctx.screen {
         _ if ctx.follow.is_some() => {
             if let Some(view) = ctx.follow {
-                follow::render(ctx, view, &theme, frame, body);
+                follow::render(ctx, (view, &plan), &theme, frame, body);
             }
         }
-        Screen::Toc => toc::render(ctx, &theme, frame, body),
-        Screen::Item => item::render(ctx, &theme, frame, body),
+        Screen::Toc => toc::render(ctx, &theme, frame, body, &plan),
+        Screen::Item => item::render(ctx, &theme, frame, body, &plan),
     }
     footer::render(app, &theme, frame, footer_area);
     if let Some(overlay) = app.overlay() {

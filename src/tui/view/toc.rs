@@ -19,12 +19,11 @@ pub fn first_row(cursor: usize, count: usize, rows: usize) -> usize {
     cursor.saturating_sub(rows / 3).min(count - rows)
 }
 
-pub fn render(ctx: &Ctx, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn render(ctx: &Ctx, theme: &Theme, frame: &mut Frame, area: Rect, plan: &Plan) {
     let buf = frame.buffer_mut();
     let rows = usize::from(area.height);
     let count = ctx.agenda.items.len();
     let first = first_row(ctx.cursor, count, rows);
-    let plan = Plan::of(&ctx.agenda, ctx.minutes());
     // The time column lines up when the pages beside it differ in width.
     let page_width = if plan.total() > 0 {
         ctx.agenda
