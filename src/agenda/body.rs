@@ -4,6 +4,10 @@
 //! "<Udvalg>s beslutning den 04.12.2012 Punkt 1", "Beslutning i <Udvalg> den 10-04-2013") and the
 //! attachments (`./.` lines, or a Bilag list).
 
+use std::sync::{LazyLock, OnceLock};
+
+use memchr::memmem;
+
 use super::{Item, PrintedDecision, recommendation};
 use crate::agenda::text::Trim;
 
@@ -81,7 +85,7 @@ fn heading(line: &str) -> Option<Heading> {
         return None;
     }
     if t.len() > 60 {
-        return (t.contains("eslutning") && decision_heading(t))
+        return (mentions_decision(t) && decision_heading(t))
             .then_some(Heading::Decision)
             .or_else(|| is_system_subheading(t).then_some(Heading::Presentation(true)));
     }
@@ -90,17 +94,13 @@ fn heading(line: &str) -> Option<Heading> {
     // words are compared without lowercasing the line into a new string.
     let mut buffer = [0u8; 64];
     let word = lowercase_in(word, &mut buffer).unwrap_or_default();
-    let is = |list: &[&str]| list.contains(&word);
-    if is(BACKGROUND) {
-        Some(Heading::Background)
-    } else if is(RECOMMENDATION) {
-        Some(Heading::Recommendation)
-    } else if is(PRESENTATION) {
-        Some(Heading::Presentation(false))
-    } else if is(SUBHEADINGS) || is_system_subheading(t) {
+    let words = heading_words()
+        .get(word.len())
+        .map_or(&[][..], Vec::as_slice);
+    if let Some((_, heading)) = words.iter().find(|(w, _)| w.as_bytes() == word) {
+        Some(heading.clone())
+    } else if is_system_subheading(t) {
         Some(Heading::Presentation(true))
-    } else if is(ATTACHMENTS) {
-        Some(Heading::Attachments)
     } else if decision_heading(t) {
         Some(Heading::Decision)
     } else {
@@ -108,8 +108,34 @@ fn heading(line: &str) -> Option<Heading> {
     }
 }
 
-/// `text` lowercased into `buffer`; `None` when it does not fit (no heading word is that long).
-fn lowercase_in<'b>(text: &str, buffer: &'b mut [u8; 64]) -> Option<&'b str> {
+/// The heading words by their length in bytes, each with what it starts (the first list that
+/// names a word decides): a line is compared only with the few words as long as it is.
+fn heading_words() -> &'static [Vec<(&'static str, Heading)>] {
+    static WORDS: OnceLock<Vec<Vec<(&'static str, Heading)>>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let lists = [
+            (BACKGROUND, Heading::Background),
+            (RECOMMENDATION, Heading::Recommendation),
+            (PRESENTATION, Heading::Presentation(false)),
+            (SUBHEADINGS, Heading::Presentation(true)),
+            (ATTACHMENTS, Heading::Attachments),
+        ];
+        let mut by_length: Vec<Vec<(&str, Heading)>> = Vec::new();
+        for (list, heading) in lists {
+            for &word in list {
+                if by_length.len() <= word.len() {
+                    by_length.resize(word.len() + 1, Vec::new());
+                }
+                by_length[word.len()].push((word, heading.clone()));
+            }
+        }
+        by_length
+    })
+}
+
+/// `text` lowercased into `buffer`, as UTF-8 bytes; `None` when it does not fit (no heading
+/// word is that long).
+fn lowercase_in<'b>(text: &str, buffer: &'b mut [u8; 64]) -> Option<&'b [u8]> {
     if text.len() > 50 {
         return None;
     }
@@ -117,7 +143,7 @@ fn lowercase_in<'b>(text: &str, buffer: &'b mut [u8; 64]) -> Option<&'b str> {
         let out = &mut buffer[..text.len()];
         out.copy_from_slice(text.as_bytes());
         out.make_ascii_lowercase();
-        return std::str::from_utf8(out).ok();
+        return Some(out);
     }
     let mut len = 0;
     for c in text.chars().flat_map(char::to_lowercase) {
@@ -125,7 +151,7 @@ fn lowercase_in<'b>(text: &str, buffer: &'b mut [u8; 64]) -> Option<&'b str> {
         c.encode_utf8(buffer.get_mut(len..end)?);
         len = end;
     }
-    std::str::from_utf8(&buffer[..len]).ok()
+    Some(&buffer[..len])
 }
 
 /// Sub-headings the systems make of a name: "Borgmesterens Afdelings påtegning", and the
@@ -143,11 +169,18 @@ fn is_system_subheading(line: &str) -> bool {
     capitals && (line.starts_with("BESLUTNINGSFORSLAG") || line.starts_with("INDSTILLING FRA"))
 }
 
+/// Whether "(b|B)eslutning" is in a line: asked of most lines, so the searcher is built once.
+fn mentions_decision(line: &str) -> bool {
+    static FINDER: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("eslutning"));
+    FINDER.find(line.as_bytes()).is_some()
+}
+
 /// A decision's heading: "Beslutning", "Beslutninger", "<Udvalg>s beslutning den 04.12.2012
 /// Punkt 1", "Beslutning i <Udvalg> den 10-04-2013", "Udvalgets beslutning".
 pub fn decision_heading(line: &str) -> bool {
     let t = line.trimmed().trim_end_matches(':');
-    if t.ends_with('.') || t.len() > 280 || !t.contains("eslutning") {
+    if t.ends_with('.') || t.len() > 280 || !mentions_decision(t) {
         return false;
     }
     let lower = t.to_lowercase();
@@ -201,6 +234,18 @@ pub fn document_reference(line: &str) -> bool {
 /// "SAG-2024-00973 chbn/jhp", "EMN-2025-003383" or "Sagsnr.: 24/1234": the reference and the
 /// initials after it.
 pub fn case_reference(line: &str) -> Option<(String, Option<String>)> {
+    let (reference, initials) = case_reference_parts(line)?;
+    Some((reference.to_string(), officers(initials.split_whitespace())))
+}
+
+/// Whether a line is a case reference line, without building its parts: asked of every line
+/// of a printed document.
+pub fn is_case_reference(line: &str) -> bool {
+    case_reference_parts(line).is_some()
+}
+
+/// The reference and the rest of the line (the officers' initials), borrowed.
+fn case_reference_parts(line: &str) -> Option<(&str, &str)> {
     let line = line.trimmed();
     if !line.starts_with(|c: char| c.is_uppercase()) {
         return None;
@@ -208,13 +253,10 @@ pub fn case_reference(line: &str) -> Option<(String, Option<String>)> {
     for label in ["sagsnr", "sags nr", "sagsnummer", "sag nr"] {
         if let Some(rest) = strip_prefix_ci(line, label) {
             let rest = rest.trim_start_matches(['.', ':', ' ']);
-            let mut words = rest.split_whitespace();
-            let reference = words.next()?.to_string();
-            return Some((reference, officers(words)));
+            return first_word(rest);
         }
     }
-    let mut words = line.split_whitespace();
-    let first = words.next()?;
+    let (first, initials) = first_word(line)?;
     // Asked of every line: most have no hyphen in their first word and are refused here.
     let (prefix, numbers) = first.split_once('-')?;
     let is_ref = (2..=5).contains(&prefix.chars().count())
@@ -223,15 +265,19 @@ pub fn case_reference(line: &str) -> Option<(String, Option<String>)> {
         && numbers
             .split('-')
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-    if !is_ref {
-        return None;
-    }
-    let initials: Vec<&str> = words.collect();
     // Initials are a few short words; anything longer is a sentence, not a reference line.
-    if initials.len() > 4 || initials.iter().any(|w| w.chars().count() > 12) {
-        return None;
-    }
-    Some((first.to_string(), officers(initials.into_iter())))
+    let initials_only = || {
+        let mut words = initials.split_whitespace();
+        words.by_ref().take(4).all(|w| w.chars().count() <= 12) && words.next().is_none()
+    };
+    (is_ref && initials_only()).then_some((first, initials))
+}
+
+/// The first word of a text and what follows it.
+fn first_word(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim_start();
+    let end = text.find(char::is_whitespace).unwrap_or(text.len());
+    (end > 0).then(|| (&text[..end], &text[end..]))
 }
 
 fn officers<'a>(words: impl Iterator<Item = &'a str>) -> Option<String> {
@@ -604,6 +650,10 @@ mod tests {
         );
         assert_eq!(case_reference("KL-KKR formandskabsmøde"), None);
         assert_eq!(case_reference("ØA-2025 blev aftalt"), None);
+        // Four short words of initials at most.
+        assert!(is_case_reference("SAG-2024-00973 ab / cd ef"));
+        assert!(!is_case_reference("SAG-2024-00973 ab / cd ef gh"));
+        assert!(!is_case_reference("SAG-2024-00973 Sagsbehandlingsfristen"));
     }
 
     #[test]

@@ -278,7 +278,7 @@ pub fn outline_bytes(bytes: &[u8]) -> Result<(Imported, bool), ImportError> {
         }
         None => {
             let text = text::decode(bytes)?;
-            let lines: Vec<&str> = text.lines().collect();
+            let lines: Vec<&str> = text::lines(&text);
             if meeting_file::looks_like(&lines)
                 || (word_export::looks_like(&lines) && !printed::headings_follow_contents(&lines))
             {
@@ -402,7 +402,7 @@ pub fn parse_str(text: &str) -> Result<Imported, ImportError> {
 
 fn parse_text(text: &str) -> Result<Imported, ImportError> {
     // Split once: every reader below works on the same lines.
-    let lines: Vec<&str> = text.lines().collect();
+    let lines: Vec<&str> = text::lines(text);
     if meeting_file::looks_like(&lines) {
         return meeting_file::from_str(text).map(|agenda| Imported {
             agenda,
@@ -423,7 +423,7 @@ fn parse_text(text: &str) -> Result<Imported, ImportError> {
 
 /// Tells the layout from the content: the file name is never trusted.
 pub fn detect(text: &str) -> Option<Format> {
-    detect_lines(&text.lines().collect::<Vec<_>>())
+    detect_lines(&text::lines(text))
 }
 
 fn detect_lines(lines: &[&str]) -> Option<Format> {

@@ -41,6 +41,22 @@ pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
     Ok(text)
 }
 
+/// The text's lines exactly as `str::lines` gives them, found with a vectorised byte search
+/// that keeps its place: every agenda is split this way, and its lines are short.
+pub fn lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::with_capacity(text.len() / 40 + 1);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let line = &text[start..end];
+        out.push(line.strip_suffix('\r').unwrap_or(line));
+        start = end + 1;
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
 fn utf8_or_1252(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
     if bytes.contains(&0) {
         return Err(ImportError::Binary("NUL bytes"));
@@ -70,9 +86,14 @@ fn clean_counting(input: &str) -> (String, usize) {
         // Eight bytes of printable ASCII at a time: most of an agenda.
         if let Some(word) = bytes.get(i..i + 8) {
             let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-            if is_printable_ascii(w) {
-                i += 8;
-                continue;
+            match not_printable_ascii(w) {
+                0 => {
+                    i += 8;
+                    continue;
+                }
+                // The lowest flag is exact (borrows only run upwards): skip the plain bytes
+                // before it, rather than one at a time.
+                flags => i += (flags.trailing_zeros() / 8) as usize,
             }
         }
         let class = BYTE_CLASS[usize::from(bytes[i])];
@@ -98,14 +119,16 @@ fn clean_counting(input: &str) -> (String, usize) {
     (out, controls)
 }
 
-/// All eight bytes in 0x20..=0x7E: none has the high bit, none is below 0x20, none is 0x7F.
-fn is_printable_ascii(w: u64) -> bool {
+/// The high bit of each of the eight (little-endian) bytes that is not in 0x20..=0x7E: high
+/// bit set, below 0x20, or 0x7F. Zero when all are printable ASCII; otherwise the lowest flag
+/// marks the first such byte exactly (higher flags may be false).
+fn not_printable_ascii(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
     let x = w ^ (ONES * 0x7f);
     let is_del = x.wrapping_sub(ONES) & !x & HIGH;
-    (w & HIGH) | below_space | is_del == 0
+    (w & HIGH) | below_space | is_del
 }
 
 const PLAIN: u8 = 0;
@@ -240,7 +263,10 @@ fn skip_osc(rest: &str) -> usize {
 
 /// Removes `[bookmark: name]` and `[image: …]` markers: the export's artefacts, never content.
 pub fn strip_artefacts(text: &str) -> Cow<'_, str> {
-    if !text.contains('[') || (!text.contains("[bookmark:") && !text.contains("[image:")) {
+    // Asked of every printed line, most of which hold no bracket.
+    if memchr::memchr(b'[', text.as_bytes()).is_none()
+        || (!text.contains("[bookmark:") && !text.contains("[image:"))
+    {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -416,21 +442,19 @@ mod tests {
             &[b'a', b'b', 0xC3, 0xA6, b'c', b'd', b'e', b'f'],
         ];
         for case in cases {
-            let one_by_one = case.iter().all(|&b| (0x20..=0x7e).contains(&b));
-            assert_eq!(
-                is_printable_ascii(u64::from_le_bytes(*case)),
-                one_by_one,
-                "{case:?}"
-            );
+            assert_first_flag_is_first_unprintable(case);
         }
         for b in 0..=255u8 {
-            let w = u64::from_le_bytes([b'a', b'a', b'a', b, b'a', b'a', b'a', b'a']);
-            assert_eq!(
-                is_printable_ascii(w),
-                (0x20..=0x7e).contains(&b),
-                "byte {b:#x}"
-            );
+            assert_first_flag_is_first_unprintable(&[b'a', b'a', b'a', b, b'a', b'a', b'a', b'a']);
+            assert_first_flag_is_first_unprintable(&[b, 0, b, 0x7f, b, 0x80, b, b'\n']);
         }
+    }
+
+    fn assert_first_flag_is_first_unprintable(bytes: &[u8; 8]) {
+        let first = bytes.iter().position(|b| !(0x20..=0x7e).contains(b));
+        let flags = not_printable_ascii(u64::from_le_bytes(*bytes));
+        let flagged = (flags != 0).then(|| (flags.trailing_zeros() / 8) as usize);
+        assert_eq!(flagged, first, "{bytes:?}");
     }
 
     use super::*;
@@ -460,6 +484,16 @@ mod tests {
         #[test]
         fn trimmed_is_str_trim_for_any_text(s in "[ \t\n\u{a0}\u{2003}\u{3000}aæ\u{85}\x0b]{0,12}") {
             proptest::prop_assert_eq!(s.trimmed(), s.trim());
+        }
+
+        #[test]
+        fn the_first_unprintable_byte_is_found_in_any_word(bytes in proptest::array::uniform8(0u8..)) {
+            assert_first_flag_is_first_unprintable(&bytes);
+        }
+
+        #[test]
+        fn lines_are_str_lines_for_any_text(s in "[a\r\n\x0c æ]{0,40}") {
+            proptest::prop_assert_eq!(lines(&s), s.lines().collect::<Vec<_>>());
         }
     }
 

@@ -24,7 +24,7 @@ pub struct Entry {
 pub fn entry_line(line: &str) -> Option<(Option<String>, String, Option<u32>)> {
     let t = line.trim_end();
     // Asked of every line: an entry ends with its page or starts with its number.
-    let start = t.trim_start();
+    let start = t.trimmed();
     let punkt = start.starts_with(['P', 'p'])
         && start
             .get(1..4)

@@ -108,7 +108,8 @@ pub fn read<'a>(raw: &[&'a str], meeting: &mut Meeting, physical: bool) -> Read<
         }
         first_line = false;
         let line = raw_line.trim_start_matches('\x0c');
-        if line.trimmed().is_empty() {
+        let line_trimmed = line.trimmed();
+        if line_trimmed.is_empty() {
             let kind = if line.is_empty() && double_spaced && !form_feed {
                 Kind::Empty
             } else {
@@ -151,8 +152,13 @@ pub fn read<'a>(raw: &[&'a str], meeting: &mut Meeting, physical: bool) -> Read<
         } else if page_start {
             page_start = page_has_text;
         }
-        let clean = strip_artefacts(line);
-        let trimmed = clean.trimmed();
+        // Trimmed once: printed lines are padded, and every rule below looks at the trimmed text.
+        let clean = match strip_artefacts(line_trimmed) {
+            Cow::Borrowed(b) => Cow::Borrowed(b),
+            Cow::Owned(o) if o.trimmed().len() == o.len() => Cow::Owned(o),
+            Cow::Owned(o) => Cow::Owned(o.trimmed().to_string()),
+        };
+        let trimmed: &str = &clean;
 
         // Lines repeated at the top or bottom of the pages.
         let size = page_sizes.get(ff_page).copied().unwrap_or(0);
@@ -175,7 +181,7 @@ pub fn read<'a>(raw: &[&'a str], meeting: &mut Meeting, physical: bool) -> Read<
             continue;
         }
 
-        let has_bar = trimmed.contains('|');
+        let has_bar = memchr::memchr(b'|', trimmed.as_bytes()).is_some();
         // A header and a page number side by side arrive as one line with a tab between.
         let (running_header, page_number) = if has_bar {
             header_parts(trimmed)
@@ -209,8 +215,9 @@ pub fn read<'a>(raw: &[&'a str], meeting: &mut Meeting, physical: bool) -> Read<
         page_has_text = true;
         // The rest of a link broken over two lines ("rammeaftale -" / "2023-2024/").
         let link_tail = broken_link && !trimmed.contains(' ') && trimmed.contains('/');
-        broken_link = is_bare_url(trimmed) && trimmed.ends_with('-');
-        if link_tail || is_bare_url(trimmed) {
+        let bare_url = is_bare_url(trimmed);
+        broken_link = bare_url && trimmed.ends_with('-');
+        if link_tail || bare_url {
             continue;
         }
         let follows_text = out
@@ -229,10 +236,7 @@ pub fn read<'a>(raw: &[&'a str], meeting: &mut Meeting, physical: bool) -> Read<
             !page_start && line.starts_with([' ', '\t'])
         };
         out.lines.push(Line {
-            text: match &clean {
-                Cow::Borrowed(b) => Cow::Borrowed(b.trimmed()),
-                Cow::Owned(o) => Cow::Owned(o.trimmed().to_string()),
-            },
+            text: clean,
             kind: Kind::Text,
             page,
             page_start,

@@ -92,7 +92,7 @@ pub fn parse_pages(pages: &[String], depth: Depth) -> Result<Imported, ImportErr
             text.push('\n');
         }
     }
-    let lines: Vec<&str> = text.lines().collect();
+    let lines = crate::agenda::text::lines(&text);
     parse_lines(&lines, true, depth)
 }
 
@@ -216,10 +216,12 @@ fn parse_lines(raw: &[&str], physical: bool, depth: Depth) -> Result<Imported, I
 
 /// "Lukket: Køb af landbrugsejendom", "Lukket punkt: …": a closed item by its title.
 pub fn is_closed_title(title: &str) -> bool {
-    let lower = title.to_lowercase();
-    lower.starts_with("lukket:")
-        || lower.starts_with("lukket punkt")
-        || lower.starts_with("(lukket)")
+    let starts = |prefix: &str| {
+        title
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    starts("lukket:") || starts("lukket punkt") || starts("(lukket)")
 }
 
 /// A heading chosen for an item: its line, number, first line of title, and the table of

@@ -170,3 +170,17 @@ fn a_contents_that_disagrees_with_the_text_is_a_warning() {
     assert_eq!(got.agenda.items.len(), 2);
     assert!(got.warnings[0].contains("3 \"Veje\""), "{:?}", got.warnings);
 }
+
+#[test]
+fn closed_titles_in_any_case() {
+    for title in [
+        "Lukket: Køb af jord",
+        "LUKKET PUNKT: Salg",
+        "(lukket) Personsag",
+    ] {
+        assert!(is_closed_title(title), "{title}");
+    }
+    for title in ["Lukketid for institutioner", "Lukket", "Ø", ""] {
+        assert!(!is_closed_title(title), "{title}");
+    }
+}
