@@ -54,7 +54,11 @@ pub fn table(agenda: &Agenda, width: usize) -> String {
             } else {
                 let used = left.chars().count() + page.chars().count();
                 let dots = width.saturating_sub(used + 2).max(1);
-                out.push_str(&format!("{left} {} {page}", ".".repeat(dots)));
+                out.push_str(&left);
+                out.push(' ');
+                out.extend(std::iter::repeat_n('.', dots));
+                out.push(' ');
+                out.push_str(&page);
             }
             out.push('\n');
         }
@@ -64,16 +68,30 @@ pub fn table(agenda: &Agenda, width: usize) -> String {
 
 /// Word-wraps to `width` columns; a word longer than the line gets a line of its own.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    // Most titles fit, spaced as they should be: one line, as it is.
+    let spaced = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.chars().any(|c| c != ' ' && c.is_whitespace());
+    if spaced && text.len() <= width {
+        return vec![text.to_string()];
+    }
     let mut lines = vec![String::new()];
+    // The current line's width, kept rather than counted again for every word.
+    let mut used = 0;
     for word in text.split_whitespace() {
         let current = lines.last_mut().expect("lines is never empty");
+        let len = word.chars().count();
         if current.is_empty() {
             current.push_str(word);
-        } else if current.chars().count() + 1 + word.chars().count() <= width {
+            used = len;
+        } else if used + 1 + len <= width {
             current.push(' ');
             current.push_str(word);
+            used += 1 + len;
         } else {
             lines.push(word.to_string());
+            used = len;
         }
     }
     lines
@@ -133,5 +151,27 @@ mod tests {
             .flat_map(|l| l.split_whitespace())
             .collect();
         assert!(words.join(" ").contains("skadeligt rusmiddelbrug"));
+    }
+
+    proptest::proptest! {
+        /// Every word kept in order, every line within the width unless one word is longer,
+        /// and no line that could have taken the next line's first word.
+        #[test]
+        fn wrapping_keeps_words_and_fills_lines(
+            text in "[a-zæø \u{a0}\t]{0,60}",
+            width in 1usize..30,
+        ) {
+            let lines = wrap(&text, width);
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let wrapped: Vec<&str> = lines.iter().flat_map(|l| l.split(' ')).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(&wrapped, &words);
+            for (n, line) in lines.iter().enumerate() {
+                let len = line.chars().count();
+                proptest::prop_assert!(len <= width || !line.contains(' '), "{:?}", lines);
+                if let Some(next) = lines.get(n + 1).and_then(|l| l.split(' ').next()) {
+                    proptest::prop_assert!(len + 1 + next.chars().count() > width, "{:?}", lines);
+                }
+            }
+        }
     }
 }

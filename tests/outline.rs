@@ -116,3 +116,40 @@ fn generated_agendas_of_every_size_and_layout() {
     let broken = "[meeting]\ndate = \"2025-13-45\"\n\n[[items]]\nnumber = \"1\"\ntitle = \"x\"\n";
     assert!(!same("a meeting file with a bad date", broken.as_bytes()));
 }
+
+/// A meeting file is read a chunk at a time without holding it: large ones span many chunks,
+/// and what the reader is not sure of (a late `[meeting]`, another encoding) goes to the full
+/// import.
+#[test]
+fn meeting_files_are_read_a_chunk_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("agenda.toml");
+    let chunked = |bytes: &[u8]| {
+        std::fs::write(&path, bytes).unwrap();
+        agenda::outline::meeting_file(&path).unwrap()
+    };
+    for items in [1, 500, 5000] {
+        let written = generate::agenda(items, 3);
+        let file = generate::meeting_file(&generate::with_pages(&written));
+        let full = agenda::parse_bytes(file.as_bytes()).unwrap();
+        let outline = chunked(file.as_bytes()).expect("read in chunks");
+        assert_eq!(toc_of(&outline), toc_of(&full.agenda), "{items} items");
+        // With a byte-order mark, as Windows editors save it.
+        let marked = [b"\xEF\xBB\xBF", file.as_bytes()].concat();
+        let outline = chunked(&marked).expect("read in chunks");
+        assert_eq!(toc_of(&outline), toc_of(&full.agenda), "{items} items, BOM");
+    }
+    // Delimiters inside multi-line strings: escaped, or more than three quotes.
+    let tricky = "[meeting]\nbody = \"B\"\n\n[[items]]\nnumber = \"1\"\ntitle = \"Et\"\nbackground = \"\"\"\nhun sagde \\\"\"\"\n[[items]]\nnumber = \"7\"\n\"\"\"\"\ncase_ref = \"X\"\n\n[[items]]\nnumber = \"2\"\ntitle = \"To\"\n";
+    let full = agenda::parse_bytes(tricky.as_bytes()).unwrap();
+    assert_eq!(full.agenda.items.len(), 2);
+    let outline = chunked(tricky.as_bytes()).expect("read in chunks");
+    assert_eq!(toc_of(&outline), toc_of(&full.agenda));
+    // A `[meeting]` after the first 10,000 lines: the full import reads that file as text.
+    let late = format!("{}{tricky}", "# note\n".repeat(10_000));
+    assert!(chunked(late.as_bytes()).is_none());
+    // Windows-1252 and CR line ends are the full reader's to decode.
+    assert!(chunked(&tricky.replace('\n', "\r\n").into_bytes()).is_none());
+    assert!(chunked(tricky.replace("Et", "\u{c6}t").as_bytes()).is_some());
+    assert!(chunked(&[tricky.as_bytes(), b"# caf\xE9\n"].concat()).is_none());
+}

@@ -5,6 +5,7 @@
 //! text exports, or from gavel's own meeting file; [`load`] tells them apart by content.
 
 mod body;
+mod chunks;
 mod docx;
 mod error;
 mod front;
@@ -249,6 +250,13 @@ pub fn load(path: &Path) -> Result<Imported, ImportError> {
 /// The table of contents of a file: its meeting and entries (number, title, page), read first
 /// and alone where the layout allows, else from the full import. Item texts may be left empty.
 pub fn load_outline(path: &Path) -> Result<Imported, ImportError> {
+    let unreadable = |e: std::io::Error| ImportError::Unreadable(e.to_string());
+    if let Some(agenda) = outline::meeting_file(path).map_err(unreadable)? {
+        return Ok(Imported {
+            agenda,
+            warnings: Vec::new(),
+        });
+    }
     let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable(e.to_string()))?;
     outline_bytes(&bytes).map(|(imported, _)| imported)
 }

@@ -7,7 +7,11 @@
 //! not sure of — another layout, an escape in a title, a table it does not know — returns `None`,
 //! and the caller reads the document whole: the result is always the full import's.
 
-use super::{Agenda, Item, meeting_file, printed, word_export};
+use std::io;
+use std::path::Path;
+
+use super::text::Trim;
+use super::{Agenda, Item, chunks, meeting_file, printed, word_export};
 
 /// The meeting and entries of `bytes`, or `None` when only the full import can tell.
 pub fn outline(bytes: &[u8]) -> Option<Agenda> {
@@ -28,21 +32,113 @@ pub fn outline(bytes: &[u8]) -> Option<Agenda> {
     word_export_outline(text)
 }
 
+/// A meeting file's outline, read a chunk at a time without holding the file; `Ok(None)` when
+/// this reader is not sure of it (the caller reads it whole).
+pub fn meeting_file(path: &Path) -> io::Result<Option<Agenda>> {
+    if std::fs::metadata(path)?.len() > super::text::MAX_INPUT_BYTES as u64 {
+        return Ok(None);
+    }
+    let mut scan = MeetingScan::default();
+    let is_text = |head: &[u8]| super::detect_bytes(head).is_none().then_some(());
+    let read = chunks::for_each_chunk(path, is_text, |text| scan.text(text))?;
+    Ok(read.and_then(|()| scan.finish()))
+}
+
 /// A meeting file's `[meeting]` particulars and each `[[items]]`'s number, title and page.
 fn meeting(text: &str) -> Option<Agenda> {
-    let mut agenda = Agenda::default();
-    let mut table = Table::None;
-    let mut lines = text.lines();
-    while let Some(line) = lines.next() {
-        let t = line.trim();
+    let mut scan = MeetingScan::default();
+    scan.text(text)?;
+    scan.finish()
+}
+
+/// A meeting file read a line at a time (so that a file can be read in chunks): `None` from
+/// any step means only the full reader can tell.
+#[derive(Default)]
+pub(super) struct MeetingScan {
+    agenda: Agenda,
+    table: Table,
+    /// A value that goes on over the next lines.
+    open: Open,
+    lines: usize,
+    /// A `[meeting]` or `[[items]]` line among the first 10,000: how the full reader knows a
+    /// meeting file.
+    marked: bool,
+}
+
+#[derive(Default, Clone, Copy, PartialEq)]
+enum Open {
+    #[default]
+    No,
+    /// A multi-line string, to its delimiter.
+    Text(&'static str),
+    /// An array, this many brackets deep.
+    Array(i32),
+}
+
+impl MeetingScan {
+    /// A run of whole lines. A multi-line string's lines are not looked at one by one: the
+    /// search jumps to its closing delimiter.
+    pub(super) fn text(&mut self, text: &str) -> Option<()> {
+        let mut rest = text;
+        while !rest.is_empty() {
+            if let Open::Text(delim) = self.open {
+                let Some(at) = find_close(rest, delim) else {
+                    self.skipped(rest);
+                    return Some(());
+                };
+                let end = memchr::memchr(b'\n', &rest.as_bytes()[at..])
+                    .map_or(rest.len(), |i| at + i + 1);
+                self.skipped(&rest[..end]);
+                self.open = Open::No;
+                rest = &rest[end..];
+                continue;
+            }
+            let (line, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
+                Some(i) => (&rest[..i], &rest[i + 1..]),
+                None => (rest, ""),
+            };
+            self.line(line)?;
+            rest = next;
+        }
+        Some(())
+    }
+
+    /// Counts the lines passed over, as far as the count matters (the first 10,000).
+    fn skipped(&mut self, text: &str) {
+        if self.lines <= 10_000 {
+            self.lines += memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        }
+    }
+
+    pub(super) fn line(&mut self, line: &str) -> Option<()> {
+        self.lines += 1;
+        match self.open {
+            Open::Text(delim) => {
+                if closes(line, delim) {
+                    self.open = Open::No;
+                }
+                return Some(());
+            }
+            Open::Array(depth) => {
+                let depth = depth + bracket_depth(line)?;
+                self.open = if depth <= 0 {
+                    Open::No
+                } else {
+                    Open::Array(depth)
+                };
+                return Some(());
+            }
+            Open::No => {}
+        }
+        let t = line.trimmed();
         if t.is_empty() || t.starts_with('#') {
-            continue;
+            return Some(());
         }
         if t.starts_with('[') {
-            table = match t {
+            self.table = match t {
                 "[meeting]" => Table::Meeting,
                 "[[items]]" => {
-                    agenda.items.push(Item::default());
+                    self.agenda.items.push(Item::default());
                     Table::Item
                 }
                 "[[items.recommendations]]"
@@ -50,32 +146,34 @@ fn meeting(text: &str) -> Option<Agenda> {
                 | "[[items.earlier_decisions]]" => Table::Other,
                 _ => return None,
             };
-            continue;
+            self.marked |= self.table != Table::Other && self.lines <= 10_000;
+            return Some(());
         }
-        let (key, value) = t.split_once('=')?;
-        let key = key.trim();
-        let value = value.trim();
+        let eq = memchr::memchr(b'=', t.as_bytes())?;
+        let key = t[..eq].trimmed();
+        let value = t[eq + 1..].trimmed();
         if !key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
             return None;
         }
-        let wanted = match (&table, key) {
+        let wanted = match (&self.table, key) {
             (Table::Meeting, "body" | "date" | "time" | "location" | "ends") => true,
             (Table::Item, "number" | "title" | "page") => true,
             (Table::None, _) => return None,
             _ => false,
         };
         if !wanted {
-            skip_value(value, &mut lines)?;
-            continue;
+            self.open = open_value(value)?;
+            return Some(());
         }
-        let m = &mut agenda.meeting;
+        let agenda = &mut self.agenda;
         if key == "page" {
             let page: u32 = value.parse().ok()?;
             agenda.items.last_mut()?.page = Some(page);
-            continue;
+            return Some(());
         }
         let s = simple_string(value)?;
-        match (&table, key) {
+        let m = &mut agenda.meeting;
+        match (&self.table, key) {
             (Table::Meeting, "body") => m.body = Some(s),
             (Table::Meeting, "date") => m.date = Some(s),
             (Table::Meeting, "time") => m.time = Some(s),
@@ -84,18 +182,30 @@ fn meeting(text: &str) -> Option<Agenda> {
             (_, "number") => agenda.items.last_mut()?.number = s,
             (_, _) => agenda.items.last_mut()?.title = s,
         }
+        Some(())
     }
-    // Checked and cleaned as the full reader checks and cleans them; what it would refuse, it
-    // is left to refuse.
-    if agenda.items.is_empty() || agenda.items.len() > super::MAX_ITEMS {
-        return None;
+
+    /// The outline, checked and cleaned as the full reader checks and cleans it; what it would
+    /// refuse, it is left to refuse.
+    pub(super) fn finish(self) -> Option<Agenda> {
+        let mut agenda = self.agenda;
+        if !self.marked
+            || self.open != Open::No
+            || agenda.items.is_empty()
+            || agenda.items.len() > super::MAX_ITEMS
+        {
+            return None;
+        }
+        // The text serves only to point at a line in an error, and an error here is a `None`.
+        meeting_file::validate("", &agenda).ok()?;
+        meeting_file::sanitize(&mut agenda);
+        Some(agenda)
     }
-    meeting_file::validate(text, &agenda).ok()?;
-    meeting_file::sanitize(&mut agenda);
-    Some(agenda)
 }
 
+#[derive(Default, PartialEq)]
 enum Table {
+    #[default]
     None,
     Meeting,
     Item,
@@ -115,53 +225,53 @@ fn simple_string(value: &str) -> Option<String> {
     (!escaped && (after.is_empty() || after.starts_with('#'))).then(|| inner.to_string())
 }
 
-/// Passes over a value this reader does not need: a number, a string (multi-line ones to their
-/// end), or an array of strings over any number of lines.
-fn skip_value<'a>(value: &str, lines: &mut impl Iterator<Item = &'a str>) -> Option<()> {
+/// Whether a value this reader does not need goes on over the next lines: a multi-line string
+/// (to its delimiter) or an array (to its closing bracket). Strings on one line, numbers and
+/// booleans end where they start.
+fn open_value(value: &str) -> Option<Open> {
     for delim in ["\"\"\"", "'''"] {
         if let Some(rest) = value.strip_prefix(delim) {
-            if closes(rest, delim) {
-                return Some(());
-            }
-            for line in lines.by_ref() {
-                if closes(line, delim) {
-                    return Some(());
-                }
-            }
-            return None;
+            return Some(if closes(rest, delim) {
+                Open::No
+            } else {
+                Open::Text(delim)
+            });
         }
     }
     if value.starts_with('[') {
-        let mut depth = 0i32;
-        let mut chunk = value;
-        loop {
-            depth += bracket_depth(chunk)?;
-            if depth <= 0 {
-                return Some(());
-            }
-            chunk = lines.next()?;
-        }
+        let depth = bracket_depth(value)?;
+        return Some(if depth <= 0 {
+            Open::No
+        } else {
+            Open::Array(depth)
+        });
     }
-    // Strings on one line, numbers, booleans: nothing to skip past.
-    Some(())
+    Some(Open::No)
 }
 
 /// Whether a line holds the end of a multi-line string (an unescaped delimiter).
 fn closes(line: &str, delim: &str) -> bool {
-    // Most lines of a text hold no quote at all: a byte search says so at once.
-    if !line.as_bytes().contains(&delim.as_bytes()[0]) {
-        return false;
-    }
-    let mut from = 0;
-    while let Some(at) = line[from..].find(delim) {
-        let at = from + at;
-        let escapes = line[..at].bytes().rev().take_while(|&b| b == b'\\').count();
-        if delim == "'''" || escapes % 2 == 0 {
-            return true;
-        }
-        from = at + delim.len();
-    }
-    false
+    find_close(line, delim).is_some()
+}
+
+/// Where the first unescaped delimiter of a multi-line string is in a text (an escape is
+/// counted on its own line).
+fn find_close(text: &str, delim: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let quote = delim.as_bytes()[0];
+    // Most lines of a text hold no quote at all, and few hold three in a row: a vectorised
+    // byte search finds each quote, and only a run of three is looked at closely.
+    memchr::memchr_iter(quote, bytes).find(|&at| {
+        bytes[at..].starts_with(delim.as_bytes())
+            && (quote == b'\''
+                || bytes[..at]
+                    .iter()
+                    .rev()
+                    .take_while(|&&b| b == b'\\')
+                    .count()
+                    % 2
+                    == 0)
+    })
 }
 
 /// How much deeper in brackets a line of an array ends, its strings skipped; `None` for what
