@@ -117,11 +117,11 @@ fn generated_agendas_of_every_size_and_layout() {
     assert!(!same("a meeting file with a bad date", broken.as_bytes()));
 }
 
-/// A meeting file is read a chunk at a time without holding it: large ones span many chunks,
-/// and what the reader is not sure of (a late `[meeting]`, another encoding) goes to the full
-/// import.
+/// A meeting file and a text export are read a chunk at a time without holding them: large ones
+/// span many chunks, and what the reader is not sure of (another layout, a late `[meeting]`,
+/// another encoding) goes to the full import.
 #[test]
-fn meeting_files_are_read_a_chunk_at_a_time() {
+fn meeting_files_and_text_exports_are_read_a_chunk_at_a_time() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("agenda.toml");
     let chunked = |bytes: &[u8]| {
@@ -130,6 +130,17 @@ fn meeting_files_are_read_a_chunk_at_a_time() {
     };
     for items in [1, 500, 5000] {
         let written = generate::agenda(items, 3);
+        // A text export the same way: its first lines kept, the rest only checked.
+        let export = generate::word_export(&written);
+        std::fs::write(&path, &export).unwrap();
+        let full = agenda::parse_bytes(export.as_bytes()).unwrap();
+        let outline = agenda::outline::word_export_file(&path).unwrap();
+        assert_eq!(
+            toc_of(&outline.expect("read in chunks")),
+            toc_of(&full.agenda)
+        );
+        std::fs::write(&path, generate::pdf_text(&written)).unwrap();
+        assert!(agenda::outline::word_export_file(&path).unwrap().is_none());
         let file = generate::meeting_file(&generate::with_pages(&written));
         let full = agenda::parse_bytes(file.as_bytes()).unwrap();
         let outline = chunked(file.as_bytes()).expect("read in chunks");

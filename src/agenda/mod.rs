@@ -251,7 +251,13 @@ pub fn load(path: &Path) -> Result<Imported, ImportError> {
 /// and alone where the layout allows, else from the full import. Item texts may be left empty.
 pub fn load_outline(path: &Path) -> Result<Imported, ImportError> {
     let unreadable = |e: std::io::Error| ImportError::Unreadable(e.to_string());
-    if let Some(agenda) = outline::meeting_file(path).map_err(unreadable)? {
+    let outline = outline::meeting_file(path)
+        .and_then(|found| match found {
+            Some(agenda) => Ok(Some(agenda)),
+            None => outline::word_export_file(path),
+        })
+        .map_err(unreadable)?;
+    if let Some(agenda) = outline {
         return Ok(Imported {
             agenda,
             warnings: Vec::new(),

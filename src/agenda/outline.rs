@@ -39,9 +39,56 @@ pub fn meeting_file(path: &Path) -> io::Result<Option<Agenda>> {
         return Ok(None);
     }
     let mut scan = MeetingScan::default();
-    let is_text = |head: &[u8]| super::detect_bytes(head).is_none().then_some(());
-    let read = chunks::for_each_chunk(path, is_text, |text| scan.text(text))?;
+    let read = chunks::for_each_chunk(path, is_plain_text, |text| scan.text(text))?;
     Ok(read.and_then(|()| scan.finish()))
+}
+
+/// The lines that decide a text's layout, and hold a text export's table of contents (the full
+/// reader decides on fewer: 10,000 for a meeting file, 20,000 for where headings are).
+const HEAD_LINES: usize = 23_000;
+
+/// A text export's outline, read a chunk at a time: its first lines kept, the rest only
+/// checked as the full reader checks them; `Ok(None)` when this reader is not sure of it.
+pub fn word_export_file(path: &Path) -> io::Result<Option<Agenda>> {
+    if std::fs::metadata(path)?.len() > super::text::MAX_INPUT_BYTES as u64 {
+        return Ok(None);
+    }
+    let mut head = String::new();
+    let mut lines = 0;
+    let read = chunks::for_each_chunk(path, is_plain_text, |text| {
+        if lines >= HEAD_LINES {
+            return Some(());
+        }
+        let mut end = text.len();
+        for at in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            lines += 1;
+            if lines == HEAD_LINES {
+                end = at + 1;
+                break;
+            }
+        }
+        head.push_str(&text[..end]);
+        // Another layout is told from the first lines: no need to read on.
+        let complete = lines >= HEAD_LINES;
+        (!complete || is_word_export(&head)).then_some(())
+    })?;
+    Ok(read
+        .filter(|()| is_word_export(&head))
+        .and_then(|()| word_export_outline(&head)))
+}
+
+/// Whether a text's first lines are a text export's (and not a meeting file's).
+fn is_word_export(head: &str) -> bool {
+    let lines = super::text::lines(head);
+    !meeting_file::looks_like(&lines) && word_export::looks_like(&lines)
+}
+
+/// The first bytes of a text this reader takes: not a PDF, a Word file or a publication (whose
+/// first visible character is `<`).
+fn is_plain_text(head: &[u8]) -> Option<()> {
+    let space = |b: &&u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0C' | b'\r');
+    let markup = head.iter().find(|b| !space(b)) == Some(&b'<');
+    (super::detect_bytes(head).is_none() && !markup).then_some(())
 }
 
 /// A meeting file's `[meeting]` particulars and each `[[items]]`'s number, title and page.
@@ -301,7 +348,7 @@ fn bracket_depth(line: &str) -> Option<i32> {
 /// would read it the same way (its headings lost, the texts matched by the table).
 fn word_export_outline(text: &str) -> Option<Agenda> {
     // The layout is decided on the first lines, as the full reader decides it.
-    let head: Vec<&str> = text.lines().take(23_000).collect();
+    let head: Vec<&str> = text.lines().take(HEAD_LINES).collect();
     if !word_export::looks_like(&head) || printed::headings_follow_contents(&head) {
         return None;
     }
