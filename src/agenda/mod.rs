@@ -283,13 +283,7 @@ pub fn outline_bytes(bytes: &[u8]) -> Result<(Imported, bool), ImportError> {
         return whole(bytes);
     }
     let imported = match detect_bytes(bytes) {
-        Some(Format::Pdf) => {
-            let (pages, warnings) = pdf::pages(bytes)?;
-            let pages: Vec<String> = pages.iter().map(|p| text::clean(p)).collect();
-            let mut imported = printed::parse_pages(&pages, printed::Depth::Outline)?;
-            imported.warnings.extend(warnings);
-            imported
-        }
+        Some(Format::Pdf) => read_pdf(bytes, printed::Depth::Outline)?,
         None => {
             let text = text::decode(bytes)?;
             let lines: Vec<&str> = text::lines(&text);
@@ -317,6 +311,16 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
     check_size(imported)
 }
 
+/// A PDF's pages, cleaned, through the printed-document reader to the given depth; what the
+/// PDF reader noticed on the way comes along as warnings.
+fn read_pdf(bytes: &[u8], depth: printed::Depth) -> Result<Imported, ImportError> {
+    let (pages, warnings) = pdf::pages(bytes)?;
+    let pages: Vec<String> = pages.iter().map(|p| text::clean(p)).collect();
+    let mut imported = printed::parse_pages(&pages, depth)?;
+    imported.warnings.extend(warnings);
+    Ok(imported)
+}
+
 fn check_size(imported: Imported) -> Result<Imported, ImportError> {
     let count = imported.agenda.items.len();
     if count > MAX_ITEMS {
@@ -336,13 +340,7 @@ fn parse_any(bytes: &[u8]) -> Result<Imported, ImportError> {
         });
     }
     let imported = match detect_bytes(bytes) {
-        Some(Format::Pdf) => {
-            let (pages, warnings) = pdf::pages(bytes)?;
-            let pages: Vec<String> = pages.iter().map(|p| text::clean(p)).collect();
-            let mut imported = printed::parse_pages(&pages, printed::Depth::Whole)?;
-            imported.warnings.extend(warnings);
-            imported
-        }
+        Some(Format::Pdf) => read_pdf(bytes, printed::Depth::Whole)?,
         Some(Format::Docx) => docx::parse(bytes)?,
         Some(Format::Publication(system)) => publication::parse(bytes, system)?,
         _ => return parse_text(&text::decode(bytes)?),

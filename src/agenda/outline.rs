@@ -101,7 +101,7 @@ fn meeting(text: &str) -> Option<Agenda> {
 /// A meeting file read a line at a time (so that a file can be read in chunks): `None` from
 /// any step means only the full reader can tell.
 #[derive(Default)]
-pub(super) struct MeetingScan {
+struct MeetingScan {
     agenda: Agenda,
     table: Table,
     /// A value that goes on over the next lines.
@@ -125,7 +125,7 @@ enum Open {
 impl MeetingScan {
     /// A run of whole lines. A multi-line string's lines are not looked at one by one: the
     /// search jumps to its closing delimiter.
-    pub(super) fn text(&mut self, text: &str) -> Option<()> {
+    fn text(&mut self, text: &str) -> Option<()> {
         let mut rest = text;
         while !rest.is_empty() {
             if let Open::Text(delim) = self.open {
@@ -157,25 +157,17 @@ impl MeetingScan {
         }
     }
 
-    pub(super) fn line(&mut self, line: &str) -> Option<()> {
+    /// One line outside a multi-line string (`text` passes over those).
+    fn line(&mut self, line: &str) -> Option<()> {
         self.lines += 1;
-        match self.open {
-            Open::Text(delim) => {
-                if closes(line, delim) {
-                    self.open = Open::No;
-                }
-                return Some(());
-            }
-            Open::Array(depth) => {
-                let depth = depth + bracket_depth(line)?;
-                self.open = if depth <= 0 {
-                    Open::No
-                } else {
-                    Open::Array(depth)
-                };
-                return Some(());
-            }
-            Open::No => {}
+        if let Open::Array(depth) = self.open {
+            let depth = depth + bracket_depth(line)?;
+            self.open = if depth <= 0 {
+                Open::No
+            } else {
+                Open::Array(depth)
+            };
+            return Some(());
         }
         let t = line.trimmed();
         if t.is_empty() || t.starts_with('#') {
@@ -234,7 +226,7 @@ impl MeetingScan {
 
     /// The outline, checked and cleaned as the full reader checks and cleans it; what it would
     /// refuse, it is left to refuse.
-    pub(super) fn finish(self) -> Option<Agenda> {
+    fn finish(self) -> Option<Agenda> {
         let mut agenda = self.agenda;
         if !self.marked
             || self.open != Open::No
