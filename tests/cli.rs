@@ -100,3 +100,37 @@ fn usage_errors_exit_2() {
     let out = gavel().args(["toc", "a", "b"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `-o` onto a pipe or a device writes into it; onto a link, replaces the file it names. (An
+/// atomic write used to rename a new file over whatever was there: `-o /dev/null` replaced the
+/// machine's /dev/null with a file.)
+#[cfg(unix)]
+#[test]
+fn output_into_a_pipe_or_through_a_link_keeps_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let sample = data("sample-word-export.txt");
+    let sample = sample.to_str().unwrap();
+    let want = stdout(&["import", sample]);
+
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo makes a pipe");
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    stdout(&["import", sample, "-o", fifo.to_str().unwrap()]);
+    // Asked first: had the pipe been replaced, the reader would wait on it for ever.
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced by a file");
+    assert_eq!(reader.join().unwrap(), want);
+
+    let target = dir.path().join("meeting.toml");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.toml");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    stdout(&["import", sample, "-o", link.to_str().unwrap()]);
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), want);
+}

@@ -701,7 +701,19 @@ fn json(referat: &Referat, agenda: &Agenda, minutes: &Minutes) -> String {
 }
 
 /// Writes a file atomically (an export, an imported meeting file): a reader never sees half a
-/// file.
+/// file. A device or a pipe (`-o /dev/null`) is written to, never replaced by a file, and a
+/// link keeps pointing at the file it names, which is the one replaced.
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    crate::minutes::store::replace(path, bytes).map(|_| ())
+    use std::io::Write;
+    let replace = |path: &Path| crate::minutes::store::replace(path, bytes).map(|_| ());
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)?
+            .write_all(bytes),
+        Ok(_) if std::fs::symlink_metadata(path)?.is_symlink() => {
+            replace(&std::fs::canonicalize(path)?)
+        }
+        _ => replace(path),
+    }
 }
