@@ -69,11 +69,12 @@ pub fn word_export_file(path: &Path) -> io::Result<Option<Agenda>> {
         }
         head.push_str(&text[..end]);
         // Another layout is told from the first lines: no need to read on.
-        let complete = lines >= HEAD_LINES;
-        (!complete || is_word_export(&head)).then_some(())
+        (lines < HEAD_LINES || is_word_export(&head)).then_some(())
     })?;
+    // A file shorter than the first lines was not told yet.
+    let told = lines >= HEAD_LINES || is_word_export(&head);
     Ok(read
-        .filter(|()| is_word_export(&head))
+        .filter(|()| told)
         .and_then(|()| word_export_outline(&head)))
 }
 
