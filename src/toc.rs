@@ -41,20 +41,33 @@ pub fn table(agenda: &Agenda, width: usize) -> String {
     let title_width = width
         .saturating_sub(number_width + 2 + page_width + 2)
         .max(20);
+    // Written straight into the output: a table of 5,000 entries is printed in a blink.
+    let mut page = String::new();
     for item in &agenda.items {
-        let number = format!("{}{}", indent(item), item.number);
-        let page = item.page.map(|p| p.to_string()).unwrap_or_default();
+        page.clear();
+        if let Some(p) = item.page {
+            page.push_str(&p.to_string());
+        }
         let lines = wrap(&item.title, title_width);
         let last = lines.len() - 1;
         for (n, line) in lines.iter().enumerate() {
-            let label = if n == 0 { number.as_str() } else { "" };
-            let left = format!("{label:<number_width$}  {line}");
-            if n < last || page.is_empty() {
-                out.push_str(left.trim_end());
+            // The number (indented under its section) on the first line, padded to its column.
+            let label = if n == 0 {
+                out.push_str(indent(item));
+                out.push_str(&item.number);
+                indent(item).len() + item.number.chars().count()
             } else {
-                let used = left.chars().count() + page.chars().count();
+                0
+            };
+            spaces(&mut out, number_width.saturating_sub(label) + 2);
+            out.push_str(line);
+            if n < last || page.is_empty() {
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+            } else {
+                let used = number_width + 2 + line.chars().count() + page.len();
                 let dots = width.saturating_sub(used + 2).max(1);
-                out.push_str(&left);
                 out.push(' ');
                 out.extend(std::iter::repeat_n('.', dots));
                 out.push(' ');
@@ -76,6 +89,15 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     if spaced && text.len() <= width {
         return vec![text.to_string()];
     }
+    if spaced {
+        wrap_spaced(text, width)
+    } else {
+        wrap_words(text, width)
+    }
+}
+
+/// [`wrap`] for any text: word by word.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let mut lines = vec![String::new()];
     // The current line's width, kept rather than counted again for every word.
     let mut used = 0;
@@ -95,6 +117,34 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+/// [`wrap`] for a text whose words are apart by one space each: its lines are runs of the text
+/// itself, cut at spaces.
+fn wrap_spaced(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    // The current line is text[start..end], `used` columns wide; the next word starts at `at`.
+    let (mut start, mut end, mut used, mut at) = (0, 0, 0, 0);
+    for word in text.split(' ') {
+        let len = word.chars().count();
+        if end == start {
+            used = len;
+        } else if used + 1 + len <= width {
+            used += 1 + len;
+        } else {
+            lines.push(text[start..end].to_string());
+            start = at;
+            used = len;
+        }
+        end = at + word.len();
+        at = end + 1;
+    }
+    lines.push(text[start..end].to_string());
+    lines
+}
+
+fn spaces(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n(' ', n));
 }
 
 fn indent(item: &Item) -> &'static str {
@@ -154,6 +204,16 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Cutting a well-spaced title into runs of itself gives what wrapping word by word gives.
+        #[test]
+        fn a_spaced_title_wraps_as_word_by_word(
+            words in proptest::collection::vec("[a-zæø]{1,12}", 0..14),
+            width in 1usize..40,
+        ) {
+            let text = words.join(" ");
+            proptest::prop_assert_eq!(wrap_spaced(&text, width), wrap_words(&text, width));
+        }
+
         /// Every word kept in order, every line within the width unless one word is longer,
         /// and no line that could have taken the next line's first word.
         #[test]
