@@ -87,8 +87,7 @@ fn is_word_export(head: &str) -> bool {
 /// The first bytes of a text this reader takes: not a PDF, a Word file or a publication (whose
 /// first visible character is `<`).
 fn is_plain_text(head: &[u8]) -> Option<()> {
-    let space = |b: &&u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0C' | b'\r');
-    let markup = head.iter().find(|b| !space(b)) == Some(&b'<');
+    let markup = head.iter().find(|&&b| !super::text::is_space_byte(b)) == Some(&b'<');
     (super::detect_bytes(head).is_none() && !markup).then_some(())
 }
 

@@ -295,6 +295,11 @@ pub fn is_bare_url(line: &str) -> bool {
     link && t.trim_end_matches('-').split_whitespace().count() == 1
 }
 
+/// ASCII white space as `str::trim` sees it (which also counts the vertical tab).
+pub fn is_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
 /// `str::trim` with a fast path: printed lines are padded with ASCII spaces, and the standard
 /// trim decodes every character it looks at. Where a non-ASCII byte is reached, the standard
 /// trim finishes the job, so the result is always the same as `str::trim`'s.
@@ -305,7 +310,7 @@ pub trait Trim {
 impl Trim for str {
     #[inline]
     fn trimmed(&self) -> &str {
-        let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+        let is_space = is_space_byte;
         let bytes = self.as_bytes();
         let mut start = 0;
         let mut end = bytes.len();

@@ -53,10 +53,9 @@ impl System {
 pub fn detect(bytes: &[u8]) -> Option<System> {
     // Most imports are text: a first visible byte that is plain ASCII and not `<` says so at
     // once (a BOM, UTF-16 or another encoding's first byte is above ASCII and is decoded).
-    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
     if bytes
         .iter()
-        .find(|b| !space(b))
+        .find(|&&b| !super::text::is_space_byte(b))
         .is_some_and(|&b| b.is_ascii() && b != b'<')
     {
         return None;
