@@ -264,7 +264,8 @@ pub fn load_outline(path: &Path) -> Result<Imported, ImportError> {
         });
     }
     let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable(e.to_string()))?;
-    outline_bytes(&bytes).map(|(imported, _)| imported)
+    // The scans above have said what the table-of-contents readers would say of these bytes.
+    outline_beyond_tables(&bytes).map(|(imported, _)| imported)
 }
 
 /// What an outline of `bytes` is: the table of contents alone, or (true) the whole agenda, for
@@ -277,6 +278,13 @@ pub fn outline_bytes(bytes: &[u8]) -> Result<(Imported, bool), ImportError> {
         };
         return Ok((imported, false));
     }
+    outline_beyond_tables(bytes)
+}
+
+/// The outline of a document whose table of contents is not read apart from its text: a
+/// printed document read by the same code as its whole, stopping before the item texts; any
+/// other layout read whole.
+fn outline_beyond_tables(bytes: &[u8]) -> Result<(Imported, bool), ImportError> {
     let whole = |bytes| parse_bytes(bytes).map(|imported| (imported, true));
     // Printed documents are read by the same code, stopping before the item texts.
     if bytes.len() > text::MAX_INPUT_BYTES {

@@ -24,7 +24,7 @@ pub fn outline(bytes: &[u8]) -> Option<Agenda> {
     if bytes.contains(&0) || bytes.contains(&b'\r') {
         return None;
     }
-    let text = std::str::from_utf8(bytes).ok()?;
+    let text = simdutf8::basic::from_utf8(bytes).ok()?;
     let head: Vec<&str> = text.lines().take(10_000).collect();
     if meeting_file::looks_like(&head) {
         return meeting(text);

@@ -13,7 +13,7 @@ pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 
 /// Decodes a file's bytes: UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252
 /// (a superset of Latin-1 for printable text). Line ends become LF; unsafe characters are removed.
-pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(ImportError::TooLarge {
             size: bytes.len(),
@@ -38,7 +38,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
     if controls * 20 > decoded.len() {
         return Err(ImportError::Binary("control characters"));
     }
-    Ok(text)
+    // Most files need no cleaning at all: they are read where they lie.
+    let cleaned = match text {
+        Cow::Owned(cleaned) => Some(cleaned),
+        Cow::Borrowed(_) => None,
+    };
+    Ok(cleaned.map_or(decoded, Cow::Owned))
 }
 
 /// The text's lines exactly as `str::lines` gives them, found with a vectorised byte search
@@ -61,7 +66,7 @@ fn utf8_or_1252(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
     if bytes.contains(&0) {
         return Err(ImportError::Binary("NUL bytes"));
     }
-    Ok(match std::str::from_utf8(bytes) {
+    Ok(match simdutf8::basic::from_utf8(bytes) {
         Ok(s) => Cow::Borrowed(s),
         Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0,
     })
@@ -71,52 +76,81 @@ fn utf8_or_1252(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
 /// control characters (tab and form feed stay: they carry layout), ANSI/OSC escape sequences,
 /// bidi overrides, and the `[bookmark: …]`/`[image: …]` artefacts of the text export.
 pub fn clean(input: &str) -> String {
-    clean_counting(input).0
+    clean_counting(input).0.into_owned()
 }
 
 /// [`clean`], also counting the control characters it removed (a binary file has many).
-fn clean_counting(input: &str) -> (String, usize) {
+/// Borrowed when nothing was changed.
+fn clean_counting(input: &str) -> (Cow<'_, str>, usize) {
     let mut controls = 0;
-    let mut out = String::with_capacity(input.len());
+    // Made at the first change: most texts have none.
+    let mut out: Option<String> = None;
     let bytes = input.as_bytes();
     // Copy runs of plain text in bulk; only the rare special character is looked at closely.
     let mut run_start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        // Eight bytes of printable ASCII at a time: most of an agenda.
-        if let Some(word) = bytes.get(i..i + 8) {
-            let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-            match not_printable_ascii(w) {
-                0 => {
-                    i += 8;
-                    continue;
-                }
-                // The lowest flag is exact (borrows only run upwards): skip the plain bytes
-                // before it, rather than one at a time.
-                flags => i += (flags.trailing_zeros() / 8) as usize,
-            }
+    loop {
+        i = next_look(bytes, i);
+        if i >= bytes.len() {
+            break;
         }
-        let class = BYTE_CLASS[usize::from(bytes[i])];
-        if class == PLAIN {
-            i += 1;
-        } else if class != LOOK {
-            i += usize::from(class);
-        } else {
-            let c = input[i..].chars().next().unwrap_or_default();
-            if c >= '\u{80}' && !needs_care(c) {
-                i += c.len_utf8();
-                continue;
-            }
-            if c < ' ' && !matches!(c, '\r' | '\x0c' | '\x1b') {
-                controls += 1;
-            }
-            out.push_str(&input[run_start..i]);
-            i = special(input, i, c, &mut out);
-            run_start = i;
+        let c = input[i..].chars().next().unwrap_or_default();
+        // Kept as they are: a form feed (a page), and the characters that need no care.
+        if c == '\x0c' || (c >= '\u{80}' && !needs_care(c)) {
+            i += c.len_utf8();
+            continue;
+        }
+        if c < ' ' && !matches!(c, '\r' | '\x1b') {
+            controls += 1;
+        }
+        let out = out.get_or_insert_with(|| String::with_capacity(input.len()));
+        out.push_str(&input[run_start..i]);
+        i = special(input, i, c, out);
+        run_start = i;
+    }
+    match out {
+        None => (Cow::Borrowed(input), controls),
+        Some(mut out) => {
+            out.push_str(&input[run_start..]);
+            (Cow::Owned(out), controls)
         }
     }
-    out.push_str(&input[run_start..]);
-    (out, controls)
+}
+
+/// Where the next byte from `i` (a character boundary) that asks for a look is: a control, or
+/// the lead of a character that may need care (see [`BYTE_CLASS`]); the text's length if none.
+/// Eight bytes are tested at a time, and every flagged byte of a word is taken in turn, so a
+/// line end or a Danish letter does not restart the search.
+fn next_look(bytes: &[u8], mut i: usize) -> usize {
+    // The first byte not inside a character already passed over.
+    let mut boundary = i;
+    while let Some(word) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        let mut flags = not_printable_ascii(w);
+        while flags != 0 {
+            let at = i + (flags.trailing_zeros() / 8) as usize;
+            flags &= flags - 1;
+            // A character's later bytes, or a flag raised by a borrow on a plain byte.
+            if at < boundary {
+                continue;
+            }
+            match BYTE_CLASS[usize::from(bytes[at])] {
+                PLAIN => {}
+                LOOK => return at,
+                lead => boundary = at + usize::from(lead),
+            }
+        }
+        i = (i + 8).max(boundary);
+        boundary = i;
+    }
+    while let Some(&b) = bytes.get(i) {
+        match BYTE_CLASS[usize::from(b)] {
+            PLAIN => i += 1,
+            LOOK => return i,
+            lead => i += usize::from(lead),
+        }
+    }
+    bytes.len()
 }
 
 /// The high bit of each of the eight (little-endian) bytes that is not in 0x20..=0x7E: high
@@ -175,10 +209,6 @@ fn special(input: &str, at: usize, c: char, out: &mut String) -> usize {
             } else {
                 next
             }
-        }
-        '\x0c' => {
-            out.push(c);
-            next
         }
         '\x1b' => next + skip_escape(rest),
         '\u{9b}' => next + skip_csi(rest),
@@ -464,6 +494,31 @@ mod tests {
 
     use super::*;
 
+    /// What [`clean`] does, without its search: every character looked at.
+    fn clean_one_at_a_time(input: &str) -> String {
+        let mut out = String::new();
+        let mut i = 0;
+        while let Some(c) = input[i..].chars().next() {
+            let kept =
+                matches!(c, '\n' | '\t' | '\x0c' | ' '..='~') || (c >= '\u{80}' && !needs_care(c));
+            if kept {
+                out.push(c);
+                i += c.len_utf8();
+            } else {
+                i = special(input, i, c, &mut out);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_clean_text_is_not_copied() {
+        let text = "1. Møde\tside 3\x0c\nÅbent – punkt 2\n";
+        assert!(matches!(clean_counting(text), (Cow::Borrowed(t), 0) if t == text));
+        let (cleaned, controls) = clean_counting("a\x07b\u{a0}c");
+        assert_eq!((cleaned.as_ref(), controls), ("ab c", 1));
+    }
+
     #[test]
     fn trimmed_is_str_trim() {
         for s in [
@@ -494,6 +549,13 @@ mod tests {
         #[test]
         fn the_first_unprintable_byte_is_found_in_any_word(bytes in proptest::array::uniform8(0u8..)) {
             assert_first_flag_is_first_unprintable(&bytes);
+        }
+
+        #[test]
+        fn cleaning_a_word_at_a_time_is_cleaning_a_character_at_a_time(
+            s in "[a \n\t\r\x0c\x1b\x07\x7fæø€\u{ad}\u{a0}\u{9b}\u{202e}\u{f0b7}\u{feff}\\[m\\\\]{0,48}"
+        ) {
+            proptest::prop_assert_eq!(clean(&s), clean_one_at_a_time(&s));
         }
 
         #[test]

@@ -26,8 +26,10 @@ pub(super) fn toc_entry(line: &str) -> Option<(String, String, u32)> {
 }
 
 pub fn looks_like(lines: &[&str]) -> bool {
+    // The table of contents opens the document: the first lines decide, as for the headings.
     lines
         .iter()
+        .take(20_000)
         .filter(|l| toc_entry(l).is_some())
         .take(2)
         .count()
@@ -204,5 +206,17 @@ mod tests {
         );
         assert_eq!(toc_entry("./..\tKL bem. Akutsygepleje"), None);
         assert_eq!(toc_entry("Dato:\t08-04-2025 10:00"), None);
+    }
+
+    #[test]
+    fn the_table_of_contents_is_looked_for_at_the_start() {
+        let entries = ["1.\tGodkendelse af dagsorden\t2", "2.\tMeddelelser\t3"];
+        let mut lines = vec!["Referat"; 100];
+        lines.extend(entries);
+        assert!(looks_like(&lines));
+        // Two entry-like lines deep in a long text are not its table of contents.
+        let mut lines = vec!["Tekst."; 20_000];
+        lines.extend(entries);
+        assert!(!looks_like(&lines));
     }
 }

@@ -48,17 +48,18 @@ pub struct Read<'a> {
     pub running: Vec<String>,
 }
 
-/// The raw lines of each form-feed page.
-fn pages<'a>(raw: &[&'a str]) -> Vec<Vec<&'a str>> {
-    let mut pages: Vec<Vec<&str>> = vec![Vec::new()];
-    for &line in raw {
-        if line.starts_with('\x0c') && !pages.last().is_some_and(Vec::is_empty) {
-            pages.push(Vec::new());
-        }
-        if let Some(page) = pages.last_mut() {
-            page.push(line.trim_start_matches('\x0c'));
+/// The raw lines of each form-feed page (its first line's form feed still on it), as slices of
+/// the document: a page is never copied.
+fn pages<'r, 'a>(raw: &'r [&'a str]) -> Vec<&'r [&'a str]> {
+    let mut pages = Vec::new();
+    let mut start = 0;
+    for (i, line) in raw.iter().enumerate() {
+        if line.starts_with('\x0c') && i > start {
+            pages.push(&raw[start..i]);
+            start = i;
         }
     }
+    pages.push(&raw[start..]);
     pages
 }
 
@@ -173,7 +174,9 @@ pub fn read<'a>(raw: &[&'a str], meeting: &mut Meeting, physical: bool) -> Read<
             } else if !out.running.iter().any(|r| r == trimmed) {
                 out.running.push(trimmed.to_string());
             }
-            if let Some((body, date)) = meta::running_header(trimmed) {
+            // Read until it has given both: it is the same line on every page.
+            let known = meeting.body.is_some() && meeting.date.is_some();
+            if let Some((body, date)) = meta::running_header(trimmed).filter(|_| !known) {
                 meeting.body.get_or_insert(body);
                 meeting.date.get_or_insert(date);
             }

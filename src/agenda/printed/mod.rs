@@ -136,12 +136,10 @@ fn parse_lines(raw: &[&str], physical: bool, depth: Depth) -> Result<Imported, I
     if physical && anchors.is_empty() {
         anchors.push((0, 1));
     }
+    // Anchors come in page order: the last at or before a page is found by halving.
     let page_of = |index: usize| -> Option<u32> {
-        let anchor = anchors
-            .iter()
-            .rev()
-            .find(|(i, _)| *i <= index)
-            .or(anchors.first())?;
+        let before = anchors.partition_point(|(i, _)| *i <= index);
+        let anchor = anchors.get(before.wrapping_sub(1)).or(anchors.first())?;
         let page = i64::from(anchor.1) + index as i64 - anchor.0 as i64;
         u32::try_from(page).ok().filter(|&p| p >= 1)
     };

@@ -55,7 +55,7 @@ impl std::hash::Hasher for Mix {
 
 impl Running {
     /// Finds the lines repeated across `pages` (each page's lines as printed).
-    pub fn find(pages: &[Vec<&str>]) -> Running {
+    pub fn find(pages: &[&[&str]]) -> Running {
         let mut counts: HashMap<(Zone, usize, u64), usize, Quick> = HashMap::default();
         for page in pages {
             let text = || page.iter().map(|l| l.trimmed()).filter(|l| !l.is_empty());
@@ -165,6 +165,10 @@ pub fn page_number(line: &str) -> Option<u32> {
 mod tests {
     use super::*;
 
+    fn slices<'a>(pages: &'a [Vec<&'a str>]) -> Vec<&'a [&'a str]> {
+        pages.iter().map(Vec::as_slice).collect()
+    }
+
     fn page(lines: &[&str]) -> Vec<&'static str> {
         lines
             .iter()
@@ -187,7 +191,7 @@ mod tests {
             lines.push("Tekst på siden.");
             pages.push(page(&lines));
         }
-        let running = Running::find(&pages);
+        let running = Running::find(&slices(&pages));
         assert!(running.contains(Zone::Top, 0, "Udvalget"));
         assert!(running.contains(Zone::Top, 3, "Side 12"));
         assert!(
@@ -197,7 +201,7 @@ mod tests {
         assert!(!running.contains(Zone::Top, 1, "Udvalget"));
         // Two pages alone: only a page number counts as running.
         let two = vec![page(&["Udvalget", "Side 1"]), page(&["Udvalget", "Side 2"])];
-        let running = Running::find(&two);
+        let running = Running::find(&slices(&two));
         assert!(running.contains(Zone::Top, 1, "Side 2"));
         assert!(!running.contains(Zone::Top, 0, "Udvalget"));
     }
@@ -212,7 +216,7 @@ mod tests {
                 vec![heading, "SAG-1", "Baggrund", "Tekst."]
             })
             .collect();
-        let running = Running::find(&pages);
+        let running = Running::find(&slices(&pages));
         assert!(!running.contains(Zone::Top, 2, "Baggrund"));
     }
 
