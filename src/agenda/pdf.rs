@@ -4,8 +4,8 @@
 //! lopdf parses the file (pure Rust, bounded decompression); what it lacks is layout, so the
 //! few text-positioning operators are followed here.
 
-use std::collections::BTreeMap;
-
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object};
@@ -57,9 +57,10 @@ pub fn pages(bytes: &[u8]) -> Result<(Vec<String>, Vec<String>), ImportError> {
     }
     let mut out = Vec::with_capacity(page_ids.len());
     let mut total = 0usize;
+    let mut fonts = Fonts::default();
     for (number, id) in page_ids {
         // A page that cannot be read stays in the count, so later pages keep their numbers.
-        let text = match page_text(&doc, id, PAGE_BUDGET) {
+        let text = match page_text(&doc, id, PAGE_BUDGET, &mut fonts) {
             Some(Ok(text)) => text,
             Some(Err(partial)) => {
                 warnings.push(format!(
@@ -92,11 +93,33 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The fonts read so far, by the dictionary that defines them: the pages of a document share a
+/// few fonts, and each is read (its map to Unicode parsed, its widths gathered) once.
+#[derive(Default)]
+struct Fonts<'a> {
+    read: HashMap<*const Dictionary, Rc<Font<'a>>>,
+}
+
+impl<'a> Fonts<'a> {
+    fn get(&mut self, doc: &'a Document, dict: &'a Dictionary) -> Rc<Font<'a>> {
+        // The document is not changed while it is read: a dictionary's place names it.
+        let key: *const Dictionary = dict;
+        Rc::clone(
+            self.read
+                .entry(key)
+                .or_insert_with(|| Rc::new(Font::read(doc, dict))),
+        )
+    }
+}
+
 /// A font as far as layout needs it: how its codes decode and how wide they are.
 struct Font<'a> {
     /// The font's own map to Unicode: preferred, as it is the one made for its codes.
     to_unicode: Option<ToUnicode>,
     encoding: Option<Encoding<'a>>,
+    /// What each byte decodes to, for an encoding that decodes a byte at a time (`None` for a
+    /// byte the encoding cannot decode, which empties the whole string as it would).
+    by_byte: Option<Vec<Option<Box<str>>>>,
     /// Two-byte codes (a Type0 font).
     wide: bool,
     first_char: i64,
@@ -135,9 +158,23 @@ impl<'a> Font<'a> {
                 (bytes.len() <= MAX_STREAM_BYTES).then_some(bytes)
             })
             .and_then(|bytes| pdf_cmap::parse(&bytes));
+        let by_byte = encoding
+            .as_ref()
+            .filter(|e| to_unicode.is_none() && decodes_by_byte(e))
+            .map(|e| {
+                (0..=255u8)
+                    .map(|b| {
+                        let mut one = String::new();
+                        e.write_to_string(&[b], &mut one)
+                            .ok()
+                            .map(|()| one.into_boxed_str())
+                    })
+                    .collect()
+            });
         let mut font = Font {
             to_unicode,
             encoding,
+            by_byte,
             wide,
             first_char: dict
                 .get(b"FirstChar")
@@ -200,6 +237,16 @@ impl<'a> Font<'a> {
     fn decode(&self, bytes: &[u8]) -> String {
         if let Some(map) = &self.to_unicode {
             return map.decode(bytes);
+        }
+        if let Some(table) = &self.by_byte {
+            let mut out = String::with_capacity(bytes.len());
+            for &b in bytes {
+                match &table[usize::from(b)] {
+                    Some(s) => out.push_str(s),
+                    None => return String::new(),
+                }
+            }
+            return out;
         }
         match &self.encoding {
             Some(e) => Document::decode_text(e, bytes).unwrap_or_default(),
@@ -275,16 +322,27 @@ struct Run {
 
 /// The text of a page, placed; `None` when the page cannot be read at all. A page whose text
 /// takes longer than `budget` to place is cut short there, with `Err` saying so.
-fn page_text(
-    doc: &Document,
+/// Whether an encoding decodes each byte on its own (so a table of 256 says all it does): the
+/// one-byte encodings and their differences; not a CMap's codes of one to four bytes, nor UTF-16.
+fn decodes_by_byte(encoding: &Encoding) -> bool {
+    match encoding {
+        Encoding::OneByteEncoding(_) | Encoding::Differences(_) => true,
+        Encoding::SimpleEncoding(name) => !name.starts_with(b"UniGB"),
+        Encoding::UnicodeMapEncoding(_) => false,
+    }
+}
+
+fn page_text<'a>(
+    doc: &'a Document,
     page: lopdf::ObjectId,
     budget: Duration,
+    read: &mut Fonts<'a>,
 ) -> Option<Result<String, String>> {
-    let fonts: BTreeMap<Vec<u8>, Font> = doc
+    let fonts: BTreeMap<Vec<u8>, Rc<Font>> = doc
         .get_page_fonts(page)
         .ok()?
         .into_iter()
-        .map(|(name, dict)| (name, Font::read(doc, dict)))
+        .map(|(name, dict)| (name, read.get(doc, dict)))
         .collect();
     let data = doc
         .get_page_content_with_limit(page, MAX_STREAM_BYTES)
@@ -326,7 +384,7 @@ fn page_text(
             }
             b"Tf" => {
                 font = match operands.first() {
-                    Some(Operand::Name(name)) => fonts.get(name.as_ref()),
+                    Some(Operand::Name(name)) => fonts.get(name.as_ref()).map(Rc::as_ref),
                     _ => None,
                 };
                 size = arg(1);
@@ -527,6 +585,44 @@ mod tests {
         assert_eq!(repair("opga\u{AD}"), "opga-");
         assert_eq!(repair("sund\u{AD}heds"), "sundheds");
         assert_eq!(repair("\u{F0B7} punkt"), "• punkt");
+    }
+
+    #[test]
+    fn a_font_decodes_byte_by_byte_as_its_encoding_does() {
+        use lopdf::dictionary;
+        let doc = Document::with_version("1.5");
+        let fonts = [
+            dictionary! { "Type" => "Font", "Subtype" => "Type1", "Encoding" => "WinAnsiEncoding" },
+            dictionary! {
+                "Type" => "Font",
+                "Subtype" => "Type1",
+                "Encoding" => dictionary! {
+                    "BaseEncoding" => "WinAnsiEncoding",
+                    "Differences" => vec![128.into(), Object::Name(b"oslash".to_vec())],
+                },
+            },
+            dictionary! { "Type" => "Font", "Subtype" => "Type1", "Encoding" => "NoSuchEncoding" },
+        ];
+        let every: Vec<u8> = (0..=255).collect();
+        for dict in &fonts {
+            let font = Font::read(&doc, dict);
+            let encoding = font.encoding.as_ref().expect("an encoding");
+            assert!(font.by_byte.is_some());
+            for bytes in [&b"M\xF8de i KKR"[..], &[0x80, b'x'], &every, b""] {
+                let lopdf = Document::decode_text(encoding, bytes).unwrap_or_default();
+                assert_eq!(font.decode(bytes), lopdf, "{dict:?} {bytes:?}");
+            }
+        }
+        assert_eq!(Font::read(&doc, &fonts[1]).decode(&[0x80]), "ø");
+    }
+
+    #[test]
+    fn a_font_is_read_once_for_all_its_pages() {
+        let doc = Document::with_version("1.5");
+        let dict = lopdf::dictionary! { "Type" => "Font", "Encoding" => "WinAnsiEncoding" };
+        let mut fonts = Fonts::default();
+        let first = fonts.get(&doc, &dict);
+        assert!(Rc::ptr_eq(&first, &fonts.get(&doc, &dict)));
     }
 
     #[test]
