@@ -176,7 +176,7 @@ pub fn read<'a>(raw: &[&'a str], meeting: &mut Meeting, physical: bool) -> Read<
             }
             // Read until it has given both: it is the same line on every page.
             let known = meeting.body.is_some() && meeting.date.is_some();
-            if let Some((body, date)) = meta::running_header(trimmed).filter(|_| !known) {
+            if let Some((body, date)) = (!known).then(|| meta::running_header(trimmed)).flatten() {
                 meeting.body.get_or_insert(body);
                 meeting.date.get_or_insert(date);
             }

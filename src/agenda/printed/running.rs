@@ -57,17 +57,20 @@ impl Running {
     /// Finds the lines repeated across `pages` (each page's lines as printed).
     pub fn find(pages: &[&[&str]]) -> Running {
         let mut counts: HashMap<(Zone, usize, u64), usize, Quick> = HashMap::default();
+        // A page's few places, each counted once per page (a short page's top is its bottom).
+        let mut seen: Vec<(Zone, usize, u64)> = Vec::with_capacity(TOP + BOTTOM);
         for page in pages {
             let text = || page.iter().map(|l| l.trimmed()).filter(|l| !l.is_empty());
-            let mut seen: HashSet<(Zone, usize, u64), Quick> = HashSet::default();
-            for (rank, line) in text().take(TOP).enumerate() {
-                seen.insert((Zone::Top, rank, key(line)));
+            let top = text().take(TOP).enumerate().map(|(r, l)| (Zone::Top, r, l));
+            let bottom = text().rev().take(BOTTOM).enumerate();
+            for (zone, rank, line) in top.chain(bottom.map(|(r, l)| (Zone::Bottom, r, l))) {
+                let place = (zone, rank, key(line));
+                if !seen.contains(&place) {
+                    seen.push(place);
+                }
             }
-            for (rank, line) in text().rev().take(BOTTOM).enumerate() {
-                seen.insert((Zone::Bottom, rank, key(line)));
-            }
-            for key in seen {
-                *counts.entry(key).or_default() += 1;
+            for place in seen.drain(..) {
+                *counts.entry(place).or_default() += 1;
             }
         }
         let pages = pages.len();
