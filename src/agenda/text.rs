@@ -520,6 +520,19 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_across_two_words_is_passed_over_whole() {
+        // "ø" takes bytes 7 and 8: the search's next word starts inside it.
+        for text in [
+            "[øm[ \tø",
+            "1234567ø\x07",
+            "abcdefæøå\u{a0}x",
+            "1234567€\x1b[1m",
+        ] {
+            assert_eq!(clean(text), clean_one_at_a_time(text), "{text:?}");
+        }
+    }
+
+    #[test]
     fn trimmed_is_str_trim() {
         for s in [
             "",
