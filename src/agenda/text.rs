@@ -95,8 +95,8 @@ fn clean_counting(input: &str) -> (Cow<'_, str>, usize) {
             break;
         }
         let c = input[i..].chars().next().unwrap_or_default();
-        // Kept as they are: a form feed (a page), and the characters that need no care.
-        if c == '\x0c' || (c >= '\u{80}' && !needs_care(c)) {
+        // The leads behind which only some characters need care: the rest are kept.
+        if c >= '\u{80}' && !needs_care(c) {
             i += c.len_utf8();
             continue;
         }
@@ -130,7 +130,7 @@ fn next_look(bytes: &[u8], mut i: usize) -> usize {
         while flags != 0 {
             let at = i + (flags.trailing_zeros() / 8) as usize;
             flags &= flags - 1;
-            // A character's later bytes, or a flag raised by a borrow on a plain byte.
+            // A later byte of a character already passed over.
             if at < boundary {
                 continue;
             }
@@ -180,7 +180,8 @@ const BYTE_CLASS: [u8; 256] = {
     let mut b = 0;
     while b < 256 {
         table[b] = match b as u8 {
-            b'\n' | b'\t' | 0x20..=0x7e => PLAIN,
+            // A form feed is kept too: it marks a page.
+            b'\n' | b'\t' | b'\x0c' | 0x20..=0x7e => PLAIN,
             0xC2 | 0xD8 | 0xE2 | 0xEF => LOOK,
             0xC3..=0xDF => LEAD2,
             0xE0..=0xEF => LEAD3,
