@@ -149,7 +149,15 @@ impl Pty {
         let master = self.master.as_mut().expect("the terminal is open");
         master.write_all(keys.as_bytes()).unwrap();
         master.flush().unwrap();
+        // Five reads pass in a moment while gavel is drawing; a loaded machine may not have let
+        // gavel read a lone Esc by then, and Esc with the next key is Alt+key. So after an Esc,
+        // a fixed pause of reading.
+        let pause = Duration::from_millis(if keys.ends_with('\x1b') { 250 } else { 0 });
+        let until = Instant::now() + pause;
         for _ in 0..5 {
+            self.pump();
+        }
+        while Instant::now() < until {
             self.pump();
         }
     }
