@@ -320,8 +320,6 @@ struct Run {
     text: String,
 }
 
-/// The text of a page, placed; `None` when the page cannot be read at all. A page whose text
-/// takes longer than `budget` to place is cut short there, with `Err` saying so.
 /// Whether an encoding decodes each byte on its own (so a table of 256 says all it does): the
 /// one-byte encodings and their differences; not a CMap's codes of one to four bytes, nor UTF-16.
 fn decodes_by_byte(encoding: &Encoding) -> bool {
@@ -332,6 +330,8 @@ fn decodes_by_byte(encoding: &Encoding) -> bool {
     }
 }
 
+/// The text of a page, placed; `None` when the page cannot be read at all. A page whose text
+/// takes longer than `budget` to place is cut short there, with `Err` saying so.
 fn page_text<'a>(
     doc: &'a Document,
     page: lopdf::ObjectId,
