@@ -48,7 +48,15 @@ pub fn table(agenda: &Agenda, width: usize) -> String {
         if let Some(p) = item.page {
             page.push_str(&p.to_string());
         }
-        let lines = wrap(&item.title, title_width);
+        // Most titles fit as they are: no lines to make.
+        let one = [item.title.as_str()];
+        let wrapped;
+        let lines: &[&str] = if fits(&item.title, title_width) {
+            &one
+        } else {
+            wrapped = wrap(&item.title, title_width);
+            &wrapped.iter().map(String::as_str).collect::<Vec<_>>()
+        };
         let last = lines.len() - 1;
         for (n, line) in lines.iter().enumerate() {
             // The number (indented under its section) on the first line, padded to its column.
@@ -69,7 +77,7 @@ pub fn table(agenda: &Agenda, width: usize) -> String {
                 let used = number_width + 2 + line.chars().count() + page.len();
                 let dots = width.saturating_sub(used + 2).max(1);
                 out.push(' ');
-                out.extend(std::iter::repeat_n('.', dots));
+                repeat(&mut out, DOTS, dots);
                 out.push(' ');
                 out.push_str(&page);
             }
@@ -79,14 +87,45 @@ pub fn table(agenda: &Agenda, width: usize) -> String {
     out
 }
 
+/// Whether a title is one line of the table as it is: spaced as it should be, and narrow enough.
+fn fits(text: &str, width: usize) -> bool {
+    (text.len() <= width || text.chars().count() <= width) && is_spaced(text)
+}
+
+/// One space between words and none around them.
+fn is_spaced(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // A space may not start the text, nor follow a space.
+    let mut after_space = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+            continue;
+        }
+        after_space = false;
+        // Other white space is a control, or a character that starts with one of these bytes
+        // in UTF-8 (U+0085 and U+00A0; U+1680; U+2000 to U+205F; U+3000): only those are
+        // decoded. No byte inside a longer character is one of them.
+        let other_space = match b {
+            b'\t'..=b'\r' => true,
+            0xC2 | 0xE1..=0xE3 => text[i..].chars().next().is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        if other_space {
+            return false;
+        }
+    }
+    text.is_empty() || !after_space
+}
+
 /// Word-wraps to `width` columns; a word longer than the line gets a line of its own.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     // Most titles fit, spaced as they should be: one line, as it is.
-    let spaced = !text.starts_with(' ')
-        && !text.ends_with(' ')
-        && !text.contains("  ")
-        && !text.chars().any(|c| c != ' ' && c.is_whitespace());
-    if spaced && text.len() <= width {
+    let spaced = is_spaced(text);
+    if spaced && text.chars().count() <= width {
         return vec![text.to_string()];
     }
     if spaced {
@@ -144,8 +183,21 @@ fn wrap_spaced(text: &str, width: usize) -> Vec<String> {
 }
 
 fn spaces(out: &mut String, n: usize) {
-    out.extend(std::iter::repeat_n(' ', n));
+    repeat(out, SPACES, n);
 }
+
+/// `n` times the character `run` repeats, written a run at a time.
+fn repeat(out: &mut String, run: &str, n: usize) {
+    let mut left = n;
+    while left > 0 {
+        let take = left.min(run.len());
+        out.push_str(&run[..take]);
+        left -= take;
+    }
+}
+
+const DOTS: &str = "................................................................";
+const SPACES: &str = "                                                                ";
 
 fn indent(item: &Item) -> &'static str {
     if item.is_section() { "" } else { "  " }
@@ -212,6 +264,18 @@ mod tests {
         ) {
             let text = words.join(" ");
             proptest::prop_assert_eq!(wrap_spaced(&text, width), wrap_words(&text, width));
+        }
+
+        /// The byte test for spacing says what looking at every character says.
+        #[test]
+        fn spacing_is_told_from_the_bytes_as_from_the_characters(
+            text in "[a æ\t\r\u{85}\u{a0}\u{1680}\u{2003}\u{2013}\u{205f}\u{3000}\u{1c}]{0,12}",
+        ) {
+            let by_chars = !text.starts_with(' ')
+                && !text.ends_with(' ')
+                && !text.contains("  ")
+                && !text.chars().any(|c| c != ' ' && c.is_whitespace());
+            proptest::prop_assert_eq!(is_spaced(&text), by_chars);
         }
 
         /// Every word kept in order, every line within the width unless one word is longer,

@@ -3,7 +3,7 @@
 //! `attachments`, `[[items.recommendations]]` with `text` and `action`) are a contract other tools
 //! read; `data/sample-meeting.toml` documents it.
 
-use super::text::clean_field;
+use super::text::clean_field_in_place;
 use super::{Agenda, ImportError, is_valid_number, meta};
 
 const HEADER: &str = "# gavel meeting file: the agenda of one meeting, in agenda order.\n\
@@ -126,7 +126,7 @@ fn items_line(text: &str, n: usize) -> usize {
 
 /// A meeting file is as untrusted as any agenda: TOML escapes can carry control characters.
 pub(super) fn sanitize(agenda: &mut Agenda) {
-    let clean = |s: &mut String| *s = clean_field(s);
+    let clean = clean_field_in_place;
     let m = &mut agenda.meeting;
     for s in [
         &mut m.body,
@@ -163,14 +163,10 @@ pub(super) fn sanitize(agenda: &mut Agenda) {
         }
         for d in item.decision.iter_mut().chain(&mut item.earlier_decisions) {
             clean(&mut d.heading);
-            clean_text(&mut d.text);
+            // Line breaks stay, as in every field: a decision's lines are as printed.
+            clean(&mut d.text);
         }
     }
-}
-
-/// Like `clean_field`, but line breaks stay: a decision's lines are as printed.
-fn clean_text(s: &mut String) {
-    *s = super::text::clean(s).replace(['\t', '\x0c'], " ");
 }
 
 #[cfg(test)]

@@ -169,31 +169,31 @@ impl MeetingScan {
             };
             return Some(());
         }
-        let t = line.trimmed();
-        if t.is_empty() || t.starts_with('#') {
-            return Some(());
+        // Most lines are `key = value`: the key is read where it starts, without trimming the
+        // line first.
+        let bytes = line.as_bytes();
+        let start = bytes
+            .iter()
+            .position(|&b| !super::text::is_space_byte(b))
+            .unwrap_or(bytes.len());
+        match bytes.get(start) {
+            None | Some(b'#') => return Some(()),
+            Some(b'[') => return self.table(line.trimmed()),
+            Some(b) if b.is_ascii_lowercase() || *b == b'_' => {}
+            // Quoted keys, other white space: the full reader tells.
+            Some(_) => return None,
         }
-        if t.starts_with('[') {
-            self.table = match t {
-                "[meeting]" => Table::Meeting,
-                "[[items]]" => {
-                    self.agenda.items.push(Item::default());
-                    Table::Item
-                }
-                "[[items.recommendations]]"
-                | "[items.decision]"
-                | "[[items.earlier_decisions]]" => Table::Other,
-                _ => return None,
-            };
-            self.marked |= self.table != Table::Other && self.lines <= 10_000;
-            return Some(());
-        }
-        let eq = memchr::memchr(b'=', t.as_bytes())?;
-        let key = t[..eq].trimmed();
-        let value = t[eq + 1..].trimmed();
-        if !key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-            return None;
-        }
+        let key_end = bytes[start..]
+            .iter()
+            .position(|&b| !(b.is_ascii_lowercase() || b == b'_'))
+            .map_or(bytes.len(), |at| start + at);
+        let key = &line[start..key_end];
+        let eq = bytes[key_end..]
+            .iter()
+            .position(|&b| b != b' ' && b != b'\t')
+            .map(|at| key_end + at)
+            .filter(|&at| bytes[at] == b'=')?;
+        let value = line[eq + 1..].trimmed();
         let wanted = match (&self.table, key) {
             (Table::Meeting, "body" | "date" | "time" | "location" | "ends") => true,
             (Table::Item, "number" | "title" | "page") => true,
@@ -221,6 +221,23 @@ impl MeetingScan {
             (_, "number") => agenda.items.last_mut()?.number = s,
             (_, _) => agenda.items.last_mut()?.title = s,
         }
+        Some(())
+    }
+
+    /// A table header: the tables whose keys the outline reads, and those it passes over.
+    fn table(&mut self, header: &str) -> Option<()> {
+        self.table = match header {
+            "[meeting]" => Table::Meeting,
+            "[[items]]" => {
+                self.agenda.items.push(Item::default());
+                Table::Item
+            }
+            "[[items.recommendations]]" | "[items.decision]" | "[[items.earlier_decisions]]" => {
+                Table::Other
+            }
+            _ => return None,
+        };
+        self.marked |= self.table != Table::Other && self.lines <= 10_000;
         Some(())
     }
 
@@ -316,17 +333,19 @@ fn find_close(text: &str, delim: &str) -> Option<usize> {
 /// How much deeper in brackets a line of an array ends, its strings skipped; `None` for what
 /// this reader leaves to the full one (an escape, a multi-line string inside the array).
 fn bracket_depth(line: &str) -> Option<i32> {
+    // Byte by byte: every character that matters is ASCII, and no byte of a longer UTF-8
+    // character is.
     let mut depth = 0;
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '[' => depth += 1,
-            ']' => depth -= 1,
-            '#' => break,
-            '"' | '\'' => loop {
-                match chars.next()? {
-                    '\\' if c == '"' => return None,
-                    q if q == c => break,
+    let mut bytes = line.bytes();
+    while let Some(b) = bytes.next() {
+        match b {
+            b'[' => depth += 1,
+            b']' => depth -= 1,
+            b'#' => break,
+            b'"' | b'\'' => loop {
+                match bytes.next()? {
+                    b'\\' if b == b'"' => return None,
+                    q if q == b => break,
                     _ => {}
                 }
             },
@@ -405,6 +424,20 @@ mod tests {
             .collect();
         assert_eq!(got, [("1", "Sager", None), ("1.1", "Budget", Some(4))]);
         assert!(meeting("[meeting]\nbody.x = \"y\"\n").is_none());
+        // Keys indented, spaced with tabs or not at all; blank lines of spaces.
+        let spaced =
+            "  [meeting]\n\tbody\t=  \"KKR\"  # c\n   \n[[items]]\n  number=\"1\"\ntitle = \"t\"\n";
+        let a = meeting(spaced).unwrap();
+        assert_eq!(a.meeting.body.as_deref(), Some("KKR"));
+        assert_eq!(
+            (a.items[0].number.as_str(), a.items[0].title.as_str()),
+            ("1", "t")
+        );
+        // A quoted or upper-case key is the full reader's to judge.
+        for key in ["\"title\"", "Title", "ti tle"] {
+            let text = format!("[[items]]\nnumber = \"1\"\n{key} = \"t\"\n");
+            assert!(meeting(&text).is_none(), "{key}");
+        }
         assert!(meeting("[[items]]\nnumber = \"x\"\ntitle = \"t\"\n").is_none());
     }
 }
