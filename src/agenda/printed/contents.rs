@@ -166,6 +166,21 @@ impl<'a> Index<'a> {
     }
 }
 
+/// [`Index::find`] from the start, without an index: the first entry that lists a heading of
+/// this number and title, for a look at a few headings (titles are normalized only where the
+/// number allows a match).
+pub fn first_listing(entries: &[Entry], number: &str, title: &str) -> Option<usize> {
+    let title = headings::normalized(title);
+    let key = headings::title_key(&title);
+    entries.iter().position(|e| {
+        let may_list = match &e.number {
+            Some(n) => n == number,
+            None => headings::title_key(&headings::normalized(&e.title)) == key,
+        };
+        may_list && headings::same_normalized(&title, &headings::normalized(&e.title))
+    })
+}
+
 /// A table of contents found in a document's lines.
 #[derive(Debug, Default)]
 pub struct Contents {
@@ -336,6 +351,29 @@ fn wrapped(line: &str) -> Option<(Option<String>, String, Option<u32>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A look at one heading finds the entry the whole index finds.
+        #[test]
+        fn the_first_listing_is_the_index_s(
+            listed in proptest::collection::vec(
+                (proptest::option::of("[12]\\.[12]"), "(Budget|budget|Budget 2026 for hele kommunen og dens institutioner|Plan)\\.?"),
+                0..8,
+            ),
+            number in "[12]\\.[12]",
+            title in "(Budget|BUDGET|Budget 2026 for hele kommunen og dens institutioner i alt|Plan|Andet)",
+        ) {
+            let entries: Vec<Entry> = listed
+                .into_iter()
+                .map(|(number, title)| Entry { number, title, page: None, closed: false })
+                .collect();
+            let index = Index::new(&entries);
+            proptest::prop_assert_eq!(
+                first_listing(&entries, &number, &title),
+                index.find(&number, &title, 0)
+            );
+        }
+    }
 
     #[test]
     fn lines_in_every_form() {

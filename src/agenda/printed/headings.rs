@@ -253,8 +253,7 @@ pub fn normalized(title: &str) -> String {
         }
         match c {
             '’' | '´' | '`' => out.push('\''),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
+            c => push_lowercase(&mut out, c),
         }
     }
     let end = out.trim_end_matches(['.', ':']).len();
@@ -262,9 +261,32 @@ pub fn normalized(title: &str) -> String {
     out
 }
 
+/// `c` lowercased as `char::to_lowercase` gives it, without its table search for the letters
+/// and punctuation of Danish titles (Latin-1, dashes and quotes): a title is lowercased for
+/// every comparison of an agenda's contents with its headings.
+fn push_lowercase(out: &mut String, c: char) {
+    match c {
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        // Latin-1's capitals, thirty-two below their small letters (× is no letter).
+        'À'..='Þ' if c != '×' => out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
+        // The rest of Latin-1 and the general punctuation have no capitals.
+        '\u{80}'..='\u{ff}' | '\u{2000}'..='\u{206f}' => out.push(c),
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercasing_without_the_table_is_lowercasing_with_it() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let mut fast = String::new();
+            push_lowercase(&mut fast, c);
+            assert_eq!(fast, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+    }
 
     fn cand(line: usize, number: &str, punkt: bool) -> Candidate {
         Candidate {

@@ -48,13 +48,11 @@ pub fn headings_follow_contents(raw: &[&str]) -> bool {
     let Some(&end) = contents.lines.last() else {
         return false;
     };
-    let index = contents::Index::new(&contents.entries);
     let wanted = contents.entries.len().div_ceil(2).min(2);
     (end + 1..texts.len().min(end + 3_000))
         .filter_map(|i| headings::heading(texts[i]))
         .filter(|h| {
-            index
-                .find(&h.number, h.title, 0)
+            contents::first_listing(&contents.entries, &h.number, h.title)
                 .is_some_and(|k| contents.entries[k].number.is_some())
         })
         .take(wanted)
@@ -152,7 +150,12 @@ fn parse_lines(raw: &[&str], physical: bool, depth: Depth) -> Result<Imported, I
     let in_contents = |i: usize| contents.lines.binary_search(&i).is_ok();
 
     let candidates: Vec<Candidate> = (0..lines.len())
-        .filter(|&i| lines[i].kind == Kind::Text && !in_contents(i))
+        // The cheap test first: few lines are headings, and only those are looked up.
+        .filter(|&i| {
+            lines[i].kind == Kind::Text
+                && headings::heading(&lines[i].text).is_some()
+                && !in_contents(i)
+        })
         .filter_map(|i| {
             candidate(i, &lines[i].text, lines[i].page_start, || {
                 starts_text(&lines, i)
