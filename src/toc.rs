@@ -51,10 +51,17 @@ pub fn table(agenda: &Agenda, width: usize) -> String {
         // Most titles fit as they are: no lines to make.
         let one = [item.title.as_str()];
         let wrapped;
-        let lines: &[&str] = if fits(&item.title, title_width) {
+        let title = &item.title;
+        let spaced = is_spaced(title);
+        let narrow = title.len() <= title_width || title.chars().count() <= title_width;
+        let lines: &[&str] = if spaced && narrow {
             &one
         } else {
-            wrapped = wrap(&item.title, title_width);
+            wrapped = if spaced {
+                wrap_spaced(title, title_width)
+            } else {
+                wrap_words(title, title_width)
+            };
             &wrapped.iter().map(String::as_str).collect::<Vec<_>>()
         };
         let last = lines.len() - 1;
@@ -85,11 +92,6 @@ pub fn table(agenda: &Agenda, width: usize) -> String {
         }
     }
     out
-}
-
-/// Whether a title is one line of the table as it is: spaced as it should be, and narrow enough.
-fn fits(text: &str, width: usize) -> bool {
-    (text.len() <= width || text.chars().count() <= width) && is_spaced(text)
 }
 
 /// One space between words and none around them.

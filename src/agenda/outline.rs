@@ -363,16 +363,18 @@ fn word_export_outline(text: &str) -> Option<Agenda> {
     if !word_export::looks_like(&head) || printed::headings_follow_contents(&head) {
         return None;
     }
-    let clean: Vec<String> = head.iter().map(|l| super::text::clean(l)).collect();
-    let lines: Vec<&str> = clean.iter().map(String::as_str).collect();
-    let start = lines
+    // Lines are cleaned as far as the table goes: the texts after it are not read.
+    let clean = |l: &&str| super::text::clean(l);
+    let start = head
         .iter()
-        .position(|l| word_export::toc_entry(l).is_some())?;
+        .position(|l| word_export::toc_entry(&clean(l)).is_some())?;
+    let front: Vec<String> = head[..start].iter().map(clean).collect();
+    let front: Vec<&str> = front.iter().map(String::as_str).collect();
     let mut agenda = Agenda::default();
-    word_export::read_meeting(&lines[..start], &mut agenda);
+    word_export::read_meeting(&front, &mut agenda);
     let mut ended = false;
-    for line in &lines[start..] {
-        if let Some((number, title, page)) = word_export::toc_entry(line) {
+    for line in head[start..].iter().map(clean) {
+        if let Some((number, title, page)) = word_export::toc_entry(&line) {
             agenda.items.push(Item {
                 number,
                 title,

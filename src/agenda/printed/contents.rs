@@ -136,6 +136,7 @@ impl<'a> Index<'a> {
     }
 
     /// The first entry from `from` on that lists a heading of this number and title.
+    #[cfg(test)]
     pub fn find(&self, number: &str, title: &str, from: usize) -> Option<usize> {
         self.find_normalized(number, &headings::normalized(title), from)
     }
@@ -166,19 +167,45 @@ impl<'a> Index<'a> {
     }
 }
 
-/// [`Index::find`] from the start, without an index: the first entry that lists a heading of
-/// this number and title, for a look at a few headings (titles are normalized only where the
-/// number allows a match).
-pub fn first_listing(entries: &[Entry], number: &str, title: &str) -> Option<usize> {
-    let title = headings::normalized(title);
-    let key = headings::title_key(&title);
-    entries.iter().position(|e| {
-        let may_list = match &e.number {
-            Some(n) => n == number,
-            None => headings::title_key(&headings::normalized(&e.title)) == key,
+/// The entries by number, for a look at a few headings: the first entry that lists a heading is
+/// the one [`Index`] finds, but titles are normalized only where the number allows a match.
+pub struct Listings<'a> {
+    entries: &'a [Entry],
+    by_number: HashMap<&'a str, Vec<usize>>,
+    unnumbered: Vec<usize>,
+}
+
+impl<'a> Listings<'a> {
+    pub fn new(entries: &'a [Entry]) -> Listings<'a> {
+        let mut by_number: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut unnumbered = Vec::new();
+        for (k, e) in entries.iter().enumerate() {
+            match &e.number {
+                Some(n) => by_number.entry(n.as_str()).or_default().push(k),
+                None => unnumbered.push(k),
+            }
+        }
+        Listings {
+            entries,
+            by_number,
+            unnumbered,
+        }
+    }
+
+    /// The first entry that lists a heading of this number and title.
+    pub fn first(&self, number: &str, title: &str) -> Option<usize> {
+        let title = headings::normalized(title);
+        let key = headings::title_key(&title);
+        let numbered = self.by_number.get(number).map_or(&[][..], Vec::as_slice);
+        let lists = |k: &usize| {
+            let listed = headings::normalized(&self.entries[*k].title);
+            (self.entries[*k].number.is_some() || headings::title_key(&listed) == key)
+                && headings::same_normalized(&title, &listed)
         };
-        may_list && headings::same_normalized(&title, &headings::normalized(&e.title))
-    })
+        let by_number = numbered.iter().find(|k| lists(k));
+        let by_title = self.unnumbered.iter().find(|k| lists(k));
+        by_number.into_iter().chain(by_title).min().copied()
+    }
 }
 
 /// A table of contents found in a document's lines.
@@ -369,7 +396,7 @@ mod tests {
                 .collect();
             let index = Index::new(&entries);
             proptest::prop_assert_eq!(
-                first_listing(&entries, &number, &title),
+                Listings::new(&entries).first(&number, &title),
                 index.find(&number, &title, 0)
             );
         }

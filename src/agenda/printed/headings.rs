@@ -4,6 +4,7 @@
 //! or, where the document prints a table of contents, the lines that match its entries.
 
 use crate::agenda::text::Trim;
+use std::fmt::Write;
 
 /// A line that reads as a heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,11 +87,14 @@ fn title_after(rest: &str, levels: Vec<u32>, punkt: bool) -> Option<Heading<'_>>
     if !(first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '»' | '“')) {
         return None;
     }
-    let number = levels
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(".");
+    // Written straight into one string: many lines of a text start with a number.
+    let mut number = String::with_capacity(4 * levels.len());
+    for (k, level) in levels.iter().enumerate() {
+        if k > 0 {
+            number.push('.');
+        }
+        let _ = write!(number, "{level}");
+    }
     Some(Heading {
         number,
         levels,

@@ -48,11 +48,13 @@ pub fn headings_follow_contents(raw: &[&str]) -> bool {
     let Some(&end) = contents.lines.last() else {
         return false;
     };
+    let listings = contents::Listings::new(&contents.entries);
     let wanted = contents.entries.len().div_ceil(2).min(2);
     (end + 1..texts.len().min(end + 3_000))
         .filter_map(|i| headings::heading(texts[i]))
         .filter(|h| {
-            contents::first_listing(&contents.entries, &h.number, h.title)
+            listings
+                .first(&h.number, h.title)
                 .is_some_and(|k| contents.entries[k].number.is_some())
         })
         .take(wanted)
@@ -101,15 +103,24 @@ fn candidate(
     starts_text: impl FnOnce() -> bool,
 ) -> Option<Candidate> {
     let h = headings::heading(text)?;
-    Some(Candidate {
+    Some(candidate_of(line, h, page_start, starts_text()))
+}
+
+fn candidate_of(
+    line: usize,
+    h: headings::Heading<'_>,
+    page_start: bool,
+    starts_text: bool,
+) -> Candidate {
+    Candidate {
         line,
         number: h.number,
         levels: h.levels,
         title: h.title.to_string(),
         punkt: h.punkt,
         page_start,
-        starts_text: starts_text(),
-    })
+        starts_text,
+    }
 }
 
 /// Whether the lines after `index` begin an item's text: a case number or a section heading
@@ -149,17 +160,13 @@ fn parse_lines(raw: &[&str], physical: bool, depth: Depth) -> Result<Imported, I
     let contents = contents::find(&texts);
     let in_contents = |i: usize| contents.lines.binary_search(&i).is_ok();
 
+    // Few lines are headings: only those are looked up in the contents' lines.
     let candidates: Vec<Candidate> = (0..lines.len())
-        // The cheap test first: few lines are headings, and only those are looked up.
-        .filter(|&i| {
-            lines[i].kind == Kind::Text
-                && headings::heading(&lines[i].text).is_some()
-                && !in_contents(i)
-        })
+        .filter(|&i| lines[i].kind == Kind::Text)
         .filter_map(|i| {
-            candidate(i, &lines[i].text, lines[i].page_start, || {
-                starts_text(&lines, i)
-            })
+            let h = headings::heading(&lines[i].text)?;
+            (!in_contents(i))
+                .then(|| candidate_of(i, h, lines[i].page_start, starts_text(&lines, i)))
         })
         .collect();
     let (chosen, mut warnings) = choose_headings(&lines, &candidates, &contents);
@@ -377,15 +384,18 @@ fn full_title(lines: &[Line], heading: &Chosen, listed: Option<&str>) -> (String
         let Some(listed) = listed else { break };
         let after_gap = (j..lines.len().min(j + 3)).find(|&k| lines[k].kind == Kind::Text);
         let Some(k) = after_gap else { break };
+        // The cheap tests first: titles are lowercased only when the line may go on with it.
+        if k == j || lines[k].page_start {
+            break;
+        }
         let done = headings::normalized(&title);
         let whole = headings::normalized(listed);
         let rest = whole.strip_prefix(done.as_str()).unwrap_or("").trim_start();
+        if rest.is_empty() {
+            break;
+        }
         let next = headings::normalized(&lines[k].text);
-        let goes_on = !rest.is_empty()
-            && !next.is_empty()
-            && k > j
-            && (rest.starts_with(&next) || next.starts_with(rest))
-            && !lines[k].page_start;
+        let goes_on = !next.is_empty() && (rest.starts_with(&next) || next.starts_with(rest));
         if !goes_on {
             break;
         }
