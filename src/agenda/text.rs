@@ -332,6 +332,13 @@ pub fn strip_artefacts(text: &str) -> Cow<'_, str> {
 
 /// A line that is nothing but a link: printed documents list the linked documents' addresses.
 pub fn is_bare_url(line: &str) -> bool {
+    // Asked of every printed line: most start with another letter than a link's.
+    match line.bytes().find(|&b| !is_space_byte(b)) {
+        None => return false,
+        Some(b'h' | b'w') => {}
+        Some(b) if b.is_ascii() => return false,
+        Some(_) => {}
+    }
     let t = line.trimmed();
     let link = t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.");
     // A link broken over two printed lines ends in " -".
@@ -369,6 +376,16 @@ impl Trim for str {
             (Some(&a), Some(&z)) if a >= 0x80 || z >= 0x80 => rest.trim(),
             _ => rest,
         }
+    }
+}
+
+/// Whether a text is white space only (`trimmed` would leave nothing), told from its first
+/// character that is not an ASCII space: most lines start with a letter.
+pub fn is_blank(s: &str) -> bool {
+    match s.bytes().find(|&b| !is_space_byte(b)) {
+        None => true,
+        Some(b) if b.is_ascii() => false,
+        Some(_) => s.trim().is_empty(),
     }
 }
 
@@ -567,6 +584,21 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn a_bare_url_is_told_as_from_the_trimmed_line(
+            s in "[ \u{a0}]{0,2}(https?://|www\\.|h|w|x)?[a-z./ -]{0,8}[ \u{a0}]{0,2}"
+        ) {
+            let t = s.trimmed();
+            let link = t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.");
+            let whole = link && t.trim_end_matches('-').split_whitespace().count() == 1;
+            proptest::prop_assert_eq!(is_bare_url(&s), whole);
+        }
+
+        #[test]
+        fn blank_is_trimmed_to_nothing(s in "[ \t\n\u{a0}\u{2003}\u{3000}aæ\u{85}\x0b\x1c]{0,8}") {
+            proptest::prop_assert_eq!(is_blank(&s), s.trimmed().is_empty());
+        }
+
         #[test]
         fn trimmed_is_str_trim_for_any_text(s in "[ \t\n\u{a0}\u{2003}\u{3000}aæ\u{85}\x0b]{0,12}") {
             proptest::prop_assert_eq!(s.trimmed(), s.trim());

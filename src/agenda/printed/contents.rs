@@ -7,7 +7,7 @@ use crate::agenda::text::Trim;
 use std::collections::HashMap;
 
 use super::headings;
-use crate::agenda::text::{join_line, squash_spaces};
+use crate::agenda::text::{is_space_byte, join_line, squash_spaces};
 
 /// One entry of the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +22,9 @@ pub struct Entry {
 /// A line of a table of contents, as far as one line tells: its number, title and page. `None`
 /// for the page when the title goes on on the next line.
 pub fn entry_line(line: &str) -> Option<(Option<String>, String, Option<u32>)> {
+    if plainly_not_an_entry(line) {
+        return None;
+    }
     let t = line.trim_end();
     // Asked of every line: an entry ends with its page or starts with its number.
     let start = t.trimmed();
@@ -67,6 +70,20 @@ pub fn entry_line(line: &str) -> Option<(Option<String>, String, Option<u32>)> {
         return None;
     }
     Some((number, title, page))
+}
+
+/// Asked of every line, and most start and end with a letter: the test below on the trimmed
+/// text, told from the bytes at the ends where those are ASCII.
+fn plainly_not_an_entry(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let first = bytes.iter().find(|&&b| !is_space_byte(b));
+    let last = bytes.iter().rev().find(|&&b| !is_space_byte(b));
+    matches!((first, last), (Some(&first), Some(&last))
+        if first.is_ascii()
+            && last.is_ascii()
+            && !first.is_ascii_digit()
+            && !last.is_ascii_digit()
+            && !matches!(first, b'P' | b'p'))
 }
 
 /// The label above or inside a table of contents.
@@ -380,6 +397,28 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// The quick look at a line's ends rejects only what the test on the trimmed text
+        /// rejects.
+        #[test]
+        fn the_quick_rejection_rejects_no_entry(
+            line in "[ \t\u{a0}]{0,2}(3\\.4\\.? |Punkt 2 |pkt\\. 1 |x|Æ)?[a-zæ .…\t]{0,12}(\\.\\.\\. ?|\t|  )?[0-9]{0,3}[ \u{a0}]{0,2}",
+        ) {
+            let whole = {
+                let t = line.trim_end();
+                let start = t.trimmed();
+                let punkt = start.starts_with(['P', 'p'])
+                    && start
+                        .get(1..4)
+                        .is_some_and(|s| s.eq_ignore_ascii_case("unk") || s.eq_ignore_ascii_case("kt."));
+                t.ends_with(|c: char| c.is_ascii_digit())
+                    || start.starts_with(|c: char| c.is_ascii_digit())
+                    || punkt
+            };
+            if plainly_not_an_entry(&line) {
+                proptest::prop_assert!(!whole, "{:?}", line);
+            }
+        }
+
         /// A look at one heading finds the entry the whole index finds.
         #[test]
         fn the_first_listing_is_the_index_s(

@@ -3,7 +3,7 @@
 //! for the whole document at once: the longest run of numbers that follow on from each other,
 //! or, where the document prints a table of contents, the lines that match its entries.
 
-use crate::agenda::text::Trim;
+use crate::agenda::text::{Trim, is_space_byte};
 use std::fmt::Write;
 
 /// A line that reads as a heading.
@@ -19,6 +19,13 @@ pub struct Heading<'a> {
 
 /// Reads a heading line: a number and a title that starts with a capital letter.
 pub fn heading(line: &str) -> Option<Heading<'_>> {
+    // Asked of every line: most start with a letter that starts no heading, seen without
+    // trimming (a line that starts with other white space is trimmed first).
+    match line.bytes().find(|&b| !is_space_byte(b))? {
+        b'0'..=b'9' | b'P' | b'p' => {}
+        b if b.is_ascii() => return None,
+        _ => {}
+    }
     let t = line.trimmed();
     match t.as_bytes().first()? {
         b'0'..=b'9' => numbered_heading(t),
@@ -282,6 +289,22 @@ fn push_lowercase(out: &mut String, c: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The look at a line's first byte turns away only lines that are no heading.
+        #[test]
+        fn headings_are_found_as_in_the_trimmed_line(
+            line in "[ \t\u{a0}\u{2003}]{0,2}(3\\.4\\.?|Punkt 2:|pkt\\. 1|x|Æ|P)?[ \t]?[A-ZÆa-z0-9 ]{0,6}"
+        ) {
+            let t = line.trimmed();
+            let whole = match t.as_bytes().first() {
+                Some(b'0'..=b'9') => numbered_heading(t),
+                Some(b'P' | b'p') => punkt_heading(t),
+                _ => None,
+            };
+            proptest::prop_assert_eq!(heading(&line), whole);
+        }
+    }
 
     #[test]
     fn lowercasing_without_the_table_is_lowercasing_with_it() {

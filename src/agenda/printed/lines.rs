@@ -11,7 +11,7 @@ use crate::agenda::text::Trim;
 use std::borrow::Cow;
 
 use super::running::{self, Running, Zone, page_number};
-use crate::agenda::text::{is_bare_url, strip_artefacts};
+use crate::agenda::text::{is_bare_url, is_blank, strip_artefacts};
 use crate::agenda::{Meeting, meta};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,13 +74,13 @@ pub fn read<'a>(raw: &[&'a str], meeting: &mut Meeting, physical: bool) -> Read<
     };
     let page_sizes: Vec<usize> = ff_pages
         .iter()
-        .map(|p| p.iter().filter(|l| !l.trimmed().is_empty()).count())
+        .map(|p| p.iter().filter(|l| !is_blank(l)).count())
         .collect();
 
     let text_lines: usize = page_sizes.iter().sum();
     let followed_by_empty = raw
         .windows(2)
-        .filter(|w| w[1].is_empty() && !w[0].trimmed().is_empty())
+        .filter(|w| w[1].is_empty() && !is_blank(w[0]))
         .count();
     let double_spaced = followed_by_empty * 2 > text_lines;
 
