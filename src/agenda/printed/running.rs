@@ -118,16 +118,23 @@ fn key(line: &str) -> u64 {
     if page_number(line).is_some() {
         return PAGE;
     }
+    // Eight bytes at a time, each word's length mixed in after it (so where the words break
+    // counts, and bytes past a word's end are zeros that cannot be confused with text).
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |b: u8| {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    let mut mix = |n: u64| {
+        h = (h ^ n).wrapping_mul(K);
+        h ^= h >> 29;
     };
-    for (k, word) in line.split_ascii_whitespace().enumerate() {
-        if k > 0 {
-            eat(b' ');
+    for word in line.split_ascii_whitespace() {
+        let mut chunks = word.as_bytes().chunks_exact(8);
+        for chunk in &mut chunks {
+            mix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
         }
-        word.bytes().for_each(&mut eat);
+        let mut tail = [0u8; 8];
+        tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        mix(u64::from_le_bytes(tail));
+        mix(word.len() as u64);
     }
     h | 1
 }
@@ -221,6 +228,23 @@ mod tests {
             .collect();
         let running = Running::find(&slices(&pages));
         assert!(!running.contains(Zone::Top, 2, "Baggrund"));
+    }
+
+    #[test]
+    fn lines_are_keyed_by_their_words() {
+        let long = "Sundheds- og Forebyggelsesudvalget";
+        assert_eq!(key(long), key(" Sundheds-   og\tForebyggelsesudvalget "));
+        for (a, b) in [
+            ("ab c", "a bc"),
+            ("a", "a\0"),
+            ("abcdefgh", "abcdefghi"),
+            (long, "Sundheds- og Forebyggelsesudvalgets"),
+            ("KKR Østjylland | 12-03-2025", "KKR Østjylland | 13-03-2025"),
+        ] {
+            assert_ne!(key(a), key(b), "{a:?} {b:?}");
+        }
+        assert_eq!(key("Side 3 af 15"), PAGE);
+        assert_ne!(key("Side tre"), PAGE);
     }
 
     #[test]

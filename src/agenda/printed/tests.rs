@@ -184,3 +184,18 @@ fn closed_titles_in_any_case() {
         assert!(!is_closed_title(title), "{title}");
     }
 }
+
+#[test]
+fn entries_the_text_never_heads_are_named_in_a_warning() {
+    let got = read(
+        "Indhold\n1. Meddelelser ........ 2\n2. Budget ........ 3\n3. Vejene ........ 4\n\n1. Meddelelser\nSagsnr.: 2011-1\nTekst.\n\n3. Vejene\nSagsnr.: 2011-3\nTekst.\n",
+    );
+    assert_eq!(
+        toc(&got.agenda),
+        [("1", "Meddelelser", None), ("3", "Vejene", None)]
+    );
+    assert_eq!(
+        got.warnings,
+        ["the table of contents lists one entry not found as a heading in the text: 2 \"Budget\""]
+    );
+}
