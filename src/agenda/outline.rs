@@ -21,7 +21,7 @@ pub fn outline(bytes: &[u8]) -> Option<Agenda> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // Other encodings go through the full decoder: a file is told by all its bytes.
     // A NUL is refused and a CR normalised by the full reader: both are left to it.
-    if bytes.contains(&0) || bytes.contains(&b'\r') {
+    if memchr::memchr2(0, b'\r', bytes).is_some() {
         return None;
     }
     let text = simdutf8::basic::from_utf8(bytes).ok()?;

@@ -131,9 +131,13 @@ fn key(line: &str) -> u64 {
         for chunk in &mut chunks {
             mix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
         }
-        let mut tail = [0u8; 8];
-        tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-        mix(u64::from_le_bytes(tail));
+        // The last few bytes shifted into place (a copy into an array is a call per word).
+        let tail = chunks
+            .remainder()
+            .iter()
+            .rev()
+            .fold(0u64, |t, &b| (t << 8) | u64::from(b));
+        mix(tail);
         mix(word.len() as u64);
     }
     h | 1
