@@ -49,7 +49,8 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
 /// The text's lines exactly as `str::lines` gives them, found with a vectorised byte search
 /// that keeps its place: every agenda is split this way, and its lines are short.
 pub fn lines(text: &str) -> Vec<&str> {
-    let mut out = Vec::with_capacity(text.len() / 40 + 1);
+    // Counted first (a quick vectorised pass): a large text's list is made at its size.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
         let line = &text[start..end];

@@ -236,26 +236,35 @@ pub struct Contents {
 /// Finds the table of contents: at least two entries with pages in order (or one under an
 /// "Indholdsfortegnelse" label), with the labels, wrapped titles and blank lines between them.
 /// `texts` are the document's lines (blank for a gap), in order.
-pub fn find(texts: &[&str]) -> Contents {
+pub fn find<T: AsRef<str>>(texts: &[T]) -> Contents {
     let mut best = Contents::default();
     let mut i = 0;
     while i < texts.len() {
         // A table starts with an entry (or the first half of a wrapped one).
-        if entry_line(texts[i]).is_none() {
+        if entry_line(texts[i].as_ref()).is_none() {
             i += 1;
             continue;
         }
         let block = block_at(texts, i);
         let next = block.lines.last().map_or(i + 1, |&l| l + 1).max(i + 1);
         let with_pages = block.entries.iter().filter(|e| e.page.is_some()).count();
-        let labelled = || i > 0 && texts[..i].iter().rev().take(3).any(|l| is_label(l));
+        let labelled = || {
+            i > 0
+                && texts[..i]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|l| is_label(l.as_ref()))
+        };
         if (with_pages >= 2 || (with_pages == 1 && labelled())) && in_order(&block.entries) {
             let mut block = block;
             // The label above it belongs to it.
             let mut j = i;
-            while j > 0 && (texts[j - 1].trimmed().is_empty() || is_label(texts[j - 1])) {
+            while j > 0
+                && (texts[j - 1].as_ref().trimmed().is_empty() || is_label(texts[j - 1].as_ref()))
+            {
                 j -= 1;
-                if is_label(texts[j]) {
+                if is_label(texts[j].as_ref()) {
                     block.lines.insert(0, j);
                 }
             }
@@ -274,14 +283,14 @@ fn in_order(entries: &[Entry]) -> bool {
 }
 
 /// The block of entries that starts at line `start` (empty if none does).
-fn block_at(texts: &[&str], start: usize) -> Contents {
+fn block_at<T: AsRef<str>>(texts: &[T], start: usize) -> Contents {
     let mut out = Contents::default();
     let mut closed = false;
     let mut pending: Option<(usize, Option<String>, String)> = None;
     let mut i = start;
     let mut gap = 0;
     while i < texts.len() {
-        let line = texts[i];
+        let line = texts[i].as_ref();
         if line.trimmed().is_empty() {
             gap += 1;
             if gap > 3 {

@@ -37,6 +37,13 @@ pub struct Line<'a> {
     pub follows_text: bool,
 }
 
+/// The line's text: a gap's is empty (the recognizer's searches read lines this way).
+impl AsRef<str> for Line<'_> {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
 /// What reading the lines found besides them.
 #[derive(Debug, Default)]
 pub struct Read<'a> {

@@ -153,11 +153,8 @@ fn parse_lines(raw: &[&str], physical: bool, depth: Depth) -> Result<Imported, I
         u32::try_from(page).ok().filter(|&p| p >= 1)
     };
 
-    let texts: Vec<&str> = lines
-        .iter()
-        .map(|l| if l.kind == Kind::Text { &*l.text } else { "" })
-        .collect();
-    let contents = contents::find(&texts);
+    // Only printed lines have text (a gap's is empty): the lines are searched as they are.
+    let contents = contents::find(&lines);
     let in_contents = |i: usize| contents.lines.binary_search(&i).is_ok();
 
     // Few lines are headings: only those are looked up in the contents' lines.
@@ -179,7 +176,8 @@ fn parse_lines(raw: &[&str], physical: bool, depth: Depth) -> Result<Imported, I
         .chain(contents.lines.first().copied())
         .min()
         .unwrap_or(0);
-    front::read(&texts[..first], &mut agenda.meeting);
+    let front: Vec<&str> = lines[..first].iter().map(AsRef::as_ref).collect();
+    front::read(&front, &mut agenda.meeting);
     let running: Vec<&str> = read.running.iter().map(String::as_str).collect();
     front::read_running(&running, &mut agenda.meeting);
 

@@ -199,3 +199,21 @@ fn entries_the_text_never_heads_are_named_in_a_warning() {
         ["the table of contents lists one entry not found as a heading in the text: 2 \"Budget\""]
     );
 }
+
+/// The searches read a gap's text as empty: only printed lines carry text.
+#[test]
+fn only_printed_lines_have_text() {
+    let text =
+        "Dagsorden\n\n \n1. Meddelelser\n   \nTekst her.\n\x0cKKR | 2025\nSide 2\n\n2. Budget\n";
+    let raw: Vec<&str> = text.lines().collect();
+    for physical in [false, true] {
+        let read = lines::read(&raw, &mut crate::agenda::Meeting::default(), physical);
+        assert!(read.lines.iter().any(|l| l.kind != Kind::Text));
+        for line in &read.lines {
+            assert!(
+                line.kind == Kind::Text || line.as_ref().is_empty(),
+                "{line:?}"
+            );
+        }
+    }
+}
