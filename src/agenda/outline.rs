@@ -10,6 +10,8 @@
 use std::io;
 use std::path::Path;
 
+use std::borrow::Cow;
+
 use super::text::Trim;
 use super::{Agenda, Item, chunks, meeting_file, printed, word_export};
 
@@ -357,19 +359,19 @@ fn bracket_depth(line: &str) -> Option<i32> {
 
 /// The text export: what precedes its table of contents, and the table, when the full reader
 /// would read it the same way (its headings lost, the texts matched by the table).
-fn word_export_outline(text: &str) -> Option<Agenda> {
+fn word_export_outline<'a>(text: &'a str) -> Option<Agenda> {
     // The layout is decided on the first lines, as the full reader decides it.
     let head: Vec<&str> = text.lines().take(HEAD_LINES).collect();
     if !word_export::looks_like(&head) || printed::headings_follow_contents(&head) {
         return None;
     }
     // Lines are cleaned as far as the table goes: the texts after it are not read.
-    let clean = |l: &&str| super::text::clean(l);
+    let clean = |l: &&'a str| super::text::cleaned(l);
     let start = head
         .iter()
         .position(|l| word_export::toc_entry(&clean(l)).is_some())?;
-    let front: Vec<String> = head[..start].iter().map(clean).collect();
-    let front: Vec<&str> = front.iter().map(String::as_str).collect();
+    let front: Vec<Cow<str>> = head[..start].iter().map(clean).collect();
+    let front: Vec<&str> = front.iter().map(|l| &**l).collect();
     let mut agenda = Agenda::default();
     word_export::read_meeting(&front, &mut agenda);
     let mut ended = false;

@@ -81,6 +81,11 @@ pub fn clean(input: &str) -> String {
     clean_counting(input).0.into_owned()
 }
 
+/// [`clean`], borrowed when nothing needed cleaning (most lines).
+pub fn cleaned(input: &str) -> Cow<'_, str> {
+    clean_counting(input).0
+}
+
 /// [`clean`], also counting the control characters it removed (a binary file has many).
 /// Borrowed when nothing was changed.
 fn clean_counting(input: &str) -> (Cow<'_, str>, usize) {
