@@ -160,11 +160,18 @@ pub fn read<'a>(raw: &[&'a str], meeting: &mut Meeting, physical: bool) -> Read<
         } else if page_start {
             page_start = page_has_text;
         }
+        // One search tells most lines apart: with neither an artefact's bracket nor a header's
+        // bar, the line is as it is, and no header.
+        let plain = memchr::memchr2(b'[', b'|', line_trimmed.as_bytes()).is_none();
         // Trimmed once: printed lines are padded, and every rule below looks at the trimmed text.
-        let clean = match strip_artefacts(line_trimmed) {
-            Cow::Borrowed(b) => Cow::Borrowed(b),
-            Cow::Owned(o) if o.trimmed().len() == o.len() => Cow::Owned(o),
-            Cow::Owned(o) => Cow::Owned(o.trimmed().to_string()),
+        let clean = if plain {
+            Cow::Borrowed(line_trimmed)
+        } else {
+            match strip_artefacts(line_trimmed) {
+                Cow::Borrowed(b) => Cow::Borrowed(b),
+                Cow::Owned(o) if o.trimmed().len() == o.len() => Cow::Owned(o),
+                Cow::Owned(o) => Cow::Owned(o.trimmed().to_string()),
+            }
         };
         let trimmed: &str = &clean;
 
@@ -191,7 +198,7 @@ pub fn read<'a>(raw: &[&'a str], meeting: &mut Meeting, physical: bool) -> Read<
             continue;
         }
 
-        let has_bar = memchr::memchr(b'|', trimmed.as_bytes()).is_some();
+        let has_bar = !plain && memchr::memchr(b'|', trimmed.as_bytes()).is_some();
         // A header and a page number side by side arrive as one line with a tab between.
         let (running_header, page_number) = if has_bar {
             header_parts(trimmed)

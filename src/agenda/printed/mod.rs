@@ -131,7 +131,7 @@ fn starts_text(lines: &[Line], index: usize) -> bool {
         .filter(|l| l.kind == Kind::Text)
         .take(4)
         .any(|l| {
-            body::case_reference(&l.text).is_some()
+            body::is_case_reference(&l.text)
                 || body::document_reference(&l.text)
                 || body::is_heading(&l.text)
         })
@@ -376,7 +376,7 @@ fn full_title(lines: &[Line], heading: &Chosen, listed: Option<&str>) -> (String
             && next.follows_text
             && !next.page_start
             && headings::heading(&next.text).is_none()
-            && body::case_reference(&next.text).is_none()
+            && !body::is_case_reference(&next.text)
             && !body::is_heading(&next.text);
         if continues {
             join_line(&mut title, &next.text);
