@@ -277,3 +277,41 @@ fn an_agenda_that_fails_to_read_ends_the_screen_with_why() {
         "nothing written"
     );
 }
+
+/// The whole agenda is read once the first frame is out: the reading takes nothing from the
+/// drawing of the table of contents.
+#[test]
+fn the_whole_agenda_is_read_after_the_first_frame() {
+    use gavel::tui::terminal::Runner;
+    use std::time::Duration;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app();
+    let (began, reading) = std::sync::mpsc::channel();
+    let mut session = Session::start_loading(&mut app, (None, dir.path()), &[], move || {
+        let _ = began.send(());
+        Err("read".to_string())
+    });
+    assert!(
+        reading.recv_timeout(Duration::from_millis(100)).is_err(),
+        "read before any frame"
+    );
+    session.frame(true);
+    assert!(
+        reading.recv_timeout(Duration::from_millis(100)).is_err(),
+        "read while the first frame was drawn"
+    );
+    session.frame(false);
+    reading
+        .recv_timeout(Duration::from_secs(10))
+        .expect("read once the frame is out");
+    let until = std::time::Instant::now() + Duration::from_secs(10);
+    while !app.should_quit() {
+        assert!(std::time::Instant::now() < until);
+        for msg in session.poll(&app) {
+            let now = app.now_ms();
+            gavel::tui::terminal::step(&mut app, &mut session, msg, now);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    session.finish().unwrap();
+}

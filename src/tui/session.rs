@@ -57,6 +57,9 @@ enum Watch {
 struct Loading {
     result: Receiver<Result<Imported, String>>,
     wake: Arc<Mutex<(Option<Waker>, bool)>>,
+    /// The reading, until it starts: after the first frame is out (or when asked for news),
+    /// so that it takes nothing from the drawing of the table of contents.
+    reader: Option<Box<dyn FnOnce() + Send>>,
     /// The participants given at start, for when the minutes open.
     participants: Vec<String>,
     /// Where the minutes are kept is told by the whole agenda (its identity names the file)
@@ -92,8 +95,8 @@ impl Session {
     }
 
     /// The screen shows `app`'s table of contents while `read` reads the whole agenda on a
-    /// thread of its own; the minutes open when it is in (`Msg::Loaded`, then
-    /// `Effect::OpenRecord`).
+    /// thread of its own, begun once the first frame is out (or news is first asked for); the
+    /// minutes open when it is in (`Msg::Loaded`, then `Effect::OpenRecord`).
     /// `minutes`: where the minutes are, if given; else the default place in `data_dir`, once
     /// the whole agenda tells it.
     pub fn start_loading(
@@ -107,38 +110,48 @@ impl Session {
         let (tx, result) = std::sync::mpsc::channel();
         let wake: Arc<Mutex<(Option<Waker>, bool)>> = Arc::new(Mutex::new((None, false)));
         let done = Arc::clone(&wake);
-        let spawned = std::thread::Builder::new()
-            .name("gavel-agenda".into())
-            .spawn(move || {
-                let _ = tx.send(read());
-                let mut state = done.lock().unwrap_or_else(|e| e.into_inner());
-                state.1 = true;
-                if let Some(wake) = &state.0 {
-                    wake();
-                }
-            });
-        if let Err(e) = spawned {
-            // No thread to read on: the screen cannot be given its agenda.
-            let (tx, failed) = std::sync::mpsc::channel();
-            let _ = tx.send(Err(format!("cannot start reading the agenda: {e}")));
-            let mut session = Session::unopened(path);
-            session.loading = Some(Loading {
-                result: failed,
-                wake: Arc::new(Mutex::new((None, true))),
-                participants: participants.to_vec(),
-                data_dir,
-            });
-            return session;
-        }
+        let reader = move || {
+            let _ = tx.send(read());
+            let mut state = done.lock().unwrap_or_else(|e| e.into_inner());
+            state.1 = true;
+            if let Some(wake) = &state.0 {
+                wake();
+            }
+        };
         app.start_loading();
         let mut session = Session::unopened(path);
         session.loading = Some(Loading {
             result,
             wake,
+            reader: Some(Box::new(reader)),
             participants: participants.to_vec(),
             data_dir,
         });
         session
+    }
+
+    /// Starts reading the whole agenda on a thread of its own, if it has not started.
+    fn begin_reading(&mut self) {
+        let Some(loading) = &mut self.loading else {
+            return;
+        };
+        let Some(reader) = loading.reader.take() else {
+            return;
+        };
+        let spawned = std::thread::Builder::new()
+            .name("gavel-agenda".into())
+            .spawn(reader);
+        if let Err(e) = spawned {
+            // No thread to read on: the screen cannot be given its agenda.
+            let (tx, failed) = std::sync::mpsc::channel();
+            let _ = tx.send(Err(format!("cannot start reading the agenda: {e}")));
+            loading.result = failed;
+            let mut state = loading.wake.lock().unwrap_or_else(|e| e.into_inner());
+            state.1 = true;
+            if let Some(wake) = &state.0 {
+                wake();
+            }
+        }
     }
 
     /// Opens the record on disk for the agenda the screen has now.
@@ -344,6 +357,13 @@ impl Runner for Session {
         }
     }
 
+    /// The first frame is out: the whole agenda is read from now on.
+    fn frame(&mut self, starting: bool) {
+        if !starting {
+            self.begin_reading();
+        }
+    }
+
     /// A follower asks its folder to tell of changes to the minutes and the journal. The folder
     /// is watched, not the file: a save replaces the file, which would end a watch on it.
     fn watch(&mut self, wake: super::terminal::Waker) {
@@ -389,6 +409,7 @@ impl Runner for Session {
 
     /// The writer's news (an error, a takeover, notices), or, read-only, the holder's saves.
     fn poll(&mut self, app: &App) -> Vec<Msg> {
+        self.begin_reading();
         if let Some(loading) = &self.loading {
             return match loading.result.try_recv() {
                 Ok(Ok(imported)) => vec![Msg::Loaded(Box::new(imported))],

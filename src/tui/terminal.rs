@@ -288,6 +288,7 @@ impl<R: Runner> Runner for Synced<'_, R> {
         } else {
             execute!(out, EndSynchronizedUpdate)
         };
+        self.0.frame(starting);
     }
 }
 
