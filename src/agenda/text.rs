@@ -340,7 +340,7 @@ pub fn strip_artefacts(text: &str) -> Cow<'_, str> {
 /// A line that is nothing but a link: printed documents list the linked documents' addresses.
 pub fn is_bare_url(line: &str) -> bool {
     // Asked of every printed line: most start with another letter than a link's.
-    match line.bytes().find(|&b| !is_space_byte(b)) {
+    match first_byte(line) {
         None => return false,
         Some(b'h' | b'w') => {}
         Some(b) if b.is_ascii() => return false,
@@ -350,6 +350,12 @@ pub fn is_bare_url(line: &str) -> bool {
     let link = t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.");
     // A link broken over two printed lines ends in " -".
     link && t.trim_end_matches('-').split_whitespace().count() == 1
+}
+
+/// The first byte of a text that is not ASCII white space: where it is ASCII, it is the first
+/// character `trimmed` leaves, so most lines are told from it without trimming them.
+pub fn first_byte(s: &str) -> Option<u8> {
+    s.bytes().find(|&b| !is_space_byte(b))
 }
 
 /// ASCII white space as `str::trim` sees it (which also counts the vertical tab).
@@ -389,7 +395,7 @@ impl Trim for str {
 /// Whether a text is white space only (`trimmed` would leave nothing), told from its first
 /// character that is not an ASCII space: most lines start with a letter.
 pub fn is_blank(s: &str) -> bool {
-    match s.bytes().find(|&b| !is_space_byte(b)) {
+    match first_byte(s) {
         None => true,
         Some(b) if b.is_ascii() => false,
         Some(_) => s.trim().is_empty(),

@@ -4,10 +4,11 @@
 //! between the entries. Its lines are never items: the headings in the text are.
 
 use crate::agenda::text::Trim;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::headings;
-use crate::agenda::text::{is_space_byte, join_line, squash_spaces};
+use crate::agenda::text::{first_byte, is_space_byte, join_line, squash_spaces};
 
 /// One entry of the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,22 +23,10 @@ pub struct Entry {
 /// A line of a table of contents, as far as one line tells: its number, title and page. `None`
 /// for the page when the title goes on on the next line.
 pub fn entry_line(line: &str) -> Option<(Option<String>, String, Option<u32>)> {
-    if plainly_not_an_entry(line) {
+    if plainly_not_an_entry(line) || !may_be_entry(line) {
         return None;
     }
     let t = line.trim_end();
-    // Asked of every line: an entry ends with its page or starts with its number.
-    let start = t.trimmed();
-    let punkt = start.starts_with(['P', 'p'])
-        && start
-            .get(1..4)
-            .is_some_and(|s| s.eq_ignore_ascii_case("unk") || s.eq_ignore_ascii_case("kt."));
-    if !t.ends_with(|c: char| c.is_ascii_digit())
-        && !start.starts_with(|c: char| c.is_ascii_digit())
-        && !punkt
-    {
-        return None;
-    }
     let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let (rest, page) = if (1..=4).contains(&digits) {
         let before = &t[..t.len() - digits];
@@ -72,13 +61,26 @@ pub fn entry_line(line: &str) -> Option<(Option<String>, String, Option<u32>)> {
     Some((number, title, page))
 }
 
-/// Asked of every line, and most start and end with a letter: the test below on the trimmed
-/// text, told from the bytes at the ends where those are ASCII.
+/// Asked of every line: an entry ends with its page or starts with its number ("Punkt 2").
+fn may_be_entry(line: &str) -> bool {
+    let t = line.trim_end();
+    let start = t.trimmed();
+    let punkt = start.starts_with(['P', 'p'])
+        && start
+            .get(1..4)
+            .is_some_and(|s| s.eq_ignore_ascii_case("unk") || s.eq_ignore_ascii_case("kt."));
+    t.ends_with(|c: char| c.is_ascii_digit())
+        || start.starts_with(|c: char| c.is_ascii_digit())
+        || punkt
+}
+
+/// Most lines start and end with a letter: [`may_be_entry`] told from the bytes at the ends,
+/// where those are ASCII, without trimming.
 fn plainly_not_an_entry(line: &str) -> bool {
     let bytes = line.as_bytes();
-    let first = bytes.iter().find(|&&b| !is_space_byte(b));
+    let first = first_byte(line);
     let last = bytes.iter().rev().find(|&&b| !is_space_byte(b));
-    matches!((first, last), (Some(&first), Some(&last))
+    matches!((first, last), (Some(first), Some(&last))
         if first.is_ascii()
             && last.is_ascii()
             && !first.is_ascii_digit()
@@ -120,44 +122,42 @@ pub fn section_label(line: &str) -> Option<bool> {
 
 /// The entries looked up by number, or by title where they have none: a heading is matched to
 /// its entry without comparing it with every entry (thousands of items would make that quadratic).
+/// A numbered entry's title is normalized when a heading of its number is first compared with it.
 pub struct Index<'a> {
     entries: &'a [Entry],
-    normalized: Vec<String>,
+    normalized: Vec<OnceCell<String>>,
     by_number: HashMap<&'a str, Vec<usize>>,
     by_key: HashMap<String, Vec<usize>>,
 }
 
 impl<'a> Index<'a> {
     pub fn new(entries: &'a [Entry]) -> Index<'a> {
-        let normalized: Vec<String> = entries
-            .iter()
-            .map(|e| headings::normalized(&e.title))
-            .collect();
-        let mut by_number: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut index = Index {
+            entries,
+            normalized: entries.iter().map(|_| OnceCell::new()).collect(),
+            by_number: HashMap::new(),
+            by_key: HashMap::new(),
+        };
         for (k, e) in entries.iter().enumerate() {
             match &e.number {
-                Some(n) => by_number.entry(n.as_str()).or_default().push(k),
-                None => by_key
-                    .entry(headings::title_key(&normalized[k]).to_string())
-                    .or_default()
-                    .push(k),
+                Some(n) => index.by_number.entry(n.as_str()).or_default().push(k),
+                None => {
+                    let key = headings::title_key(index.normalized(k)).to_string();
+                    index.by_key.entry(key).or_default().push(k);
+                }
             }
         }
-        Index {
-            entries,
-            normalized,
-            by_number,
-            by_key,
-        }
+        index
+    }
+
+    fn normalized(&self, k: usize) -> &str {
+        self.normalized[k].get_or_init(|| headings::normalized(&self.entries[k].title))
     }
 
     /// The first entry from `from` on that lists a heading of this number and title.
-    #[cfg(test)]
     pub fn find(&self, number: &str, title: &str, from: usize) -> Option<usize> {
         self.find_normalized(number, &headings::normalized(title), from)
     }
-
     /// [`Index::find`] for a title already normalized.
     pub fn find_normalized(&self, number: &str, title: &str, from: usize) -> Option<usize> {
         let listed = self
@@ -172,7 +172,7 @@ impl<'a> Index<'a> {
                 list[start..]
                     .iter()
                     .copied()
-                    .find(|&k| headings::same_normalized(title, &self.normalized[k]))
+                    .find(|&k| headings::same_normalized(title, self.normalized(k)))
             })
             .min()
             .filter(|&k| {
@@ -181,47 +181,6 @@ impl<'a> Index<'a> {
                     .as_deref()
                     .is_none_or(|n| n == number)
             })
-    }
-}
-
-/// The entries by number, for a look at a few headings: the first entry that lists a heading is
-/// the one [`Index`] finds, but titles are normalized only where the number allows a match.
-pub struct Listings<'a> {
-    entries: &'a [Entry],
-    by_number: HashMap<&'a str, Vec<usize>>,
-    unnumbered: Vec<usize>,
-}
-
-impl<'a> Listings<'a> {
-    pub fn new(entries: &'a [Entry]) -> Listings<'a> {
-        let mut by_number: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut unnumbered = Vec::new();
-        for (k, e) in entries.iter().enumerate() {
-            match &e.number {
-                Some(n) => by_number.entry(n.as_str()).or_default().push(k),
-                None => unnumbered.push(k),
-            }
-        }
-        Listings {
-            entries,
-            by_number,
-            unnumbered,
-        }
-    }
-
-    /// The first entry that lists a heading of this number and title.
-    pub fn first(&self, number: &str, title: &str) -> Option<usize> {
-        let title = headings::normalized(title);
-        let key = headings::title_key(&title);
-        let numbered = self.by_number.get(number).map_or(&[][..], Vec::as_slice);
-        let lists = |k: &usize| {
-            let listed = headings::normalized(&self.entries[*k].title);
-            (self.entries[*k].number.is_some() || headings::title_key(&listed) == key)
-                && headings::same_normalized(&title, &listed)
-        };
-        let by_number = numbered.iter().find(|k| lists(k));
-        let by_title = self.unnumbered.iter().find(|k| lists(k));
-        by_number.into_iter().chain(by_title).min().copied()
     }
 }
 
@@ -406,31 +365,20 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        /// The quick look at a line's ends rejects only what the test on the trimmed text
+        /// The quick look at a line's ends rejects only what the look at the trimmed text
         /// rejects.
         #[test]
         fn the_quick_rejection_rejects_no_entry(
             line in "[ \t\u{a0}]{0,2}(3\\.4\\.? |Punkt 2 |pkt\\. 1 |x|Æ)?[a-zæ .…\t]{0,12}(\\.\\.\\. ?|\t|  )?[0-9]{0,3}[ \u{a0}]{0,2}",
         ) {
-            let whole = {
-                let t = line.trim_end();
-                let start = t.trimmed();
-                let punkt = start.starts_with(['P', 'p'])
-                    && start
-                        .get(1..4)
-                        .is_some_and(|s| s.eq_ignore_ascii_case("unk") || s.eq_ignore_ascii_case("kt."));
-                t.ends_with(|c: char| c.is_ascii_digit())
-                    || start.starts_with(|c: char| c.is_ascii_digit())
-                    || punkt
-            };
             if plainly_not_an_entry(&line) {
-                proptest::prop_assert!(!whole, "{:?}", line);
+                proptest::prop_assert!(!may_be_entry(&line), "{:?}", line);
             }
         }
 
-        /// A look at one heading finds the entry the whole index finds.
+        /// The index finds the first entry a look at every entry finds.
         #[test]
-        fn the_first_listing_is_the_index_s(
+        fn the_index_finds_what_a_look_at_every_entry_finds(
             listed in proptest::collection::vec(
                 (proptest::option::of("[12]\\.[12]"), "(Budget|budget|Budget 2026 for hele kommunen og dens institutioner|Plan)\\.?"),
                 0..8,
@@ -442,11 +390,16 @@ mod tests {
                 .into_iter()
                 .map(|(number, title)| Entry { number, title, page: None, closed: false })
                 .collect();
-            let index = Index::new(&entries);
-            proptest::prop_assert_eq!(
-                Listings::new(&entries).first(&number, &title),
-                index.find(&number, &title, 0)
-            );
+            let title_n = headings::normalized(&title);
+            let every = entries.iter().position(|e| {
+                let listed = headings::normalized(&e.title);
+                let may_list = match &e.number {
+                    Some(n) => *n == number,
+                    None => headings::title_key(&listed) == headings::title_key(&title_n),
+                };
+                may_list && headings::same_normalized(&title_n, &listed)
+            });
+            proptest::prop_assert_eq!(Index::new(&entries).find(&number, &title, 0), every);
         }
     }
 

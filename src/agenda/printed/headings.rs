@@ -3,7 +3,7 @@
 //! for the whole document at once: the longest run of numbers that follow on from each other,
 //! or, where the document prints a table of contents, the lines that match its entries.
 
-use crate::agenda::text::{Trim, is_space_byte};
+use crate::agenda::text::{Trim, first_byte};
 use std::fmt::Write;
 
 /// A line that reads as a heading.
@@ -21,7 +21,7 @@ pub struct Heading<'a> {
 pub fn heading(line: &str) -> Option<Heading<'_>> {
     // Asked of every line: most start with a letter that starts no heading, seen without
     // trimming (a line that starts with other white space is trimmed first).
-    match line.bytes().find(|&b| !is_space_byte(b))? {
+    match first_byte(line)? {
         b'0'..=b'9' | b'P' | b'p' => {}
         b if b.is_ascii() => return None,
         _ => {}

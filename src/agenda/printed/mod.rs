@@ -48,13 +48,13 @@ pub fn headings_follow_contents(raw: &[&str]) -> bool {
     let Some(&end) = contents.lines.last() else {
         return false;
     };
-    let listings = contents::Listings::new(&contents.entries);
+    let index = contents::Index::new(&contents.entries);
     let wanted = contents.entries.len().div_ceil(2).min(2);
     (end + 1..texts.len().min(end + 3_000))
         .filter_map(|i| headings::heading(texts[i]))
         .filter(|h| {
-            listings
-                .first(&h.number, h.title)
+            index
+                .find(&h.number, h.title, 0)
                 .is_some_and(|k| contents.entries[k].number.is_some())
         })
         .take(wanted)
