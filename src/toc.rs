@@ -50,20 +50,9 @@ pub fn table(agenda: &Agenda, width: usize) -> String {
         }
         // Most titles fit as they are: no lines to make.
         let one = [item.title.as_str()];
-        let wrapped;
-        let title = &item.title;
-        let spaced = is_spaced(title);
-        let narrow = title.len() <= title_width || title.chars().count() <= title_width;
-        let lines: &[&str] = if spaced && narrow {
-            &one
-        } else {
-            wrapped = if spaced {
-                wrap_spaced(title, title_width)
-            } else {
-                wrap_words(title, title_width)
-            };
-            &wrapped.iter().map(String::as_str).collect::<Vec<_>>()
-        };
+        let made = wrapped(&item.title, title_width);
+        let made: Vec<&str> = made.iter().flatten().map(String::as_str).collect();
+        let lines: &[&str] = if made.is_empty() { &one } else { &made };
         let last = lines.len() - 1;
         for (n, line) in lines.iter().enumerate() {
             // The number (indented under its section) on the first line, padded to its column.
@@ -125,16 +114,21 @@ fn is_spaced(text: &str) -> bool {
 
 /// Word-wraps to `width` columns; a word longer than the line gets a line of its own.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    // Most titles fit, spaced as they should be: one line, as it is.
+    wrapped(text, width).unwrap_or_else(|| vec![text.to_string()])
+}
+
+/// The lines a text wraps into, or `None` where it is one line as it is: most titles fit,
+/// spaced as they should be, and need no line made of them.
+fn wrapped(text: &str, width: usize) -> Option<Vec<String>> {
     let spaced = is_spaced(text);
-    if spaced && text.chars().count() <= width {
-        return vec![text.to_string()];
+    if spaced && (text.len() <= width || text.chars().count() <= width) {
+        return None;
     }
-    if spaced {
+    Some(if spaced {
         wrap_spaced(text, width)
     } else {
         wrap_words(text, width)
-    }
+    })
 }
 
 /// [`wrap`] for any text: word by word.
