@@ -294,13 +294,15 @@ fn outline_beyond_tables(bytes: &[u8]) -> Result<(Imported, bool), ImportError> 
         Some(Format::Pdf) => read_pdf(bytes, printed::Depth::Outline)?,
         None => {
             let text = text::decode(bytes)?;
-            let lines: Vec<&str> = text::lines(&text);
-            if meeting_file::looks_like(&lines)
-                || (word_export::looks_like(&lines) && !printed::headings_follow_contents(&lines))
+            // The layout is told from the first lines (no test looks further): the printed
+            // reader goes through the text itself, and no list of all its lines is made.
+            let head: Vec<&str> = text::line_iter(&text).take(LAYOUT_LINES).collect();
+            if meeting_file::looks_like(&head)
+                || (word_export::looks_like(&head) && !printed::headings_follow_contents(&head))
             {
                 return whole(bytes);
             }
-            printed::outline(&lines)?
+            printed::outline(&text)?
         }
         Some(_) => return whole(bytes),
     };
@@ -308,6 +310,10 @@ fn outline_beyond_tables(bytes: &[u8]) -> Result<(Imported, bool), ImportError> 
     say_if_no_meeting(&mut imported);
     Ok((imported, false))
 }
+
+/// The lines that tell a text's layout: a meeting file's marks are within its first 10,000, a
+/// text export's table and where headings are within its first 20,000.
+const LAYOUT_LINES: usize = 20_000;
 
 /// The most entries an agenda may have: ten times the largest budget meeting, small enough that
 /// every screen and export stays fast.
@@ -436,7 +442,7 @@ fn parse_text(text: &str) -> Result<Imported, ImportError> {
     {
         word_export::parse(&lines)
     } else {
-        printed::parse(&lines)
+        printed::parse(text)
     };
     imported.map(say_what_is_missing)
 }

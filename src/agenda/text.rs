@@ -51,16 +51,27 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
 pub fn lines(text: &str) -> Vec<&str> {
     // Counted first (a quick vectorised pass): a large text's list is made at its size.
     let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        let line = &text[start..end];
-        out.push(line.strip_suffix('\r').unwrap_or(line));
-        start = end + 1;
-    }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
+    out.extend(line_iter(text));
     out
+}
+
+/// [`lines`] one at a time, for a reader that need not hold them all.
+pub fn line_iter(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || match ends.next() {
+        Some(end) => {
+            let line = &text[start..end];
+            start = end + 1;
+            Some(line.strip_suffix('\r').unwrap_or(line))
+        }
+        None if start < text.len() => {
+            let line = &text[start..];
+            start = text.len();
+            Some(line)
+        }
+        None => None,
+    })
 }
 
 fn utf8_or_1252(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
@@ -632,6 +643,7 @@ mod tests {
             proptest::prop_assert_eq!(field, clean_one_at_a_time(&s).replace(['\t', '\x0c'], " "));
         }
 
+        #[test]
         #[test]
         fn lines_are_str_lines_for_any_text(s in "[a\r\n\x0c æ]{0,40}") {
             proptest::prop_assert_eq!(lines(&s), s.lines().collect::<Vec<_>>());

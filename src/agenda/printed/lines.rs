@@ -55,44 +55,78 @@ pub struct Read<'a> {
     pub running: Vec<String>,
 }
 
-/// The raw lines of each form-feed page (its first line's form feed still on it), as slices of
-/// the document: a page is never copied.
-fn pages<'r, 'a>(raw: &'r [&'a str]) -> Vec<&'r [&'a str]> {
-    let mut pages = Vec::new();
-    let mut start = 0;
-    for (i, line) in raw.iter().enumerate() {
-        if line.starts_with('\x0c') && i > start {
-            pages.push(&raw[start..i]);
-            start = i;
+/// A text's lines as [`line_iter`] gives them, held as where each ends: half the room a list of
+/// the lines takes, and the text is split once.
+struct Lines<'a> {
+    text: &'a str,
+    ends: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        let bytes = text.as_bytes();
+        let mut ends = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+        ends.extend(memchr::memchr_iter(b'\n', bytes));
+        if ends.last().map_or(0, |&e| e + 1) < text.len() {
+            ends.push(text.len());
         }
+        Lines { text, ends }
     }
-    pages.push(&raw[start..]);
-    pages
+
+    fn get(&self, i: usize) -> &'a str {
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p] + 1);
+        let line = &self.text[start..self.ends[i]];
+        line.strip_suffix('\r').unwrap_or(line)
+    }
+
+    /// The lines from `from` up to `to`.
+    fn range(&self, from: usize, to: usize) -> impl Iterator<Item = &'a str> + '_ {
+        (from..to).map(|i| self.get(i))
+    }
 }
 
 /// Classifies the lines, finds the page starts, and takes out the running headers and footers
-/// (recording the meeting and the page anchors they give) and the bare links.
-pub fn read<'a>(raw: &[&'a str], meeting: &mut Meeting, physical: bool) -> Read<'a> {
-    let ff_pages = pages(raw);
-    let running = if physical || ff_pages.len() >= 3 {
-        Running::find(&ff_pages)
+/// (recording the meeting and the page anchors they give) and the bare links. The text is split
+/// once, into where its lines end: no list of all its lines is made.
+pub fn read<'a>(text: &'a str, meeting: &mut Meeting, physical: bool) -> Read<'a> {
+    let raw = Lines::new(text);
+    let count = raw.ends.len();
+    // A form-feed page begins at a line that starts with a form feed, unless that is the first.
+    let mut page_starts = vec![0];
+    page_starts.extend((1..count).filter(|&i| raw.text.as_bytes()[raw.ends[i - 1] + 1] == 0x0c));
+    page_starts.push(count);
+    let ff_pages = page_starts.len() - 1;
+    // One pass over the pages: their sizes, how their lines are spaced, the lines at their edges.
+    let mut edges = running::Counter::default();
+    let mut page_sizes = Vec::with_capacity(ff_pages);
+    let mut followed_by_empty = 0;
+    let mut page_lines: Vec<&str> = Vec::new();
+    for page in page_starts.windows(2) {
+        page_lines.clear();
+        let mut size = 0;
+        // A printed line followed by an empty one (a page after the first begins with a form
+        // feed: no pair across pages counts).
+        let mut after_text = false;
+        for line in raw.range(page[0], page[1]) {
+            let blank = is_blank(line);
+            followed_by_empty += usize::from(after_text && line.is_empty());
+            size += usize::from(!blank);
+            after_text = !blank;
+            page_lines.push(line);
+        }
+        page_sizes.push(size);
+        edges.page(&page_lines);
+    }
+    let running = if physical || ff_pages >= 3 {
+        edges.finish(ff_pages)
     } else {
         Running::default()
     };
-    let page_sizes: Vec<usize> = ff_pages
-        .iter()
-        .map(|p| p.iter().filter(|l| !is_blank(l)).count())
-        .collect();
-
     let text_lines: usize = page_sizes.iter().sum();
-    let followed_by_empty = raw
-        .windows(2)
-        .filter(|w| w[1].is_empty() && !is_blank(w[0]))
-        .count();
     let double_spaced = followed_by_empty * 2 > text_lines;
 
     let mut out = Read {
-        lines: Vec::with_capacity(raw.len()),
+        lines: Vec::with_capacity(count),
         ..Read::default()
     };
     let mut page = 0usize;
@@ -108,7 +142,7 @@ pub fn read<'a>(raw: &[&'a str], meeting: &mut Meeting, physical: bool) -> Read<
     let mut rank = 0usize;
     let mut first_line = true;
 
-    for &raw_line in raw {
+    for raw_line in raw.range(0, count) {
         let form_feed = raw_line.starts_with('\x0c');
         if form_feed && !first_line && !(rank == 0 && ff_page == 0 && out.lines.is_empty()) {
             ff_page += 1;

@@ -62,8 +62,8 @@ pub fn headings_follow_contents(raw: &[&str]) -> bool {
         == wanted
 }
 
-pub fn parse(raw: &[&str]) -> Result<Imported, ImportError> {
-    parse_lines(raw, false, Depth::Whole)
+pub fn parse(text: &str) -> Result<Imported, ImportError> {
+    parse_lines(text, false, Depth::Whole)
 }
 
 /// How far a document is read: whole, or only as far as its table of contents (the meeting and
@@ -75,8 +75,8 @@ pub enum Depth {
 }
 
 /// The meeting and entries of a printed document's text, its item texts left unread.
-pub fn outline(raw: &[&str]) -> Result<Imported, ImportError> {
-    parse_lines(raw, false, Depth::Outline)
+pub fn outline(text: &str) -> Result<Imported, ImportError> {
+    parse_lines(text, false, Depth::Outline)
 }
 
 /// Reads the pages of a PDF: each page's text as the PDF gives it, so page boundaries and page
@@ -92,8 +92,7 @@ pub fn parse_pages(pages: &[String], depth: Depth) -> Result<Imported, ImportErr
             text.push('\n');
         }
     }
-    let lines = crate::agenda::text::lines(&text);
-    parse_lines(&lines, true, depth)
+    parse_lines(&text, true, depth)
 }
 
 fn candidate(
@@ -137,9 +136,9 @@ fn starts_text(lines: &[Line], index: usize) -> bool {
         })
 }
 
-fn parse_lines(raw: &[&str], physical: bool, depth: Depth) -> Result<Imported, ImportError> {
+fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, ImportError> {
     let mut agenda = Agenda::default();
-    let read = lines::read(raw, &mut agenda.meeting, physical);
+    let read = lines::read(text, &mut agenda.meeting, physical);
     let lines = read.lines;
     let mut anchors = read.anchors;
     if physical && anchors.is_empty() {

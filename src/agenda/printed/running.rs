@@ -25,6 +25,9 @@ pub struct Running {
     keys: HashSet<(Zone, usize, u64), Quick>,
     /// Which places hold a running line at all: every other line is passed over unhashed.
     places: [[bool; TOP]; 2],
+    /// A line as first seen for each running key: most running lines are these very bytes, and
+    /// are told by one comparison instead of hashed again.
+    seen_as: Vec<(Zone, usize, String)>,
 }
 
 /// A hasher for keys that are hashes already: SipHash's care is wasted on them.
@@ -55,48 +58,13 @@ impl std::hash::Hasher for Mix {
 
 impl Running {
     /// Finds the lines repeated across `pages` (each page's lines as printed).
+    #[cfg(test)]
     pub fn find(pages: &[&[&str]]) -> Running {
-        let mut counts: HashMap<(Zone, usize, u64), usize, Quick> = HashMap::default();
-        // A page's few places, each counted once per page (a short page's top is its bottom).
-        let mut seen: Vec<(Zone, usize, u64)> = Vec::with_capacity(TOP + BOTTOM);
+        let mut edges = Counter::default();
         for page in pages {
-            let text = || page.iter().map(|l| l.trimmed()).filter(|l| !l.is_empty());
-            let top = text().take(TOP).enumerate().map(|(r, l)| (Zone::Top, r, l));
-            let bottom = text().rev().take(BOTTOM).enumerate();
-            for (zone, rank, line) in top.chain(bottom.map(|(r, l)| (Zone::Bottom, r, l))) {
-                let place = (zone, rank, key(line));
-                if !seen.contains(&place) {
-                    seen.push(place);
-                }
-            }
-            for place in seen.drain(..) {
-                *counts.entry(place).or_default() += 1;
-            }
+            edges.page(page);
         }
-        let pages = pages.len();
-        let mut keys: HashSet<(Zone, usize, u64), Quick> = counts
-            .into_iter()
-            .filter(|((_, _, line), n)| {
-                let numbered = *line == PAGE;
-                *n >= 2 && (n * 2 >= pages) && (pages >= 3 || numbered)
-            })
-            .map(|(key, _)| key)
-            .collect();
-        // A header is a block from the top of the page, a footer one from the bottom: a line
-        // repeated further in (a section heading on pages that each start an item) is content.
-        // (A page number is never content, wherever it stands.)
-        for zone in [Zone::Top, Zone::Bottom] {
-            let mut rank = 0;
-            while keys.iter().any(|(z, r, _)| *z == zone && *r == rank) {
-                rank += 1;
-            }
-            keys.retain(|(z, r, line)| *z != zone || *r < rank || *line == PAGE);
-        }
-        let mut places = [[false; TOP]; 2];
-        for (zone, rank, _) in &keys {
-            places[*zone as usize][*rank] = true;
-        }
-        Running { keys, places }
+        edges.finish(pages.len())
     }
 
     /// Whether a line, at `rank` from the top (or from the bottom) of its page, runs.
@@ -105,41 +73,166 @@ impl Running {
             .get(rank)
             .copied()
             .unwrap_or(false)
-            && self.keys.contains(&(zone, rank, key(line.trimmed())))
+            && {
+                let line = line.trimmed();
+                self.seen_as
+                    .iter()
+                    .any(|(z, r, seen)| *z == zone && *r == rank && seen == line)
+                    || self.keys.contains(&(zone, rank, key(line)))
+            }
+    }
+}
+
+/// The lines at the pages' edges, counted a page at a time (so that no page need be kept).
+#[derive(Default)]
+pub struct Counter<'a> {
+    /// Each key's count, and the line it was first seen as.
+    counts: HashMap<(Zone, usize, u64), (usize, &'a str), Quick>,
+    /// The line last hashed at each place and its key: a running line is the same bytes on
+    /// page after page, and is hashed once.
+    last: [[(&'a str, u64); TOP]; 2],
+}
+
+impl<'a> Counter<'a> {
+    /// Counts a page's lines as printed.
+    pub fn page(&mut self, page: &[&'a str]) {
+        // A page's few places, each counted once per page (a short page's top is its bottom).
+        let mut seen: [((Zone, usize, u64), &str); TOP + BOTTOM] =
+            [((Zone::Top, 0, 0), ""); TOP + BOTTOM];
+        let mut places = 0;
+        let text = || page.iter().map(|l| l.trimmed()).filter(|l| !l.is_empty());
+        let top = text().take(TOP).enumerate().map(|(r, l)| (Zone::Top, r, l));
+        let bottom = text().rev().take(BOTTOM).enumerate();
+        for (zone, rank, line) in top.chain(bottom.map(|(r, l)| (Zone::Bottom, r, l))) {
+            let cached = &mut self.last[zone as usize][rank];
+            if cached.0 != line {
+                *cached = (line, key(line));
+            }
+            let place = (zone, rank, cached.1);
+            if !seen[..places].iter().any(|(p, _)| *p == place) {
+                seen[places] = (place, line);
+                places += 1;
+            }
+        }
+        for &(place, line) in &seen[..places] {
+            self.counts.entry(place).or_insert((0, line)).0 += 1;
+        }
+    }
+
+    /// The running lines of the `pages` counted.
+    pub fn finish(self, pages: usize) -> Running {
+        let counts = self.counts;
+        let mut kept: HashMap<(Zone, usize, u64), &str, Quick> = counts
+            .into_iter()
+            .filter(|((_, _, line), (n, _))| {
+                let numbered = *line == PAGE;
+                *n >= 2 && (n * 2 >= pages) && (pages >= 3 || numbered)
+            })
+            .map(|(key, (_, line))| (key, line))
+            .collect();
+        // A header is a block from the top of the page, a footer one from the bottom: a line
+        // repeated further in (a section heading on pages that each start an item) is content.
+        // (A page number is never content, wherever it stands.)
+        for zone in [Zone::Top, Zone::Bottom] {
+            let mut rank = 0;
+            while kept.keys().any(|(z, r, _)| *z == zone && *r == rank) {
+                rank += 1;
+            }
+            kept.retain(|(z, r, line), _| *z != zone || *r < rank || *line == PAGE);
+        }
+        let mut places = [[false; TOP]; 2];
+        for (zone, rank, _) in kept.keys() {
+            places[*zone as usize][*rank] = true;
+        }
+        let seen_as = kept
+            .iter()
+            .filter(|((_, _, key), _)| *key != PAGE)
+            .map(|(&(zone, rank, _), line)| (zone, rank, line.to_string()))
+            .collect();
+        let keys = kept.into_keys().collect();
+        Running {
+            keys,
+            places,
+            seen_as,
+        }
     }
 }
 
 /// The key of every page-number line: all of them are one line, whatever their number.
 const PAGE: u64 = 0;
 
-/// What a line is compared by: a hash of its words (spacing aside), or, for a page number, one
-/// key for all. Hashed without copying: this is asked of the lines at every page's edges.
+/// What a line is compared by: a hash of its words one space apart (spacing aside), or, for a
+/// page number, one key for all. Asked of the lines at every page's edges: most are spaced
+/// already, and are hashed where they lie.
 fn key(line: &str) -> u64 {
     if page_number(line).is_some() {
         return PAGE;
     }
-    // Eight bytes at a time, each word's length mixed in after it (so where the words break
-    // counts, and bytes past a word's end are zeros that cannot be confused with text).
+    if spaced_once(line.as_bytes()) {
+        return hash(line.as_bytes());
+    }
+    let words: Vec<&str> = line.split_ascii_whitespace().collect();
+    hash(words.join(" ").as_bytes())
+}
+
+/// Whether a line's words are one space apart already: no other white space (nor any control
+/// character, which is left to the careful way), none at its ends, no two spaces in a row.
+fn spaced_once(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // The high bit of each byte up to 0x20, and of each space: exact per byte (no carry crosses
+    // a byte), eight bytes at a time.
+    let up_to_space = |w: u64| !(((w & LOW) + ONES * 0x5f) | w | LOW);
+    let zero = |x: u64| !(((x & LOW) + LOW) | x | LOW);
+    let space = |w: u64| zero(w ^ (ONES * 0x20));
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        let low = up_to_space(w);
+        if low == 0 {
+            after_space = false;
+            continue;
+        }
+        let sp = space(w);
+        if low != sp || sp & (sp >> 8) != 0 || (after_space && sp & 0x80 != 0) {
+            return false;
+        }
+        after_space = sp >> 63 != 0;
+    }
+    for &b in words.remainder() {
+        if b <= b' ' && (b != b' ' || after_space) {
+            return false;
+        }
+        after_space = b == b' ';
+    }
+    true
+}
+
+/// Eight bytes at a time, the length mixed in last (bytes past the end are zeros that cannot
+/// be confused with text).
+fn hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut mix = |n: u64| {
         h = (h ^ n).wrapping_mul(K);
         h ^= h >> 29;
     };
-    for word in line.split_ascii_whitespace() {
-        let mut chunks = word.as_bytes().chunks_exact(8);
-        for chunk in &mut chunks {
-            mix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
-        }
-        // The last few bytes shifted into place (a copy into an array is a call per word).
-        let tail = chunks
-            .remainder()
-            .iter()
-            .rev()
-            .fold(0u64, |t, &b| (t << 8) | u64::from(b));
-        mix(tail);
-        mix(word.len() as u64);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        mix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
     }
+    // The last few bytes shifted into place (a copy into an array is a call).
+    let tail = chunks
+        .remainder()
+        .iter()
+        .rev()
+        .fold(0u64, |t, &b| (t << 8) | u64::from(b));
+    mix(tail);
+    mix(bytes.len() as u64);
     h | 1
 }
 
@@ -247,8 +340,32 @@ mod tests {
         ] {
             assert_ne!(key(a), key(b), "{a:?} {b:?}");
         }
+        // Two spaces in a row within eight bytes, across eight bytes, and at the end.
+        for spaced in ["ab  cdefgh", "abcdefg  hijklmnop", "abcdefghijklmno  p"] {
+            assert_eq!(key(spaced), key(&spaced.replace("  ", " ")), "{spaced:?}");
+        }
         assert_eq!(key("Side 3 af 15"), PAGE);
         assert_ne!(key("Side tre"), PAGE);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_line_is_keyed_as_its_words_one_space_apart(
+            text in "[ab æ]{0,40}",
+            other in "[\t\x0c\r\x0b\0 ]?",
+            at in 0usize..40,
+        ) {
+            // Letters and spaces, now and then another character at or below a space.
+            let mut s = text;
+            let at = (0..=at.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+            s.insert_str(at, &other);
+            let words = s.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(key(&s), key(&words));
+            // Taken as spaced already only when it is.
+            if spaced_once(s.as_bytes()) {
+                proptest::prop_assert_eq!(&s, &words);
+            }
+        }
     }
 
     #[test]

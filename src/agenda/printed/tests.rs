@@ -3,8 +3,7 @@
 use super::*;
 
 fn read(text: &str) -> Imported {
-    let lines: Vec<&str> = text.lines().collect();
-    parse(&lines).unwrap()
+    parse(text).unwrap()
 }
 
 fn pages(pages: &[&str]) -> Imported {
@@ -205,9 +204,8 @@ fn entries_the_text_never_heads_are_named_in_a_warning() {
 fn only_printed_lines_have_text() {
     let text =
         "Dagsorden\n\n \n1. Meddelelser\n   \nTekst her.\n\x0cKKR | 2025\nSide 2\n\n2. Budget\n";
-    let raw: Vec<&str> = text.lines().collect();
     for physical in [false, true] {
-        let read = lines::read(&raw, &mut crate::agenda::Meeting::default(), physical);
+        let read = lines::read(text, &mut crate::agenda::Meeting::default(), physical);
         assert!(read.lines.iter().any(|l| l.kind != Kind::Text));
         for line in &read.lines {
             assert!(
