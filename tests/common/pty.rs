@@ -151,8 +151,9 @@ impl Pty {
         master.flush().unwrap();
         // Five reads pass in a moment while gavel is drawing; a loaded machine may not have let
         // gavel read a lone Esc by then, and Esc with the next key is Alt+key. So after an Esc,
-        // a fixed pause of reading.
-        let pause = Duration::from_millis(if keys.ends_with('\x1b') { 250 } else { 0 });
+        // a fixed pause of reading (250 ms was too short with both processor cores busy: gavel
+        // read Esc and the next key together, as Alt+key, in three runs of six).
+        let pause = Duration::from_millis(if keys.ends_with('\x1b') { 600 } else { 0 });
         let until = Instant::now() + pause;
         for _ in 0..5 {
             self.pump();
@@ -166,7 +167,11 @@ impl Pty {
     pub fn finish(&mut self) -> &[u8] {
         let deadline = Instant::now() + Duration::from_secs(20);
         while self.pump() {
-            assert!(Instant::now() < deadline, "gavel did not end");
+            assert!(
+                Instant::now() < deadline,
+                "gavel did not end; its screen:\n{}",
+                self.text()
+            );
         }
         let _ = self.child.wait();
         &self.raw
