@@ -294,9 +294,7 @@ fn outline_beyond_tables(bytes: &[u8]) -> Result<(Imported, bool), ImportError> 
         Some(Format::Pdf) => read_pdf(bytes, printed::Depth::Outline)?,
         None => {
             let text = text::decode(bytes)?;
-            // The layout is told from the first lines (no test looks further): the printed
-            // reader goes through the text itself, and no list of all its lines is made.
-            let head: Vec<&str> = text::line_iter(&text).take(LAYOUT_LINES).collect();
+            let head = layout_head(&text);
             if meeting_file::looks_like(&head)
                 || (word_export::looks_like(&head) && !printed::headings_follow_contents(&head))
             {
@@ -312,8 +310,11 @@ fn outline_beyond_tables(bytes: &[u8]) -> Result<(Imported, bool), ImportError> 
 }
 
 /// The lines that tell a text's layout: a meeting file's marks are within its first 10,000, a
-/// text export's table and where headings are within its first 20,000.
-const LAYOUT_LINES: usize = 20_000;
+/// text export's table and where headings are within its first 20,000. No list of all the lines
+/// is made for the test.
+fn layout_head(text: &str) -> Vec<&str> {
+    text::line_iter(text).take(20_000).collect()
+}
 
 /// The most entries an agenda may have: ten times the largest budget meeting, small enough that
 /// every screen and export stays fast.
@@ -427,9 +428,10 @@ pub fn parse_str(text: &str) -> Result<Imported, ImportError> {
 }
 
 fn parse_text(text: &str) -> Result<Imported, ImportError> {
-    // Split once: every reader below works on the same lines.
-    let lines: Vec<&str> = text::lines(text);
-    if meeting_file::looks_like(&lines) {
+    // The layout is told from the first lines; only the text export's reader takes a list of
+    // all of them (the printed reader goes through the text itself).
+    let head = layout_head(text);
+    if meeting_file::looks_like(&head) {
         return meeting_file::from_str(text).map(|agenda| Imported {
             agenda,
             warnings: Vec::new(),
@@ -438,9 +440,8 @@ fn parse_text(text: &str) -> Result<Imported, ImportError> {
     // A text export whose headings were lost reads by its table of contents; one that kept
     // them, and any other text, as a printed document (whose reader says when it finds no
     // agenda: it needs no test first).
-    let imported = if word_export::looks_like(&lines) && !printed::headings_follow_contents(&lines)
-    {
-        word_export::parse(&lines)
+    let imported = if word_export::looks_like(&head) && !printed::headings_follow_contents(&head) {
+        word_export::parse(&text::lines(text))
     } else {
         printed::parse(text)
     };
