@@ -75,8 +75,14 @@ impl<'a> Lines<'a> {
 
     fn get(&self, i: usize) -> &'a str {
         let start = i.checked_sub(1).map_or(0, |p| self.ends[p] + 1);
-        let line = &self.text[start..self.ends[i]];
-        line.strip_suffix('\r').unwrap_or(line)
+        let end = self.ends[i];
+        let line = &self.text[start..end];
+        // A carriage return goes with the newline after it; a last line without one keeps it.
+        if end < self.text.len() {
+            line.strip_suffix('\r').unwrap_or(line)
+        } else {
+            line
+        }
     }
 
     /// The lines from `from` up to `to`.
@@ -312,4 +318,19 @@ fn header_parts(line: &str) -> (Option<(String, String)>, Option<u32>) {
         }
     }
     (running, number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The line ends give the lines every other reader splits the text into.
+        #[test]
+        fn line_ends_give_the_texts_lines(s in "[a\r\n\x0c æ]{0,40}") {
+            let raw = Lines::new(&s);
+            let got: Vec<&str> = raw.range(0, raw.ends.len()).collect();
+            proptest::prop_assert_eq!(got, crate::agenda::text::lines(&s));
+        }
+    }
 }
