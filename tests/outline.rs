@@ -164,3 +164,26 @@ fn meeting_files_and_text_exports_are_read_a_chunk_at_a_time() {
     assert!(chunked(tricky.replace("Et", "\u{c6}t").as_bytes()).is_some());
     assert!(chunked(&[tricky.as_bytes(), b"# caf\xE9\n"].concat()).is_none());
 }
+
+/// A Word document's outline reads every paragraph (its headings may be anywhere) but builds no
+/// item text: the screen shows it first and the whole document is read on a thread.
+#[test]
+fn a_word_documents_outline_leaves_the_item_texts_to_the_whole_import() {
+    let written = generate::agenda(50, 2);
+    let docx = generate::docx(&written);
+    let (outline, whole) = agenda::outline_bytes(&docx).unwrap();
+    assert!(
+        !whole,
+        "the outline of a Word document is not the whole import"
+    );
+    let full = agenda::parse_bytes(&docx).unwrap();
+    assert_eq!(toc_of(&outline.agenda), toc_of(&full.agenda));
+    let texts = |a: &Agenda| {
+        a.items
+            .iter()
+            .filter(|i| !i.presentation.is_empty() || !i.recommendations.is_empty())
+            .count()
+    };
+    assert_eq!(texts(&outline.agenda), 0);
+    assert!(texts(&full.agenda) >= 40, "{}", texts(&full.agenda));
+}

@@ -282,16 +282,17 @@ pub fn outline_bytes(bytes: &[u8]) -> Result<(Imported, bool), ImportError> {
 }
 
 /// The outline of a document whose table of contents is not read apart from its text: a
-/// printed document read by the same code as its whole, stopping before the item texts; any
-/// other layout read whole.
+/// printed document or a Word document read by the same code as its whole, stopping before the
+/// item texts; any other layout read whole.
 fn outline_beyond_tables(bytes: &[u8]) -> Result<(Imported, bool), ImportError> {
     let whole = |bytes| parse_bytes(bytes).map(|imported| (imported, true));
-    // Printed documents are read by the same code, stopping before the item texts.
+    // Printed and Word documents are read by the same code, stopping before the item texts.
     if bytes.len() > text::MAX_INPUT_BYTES {
         return whole(bytes);
     }
     let imported = match detect_bytes(bytes) {
-        Some(Format::Pdf) => read_pdf(bytes, printed::Depth::Outline)?,
+        Some(Format::Pdf) => read_pdf(bytes, Depth::Outline)?,
+        Some(Format::Docx) => docx::parse(bytes, Depth::Outline)?,
         None => {
             let text = text::decode(bytes)?;
             let head = layout_head(&text);
@@ -316,6 +317,14 @@ fn layout_head(text: &str) -> Vec<&str> {
     text::line_iter(text).take(20_000).collect()
 }
 
+/// How far a document is read: whole, or only as far as its table of contents (the meeting and
+/// every entry's number, title and page), by the same code, so the two always agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    Whole,
+    Outline,
+}
+
 /// The most entries an agenda may have: ten times the largest budget meeting, small enough that
 /// every screen and export stays fast.
 pub const MAX_ITEMS: usize = 20_000;
@@ -328,7 +337,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
 
 /// A PDF's pages, cleaned, through the printed-document reader to the given depth; what the
 /// PDF reader noticed on the way comes along as warnings.
-fn read_pdf(bytes: &[u8], depth: printed::Depth) -> Result<Imported, ImportError> {
+fn read_pdf(bytes: &[u8], depth: Depth) -> Result<Imported, ImportError> {
     let (pages, warnings) = pdf::pages(bytes)?;
     let pages: Vec<String> = pages.iter().map(|p| text::clean(p)).collect();
     let mut imported = printed::parse_pages(&pages, depth)?;
@@ -355,8 +364,8 @@ fn parse_any(bytes: &[u8]) -> Result<Imported, ImportError> {
         });
     }
     let imported = match detect_bytes(bytes) {
-        Some(Format::Pdf) => read_pdf(bytes, printed::Depth::Whole)?,
-        Some(Format::Docx) => docx::parse(bytes)?,
+        Some(Format::Pdf) => read_pdf(bytes, Depth::Whole)?,
+        Some(Format::Docx) => docx::parse(bytes, Depth::Whole)?,
         Some(Format::Publication(system)) => publication::parse(bytes, system)?,
         _ => return parse_text(&text::decode(bytes)?),
     };

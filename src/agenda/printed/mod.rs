@@ -23,7 +23,7 @@ use self::headings::{Candidate, same_title};
 use self::lines::{Kind, Line};
 use super::body;
 use super::text::{join_line, squash_spaces};
-use super::{Agenda, ImportError, Imported, Item, front};
+use super::{Agenda, Depth, ImportError, Imported, Item, front};
 use crate::agenda::text::Trim;
 
 /// Two headings that follow on from each other (within the first few thousand lines: an agenda
@@ -64,14 +64,6 @@ pub fn headings_follow_contents(raw: &[&str]) -> bool {
 
 pub fn parse(text: &str) -> Result<Imported, ImportError> {
     parse_lines(text, false, Depth::Whole)
-}
-
-/// How far a document is read: whole, or only as far as its table of contents (the meeting and
-/// every entry's number, title and page), by the same code, so the two always agree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Depth {
-    Whole,
-    Outline,
 }
 
 /// The meeting and entries of a printed document's text, its item texts left unread.
