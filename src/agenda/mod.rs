@@ -15,6 +15,7 @@ pub mod outline;
 mod pdf;
 mod pdf_cmap;
 mod pdf_content;
+mod pdf_stream;
 mod people;
 mod printed;
 mod publication;

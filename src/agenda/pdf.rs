@@ -4,6 +4,7 @@
 //! lopdf parses the file (pure Rust, bounded decompression); what it lacks is layout, so the
 //! few text-positioning operators are followed here.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
@@ -13,6 +14,7 @@ use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object};
 use super::ImportError;
 use super::pdf_cmap::{self, ToUnicode};
 use super::pdf_content::{Operand, Operations};
+use super::pdf_stream::Streams;
 
 /// No stream may inflate beyond this: a real agenda's page is a few hundred KB at most.
 const MAX_STREAM_BYTES: usize = 32 * 1024 * 1024;
@@ -58,9 +60,10 @@ pub fn pages(bytes: &[u8]) -> Result<(Vec<String>, Vec<String>), ImportError> {
     let mut out = Vec::with_capacity(page_ids.len());
     let mut total = 0usize;
     let mut fonts = Fonts::default();
+    let mut streams = Streams::default();
     for (number, id) in page_ids {
         // A page that cannot be read stays in the count, so later pages keep their numbers.
-        let text = match page_text(&doc, id, PAGE_BUDGET, &mut fonts) {
+        let text = match page_text(&doc, id, PAGE_BUDGET, &mut fonts, &mut streams) {
             Some(Ok(text)) => text,
             Some(Err(partial)) => {
                 warnings.push(format!(
@@ -337,6 +340,7 @@ fn page_text<'a>(
     page: lopdf::ObjectId,
     budget: Duration,
     read: &mut Fonts<'a>,
+    streams: &mut Streams,
 ) -> Option<Result<String, String>> {
     let fonts: BTreeMap<Vec<u8>, Rc<Font>> = doc
         .get_page_fonts(page)
@@ -344,9 +348,7 @@ fn page_text<'a>(
         .into_iter()
         .map(|(name, dict)| (name, read.get(doc, dict)))
         .collect();
-    let data = doc
-        .get_page_content_with_limit(page, MAX_STREAM_BYTES)
-        .ok()?;
+    let data = streams.page(doc, page, MAX_STREAM_BYTES)?;
     let started = Instant::now();
     let mut late = false;
     let mut runs = Vec::new();
@@ -560,13 +562,18 @@ fn left_margin(lines: &[(f64, f64, Vec<Run>)]) -> f64 {
 
 /// Soft hyphens: at a line end a break the reader must join, elsewhere invisible. Private-use
 /// bullets from symbol fonts become a bullet.
-fn repair(line: &str) -> String {
+fn repair(line: &str) -> Cow<'_, str> {
+    // Both characters are three or two bytes led by 0xEF or 0xC2: a line without those bytes
+    // (most Danish text: æ, ø and å are led by 0xC3) is taken as it is.
+    if memchr::memchr2(0xEF, 0xC2, line.as_bytes()).is_none() {
+        return Cow::Borrowed(line);
+    }
     let mut s: String = line.replace('\u{F0B7}', "•");
     if s.ends_with('\u{AD}') {
         s.pop();
         s.push('-');
     }
-    s.replace('\u{AD}', "")
+    Cow::Owned(s.replace('\u{AD}', ""))
 }
 
 #[cfg(test)]
@@ -585,6 +592,10 @@ mod tests {
         assert_eq!(repair("opga\u{AD}"), "opga-");
         assert_eq!(repair("sund\u{AD}heds"), "sundheds");
         assert_eq!(repair("\u{F0B7} punkt"), "• punkt");
+        // Text without either is kept as it is, whatever else it holds.
+        for plain in ["Ærø og Samsø", "§ 17, stk. 4 – 20 °C", "\u{F0B6} ok", ""] {
+            assert_eq!(repair(plain), plain);
+        }
     }
 
     #[test]
