@@ -57,39 +57,122 @@ pub fn pages(bytes: &[u8]) -> Result<(Vec<String>, Vec<String>), ImportError> {
                 .to_string(),
         );
     }
-    let mut out = Vec::with_capacity(page_ids.len());
-    let mut total = 0usize;
-    let mut fonts = Fonts::default();
-    let mut streams = Streams::default();
-    for (number, id) in page_ids {
-        // A page that cannot be read stays in the count, so later pages keep their numbers.
-        let text = match page_text(&doc, id, PAGE_BUDGET, &mut fonts, &mut streams) {
-            Some(Ok(text)) => text,
-            Some(Err(partial)) => {
-                warnings.push(format!(
-                    "page {number} of the PDF holds more text operators than can be placed in {} s; only the first part of it is read: compare it with the printed agenda",
-                    PAGE_BUDGET.as_secs()
-                ));
-                partial
-            }
-            None => {
-                warnings.push(format!("page {number} of the PDF could not be read"));
-                String::new()
-            }
-        };
-        total += text.len();
-        if total > MAX_TEXT_BYTES {
-            return Err(ImportError::TooLarge {
-                size: total,
-                limit: MAX_TEXT_BYTES,
-            });
-        }
-        out.push(text);
-    }
+    let threads = threads_for(page_ids.len());
+    let out = texts(&doc, &page_ids, threads, MAX_TEXT_BYTES, &mut warnings)?;
     if out.iter().all(|p| p.trim().is_empty()) {
         return Err(ImportError::ScannedPdf);
     }
     Ok((out, warnings))
+}
+
+/// Each page's text in order, `threads` runs of pages read at once; what could not be read is
+/// said in `warnings`. More than `limit` bytes of text in all is an error, found at the same
+/// page whatever the number of threads.
+fn texts(
+    doc: &Document,
+    page_ids: &BTreeMap<u32, lopdf::ObjectId>,
+    threads: usize,
+    limit: usize,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<String>, ImportError> {
+    let ids: Vec<lopdf::ObjectId> = page_ids.values().copied().collect();
+    let mut numbers = page_ids.keys().copied();
+    let mut out = Vec::with_capacity(ids.len());
+    let mut total = 0usize;
+    let too_large = |size| ImportError::TooLarge { size, limit };
+    for (end, read) in read_pages(doc, &ids, threads, limit) {
+        for (page, number) in read.into_iter().zip(numbers.by_ref()) {
+            // A page that cannot be read stays in the count, so later pages keep their numbers.
+            let text = match page {
+                Some(Ok(text)) => text,
+                Some(Err(partial)) => {
+                    warnings.push(format!(
+                        "page {number} of the PDF holds more text operators than can be placed in {} s; only the first part of it is read: compare it with the printed agenda",
+                        PAGE_BUDGET.as_secs()
+                    ));
+                    partial
+                }
+                None => {
+                    warnings.push(format!("page {number} of the PDF could not be read"));
+                    String::new()
+                }
+            };
+            total += text.len();
+            if total > limit {
+                return Err(too_large(total));
+            }
+            out.push(text);
+        }
+        // A run stops early only past the limit, which the pages before have then passed.
+        if out.len() < end {
+            return Err(too_large(total));
+        }
+    }
+    Ok(out)
+}
+
+/// As many threads as cores (at most `MAX_THREADS`), each with `PAGES_PER_THREAD` pages at least.
+fn threads_for(pages: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    (pages / PAGES_PER_THREAD).clamp(1, cores.min(MAX_THREADS))
+}
+
+/// What reading a page gave: its text, the part of it read in time, or nothing.
+type PageRead = Option<Result<String, String>>;
+
+/// From this many pages on, the pages are read on as many threads as there are cores: below
+/// it a document takes a few milliseconds, less than each thread's fonts cost to read again.
+const PAGES_PER_THREAD: usize = 32;
+/// Each thread holds up to the text limit before it stops: this bounds what they hold together.
+const MAX_THREADS: usize = 4;
+
+/// Every page read, in runs of consecutive pages (one per thread, each with its own fonts and
+/// decompressor), with the number of pages read up to the end of each run. A run stops once its
+/// own text passes the limit; the whole text has then passed it too, at or before that page,
+/// so the limit is met at the same page as when the pages are read one by one.
+fn read_pages(
+    doc: &Document,
+    ids: &[lopdf::ObjectId],
+    threads: usize,
+    limit: usize,
+) -> Vec<(usize, Vec<PageRead>)> {
+    let threads = threads.clamp(1, ids.len().max(1));
+    let size = ids.len().div_ceil(threads).max(1);
+    let read_run = |run: &[lopdf::ObjectId]| -> Vec<PageRead> {
+        let mut fonts = Fonts::default();
+        let mut streams = Streams::default();
+        let mut total = 0usize;
+        let mut out = Vec::with_capacity(run.len());
+        for &id in run {
+            let page = page_text(doc, id, PAGE_BUDGET, &mut fonts, &mut streams);
+            total += page.as_ref().map_or(0, |r| match r {
+                Ok(text) | Err(text) => text.len(),
+            });
+            out.push(page);
+            if total > limit {
+                break;
+            }
+        }
+        out
+    };
+    let ends = (1..=threads).map(|k| (k * size).min(ids.len()));
+    if threads == 1 {
+        return vec![(ids.len(), read_run(ids))];
+    }
+    std::thread::scope(|scope| {
+        let running: Vec<_> = ids
+            .chunks(size)
+            .map(|run| scope.spawn(move || read_run(run)))
+            .collect();
+        ends.zip(running)
+            .map(|(end, thread)| {
+                let read = thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (end, read)
+            })
+            .collect()
+    })
 }
 
 fn one_line(s: &str) -> String {
@@ -634,6 +717,47 @@ mod tests {
         let mut fonts = Fonts::default();
         let first = fonts.get(&doc, &dict);
         assert!(Rc::ptr_eq(&first, &fonts.get(&doc, &dict)));
+    }
+
+    #[test]
+    fn pages_read_on_threads_are_the_pages_read_one_by_one() {
+        let bytes = include_bytes!("../../tests/fixtures/agenda-libreoffice.pdf");
+        let doc = Document::load_mem(bytes).unwrap();
+        let ids = doc.get_pages();
+        assert_eq!(ids.len(), 12);
+        let read = |threads, limit| {
+            let mut warnings = Vec::new();
+            let texts = texts(&doc, &ids, threads, limit, &mut warnings);
+            (texts.map_err(|e| e.to_string()), warnings)
+        };
+        let (one, warnings) = read(1, MAX_TEXT_BYTES);
+        let one = one.unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(one[1].contains("1.1.\tPraksisplan for fysioterapi"));
+        assert!(one[11].contains("3.\tEventuelt"));
+        for threads in [2, 3, 5, 12, 40] {
+            assert_eq!(read(threads, MAX_TEXT_BYTES).0.as_ref(), Ok(&one));
+        }
+        // Over the limit at the same page, with the same size, however the pages are split:
+        // at the first page, in the middle of a run and at a run's last page.
+        let sums: Vec<usize> = one
+            .iter()
+            .scan(0, |sum, p| {
+                *sum += p.len();
+                Some(*sum)
+            })
+            .collect();
+        for limit in [sums[0] - 1, sums[4] - 1, sums[5] - 1, sums[10]] {
+            let expected = read(1, limit).0;
+            assert!(expected.is_err(), "{limit}");
+            for threads in [2, 3, 4, 6] {
+                assert_eq!(
+                    read(threads, limit).0,
+                    expected,
+                    "{threads} threads, {limit}"
+                );
+            }
+        }
     }
 
     #[test]
