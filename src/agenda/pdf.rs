@@ -205,7 +205,7 @@ struct Font<'a> {
     encoding: Option<Encoding<'a>>,
     /// What each byte decodes to, for an encoding that decodes a byte at a time (`None` for a
     /// byte the encoding cannot decode, which empties the whole string as it would).
-    by_byte: Option<Vec<Option<Box<str>>>>,
+    by_byte: Option<ByteTable>,
     /// Two-byte codes (a Type0 font).
     wide: bool,
     first_char: i64,
@@ -248,14 +248,16 @@ impl<'a> Font<'a> {
             .as_ref()
             .filter(|e| to_unicode.is_none() && decodes_by_byte(e))
             .map(|e| {
-                (0..=255u8)
-                    .map(|b| {
-                        let mut one = String::new();
-                        e.write_to_string(&[b], &mut one)
-                            .ok()
-                            .map(|()| one.into_boxed_str())
-                    })
-                    .collect()
+                ByteTable::new(
+                    (0..=255u8)
+                        .map(|b| {
+                            let mut one = String::new();
+                            e.write_to_string(&[b], &mut one)
+                                .ok()
+                                .map(|()| one.into_boxed_str())
+                        })
+                        .collect(),
+                )
             });
         let mut font = Font {
             to_unicode,
@@ -326,11 +328,26 @@ impl<'a> Font<'a> {
         }
         if let Some(table) = &self.by_byte {
             let mut out = String::with_capacity(bytes.len());
-            for &b in bytes {
-                match &table[usize::from(b)] {
+            let mut i = 0;
+            while let Some(&b) = bytes.get(i) {
+                // A run of bytes that decode to themselves (ASCII, most of a Danish text) is
+                // copied at once: a copy for every byte had been a twelfth of reading a page.
+                let run = bytes[i..]
+                    .iter()
+                    .position(|&b| !table.itself[usize::from(b)])
+                    .map_or(bytes.len(), |k| i + k);
+                if run > i {
+                    if let Ok(ascii) = std::str::from_utf8(&bytes[i..run]) {
+                        out.push_str(ascii);
+                    }
+                    i = run;
+                    continue;
+                }
+                match &table.decoded[usize::from(b)] {
                     Some(s) => out.push_str(s),
                     None => return String::new(),
                 }
+                i += 1;
             }
             return out;
         }
@@ -343,6 +360,23 @@ impl<'a> Font<'a> {
                 .map(|&b| char::from(b))
                 .collect(),
         }
+    }
+}
+
+/// What each byte of a one-byte encoding decodes to (`None` for a byte it cannot decode, which
+/// empties the whole string as it would), and which bytes decode to the same ASCII character.
+struct ByteTable {
+    decoded: Vec<Option<Box<str>>>,
+    itself: [bool; 256],
+}
+
+impl ByteTable {
+    fn new(decoded: Vec<Option<Box<str>>>) -> ByteTable {
+        let mut itself = [false; 256];
+        for (b, d) in decoded.iter().enumerate() {
+            itself[b] = b < 0x80 && d.as_deref().map(str::as_bytes) == Some(&[b as u8]);
+        }
+        ByteTable { decoded, itself }
     }
 }
 
@@ -696,6 +730,15 @@ mod tests {
                 },
             },
             dictionary! { "Type" => "Font", "Subtype" => "Type1", "Encoding" => "NoSuchEncoding" },
+            // An ASCII letter given another glyph: no longer decoded as itself.
+            dictionary! {
+                "Type" => "Font",
+                "Subtype" => "Type1",
+                "Encoding" => dictionary! {
+                    "BaseEncoding" => "WinAnsiEncoding",
+                    "Differences" => vec![97.into(), Object::Name(b"oslash".to_vec())],
+                },
+            },
         ];
         let every: Vec<u8> = (0..=255).collect();
         for dict in &fonts {
@@ -708,6 +751,10 @@ mod tests {
             }
         }
         assert_eq!(Font::read(&doc, &fonts[1]).decode(&[0x80]), "ø");
+        assert_eq!(
+            Font::read(&doc, &fonts[3]).decode(b"Made i KKR"),
+            "Møde i KKR"
+        );
     }
 
     #[test]

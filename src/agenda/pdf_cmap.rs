@@ -19,11 +19,14 @@ pub struct ToUnicode {
 impl ToUnicode {
     /// The characters of a shown string, code by code; a code the map lacks gives nothing.
     pub fn decode(&self, bytes: &[u8]) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(bytes.len());
         for code in bytes.chunks(self.width.max(1)) {
             let code = code.iter().fold(0u32, |a, &b| (a << 8) | u32::from(b));
-            if let Some(s) = self.map.get(&code) {
-                out.push_str(s);
+            match self.map.get(&code) {
+                // One ASCII letter (a one-byte string), the common case: pushed, not copied.
+                Some(s) if s.len() == 1 => out.push(char::from(s.as_bytes()[0])),
+                Some(s) => out.push_str(s),
+                None => {}
             }
         }
         out
