@@ -327,7 +327,8 @@ impl<'a> Font<'a> {
             return map.decode(bytes);
         }
         if let Some(table) = &self.by_byte {
-            let mut out = String::with_capacity(bytes.len());
+            // Pieces of text joined as bytes and checked once at the end.
+            let mut out = Vec::with_capacity(bytes.len());
             let mut i = 0;
             while let Some(&b) = bytes.get(i) {
                 // A run of bytes that decode to themselves (ASCII, most of a Danish text) is
@@ -337,19 +338,19 @@ impl<'a> Font<'a> {
                     .position(|&b| !table.itself[usize::from(b)])
                     .map_or(bytes.len(), |k| i + k);
                 if run > i {
-                    if let Ok(ascii) = std::str::from_utf8(&bytes[i..run]) {
-                        out.push_str(ascii);
-                    }
+                    out.extend_from_slice(&bytes[i..run]);
                     i = run;
                     continue;
                 }
                 match &table.decoded[usize::from(b)] {
-                    Some(s) => out.push_str(s),
+                    Some(s) => out.extend_from_slice(s.as_bytes()),
                     None => return String::new(),
                 }
                 i += 1;
             }
-            return out;
+            // ASCII and whole decoded characters: always UTF-8.
+            return String::from_utf8(out)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         }
         match &self.encoding {
             Some(e) => Document::decode_text(e, bytes).unwrap_or_default(),
