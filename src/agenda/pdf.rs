@@ -162,13 +162,20 @@ fn read_pages(
     std::thread::scope(|scope| {
         let running: Vec<_> = ids
             .chunks(size)
-            .map(|run| scope.spawn(move || read_run(run)))
+            .map(|run| {
+                let thread = std::thread::Builder::new().spawn_scoped(scope, move || read_run(run));
+                (run, thread.ok())
+            })
             .collect();
         ends.zip(running)
-            .map(|(end, thread)| {
-                let read = thread
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            .map(|(end, (run, thread))| {
+                let read = match thread {
+                    Some(thread) => thread
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    // The system would not start another thread: the run is read here.
+                    None => read_run(run),
+                };
                 (end, read)
             })
             .collect()
