@@ -80,7 +80,9 @@ fn texts(
     let mut out = Vec::with_capacity(ids.len());
     let mut total = 0usize;
     let too_large = |size| ImportError::TooLarge { size, limit };
-    for (end, read) in read_pages(doc, &ids, threads, limit) {
+    for (pages, read) in read_pages(doc, &ids, threads, limit) {
+        // A run stops early only past the limit, which the pages before have then passed.
+        let short = read.len() < pages;
         for (page, number) in read.into_iter().zip(numbers.by_ref()) {
             // A page that cannot be read stays in the count, so later pages keep their numbers.
             let text = match page {
@@ -103,8 +105,7 @@ fn texts(
             }
             out.push(text);
         }
-        // A run stops early only past the limit, which the pages before have then passed.
-        if out.len() < end {
+        if short {
             return Err(too_large(total));
         }
     }
@@ -127,7 +128,7 @@ const PAGES_PER_THREAD: usize = 32;
 const MAX_THREADS: usize = 4;
 
 /// Every page read, in runs of consecutive pages (one per thread, each with its own fonts and
-/// decompressor), with the number of pages read up to the end of each run. A run stops once its
+/// decompressor), each with the number of pages it was given. A run stops once its
 /// own text passes the limit; the whole text has then passed it too, at or before that page,
 /// so the limit is met at the same page as when the pages are read one by one.
 fn read_pages(
@@ -155,7 +156,6 @@ fn read_pages(
         }
         out
     };
-    let ends = (1..=threads).map(|k| (k * size).min(ids.len()));
     if threads == 1 {
         return vec![(ids.len(), read_run(ids))];
     }
@@ -167,8 +167,9 @@ fn read_pages(
                 (run, thread.ok())
             })
             .collect();
-        ends.zip(running)
-            .map(|(end, (run, thread))| {
+        running
+            .into_iter()
+            .map(|(run, thread)| {
                 let read = match thread {
                     Some(thread) => thread
                         .join()
@@ -176,7 +177,7 @@ fn read_pages(
                     // The system would not start another thread: the run is read here.
                     None => read_run(run),
                 };
-                (end, read)
+                (run.len(), read)
             })
             .collect()
     })
@@ -210,8 +211,7 @@ struct Font<'a> {
     /// The font's own map to Unicode: preferred, as it is the one made for its codes.
     to_unicode: Option<ToUnicode>,
     encoding: Option<Encoding<'a>>,
-    /// What each byte decodes to, for an encoding that decodes a byte at a time (`None` for a
-    /// byte the encoding cannot decode, which empties the whole string as it would).
+    /// What each byte decodes to, for an encoding that decodes a byte at a time.
     by_byte: Option<ByteTable>,
     /// Two-byte codes (a Type0 font).
     wide: bool,
