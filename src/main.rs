@@ -285,20 +285,19 @@ fn read_agenda(file: Option<&Path>) -> Result<(Imported, Option<Whole>), String>
                 (imported, None)
             } else {
                 let shown = path.display().to_string();
-                let (outline, whole) =
-                    agenda::outline_bytes(&bytes).map_err(|e| format!("{shown}: {e}"))?;
-                if whole {
-                    warn(path, &outline.warnings);
-                    (outline, None)
-                } else {
-                    let whole =
-                        move || agenda::parse_bytes(&bytes).map_err(|e| format!("{shown}: {e}"));
+                let (outline, rest) =
+                    agenda::outline_bytes(bytes).map_err(|e| format!("{shown}: {e}"))?;
+                if let Some(rest) = rest {
+                    let whole = move || rest().map_err(|e| format!("{shown}: {e}"));
                     // The whole agenda's warnings come with it; the outline's would repeat them.
                     let outline = Imported {
                         agenda: outline.agenda,
                         warnings: Vec::new(),
                     };
                     (outline, Some(Box::new(whole) as Whole))
+                } else {
+                    warn(path, &outline.warnings);
+                    (outline, None)
                 }
             }
         }

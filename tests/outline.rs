@@ -24,6 +24,24 @@ fn same(name: &str, bytes: &[u8]) -> bool {
         });
         assert_eq!(toc_of(outline), toc_of(&full.agenda), "{name}");
     }
+    // The screen's door: the outline, then the rest of the import from what it read, is the
+    // full import to the letter (texts, warnings and errors).
+    match agenda::outline_bytes(bytes.to_vec()) {
+        Ok((outline, Some(rest))) => {
+            let full = full.as_ref().unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(toc_of(&outline.agenda), toc_of(&full.agenda), "{name}");
+            match rest() {
+                Ok(whole) => assert_eq!(&whole, full, "{name}"),
+                Err(e) => panic!("{name}: the rest of the import failed: {e}"),
+            }
+        }
+        Ok((whole, None)) => assert_eq!(Ok(&whole), full.as_ref(), "{name}"),
+        Err(e) => assert_eq!(
+            Err(e.to_string()),
+            full.as_ref().map(|_| ()).map_err(ToString::to_string),
+            "{name}"
+        ),
+    }
     // Through the command's own door the result is the full import's either way.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("agenda");
@@ -171,11 +189,8 @@ fn meeting_files_and_text_exports_are_read_a_chunk_at_a_time() {
 fn a_word_documents_outline_leaves_the_item_texts_to_the_whole_import() {
     let written = generate::agenda(50, 2);
     let docx = generate::docx(&written);
-    let (outline, whole) = agenda::outline_bytes(&docx).unwrap();
-    assert!(
-        !whole,
-        "the outline of a Word document is not the whole import"
-    );
+    let (outline, rest) = agenda::outline_bytes(docx.clone()).unwrap();
+    let rest = rest.expect("the outline of a Word document is not the whole import");
     let full = agenda::parse_bytes(&docx).unwrap();
     assert_eq!(toc_of(&outline.agenda), toc_of(&full.agenda));
     let texts = |a: &Agenda| {
@@ -186,4 +201,6 @@ fn a_word_documents_outline_leaves_the_item_texts_to_the_whole_import() {
     };
     assert_eq!(texts(&outline.agenda), 0);
     assert!(texts(&full.agenda) >= 40, "{}", texts(&full.agenda));
+    // The rest is made from the paragraphs the outline read: the whole import, to the letter.
+    assert_eq!(rest().unwrap(), full);
 }

@@ -50,6 +50,18 @@ struct Style {
 /// A Word document to `depth`: an outline reads every paragraph (headings and the table of
 /// contents may be anywhere) but builds no item's text.
 pub fn parse(bytes: &[u8], depth: Depth) -> Result<Imported, ImportError> {
+    assemble(&read(bytes)?, depth)
+}
+
+/// What a Word document holds for gavel: its paragraphs, its styles and its headers' text.
+pub struct Parts {
+    paragraphs: Vec<Para>,
+    styles: HashMap<String, Style>,
+    headers: Vec<String>,
+}
+
+/// Unpacks and parses the parts of a Word document that [`assemble`] reads.
+pub fn read(bytes: &[u8]) -> Result<Parts, ImportError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| ImportError::CorruptDocx(format!("not a readable zip archive ({e})")))?;
     let Some(document) = read_part(&mut archive, "word/document.xml", MAX_PART_BYTES)? else {
@@ -78,17 +90,21 @@ pub fn parse(bytes: &[u8], depth: Depth) -> Result<Imported, ImportError> {
         }
     }
     let paragraphs = read_paragraphs(as_text(&document, "word/document.xml")?, true)?;
-    assemble(paragraphs, &styles, &headers, depth)
+    Ok(Parts {
+        paragraphs,
+        styles,
+        headers,
+    })
 }
 
 /// Reads the document part alone (no styles, no headers): for fuzzing the XML reading.
 pub fn parse_document_xml(xml: &str) -> Result<Imported, ImportError> {
-    assemble(
-        read_paragraphs(xml, true)?,
-        &HashMap::new(),
-        &[],
-        Depth::Whole,
-    )
+    let parts = Parts {
+        paragraphs: read_paragraphs(xml, true)?,
+        styles: HashMap::new(),
+        headers: Vec::new(),
+    };
+    assemble(&parts, Depth::Whole)
 }
 
 /// Reads one part, refusing to unpack more than `limit` bytes whatever the archive claims, or
@@ -476,15 +492,13 @@ struct Line {
     level: Option<u8>,
 }
 
-fn assemble(
-    paras: Vec<Para>,
-    styles: &HashMap<String, Style>,
-    headers: &[String],
-    depth: Depth,
-) -> Result<Imported, ImportError> {
+/// The agenda in a Word document's parts, to `depth`: an outline reads every paragraph
+/// (headings and the table of contents may be anywhere) but builds no item's text.
+pub fn assemble(parts: &Parts, depth: Depth) -> Result<Imported, ImportError> {
+    let (paras, styles, headers) = (&parts.paragraphs, &parts.styles, &parts.headers);
     let mut agenda = Agenda::default();
     let mut lines: Vec<Line> = Vec::with_capacity(paras.len());
-    for para in &paras {
+    for para in paras {
         let text = clean(&para.text);
         read_bookmarks(para, &text, &mut agenda);
         let toc = para.toc || is_toc_style(para, styles);

@@ -266,18 +266,22 @@ pub fn load_outline(path: &Path) -> Result<Imported, ImportError> {
     }
     let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable(e.to_string()))?;
     // The scans above have said what the table-of-contents readers would say of these bytes.
-    outline_beyond_tables(&bytes).map(|(imported, _)| imported)
+    outline_beyond_tables(bytes).map(|(imported, _)| imported)
 }
 
-/// What an outline of `bytes` is: the table of contents alone, or (true) the whole agenda, for
-/// layouts that are read whole anyway.
-pub fn outline_bytes(bytes: &[u8]) -> Result<(Imported, bool), ImportError> {
-    if let Some(agenda) = outline::outline(bytes) {
+/// The rest of an import after its outline: the whole agenda, made from what the outline has
+/// read already (a PDF's pages, a Word document's paragraphs) or, for a text, from its bytes.
+pub type Rest = Box<dyn FnOnce() -> Result<Imported, ImportError> + Send>;
+
+/// An outline of `bytes`: the table of contents, with the rest of the import still to do, or the
+/// whole agenda (no rest) for layouts that are read whole anyway.
+pub fn outline_bytes(bytes: Vec<u8>) -> Result<(Imported, Option<Rest>), ImportError> {
+    if let Some(agenda) = outline::outline(&bytes) {
         let imported = Imported {
             agenda,
             warnings: Vec::new(),
         };
-        return Ok((imported, false));
+        return Ok((imported, Some(Box::new(move || parse_bytes(&bytes)))));
     }
     outline_beyond_tables(bytes)
 }
@@ -285,30 +289,50 @@ pub fn outline_bytes(bytes: &[u8]) -> Result<(Imported, bool), ImportError> {
 /// The outline of a document whose table of contents is not read apart from its text: a
 /// printed document or a Word document read by the same code as its whole, stopping before the
 /// item texts; any other layout read whole.
-fn outline_beyond_tables(bytes: &[u8]) -> Result<(Imported, bool), ImportError> {
-    let whole = |bytes| parse_bytes(bytes).map(|imported| (imported, true));
+fn outline_beyond_tables(bytes: Vec<u8>) -> Result<(Imported, Option<Rest>), ImportError> {
+    let whole = |bytes: &[u8]| parse_bytes(bytes).map(|imported| (imported, None));
     // Printed and Word documents are read by the same code, stopping before the item texts.
     if bytes.len() > text::MAX_INPUT_BYTES {
-        return whole(bytes);
+        return whole(&bytes);
     }
-    let imported = match detect_bytes(bytes) {
-        Some(Format::Pdf) => read_pdf(bytes, Depth::Outline)?,
-        Some(Format::Docx) => docx::parse(bytes, Depth::Outline)?,
+    // What the outline read is kept for the rest: read again, a 10,000-page PDF took half a
+    // second more.
+    let (imported, rest): (Imported, Rest) = match detect_bytes(&bytes) {
+        Some(Format::Pdf) => {
+            let (pages, warnings) = pdf_pages(&bytes)?;
+            let outline = from_pages(&pages, warnings.clone(), Depth::Outline)?;
+            let rest = move || finish(from_pages(&pages, warnings, Depth::Whole));
+            (outline, Box::new(rest))
+        }
+        Some(Format::Docx) => {
+            let read = docx::read(&bytes)?;
+            let outline = docx::assemble(&read, Depth::Outline)?;
+            (
+                outline,
+                Box::new(move || finish(docx::assemble(&read, Depth::Whole))),
+            )
+        }
         None => {
-            let text = text::decode(bytes)?;
+            let text = text::decode(&bytes)?;
             let head = layout_head(&text);
             if meeting_file::looks_like(&head)
                 || (word_export::looks_like(&head) && !printed::headings_follow_contents(&head))
             {
-                return whole(bytes);
+                return whole(&bytes);
             }
-            printed::outline(&text)?
+            let outline = printed::outline(&text)?;
+            (outline, Box::new(move || parse_bytes(&bytes)))
         }
-        Some(_) => return whole(bytes),
+        Some(_) => return whole(&bytes),
     };
     let mut imported = check_size(imported)?;
     say_if_no_meeting(&mut imported);
-    Ok((imported, false))
+    Ok((imported, Some(rest)))
+}
+
+/// What the full import does last to what a PDF or Word reader made, as [`parse_bytes`] does.
+fn finish(read: Result<Imported, ImportError>) -> Result<Imported, ImportError> {
+    check_size(say_what_is_missing(read?))
 }
 
 /// The lines that tell a text's layout: a meeting file's marks are within its first 10,000, a
@@ -339,9 +363,23 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
 /// A PDF's pages, cleaned, through the printed-document reader to the given depth; what the
 /// PDF reader noticed on the way comes along as warnings.
 fn read_pdf(bytes: &[u8], depth: Depth) -> Result<Imported, ImportError> {
+    let (pages, warnings) = pdf_pages(bytes)?;
+    from_pages(&pages, warnings, depth)
+}
+
+/// A PDF's pages, cleaned, and what the PDF reader noticed on the way.
+fn pdf_pages(bytes: &[u8]) -> Result<(Vec<String>, Vec<String>), ImportError> {
     let (pages, warnings) = pdf::pages(bytes)?;
-    let pages: Vec<String> = pages.iter().map(|p| text::clean(p)).collect();
-    let mut imported = printed::parse_pages(&pages, depth)?;
+    Ok((pages.iter().map(|p| text::clean(p)).collect(), warnings))
+}
+
+/// A PDF's cleaned pages through the printed-document reader, the PDF's warnings after its own.
+fn from_pages(
+    pages: &[String],
+    warnings: Vec<String>,
+    depth: Depth,
+) -> Result<Imported, ImportError> {
+    let mut imported = printed::parse_pages(pages, depth)?;
     imported.warnings.extend(warnings);
     Ok(imported)
 }
