@@ -330,7 +330,8 @@ fn outline_beyond_tables(bytes: Vec<u8>) -> Result<(Imported, Option<Rest>), Imp
     Ok((imported, Some(rest)))
 }
 
-/// What the full import does last to what a PDF or Word reader made, as [`parse_bytes`] does.
+/// What the full import does last to what a PDF, Word or publication reader made: one place
+/// for [`parse_bytes`] and for the rest of an outline.
 fn finish(read: Result<Imported, ImportError>) -> Result<Imported, ImportError> {
     check_size(say_what_is_missing(read?))
 }
@@ -356,8 +357,18 @@ pub const MAX_ITEMS: usize = 20_000;
 
 /// Reads an agenda from the bytes of a file of any supported layout.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
-    let imported = parse_any(bytes)?;
-    check_size(imported)
+    if bytes.len() > text::MAX_INPUT_BYTES {
+        return Err(ImportError::TooLarge {
+            size: bytes.len(),
+            limit: text::MAX_INPUT_BYTES,
+        });
+    }
+    match detect_bytes(bytes) {
+        Some(Format::Pdf) => finish(read_pdf(bytes, Depth::Whole)),
+        Some(Format::Docx) => finish(docx::parse(bytes, Depth::Whole)),
+        Some(Format::Publication(system)) => finish(publication::parse(bytes, system)),
+        _ => check_size(parse_text(&text::decode(bytes)?)?),
+    }
 }
 
 /// A PDF's pages, cleaned, through the printed-document reader to the given depth; what the
@@ -393,22 +404,6 @@ fn check_size(imported: Imported) -> Result<Imported, ImportError> {
         });
     }
     Ok(imported)
-}
-
-fn parse_any(bytes: &[u8]) -> Result<Imported, ImportError> {
-    if bytes.len() > text::MAX_INPUT_BYTES {
-        return Err(ImportError::TooLarge {
-            size: bytes.len(),
-            limit: text::MAX_INPUT_BYTES,
-        });
-    }
-    let imported = match detect_bytes(bytes) {
-        Some(Format::Pdf) => read_pdf(bytes, Depth::Whole)?,
-        Some(Format::Docx) => docx::parse(bytes, Depth::Whole)?,
-        Some(Format::Publication(system)) => publication::parse(bytes, system)?,
-        _ => return parse_text(&text::decode(bytes)?),
-    };
-    Ok(say_what_is_missing(imported))
 }
 
 fn say_if_no_meeting(imported: &mut Imported) {
