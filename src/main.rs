@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 use gavel::agenda::{self, Imported};
 use gavel::cli::{Cli, Command};
+use gavel::tui::terminal::Held;
 
 /// Exit code for input gavel cannot read (clap uses 2 for usage errors too).
 const BAD_INPUT: u8 = 2;
@@ -210,12 +211,13 @@ fn carry(
 
 /// Opens the meeting screen on an agenda.
 fn meeting_screen(cli: &Cli) -> Result<(), String> {
+    let held = hold_terminal()?;
     let (imported, whole) = read_agenda(cli.agenda.as_deref())?;
     let participants = match &cli.participants {
         Some(file) => gavel::config::read_participants(file)?,
         None => Vec::new(),
     };
-    let (mut app, settings) = screen_app(cli, imported)?;
+    let (mut app, settings, held) = screen_app(cli, imported, held)?;
     app.set_signature_page(settings.signature_page);
     app.set_times(settings.times);
     // The minutes are written beside the agenda they came from (the built-in sample has none:
@@ -249,7 +251,7 @@ fn meeting_screen(cli: &Cli) -> Result<(), String> {
             Session::start(&mut app, &path, &participants)
         }
     };
-    let ran = gavel::tui::terminal::run_in_terminal(&mut app, &mut session);
+    let ran = held.run(&mut app, &mut session);
     let path = session.path().to_path_buf();
     // Whatever ended the screen — quit, a closed terminal, a signal — the minutes are saved.
     let saved = session.finish();
@@ -318,15 +320,28 @@ fn follow_screen(
     poll: bool,
     minutes: Option<std::path::PathBuf>,
 ) -> Result<(), String> {
+    let held = hold_terminal()?;
     let imported = load(agenda)?;
-    let (mut app, _) = screen_app(cli, imported)?;
+    let (mut app, _, held) = screen_app(cli, imported, held)?;
     app.start_following(present);
     let path = minutes.unwrap_or_else(|| {
         gavel::minutes::store::default_path(&gavel::config::data_dir(), app.agenda())
     });
     let mut session = gavel::tui::session::Session::follow(&mut app, &path, poll);
-    gavel::tui::terminal::run_in_terminal(&mut app, &mut session)
+    held.run(&mut app, &mut session)
         .map(|_| ())
+        .map_err(|e| format!("terminal error: {e}"))
+}
+
+/// The terminal, held from before the agenda is read so that keys typed meanwhile reach the
+/// screen as typed; none when gavel is not run in one (said once the agenda has been read, whose
+/// own problems come first).
+fn hold_terminal() -> Result<Option<Held>, String> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    Held::take()
+        .map(Some)
         .map_err(|e| format!("terminal error: {e}"))
 }
 
@@ -334,14 +349,15 @@ fn follow_screen(
 fn screen_app(
     cli: &Cli,
     imported: Imported,
-) -> Result<(gavel::tui::App, gavel::config::Loaded), String> {
+    held: Option<Held>,
+) -> Result<(gavel::tui::App, gavel::config::Loaded, Held), String> {
     use gavel::tui::{App, labels::Language, terminal};
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    let Some(held) = held else {
         return Err(
             "the meeting screen needs a terminal; for scripts use `gavel toc` or `gavel import`"
                 .into(),
         );
-    }
+    };
     let dir = gavel::config::config_dir();
     let mut settings =
         gavel::config::load(dir.as_deref(), cli.keymap.as_deref(), cli.lang.as_deref());
@@ -361,7 +377,7 @@ fn screen_app(
     let mut problems = std::mem::take(&mut settings.problems);
     problems.extend(imported.warnings);
     app.update(gavel::tui::Msg::Notify(problems), terminal::now_ms());
-    Ok((app, settings))
+    Ok((app, settings, held))
 }
 
 /// The sample meeting shipped in `data/`, opened by a plain `gavel`.

@@ -305,3 +305,86 @@ fn a_large_agenda_takes_keys_from_its_first_frame() {
     assert!(saved.contains("[minutes.items.\"1.1\"]"), "{saved}");
     assert!(saved.contains("outcome = \"approved\""), "{saved}");
 }
+
+/// A named pipe as the agenda: gavel waits in reading it until the test writes it, so keys can
+/// be typed at a moment known to be before the first frame.
+fn agenda_pipe(dir: &Path) -> std::path::PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    let path = dir.join("agenda.txt");
+    let name = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid C string and a mode.
+    let rc = unsafe { libc::mkfifo(name.as_ptr(), 0o600) };
+    assert_eq!(rc, 0, "mkfifo: {}", std::io::Error::last_os_error());
+    path
+}
+
+/// gavel on an agenda still to be written into `pipe`, with the minutes beside it.
+fn spawn_on_pipe(dir: &Path, pipe: &Path) -> Pty {
+    let mut command = gavel(dir);
+    command
+        .arg(pipe)
+        .arg("--minutes")
+        .arg(dir.join("minutes.toml"));
+    let mut t = Pty::spawn(command);
+    // Out of line mode while the agenda is still unread: the keys typed now wait for the screen.
+    t.wait_for_line_mode(false);
+    assert!(
+        !contains(t.raw(), b"\x1b[?1049h"),
+        "no screen yet: the agenda has not been read"
+    );
+    t
+}
+
+/// Keys typed while the agenda is read reach the screen as typed: `3 5 Enter` opens item 3.5
+/// (in line mode Enter came as Ctrl+J and the item stayed shut), and nothing is echoed.
+#[test]
+fn keys_typed_while_the_agenda_is_read_reach_the_screen() {
+    let _turn = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = agenda_pipe(dir.path());
+    let mut t = spawn_on_pipe(dir.path(), &pipe);
+    t.send("35\r");
+    assert!(!t.text().contains("35"), "not echoed: {}", t.text());
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample-pdf-text.txt");
+    std::fs::write(&pipe, std::fs::read(sample).unwrap()).unwrap();
+    t.wait_for("Indstilling");
+    assert!(t.text().contains("3.5"), "{}", t.text());
+    t.send("q");
+    t.finish();
+}
+
+/// An agenda that cannot be read while keys wait: the message is printed as in a shell, from the
+/// start of a line, and the terminal is back in line mode.
+#[test]
+fn a_bad_agenda_read_while_keys_wait_leaves_the_terminal_as_found() {
+    let _turn = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = agenda_pipe(dir.path());
+    let mut t = spawn_on_pipe(dir.path(), &pipe);
+    t.send("q\r");
+    std::fs::write(&pipe, "hello\nworld\n").unwrap();
+    let status = t.ended_within(Duration::from_secs(20)).expect("gavel ends");
+    assert_eq!(status.code(), Some(2));
+    assert!(t.line_mode(), "line mode is back");
+    t.finish();
+    let text = t.text();
+    assert!(text.contains("no agenda found"), "{text}");
+    assert!(
+        text.lines().any(|l| l.starts_with("gavel: ")),
+        "the message starts a line: {text}"
+    );
+}
+
+/// Ctrl+C while the agenda is read ends gavel, with the terminal as it was found.
+#[test]
+fn ctrl_c_while_the_agenda_is_read_ends_gavel() {
+    let _turn = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = agenda_pipe(dir.path());
+    let mut t = spawn_on_pipe(dir.path(), &pipe);
+    t.send("\x03");
+    let status = t.ended_within(Duration::from_secs(20)).expect("gavel ends");
+    assert_eq!(status.code(), Some(130));
+    assert!(t.line_mode(), "line mode is back");
+    t.finish();
+}

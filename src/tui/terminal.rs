@@ -2,12 +2,18 @@
 //! the way out — on quit, on panic, on SIGTERM and SIGHUP, and when the terminal itself goes away
 //! (a closed window, a dropped ssh connection).
 //!
+//! The terminal is held from before the agenda is read: keys typed while a large agenda loads
+//! wait, neither echoed nor translated, for the first frame (in line mode Enter would arrive as
+//! Ctrl+J, and a half-typed line not at all).
+//!
 //! Keys are read on a thread of their own and handed to the loop with the signals, through one
 //! channel: the loop never blocks in the terminal's input, so a hang-up is noticed at once and the
 //! minutes are saved and unlocked before gavel exits.
 
 use std::io::{self, Stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crossterm::event::{
@@ -199,31 +205,29 @@ pub fn run<B: Backend>(
     }
 }
 
+/// Whether the screen has taken the terminal (raw mode, the alternate screen): only then is
+/// there a screen to leave.
+static ENTERED: AtomicBool = AtomicBool::new(false);
+
 /// Puts the terminal back as it was. Safe to call more than once.
 pub fn restore() {
-    let _ = disable_raw_mode();
-    let mut out = io::stdout();
-    let _ = execute!(
-        out,
-        DisableBracketedPaste,
-        LeaveAlternateScreen,
-        crossterm::cursor::Show
-    );
-    let _ = out.flush();
-}
-
-/// Restores the terminal when dropped: whatever way the loop ends.
-struct Guard;
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        restore();
+    if ENTERED.swap(false, Ordering::SeqCst) {
+        let _ = disable_raw_mode();
+        let mut out = io::stdout();
+        let _ = execute!(
+            out,
+            DisableBracketedPaste,
+            LeaveAlternateScreen,
+            crossterm::cursor::Show
+        );
+        let _ = out.flush();
     }
+    line::release();
 }
 
-fn enter() -> io::Result<(Guard, Terminal<CrosstermBackend<Stdout>>)> {
+fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    ENTERED.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
-    let guard = Guard;
     let mut out = io::stdout();
     // Cleared here rather than with `Terminal::clear`, which asks the terminal where its cursor
     // is and fails where nobody answers (a bare pseudo-terminal, some serial consoles).
@@ -233,34 +237,69 @@ fn enter() -> io::Result<(Guard, Terminal<CrosstermBackend<Stdout>>)> {
         EnableBracketedPaste,
         crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
     )?;
-    let terminal = Terminal::new(CrosstermBackend::new(out))?;
-    // A panic restores the terminal before its message is printed.
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
-    }));
-    Ok((guard, terminal))
+    Terminal::new(CrosstermBackend::new(out))
 }
 
-/// Runs the meeting screen in the real terminal until the user quits, the terminal goes away or
-/// the process is told to stop.
-pub fn run_in_terminal(app: &mut App, runner: &mut impl Runner) -> io::Result<Ending> {
-    let (tx, mut rx) = mpsc::channel();
-    watch_signals(tx.clone())?;
-    let (_guard, mut terminal) = enter()?;
-    let waker = tx.clone();
-    runner.watch(Box::new(move || {
-        let _ = waker.send(Input::Msg(Msg::Tick));
-    }));
-    std::thread::Builder::new()
-        .name("gavel-keys".into())
-        .spawn(move || read_keys(&tx))?;
-    let ran = run(&mut terminal, app, &mut rx, &mut Synced(runner));
-    // Not dropped: ratatui's drop prints to standard error when it cannot show the cursor, and
-    // printing to a terminal that has gone away panics. The guard restores the terminal instead.
-    std::mem::forget(terminal);
-    ran
+/// The terminal, held from before the agenda is read until the screen ends; put back as it was
+/// when dropped, whatever way the screen ends or fails to start.
+pub struct Held {
+    tx: Sender<Input>,
+    rx: Receiver<Input>,
+    /// False until the loop runs: a signal before then ends the process at once (nothing has
+    /// been recorded yet); after, it reaches the loop, which saves first.
+    started: Arc<Mutex<bool>>,
+}
+
+impl Held {
+    /// Takes the terminal's input out of line mode, so keys typed while the agenda is read are
+    /// kept as typed; and watches the signals. Call only when standard input is a terminal.
+    pub fn take() -> io::Result<Held> {
+        let (tx, rx) = mpsc::channel();
+        let started = Arc::new(Mutex::new(false));
+        watch_signals(tx.clone(), Arc::clone(&started))?;
+        // A panic restores the terminal before its message is printed.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+        line::hold()?;
+        Ok(Held { tx, rx, started })
+    }
+
+    /// Runs the meeting screen until the user quits, the terminal goes away or the process is
+    /// told to stop.
+    pub fn run(mut self, app: &mut App, runner: &mut impl Runner) -> io::Result<Ending> {
+        *self.started.lock().unwrap_or_else(PoisonError::into_inner) = true;
+        let mut terminal = enter()?;
+        let waker = self.tx.clone();
+        runner.watch(Box::new(move || {
+            let _ = waker.send(Input::Msg(Msg::Tick));
+        }));
+        let tx = self.tx.clone();
+        std::thread::Builder::new()
+            .name("gavel-keys".into())
+            .spawn(move || read_keys(&tx))?;
+        let ran = run(&mut terminal, app, &mut self.rx, &mut Synced(runner));
+        // Not dropped: ratatui's drop prints to standard error when it cannot show the cursor,
+        // and printing to a terminal that has gone away panics. Dropping `self` restores the
+        // terminal instead.
+        std::mem::forget(terminal);
+        ran
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        let started = *self.started.lock().unwrap_or_else(PoisonError::into_inner);
+        if started {
+            restore();
+        } else {
+            // The screen never opened (the agenda could not be read): keys typed for it would
+            // reach the shell as a command.
+            line::release_discarding();
+        }
+    }
 }
 
 /// The runner, with each frame wrapped in a synchronized update (`CSI ? 2026 h … l`): a terminal
@@ -292,8 +331,10 @@ impl<R: Runner> Runner for Synced<'_, R> {
     }
 }
 
-/// SIGTERM, SIGHUP and SIGINT stop the loop (which saves); SIGWINCH redraws.
-fn watch_signals(tx: Sender<Input>) -> io::Result<()> {
+/// SIGTERM, SIGHUP and SIGINT stop the loop (which saves); SIGWINCH redraws. Before the loop
+/// runs (the agenda is being read) the first three put the terminal back and end the process,
+/// with the shell's code for a signal.
+fn watch_signals(tx: Sender<Input>, started: Arc<Mutex<bool>>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGWINCH])?;
     std::thread::Builder::new()
@@ -305,12 +346,83 @@ fn watch_signals(tx: Sender<Input>) -> io::Result<()> {
                     SIGHUP => Input::Stop(Stop::HangUp),
                     other => Input::Stop(Stop::Signal(other)),
                 };
+                if signal != SIGWINCH {
+                    // Held while ending, so the screen cannot start meanwhile.
+                    let started = started.lock().unwrap_or_else(PoisonError::into_inner);
+                    if !*started {
+                        line::release_discarding();
+                        std::process::exit(128 + signal);
+                    }
+                }
                 if tx.send(input).is_err() {
                     return;
                 }
             }
         })?;
     Ok(())
+}
+
+/// The terminal's line discipline before the screen starts: out of line mode (no echo, no
+/// waiting for Enter, Enter kept as Enter), output and Ctrl+C as they were.
+#[cfg(unix)]
+mod line {
+    use std::io;
+    use std::sync::{Mutex, PoisonError};
+
+    /// The settings found, put back on the way out.
+    static FOUND: Mutex<Option<libc::termios>> = Mutex::new(None);
+
+    pub fn hold() -> io::Result<()> {
+        let mut found = std::mem::MaybeUninit::<libc::termios>::uninit();
+        // SAFETY: tcgetattr fills the termios it is given, or fails and leaves it unread.
+        if unsafe { libc::tcgetattr(libc::STDIN_FILENO, found.as_mut_ptr()) } != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        // SAFETY: tcgetattr succeeded, so it was filled.
+        let found = unsafe { found.assume_init() };
+        let mut held = found;
+        held.c_lflag &= !(libc::ICANON | libc::ECHO | libc::IEXTEN);
+        held.c_iflag &= !(libc::ICRNL | libc::INLCR | libc::IGNCR);
+        held.c_cc[libc::VMIN] = 1;
+        held.c_cc[libc::VTIME] = 0;
+        *FOUND.lock().unwrap_or_else(PoisonError::into_inner) = Some(found);
+        set(&held, libc::TCSANOW)
+    }
+
+    /// Back as found; keys not read yet stay for whatever reads the terminal next.
+    pub fn release() {
+        put_back(libc::TCSANOW);
+    }
+
+    /// Back as found, dropping keys typed for a screen that never opened: the shell would run
+    /// them as a command.
+    pub fn release_discarding() {
+        put_back(libc::TCSAFLUSH);
+    }
+
+    fn put_back(when: libc::c_int) {
+        let found = FOUND.lock().unwrap_or_else(PoisonError::into_inner).take();
+        if let Some(found) = found {
+            let _ = set(&found, when);
+        }
+    }
+
+    fn set(termios: &libc::termios, when: libc::c_int) -> io::Result<()> {
+        // SAFETY: a valid termios for standard input.
+        if unsafe { libc::tcsetattr(libc::STDIN_FILENO, when, termios) } != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(())
+    }
+}
+
+#[cfg(not(unix))]
+mod line {
+    pub fn hold() -> std::io::Result<()> {
+        Ok(())
+    }
+    pub fn release() {}
+    pub fn release_discarding() {}
 }
 
 /// Reads keys and pastes until the terminal goes away. The terminal is asked first whether it is

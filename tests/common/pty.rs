@@ -123,6 +123,33 @@ impl Pty {
         }
     }
 
+    /// Whether the terminal is in line mode (canonical input with echo), as a shell leaves it.
+    pub fn line_mode(&self) -> bool {
+        let master = self.master.as_ref().expect("the terminal is open");
+        let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
+        // SAFETY: tcgetattr fills the termios or fails; a pty's master reads its terminal's.
+        let rc = unsafe { libc::tcgetattr(master.as_raw_fd(), termios.as_mut_ptr()) };
+        assert_eq!(rc, 0, "tcgetattr: {}", std::io::Error::last_os_error());
+        // SAFETY: filled by the call that succeeded.
+        let termios = unsafe { termios.assume_init() };
+        let flags = libc::ICANON | libc::ECHO;
+        termios.c_lflag & flags == flags
+    }
+
+    /// Waits until the terminal is in line mode (`true`) or out of it.
+    pub fn wait_for_line_mode(&mut self, on: bool) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.line_mode() != on {
+            assert!(
+                Instant::now() < deadline,
+                "the terminal's line mode stayed {}; the screen:\n{}",
+                !on,
+                self.text()
+            );
+            self.pump();
+        }
+    }
+
     pub fn text(&self) -> String {
         self.screen.screen().contents()
     }
