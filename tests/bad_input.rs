@@ -198,3 +198,19 @@ fn zip_bomb() {
     );
     rejects("bombe.docx", &bomb, "limit");
 }
+
+/// A few kilobytes of PDF that unpack to more text than any agenda: refused for its text, not
+/// called a large file (it is not one).
+#[test]
+fn a_pdf_that_unpacks_to_too_much_text() {
+    // 300 pages of 1 MB of text each, from one shared stream.
+    let pdf = generate::text_bomb_pdf(300, 4_000);
+    assert!(pdf.len() < 100_000, "{} bytes", pdf.len());
+    rejects("bomb.pdf", &pdf, "more text than an agenda");
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("bomb.pdf");
+    std::fs::write(&input, &pdf).unwrap();
+    let stderr = gavel().arg("toc").arg(&input).output().unwrap().stderr;
+    let stderr = String::from_utf8(stderr).unwrap();
+    assert!(!stderr.contains("the file is"), "{stderr}");
+}

@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object};
@@ -79,7 +80,7 @@ fn texts(
     let mut numbers = page_ids.keys().copied();
     let mut out = Vec::with_capacity(ids.len());
     let mut total = 0usize;
-    let too_large = |size| ImportError::TooLarge { size, limit };
+    let too_large = |size| ImportError::TooMuchText { size, limit };
     for (pages, read) in read_pages(doc, &ids, threads, limit) {
         // A run stops early only past the limit, which the pages before have then passed.
         let short = read.len() < pages;
@@ -124,13 +125,16 @@ type PageRead = Option<Result<String, String>>;
 /// From this many pages on, the pages are read on as many threads as there are cores: below
 /// it a document takes a few milliseconds, less than each thread's fonts cost to read again.
 const PAGES_PER_THREAD: usize = 32;
-/// Each thread holds up to the text limit before it stops: this bounds what they hold together.
+/// The most threads the pages are read on.
 const MAX_THREADS: usize = 4;
 
 /// Every page read, in runs of consecutive pages (one per thread, each with its own fonts and
-/// decompressor), each with the number of pages it was given. A run stops once its
-/// own text passes the limit; the whole text has then passed it too, at or before that page,
-/// so the limit is met at the same page as when the pages are read one by one.
+/// decompressor), each with the number of pages it was given. The runs say how much text each has
+/// read so far, and a run stops once that of the runs before it and its own passes the limit:
+/// the whole text has then passed it too, at or before that page, so the limit is met at the
+/// same page as when the pages are read one by one, and what the runs hold together stays near
+/// twice the limit (a run that read far ahead before the ones before it caught up keeps what it
+/// read) rather than the limit for each thread.
 fn read_pages(
     doc: &Document,
     ids: &[lopdf::ObjectId],
@@ -139,48 +143,63 @@ fn read_pages(
 ) -> Vec<(usize, Vec<PageRead>)> {
     let threads = threads.clamp(1, ids.len().max(1));
     let size = ids.len().div_ceil(threads).max(1);
-    let read_run = |run: &[lopdf::ObjectId]| -> Vec<PageRead> {
-        let mut fonts = Fonts::default();
-        let mut streams = Streams::default();
-        let mut total = 0usize;
-        let mut out = Vec::with_capacity(run.len());
-        for &id in run {
-            let page = page_text(doc, id, PAGE_BUDGET, &mut fonts, &mut streams);
-            total += page.as_ref().map_or(0, |r| match r {
-                Ok(text) | Err(text) => text.len(),
-            });
-            out.push(page);
-            if total > limit {
-                break;
-            }
-        }
-        out
-    };
-    if threads == 1 {
-        return vec![(ids.len(), read_run(ids))];
+    let runs: Vec<&[lopdf::ObjectId]> = ids.chunks(size).collect();
+    let read: Vec<AtomicUsize> = runs.iter().map(|_| AtomicUsize::new(0)).collect();
+    let read = &read;
+    let read_run = |n: usize| read_run(doc, runs[n], limit, &read[..n], &read[n]);
+    if runs.len() <= 1 {
+        return vec![(ids.len(), read_run(0))];
     }
     std::thread::scope(|scope| {
-        let running: Vec<_> = ids
-            .chunks(size)
-            .map(|run| {
-                let thread = std::thread::Builder::new().spawn_scoped(scope, move || read_run(run));
-                (run, thread.ok())
+        let running: Vec<_> = (0..runs.len())
+            .map(|n| {
+                let thread = std::thread::Builder::new().spawn_scoped(scope, move || read_run(n));
+                (n, thread.ok())
             })
             .collect();
         running
             .into_iter()
-            .map(|(run, thread)| {
-                let read = match thread {
+            .map(|(n, thread)| {
+                let pages = match thread {
                     Some(thread) => thread
                         .join()
                         .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
                     // The system would not start another thread: the run is read here.
-                    None => read_run(run),
+                    None => read_run(n),
                 };
-                (run.len(), read)
+                (runs[n].len(), pages)
             })
             .collect()
     })
+}
+
+/// One run of pages, read until its end or until the text read so far by the runs `before` it
+/// and by itself passes `limit`; how much it has read is kept in `mine` for the runs after it.
+fn read_run(
+    doc: &Document,
+    run: &[lopdf::ObjectId],
+    limit: usize,
+    before: &[AtomicUsize],
+    mine: &AtomicUsize,
+) -> Vec<PageRead> {
+    let mut fonts = Fonts::default();
+    let mut streams = Streams::default();
+    let mut total = 0usize;
+    let mut out = Vec::with_capacity(run.len());
+    for &id in run {
+        // What the runs before have read is at most what they will have read in the end.
+        let earlier: usize = before.iter().map(|r| r.load(Ordering::Relaxed)).sum();
+        if earlier.saturating_add(total) > limit {
+            break;
+        }
+        let page = page_text(doc, id, PAGE_BUDGET, &mut fonts, &mut streams);
+        total += page.as_ref().map_or(0, |r| match r {
+            Ok(text) | Err(text) => text.len(),
+        });
+        mine.store(total, Ordering::Relaxed);
+        out.push(page);
+    }
+    out
 }
 
 fn one_line(s: &str) -> String {
@@ -664,6 +683,9 @@ fn lay_out(mut runs: Vec<Run>) -> String {
         out.push_str(&repair(text.trim_end()));
         out.push('\n');
     }
+    // Grown by doubling, the text may hold twice its length: the pages are kept until the
+    // whole document is read.
+    out.shrink_to_fit();
     out
 }
 
@@ -813,6 +835,31 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Past the limit, a run reads no further than the text before it requires: read one after
+    /// the other, the runs after the one that passes it read nothing (each used to read up to
+    /// the limit of its own, four times the limit held at once).
+    #[test]
+    fn runs_after_the_limit_is_passed_read_nothing() {
+        let bytes = include_bytes!("../../tests/fixtures/agenda-libreoffice.pdf");
+        let doc = Document::load_mem(bytes).unwrap();
+        let ids: Vec<lopdf::ObjectId> = doc.get_pages().values().copied().collect();
+        let whole = read_run(&doc, &ids, usize::MAX, &[], &AtomicUsize::new(0));
+        let size = |p: &PageRead| {
+            p.as_ref().map_or(0, |r| match r {
+                Ok(text) | Err(text) => text.len(),
+            })
+        };
+        // Passed at the fifth page, in the second of four runs of three pages.
+        let limit = whole[..5].iter().map(size).sum::<usize>() - 1;
+        let read: Vec<AtomicUsize> = (0..4).map(|_| AtomicUsize::new(0)).collect();
+        let counts: Vec<usize> = ids
+            .chunks(3)
+            .enumerate()
+            .map(|(n, run)| read_run(&doc, run, limit, &read[..n], &read[n]).len())
+            .collect();
+        assert_eq!(counts, [3, 2, 0, 0]);
     }
 
     #[test]

@@ -1077,3 +1077,39 @@ pub fn one_line_pdf(operators: usize) -> Vec<u8> {
     doc.save_to(&mut out).unwrap();
     out
 }
+
+/// A small PDF whose `pages` pages all show one compressed content stream of `lines` lines of
+/// 250 letters: a few kilobytes that unpack to `pages × lines × 250` bytes of text.
+pub fn text_bomb_pdf(pages: usize, lines: usize) -> Vec<u8> {
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let line = format!("BT /F1 10 Tf 20 700 Td ({}) Tj ET\n", "a".repeat(250));
+    let mut stream = Stream::new(dictionary! {}, line.repeat(lines).into_bytes());
+    stream.compress().unwrap();
+    let content = doc.add_object(stream);
+    let kids: Vec<Object> = (0..pages)
+        .map(|_| {
+            Object::Reference(doc.add_object(dictionary! {
+                "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+                "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+            }))
+        })
+        .collect();
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => kids, "Count" => pages as i64,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
