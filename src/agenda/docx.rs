@@ -6,6 +6,7 @@
 //! WordprocessingML elements an agenda uses is here. Every part is read under a size limit, so a
 //! zip bomb costs at most that much memory.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
@@ -14,7 +15,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::body::{self, Paragraph};
 use super::printed::headings::{self, Following};
-use super::text::{clean, is_bare_url, squash_spaces};
+use super::text::{clean, cleaned, is_bare_url, squash_spaces};
 use super::{Agenda, Depth, ImportError, Imported, Item, front, meta, printed, word_export};
 
 /// The document part may unpack to this much; real agendas are a few MB.
@@ -486,8 +487,9 @@ fn normalized(title: &str) -> String {
 }
 
 /// A cleaned line of the document: what the readers see.
-struct Line {
-    text: String,
+struct Line<'a> {
+    /// Borrowed from the paragraph's cleaned text: no line is copied.
+    text: &'a str,
     toc: bool,
     level: Option<u8>,
 }
@@ -497,16 +499,17 @@ struct Line {
 pub fn assemble(parts: &Parts, depth: Depth) -> Result<Imported, ImportError> {
     let (paras, styles, headers) = (&parts.paragraphs, &parts.styles, &parts.headers);
     let mut agenda = Agenda::default();
+    // Cleaned where they lie, copied only where something was cleaned out (few paragraphs).
+    let cleaned: Vec<Cow<str>> = paras.iter().map(|p| cleaned(&p.text)).collect();
     let mut lines: Vec<Line> = Vec::with_capacity(paras.len());
-    for para in paras {
-        let text = clean(&para.text);
-        read_bookmarks(para, &text, &mut agenda);
+    for (para, text) in paras.iter().zip(&cleaned) {
+        read_bookmarks(para, text, &mut agenda);
         let toc = para.toc || is_toc_style(para, styles);
         let level = heading_level(para, styles);
         // A line break inside a paragraph is a line of its own, as in the text export.
         for (i, part) in text.split('\n').enumerate() {
             lines.push(Line {
-                text: part.trim_end().to_string(),
+                text: part.trim_end(),
                 toc,
                 level: if i == 0 { level } else { None },
             });
@@ -536,7 +539,7 @@ pub fn assemble(parts: &Parts, depth: Depth) -> Result<Imported, ImportError> {
         .position(|l| l.toc || l.level.is_some() || headings::heading(&l.text).is_some());
     let front: Vec<&str> = lines[..first_heading.unwrap_or(0)]
         .iter()
-        .map(|l| l.text.as_str())
+        .map(|l| l.text)
         .collect();
     front::read(&front, &mut agenda.meeting);
     let headers: Vec<String> = headers.iter().map(|h| clean(h)).collect();
@@ -563,7 +566,7 @@ pub fn assemble(parts: &Parts, depth: Depth) -> Result<Imported, ImportError> {
             return Ok(finish(agenda, Vec::new()));
         }
         // Headings lost (as in the text export): texts go to the entries in order.
-        let texts: Vec<&str> = body.iter().map(|l| l.text.as_str()).collect();
+        let texts: Vec<&str> = body.iter().map(|l| l.text).collect();
         let mut blocks = word_export::body_blocks(&texts);
         if let Some(last) = blocks.last_mut() {
             body::strip_back_cover(last);
