@@ -521,7 +521,7 @@ pub fn assemble(parts: &Parts, depth: Depth) -> Result<Imported, ImportError> {
 
     // The table of contents gives numbers, titles and pages.
     for line in lines.iter().filter(|l| l.toc) {
-        if let Some((number, title, Some(page))) = printed::contents_line(&line.text) {
+        if let Some((number, title, Some(page))) = printed::contents_line(line.text) {
             agenda.items.push(Item {
                 // An entry without a number takes its heading's, or its place.
                 number: number.unwrap_or_default(),
@@ -536,7 +536,7 @@ pub fn assemble(parts: &Parts, depth: Depth) -> Result<Imported, ImportError> {
     // The meeting: labelled lines before the agenda starts, and the running header.
     let first_heading = lines
         .iter()
-        .position(|l| l.toc || l.level.is_some() || headings::heading(&l.text).is_some());
+        .position(|l| l.toc || l.level.is_some() || headings::heading(l.text).is_some());
     let front: Vec<&str> = lines[..first_heading.unwrap_or(0)]
         .iter()
         .map(|l| l.text)
@@ -720,7 +720,7 @@ fn paragraphs(lines: &[Line]) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut paragraph: Paragraph = Vec::new();
     for line in lines {
-        let text = squash_spaces(&line.text);
+        let text = squash_spaces(line.text);
         if text.is_empty() || body::is_heading(&text) {
             if !paragraph.is_empty() {
                 out.push(std::mem::take(&mut paragraph));
