@@ -235,6 +235,8 @@ fn meeting_screen(cli: &Cli) -> Result<(), String> {
             }),
     );
     use gavel::tui::session::Session;
+    // Once the minutes are open a signal must reach the loop, which saves and unlocks them.
+    held.begin();
     let data_dir = gavel::config::data_dir();
     let mut session = match whole {
         Some(read) => Session::start_loading(
@@ -327,6 +329,7 @@ fn follow_screen(
     let path = minutes.unwrap_or_else(|| {
         gavel::minutes::store::default_path(&gavel::config::data_dir(), app.agenda())
     });
+    held.begin();
     let mut session = gavel::tui::session::Session::follow(&mut app, &path, poll);
     held.run(&mut app, &mut session)
         .map(|_| ())

@@ -318,6 +318,29 @@ fn agenda_pipe(dir: &Path) -> std::path::PathBuf {
     path
 }
 
+/// Writes an agenda (at most the pipe's 64 KB) into the pipe gavel is reading: fails, rather
+/// than waiting forever, when nothing reads it (gavel ended before it read its agenda).
+fn feed(pipe: &Path, agenda: &[u8]) {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    // No reader yet is ENXIO: gavel may be between holding the terminal and opening the file.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut writer = loop {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(pipe)
+        {
+            Ok(writer) => break writer,
+            Err(e) if e.raw_os_error() == Some(libc::ENXIO) && Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            Err(e) => panic!("gavel is not reading its agenda: {e}"),
+        }
+    };
+    writer.write_all(agenda).expect("the agenda fits the pipe");
+}
+
 /// gavel on an agenda still to be written into `pipe`, with the minutes beside it.
 fn spawn_on_pipe(dir: &Path, pipe: &Path) -> Pty {
     let mut command = gavel(dir);
@@ -346,7 +369,7 @@ fn keys_typed_while_the_agenda_is_read_reach_the_screen() {
     t.send("35\r");
     assert!(!t.text().contains("35"), "not echoed: {}", t.text());
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample-pdf-text.txt");
-    std::fs::write(&pipe, std::fs::read(sample).unwrap()).unwrap();
+    feed(&pipe, &std::fs::read(sample).unwrap());
     t.wait_for("Indstilling");
     assert!(t.text().contains("3.5"), "{}", t.text());
     t.send("q");
@@ -362,7 +385,7 @@ fn a_bad_agenda_read_while_keys_wait_leaves_the_terminal_as_found() {
     let pipe = agenda_pipe(dir.path());
     let mut t = spawn_on_pipe(dir.path(), &pipe);
     t.send("q\r");
-    std::fs::write(&pipe, "hello\nworld\n").unwrap();
+    feed(&pipe, b"hello\nworld\n");
     let status = t.ended_within(Duration::from_secs(20)).expect("gavel ends");
     assert_eq!(status.code(), Some(2));
     assert!(t.line_mode(), "line mode is back");
@@ -384,7 +407,58 @@ fn ctrl_c_while_the_agenda_is_read_ends_gavel() {
     let mut t = spawn_on_pipe(dir.path(), &pipe);
     t.send("\x03");
     let status = t.ended_within(Duration::from_secs(20)).expect("gavel ends");
-    assert_eq!(status.code(), Some(130));
+    // Ended by the signal, as the shell expects: a loop over agendas stops too.
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(status.signal(), Some(libc::SIGINT), "{status:?}");
     assert!(t.line_mode(), "line mode is back");
     t.finish();
+}
+
+/// The keys that stop or kill a program in line mode are keys while the agenda is read, as on
+/// the screen: stopped or killed then, gavel would leave the shell without echo.
+#[test]
+fn ctrl_z_and_the_quit_key_while_the_agenda_is_read_are_keys() {
+    let _turn = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = agenda_pipe(dir.path());
+    let mut t = spawn_on_pipe(dir.path(), &pipe);
+    t.send("\x1c\x1a\x13\x11");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample-pdf-text.txt");
+    feed(&pipe, &std::fs::read(sample).unwrap());
+    t.wait_for("Godkendelse af referat");
+    std::thread::sleep(Duration::from_millis(150));
+    t.send("q");
+    let raw = t.finish();
+    assert!(contains(raw, LEAVE_ALTERNATE_SCREEN));
+    assert!(t.child.wait().unwrap().success());
+}
+
+/// Keys typed for a screen that never opened are dropped, not left for the next program (the
+/// shell would run them as a command).
+#[test]
+fn keys_typed_for_a_screen_that_never_opened_are_dropped() {
+    let _turn = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = agenda_pipe(dir.path());
+    // What the shell does next, played by a reader that waits half a second for input.
+    let script = format!(
+        "{} {} --minutes {}; stty -icanon min 0 time 5; dd bs=1 count=8 2>/dev/null; echo END",
+        env!("CARGO_BIN_EXE_gavel"),
+        pipe.display(),
+        dir.path().join("minutes.toml").display()
+    );
+    let mut command = Command::new("sh");
+    common::isolate(&mut command, dir.path());
+    command.env("TERM", "xterm-256color").args(["-c", &script]);
+    let mut t = Pty::spawn(command);
+    t.wait_for_line_mode(false);
+    t.send("rm -rf x\r");
+    feed(&pipe, b"hello\nworld\n");
+    t.wait_for("END");
+    let text = t.text();
+    assert!(text.contains("no agenda found"), "{text}");
+    assert!(
+        !text.contains("rm -rf"),
+        "the keys reached the next program: {text}"
+    );
 }

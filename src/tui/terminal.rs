@@ -209,9 +209,12 @@ pub fn run<B: Backend>(
 /// there a screen to leave.
 static ENTERED: AtomicBool = AtomicBool::new(false);
 
-/// Puts the terminal back as it was. Safe to call more than once.
+/// Puts the terminal back as it was. Safe to call more than once and from any thread (a panic
+/// and the screen's end may both ask): it is put back once, whole.
 pub fn restore() {
+    let mut found = line::found();
     if ENTERED.swap(false, Ordering::SeqCst) {
+        // Raw mode off gives back the held line mode crossterm found; the shell's follows.
         let _ = disable_raw_mode();
         let mut out = io::stdout();
         let _ = execute!(
@@ -221,8 +224,12 @@ pub fn restore() {
             crossterm::cursor::Show
         );
         let _ = out.flush();
+        line::put_back(&mut found, line::Typed::Keep);
+    } else {
+        // The screen never opened (the agenda could not be read, a panic while reading it):
+        // keys typed for it would reach the shell as a command.
+        line::put_back(&mut found, line::Typed::Drop);
     }
-    line::release();
 }
 
 fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
@@ -245,8 +252,8 @@ fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
 pub struct Held {
     tx: Sender<Input>,
     rx: Receiver<Input>,
-    /// False until the loop runs: a signal before then ends the process at once (nothing has
-    /// been recorded yet); after, it reaches the loop, which saves first.
+    /// False until the minutes are opened: a signal before then ends the process at once
+    /// (nothing has been opened or recorded yet); after, it reaches the loop, which saves first.
     started: Arc<Mutex<bool>>,
 }
 
@@ -267,10 +274,16 @@ impl Held {
         Ok(Held { tx, rx, started })
     }
 
+    /// From here a signal waits for the loop, which saves the minutes and leaves: call before
+    /// the minutes are opened.
+    pub fn begin(&self) {
+        *self.started.lock().unwrap_or_else(PoisonError::into_inner) = true;
+    }
+
     /// Runs the meeting screen until the user quits, the terminal goes away or the process is
     /// told to stop.
     pub fn run(mut self, app: &mut App, runner: &mut impl Runner) -> io::Result<Ending> {
-        *self.started.lock().unwrap_or_else(PoisonError::into_inner) = true;
+        self.begin();
         let mut terminal = enter()?;
         let waker = self.tx.clone();
         runner.watch(Box::new(move || {
@@ -291,14 +304,7 @@ impl Held {
 
 impl Drop for Held {
     fn drop(&mut self) {
-        let started = *self.started.lock().unwrap_or_else(PoisonError::into_inner);
-        if started {
-            restore();
-        } else {
-            // The screen never opened (the agenda could not be read): keys typed for it would
-            // reach the shell as a command.
-            line::release_discarding();
-        }
+        restore();
     }
 }
 
@@ -331,9 +337,9 @@ impl<R: Runner> Runner for Synced<'_, R> {
     }
 }
 
-/// SIGTERM, SIGHUP and SIGINT stop the loop (which saves); SIGWINCH redraws. Before the loop
-/// runs (the agenda is being read) the first three put the terminal back and end the process,
-/// with the shell's code for a signal.
+/// SIGTERM, SIGHUP and SIGINT stop the loop (which saves); SIGWINCH redraws. Before the
+/// minutes are opened (the agenda is being read) the first three put the terminal back and end
+/// the process by the signal.
 fn watch_signals(tx: Sender<Input>, started: Arc<Mutex<bool>>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGWINCH])?;
@@ -350,7 +356,12 @@ fn watch_signals(tx: Sender<Input>, started: Arc<Mutex<bool>>) -> io::Result<()>
                     // Held while ending, so the screen cannot start meanwhile.
                     let started = started.lock().unwrap_or_else(PoisonError::into_inner);
                     if !*started {
-                        line::release_discarding();
+                        // Kept locked to the end: the terminal cannot be held again after this.
+                        let mut found = line::found();
+                        line::put_back(&mut found, line::Typed::Drop);
+                        // Ended by the signal itself, as the shell expects of a program it
+                        // interrupted (a loop over agendas stops at Ctrl+C).
+                        let _ = signal_hook::low_level::emulate_default_handler(signal);
                         std::process::exit(128 + signal);
                     }
                 }
@@ -363,47 +374,60 @@ fn watch_signals(tx: Sender<Input>, started: Arc<Mutex<bool>>) -> io::Result<()>
 }
 
 /// The terminal's line discipline before the screen starts: out of line mode (no echo, no
-/// waiting for Enter, Enter kept as Enter), output and Ctrl+C as they were.
+/// waiting for Enter, Enter kept as Enter), output as it was. Of the keys that send signals only
+/// Ctrl+C is kept (it ends gavel while it reads); the quit key (Ctrl+Backslash), Ctrl+Z, Ctrl+S
+/// and Ctrl+Q are keys, as on the screen: stopped or killed in this mode, gavel would leave the
+/// shell without echo.
 #[cfg(unix)]
 mod line {
     use std::io;
-    use std::sync::{Mutex, PoisonError};
+    use std::sync::{Mutex, MutexGuard, PoisonError};
 
-    /// The settings found, put back on the way out.
+    /// The settings found, put back on the way out. Set and put back under this one lock, so
+    /// that a signal's exit, a panic and the screen's end put the terminal back once, whole.
     static FOUND: Mutex<Option<libc::termios>> = Mutex::new(None);
 
+    pub fn found() -> MutexGuard<'static, Option<libc::termios>> {
+        FOUND.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// What becomes of keys typed but not read when the terminal is put back.
+    pub enum Typed {
+        /// Left for whatever reads the terminal next.
+        Keep,
+        /// Dropped: they were typed for a screen that never opened.
+        Drop,
+    }
+
     pub fn hold() -> io::Result<()> {
-        let mut found = std::mem::MaybeUninit::<libc::termios>::uninit();
+        let mut slot = found();
+        let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
         // SAFETY: tcgetattr fills the termios it is given, or fails and leaves it unread.
-        if unsafe { libc::tcgetattr(libc::STDIN_FILENO, found.as_mut_ptr()) } != 0 {
+        if unsafe { libc::tcgetattr(libc::STDIN_FILENO, termios.as_mut_ptr()) } != 0 {
             return Err(io::Error::last_os_error());
         }
         // SAFETY: tcgetattr succeeded, so it was filled.
-        let found = unsafe { found.assume_init() };
-        let mut held = found;
+        let termios = unsafe { termios.assume_init() };
+        let mut held = termios;
         held.c_lflag &= !(libc::ICANON | libc::ECHO | libc::IEXTEN);
-        held.c_iflag &= !(libc::ICRNL | libc::INLCR | libc::IGNCR);
+        held.c_iflag &= !(libc::ICRNL | libc::INLCR | libc::IGNCR | libc::IXON);
         held.c_cc[libc::VMIN] = 1;
         held.c_cc[libc::VTIME] = 0;
-        *FOUND.lock().unwrap_or_else(PoisonError::into_inner) = Some(found);
-        set(&held, libc::TCSANOW)
+        held.c_cc[libc::VQUIT] = libc::_POSIX_VDISABLE;
+        held.c_cc[libc::VSUSP] = libc::_POSIX_VDISABLE;
+        set(&held, libc::TCSANOW)?;
+        *slot = Some(termios);
+        Ok(())
     }
 
-    /// Back as found; keys not read yet stay for whatever reads the terminal next.
-    pub fn release() {
-        put_back(libc::TCSANOW);
-    }
-
-    /// Back as found, dropping keys typed for a screen that never opened: the shell would run
-    /// them as a command.
-    pub fn release_discarding() {
-        put_back(libc::TCSAFLUSH);
-    }
-
-    fn put_back(when: libc::c_int) {
-        let found = FOUND.lock().unwrap_or_else(PoisonError::into_inner).take();
-        if let Some(found) = found {
-            let _ = set(&found, when);
+    /// The settings found, back (once: the slot is emptied).
+    pub fn put_back(slot: &mut Option<libc::termios>, typed: Typed) {
+        if let Some(termios) = slot.take() {
+            let when = match typed {
+                Typed::Keep => libc::TCSANOW,
+                Typed::Drop => libc::TCSAFLUSH,
+            };
+            let _ = set(&termios, when);
         }
     }
 
@@ -418,11 +442,17 @@ mod line {
 
 #[cfg(not(unix))]
 mod line {
+    pub fn found() -> Option<()> {
+        None
+    }
+    pub enum Typed {
+        Keep,
+        Drop,
+    }
     pub fn hold() -> std::io::Result<()> {
         Ok(())
     }
-    pub fn release() {}
-    pub fn release_discarding() {}
+    pub fn put_back(_slot: &mut Option<()>, _typed: Typed) {}
 }
 
 /// Reads keys and pastes until the terminal goes away. The terminal is asked first whether it is
