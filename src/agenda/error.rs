@@ -39,9 +39,7 @@ pub enum ImportError {
     #[error("the file is {size} bytes; gavel reads agendas up to {limit} bytes")]
     TooLarge { size: usize, limit: usize },
     /// A small file whose pages unpack to more text than an agenda has (a hostile or broken
-    /// PDF): the text read when reading stopped, not the file's size.
-    #[error(
-        "this PDF holds more text than an agenda: {size} bytes by the page where reading stopped; gavel reads up to {limit} bytes of text"
-    )]
-    TooMuchText { size: usize, limit: usize },
+    /// PDF): the page where the text passed the limit, not the file's size.
+    #[error("this PDF holds more text than an agenda: more than {limit} bytes by page {page}")]
+    TooMuchText { page: u32, limit: usize },
 }

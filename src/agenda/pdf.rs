@@ -80,7 +80,8 @@ fn texts(
     let mut numbers = page_ids.keys().copied();
     let mut out = Vec::with_capacity(ids.len());
     let mut total = 0usize;
-    let too_large = |size| ImportError::TooMuchText { size, limit };
+    let too_large = |page| ImportError::TooMuchText { page, limit };
+    let mut last = 0;
     for (pages, read) in read_pages(doc, &ids, threads, limit) {
         // A run stops early only past the limit, which the pages before have then passed.
         let short = read.len() < pages;
@@ -102,12 +103,13 @@ fn texts(
             };
             total += text.len();
             if total > limit {
-                return Err(too_large(total));
+                return Err(too_large(number));
             }
+            last = number;
             out.push(text);
         }
         if short {
-            return Err(too_large(total));
+            return Err(too_large(last));
         }
     }
     Ok(out)
@@ -132,9 +134,9 @@ const MAX_THREADS: usize = 4;
 /// decompressor), each with the number of pages it was given. The runs say how much text each has
 /// read so far, and a run stops once that of the runs before it and its own passes the limit:
 /// the whole text has then passed it too, at or before that page, so the limit is met at the
-/// same page as when the pages are read one by one, and what the runs hold together stays near
-/// twice the limit (a run that read far ahead before the ones before it caught up keeps what it
-/// read) rather than the limit for each thread.
+/// same page as when the pages are read one by one. Runs past the one that passes the limit stop
+/// as soon as they see it; one that read far ahead before that keeps what it read (with slow
+/// pages before it, up to the limit each, as before).
 fn read_pages(
     doc: &Document,
     ids: &[lopdf::ObjectId],
