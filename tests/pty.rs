@@ -341,11 +341,13 @@ fn feed(pipe: &Path, agenda: &[u8]) {
     writer.write_all(agenda).expect("the agenda fits the pipe");
 }
 
-/// gavel on an agenda still to be written into `pipe`, with the minutes beside it.
-fn spawn_on_pipe(dir: &Path, pipe: &Path) -> Pty {
+/// gavel on an agenda still to be written into the pipe it is given, in `dir` with the minutes
+/// beside it.
+fn spawn_on_pipe(dir: &Path) -> (std::path::PathBuf, Pty) {
+    let pipe = agenda_pipe(dir);
     let mut command = gavel(dir);
     command
-        .arg(pipe)
+        .arg(&pipe)
         .arg("--minutes")
         .arg(dir.join("minutes.toml"));
     let mut t = Pty::spawn(command);
@@ -355,7 +357,12 @@ fn spawn_on_pipe(dir: &Path, pipe: &Path) -> Pty {
         !contains(t.raw(), b"\x1b[?1049h"),
         "no screen yet: the agenda has not been read"
     );
-    t
+    (pipe, t)
+}
+
+/// The sample agenda's bytes, to feed a pipe.
+fn sample_agenda() -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample-pdf-text.txt")).unwrap()
 }
 
 /// Keys typed while the agenda is read reach the screen as typed: `3 5 Enter` opens item 3.5
@@ -364,12 +371,10 @@ fn spawn_on_pipe(dir: &Path, pipe: &Path) -> Pty {
 fn keys_typed_while_the_agenda_is_read_reach_the_screen() {
     let _turn = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
-    let pipe = agenda_pipe(dir.path());
-    let mut t = spawn_on_pipe(dir.path(), &pipe);
+    let (pipe, mut t) = spawn_on_pipe(dir.path());
     t.send("35\r");
     assert!(!t.text().contains("35"), "not echoed: {}", t.text());
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample-pdf-text.txt");
-    feed(&pipe, &std::fs::read(sample).unwrap());
+    feed(&pipe, &sample_agenda());
     t.wait_for("Indstilling");
     assert!(t.text().contains("3.5"), "{}", t.text());
     t.send("q");
@@ -382,8 +387,7 @@ fn keys_typed_while_the_agenda_is_read_reach_the_screen() {
 fn a_bad_agenda_read_while_keys_wait_leaves_the_terminal_as_found() {
     let _turn = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
-    let pipe = agenda_pipe(dir.path());
-    let mut t = spawn_on_pipe(dir.path(), &pipe);
+    let (pipe, mut t) = spawn_on_pipe(dir.path());
     t.send("q\r");
     feed(&pipe, b"hello\nworld\n");
     let status = t.ended_within(Duration::from_secs(20)).expect("gavel ends");
@@ -403,8 +407,7 @@ fn a_bad_agenda_read_while_keys_wait_leaves_the_terminal_as_found() {
 fn ctrl_c_while_the_agenda_is_read_ends_gavel() {
     let _turn = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
-    let pipe = agenda_pipe(dir.path());
-    let mut t = spawn_on_pipe(dir.path(), &pipe);
+    let (_, mut t) = spawn_on_pipe(dir.path());
     t.send("\x03");
     let status = t.ended_within(Duration::from_secs(20)).expect("gavel ends");
     // Ended by the signal, as the shell expects: a loop over agendas stops too.
@@ -420,11 +423,9 @@ fn ctrl_c_while_the_agenda_is_read_ends_gavel() {
 fn ctrl_z_and_the_quit_key_while_the_agenda_is_read_are_keys() {
     let _turn = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
-    let pipe = agenda_pipe(dir.path());
-    let mut t = spawn_on_pipe(dir.path(), &pipe);
+    let (pipe, mut t) = spawn_on_pipe(dir.path());
     t.send("\x1c\x1a\x13\x11");
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample-pdf-text.txt");
-    feed(&pipe, &std::fs::read(sample).unwrap());
+    feed(&pipe, &sample_agenda());
     t.wait_for("Godkendelse af referat");
     std::thread::sleep(Duration::from_millis(150));
     t.send("q");

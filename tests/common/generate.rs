@@ -1000,18 +1000,7 @@ pub fn scanned_pdf() -> Vec<u8> {
         "Type" => "Page", "Parent" => pages_id, "Contents" => stream,
         "Resources" => dictionary! { "XObject" => dictionary! { "Im1" => image } },
     });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => vec![Object::Reference(page)], "Count" => 1,
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap();
-    out
+    finish_pdf(doc, pages_id, vec![Object::Reference(page)], false)
 }
 
 /// The agenda's PDF marked as encrypted with a password nobody gave gavel.
@@ -1063,19 +1052,7 @@ pub fn one_line_pdf(operators: usize) -> Vec<u8> {
         "Type" => "Page", "Parent" => pages_id, "Contents" => stream,
         "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
     });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => vec![Object::Reference(page)], "Count" => 1,
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    doc.compress();
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap();
-    out
+    finish_pdf(doc, pages_id, vec![Object::Reference(page)], true)
 }
 
 /// A small PDF whose `pages` pages all show one compressed content stream of `lines` lines of
@@ -1100,15 +1077,30 @@ pub fn text_bomb_pdf(pages: usize, lines: usize) -> Vec<u8> {
             }))
         })
         .collect();
+    finish_pdf(doc, pages_id, kids, false)
+}
+
+/// A document's page tree (`kids`, A4 pages) under `pages_id`, its catalog, and its bytes.
+fn finish_pdf(
+    mut doc: lopdf::Document,
+    pages_id: lopdf::ObjectId,
+    kids: Vec<lopdf::Object>,
+    compress: bool,
+) -> Vec<u8> {
+    use lopdf::{Object, dictionary};
+    let count = kids.len() as i64;
     doc.objects.insert(
         pages_id,
         Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => kids, "Count" => pages as i64,
+            "Type" => "Pages", "Kids" => kids, "Count" => count,
             "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
         }),
     );
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog);
+    if compress {
+        doc.compress();
+    }
     let mut out = Vec::new();
     doc.save_to(&mut out).unwrap();
     out
