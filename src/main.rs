@@ -217,7 +217,8 @@ fn meeting_screen(cli: &Cli) -> Result<(), String> {
         Some(file) => gavel::config::read_participants(file)?,
         None => Vec::new(),
     };
-    let (mut app, settings, held) = screen_app(cli, imported, held)?;
+    let held = needs_terminal(held)?;
+    let (mut app, settings) = screen_app(cli, imported)?;
     app.set_signature_page(settings.signature_page);
     app.set_times(settings.times);
     // The minutes are written beside the agenda they came from (the built-in sample has none:
@@ -324,7 +325,8 @@ fn follow_screen(
 ) -> Result<(), String> {
     let held = hold_terminal()?;
     let imported = load(agenda)?;
-    let (mut app, _, held) = screen_app(cli, imported, held)?;
+    let held = needs_terminal(held)?;
+    let (mut app, _) = screen_app(cli, imported)?;
     app.start_following(present);
     let path = minutes.unwrap_or_else(|| {
         gavel::minutes::store::default_path(&gavel::config::data_dir(), app.agenda())
@@ -348,19 +350,19 @@ fn hold_terminal() -> Result<Option<Held>, String> {
         .map_err(|e| format!("terminal error: {e}"))
 }
 
+/// The held terminal, or why there is no screen without one.
+fn needs_terminal(held: Option<Held>) -> Result<Held, String> {
+    held.ok_or_else(|| {
+        "the meeting screen needs a terminal; for scripts use `gavel toc` or `gavel import`".into()
+    })
+}
+
 /// The screen on an imported agenda, with the settings, the clock and the problems to tell.
 fn screen_app(
     cli: &Cli,
     imported: Imported,
-    held: Option<Held>,
-) -> Result<(gavel::tui::App, gavel::config::Loaded, Held), String> {
+) -> Result<(gavel::tui::App, gavel::config::Loaded), String> {
     use gavel::tui::{App, labels::Language, terminal};
-    let Some(held) = held else {
-        return Err(
-            "the meeting screen needs a terminal; for scripts use `gavel toc` or `gavel import`"
-                .into(),
-        );
-    };
     let dir = gavel::config::config_dir();
     let mut settings =
         gavel::config::load(dir.as_deref(), cli.keymap.as_deref(), cli.lang.as_deref());
@@ -380,7 +382,7 @@ fn screen_app(
     let mut problems = std::mem::take(&mut settings.problems);
     problems.extend(imported.warnings);
     app.update(gavel::tui::Msg::Notify(problems), terminal::now_ms());
-    Ok((app, settings, held))
+    Ok((app, settings))
 }
 
 /// The sample meeting shipped in `data/`, opened by a plain `gavel`.
