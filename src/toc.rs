@@ -41,46 +41,68 @@ pub fn table(agenda: &Agenda, width: usize) -> String {
     let title_width = width
         .saturating_sub(number_width + 2 + page_width + 2)
         .max(20);
-    // Written straight into the output: a table of 5,000 entries is printed in a blink.
-    let mut page = String::new();
+    // Written straight into the output: a table of 5,000 entries is printed in a blink. The
+    // lines of a title are runs of it, kept in one list made once.
+    let mut cut: Vec<&str> = Vec::new();
     for item in &agenda.items {
-        page.clear();
-        if let Some(p) = item.page {
-            page.push_str(&p.to_string());
-        }
-        // Most titles fit as they are: no lines to make.
-        let one = [item.title.as_str()];
-        let made = wrapped(&item.title, title_width);
-        let made: Vec<&str> = made.iter().flatten().map(String::as_str).collect();
-        let lines: &[&str] = if made.is_empty() { &one } else { &made };
-        let last = lines.len() - 1;
-        for (n, line) in lines.iter().enumerate() {
-            // The number (indented under its section) on the first line, padded to its column.
-            let label = if n == 0 {
-                out.push_str(indent(item));
-                out.push_str(&item.number);
-                indent(item).len() + item.number.chars().count()
-            } else {
-                0
-            };
-            spaces(&mut out, number_width.saturating_sub(label) + 2);
-            out.push_str(line);
-            if n < last || page.is_empty() {
-                while out.ends_with(' ') {
-                    out.pop();
-                }
-            } else {
-                let used = number_width + 2 + line.chars().count() + page.len();
-                let dots = width.saturating_sub(used + 2).max(1);
-                out.push(' ');
-                repeat(&mut out, DOTS, dots);
-                out.push(' ');
-                out.push_str(&page);
-            }
-            out.push('\n');
+        let title = item.title.as_str();
+        if is_spaced(title) {
+            cut_spaced(title, title_width, &mut cut);
+            entry(&mut out, item, &cut, number_width, width);
+        } else {
+            let made = wrap_words(title, title_width);
+            let made: Vec<&str> = made.iter().map(String::as_str).collect();
+            entry(&mut out, item, &made, number_width, width);
         }
     }
     out
+}
+
+/// One entry of [`table`]: the title's `lines`, the number before the first and the page after
+/// the last.
+fn entry(out: &mut String, item: &Item, lines: &[&str], number_width: usize, width: usize) {
+    let last = lines.len().saturating_sub(1);
+    for (n, line) in lines.iter().enumerate() {
+        // The number (indented under its section) on the first line, padded to its column.
+        let label = if n == 0 {
+            out.push_str(indent(item));
+            out.push_str(&item.number);
+            indent(item).len() + item.number.chars().count()
+        } else {
+            0
+        };
+        spaces(out, number_width.saturating_sub(label) + 2);
+        out.push_str(line);
+        match item.page.filter(|_| n == last) {
+            Some(page) => {
+                // At most ten digits: written without a string made for them.
+                let mut digits = [0u8; 10];
+                let mut at = digits.len();
+                let mut left = page;
+                loop {
+                    at -= 1;
+                    digits[at] = b'0' + (left % 10) as u8;
+                    left /= 10;
+                    if left == 0 {
+                        break;
+                    }
+                }
+                let page = std::str::from_utf8(&digits[at..]).unwrap_or_default();
+                let used = number_width + 2 + line.chars().count() + page.len();
+                let dots = width.saturating_sub(used + 2).max(1);
+                out.push(' ');
+                repeat(out, DOTS, dots);
+                out.push(' ');
+                out.push_str(page);
+            }
+            None => {
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+            }
+        }
+        out.push('\n');
+    }
 }
 
 /// One space between words and none around them.
@@ -97,12 +119,11 @@ fn is_spaced(text: &str) -> bool {
             continue;
         }
         after_space = false;
-        // Other white space is a control, or a character that starts with one of these bytes
-        // in UTF-8 (U+0085 and U+00A0; U+1680; U+2000 to U+205F; U+3000): only those are
-        // decoded. No byte inside a longer character is one of them.
+        // Other white space is a control, or one of the few characters that are white space
+        // in Unicode, told by their bytes: no byte inside a longer character is a lead.
         let other_space = match b {
             b'\t'..=b'\r' => true,
-            0xC2 | 0xE1..=0xE3 => text[i..].chars().next().is_some_and(char::is_whitespace),
+            0xC2 | 0xE1..=0xE3 => is_wide_space(&bytes[i..]),
             _ => false,
         };
         if other_space {
@@ -110,6 +131,19 @@ fn is_spaced(text: &str) -> bool {
         }
     }
     text.is_empty() || !after_space
+}
+
+/// Whether UTF-8 `bytes` start with a white-space character beyond ASCII: U+0085, U+00A0,
+/// U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F or U+3000.
+fn is_wide_space(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [0xC2, 0x85 | 0xA0, ..]
+            | [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F, ..]
+            | [0xE3, 0x80, 0x80, ..]
+    )
 }
 
 /// Word-wraps to `width` columns; a word longer than the line gets a line of its own.
@@ -154,28 +188,48 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// [`wrap`] for a text whose words are apart by one space each: its lines are runs of the text
-/// itself, cut at spaces.
+/// [`wrap`] for a text whose words are apart by one space each.
 fn wrap_spaced(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
-    // The current line is text[start..end], `used` columns wide; the next word starts at `at`.
-    let (mut start, mut end, mut used, mut at) = (0, 0, 0, 0);
-    for word in text.split(' ') {
-        let len = word.chars().count();
+    cut_spaced(text, width, &mut lines);
+    lines.into_iter().map(str::to_string).collect()
+}
+
+/// The lines a text whose words are apart by one space each wraps into, as runs of the text
+/// itself cut at spaces, into `lines` (emptied first). Read in one pass over its bytes: a table
+/// of contents wraps thousands of titles.
+fn cut_spaced<'a>(text: &'a str, width: usize, lines: &mut Vec<&'a str>) {
+    lines.clear();
+    let bytes = text.as_bytes();
+    if bytes.len() <= width {
+        lines.push(text);
+        return;
+    }
+    // The current line is text[start..end], `used` columns wide; the word being read starts
+    // at `at` and is `len` columns so far (a byte that does not continue a character starts one).
+    let (mut start, mut end, mut used, mut at, mut len) = (0, 0, 0, 0, 0);
+    for i in 0..=bytes.len() {
+        match bytes.get(i) {
+            Some(b' ') | None => {}
+            Some(&b) => {
+                len += usize::from((b as i8) >= -0x40);
+                continue;
+            }
+        }
         if end == start {
             used = len;
         } else if used + 1 + len <= width {
             used += 1 + len;
         } else {
-            lines.push(text[start..end].to_string());
+            lines.push(&text[start..end]);
             start = at;
             used = len;
         }
-        end = at + word.len();
-        at = end + 1;
+        end = i;
+        at = i + 1;
+        len = 0;
     }
-    lines.push(text[start..end].to_string());
-    lines
+    lines.push(&text[start..end]);
 }
 
 fn spaces(out: &mut String, n: usize) {
@@ -249,6 +303,20 @@ mod tests {
             .flat_map(|l| l.split_whitespace())
             .collect();
         assert!(words.join(" ").contains("skadeligt rusmiddelbrug"));
+    }
+
+    #[test]
+    fn wide_spaces_are_told_from_their_bytes_for_every_character() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let mut bytes = [0u8; 4];
+            let encoded = c.encode_utf8(&mut bytes);
+            assert_eq!(
+                is_wide_space(encoded.as_bytes()),
+                c.is_whitespace(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     proptest::proptest! {
