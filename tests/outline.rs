@@ -204,3 +204,77 @@ fn a_word_documents_outline_leaves_the_item_texts_to_the_whole_import() {
     // The rest is made from the paragraphs the outline read: the whole import, to the letter.
     assert_eq!(rest().unwrap(), full);
 }
+
+/// Cleaning comes before the full reader reads a text: what cleaning changes (a form feed TOML
+/// refuses, an escape sequence that swallows a quote or a line end, white space outside ASCII)
+/// is never read differently by the table of contents alone.
+#[test]
+fn what_cleaning_changes_is_read_as_the_full_import_reads_it() {
+    let meeting = "[meeting]\nbody = \"KKR\"\n\n[[items]]\nnumber = \"1\"\ntitle = \"Sager\"\nbackground = \"Tekst\"\n\n[[items]]\nnumber = \"1.1\"\ntitle = \"Budget\"\npage = 4\n";
+    let export = generate::word_export(&generate::agenda(3, 2));
+    let cases: [(&str, &str, &str); 14] = [
+        (
+            "form feed before a key",
+            "number = \"1\"",
+            "\x0cnumber = \"1\"",
+        ),
+        ("form feed in a title", "\"Sager\"", "\"Sa\x0cger\""),
+        ("form feed in a skipped value", "\"Tekst\"", "\"Te\x0ckst\""),
+        (
+            "escape swallowing a quote",
+            "\"Tekst\"",
+            "\"Te\x1b]0;x\"\n\x07kst\"",
+        ),
+        (
+            "C1 string command",
+            "\"Tekst\"",
+            "\"Te\u{9d}0;x\"\n\u{9c}kst\"",
+        ),
+        ("C1 control sequence", "\"Sager\"", "\"Sa\u{9b}1\"ger\""),
+        (
+            "vertical tab before a value",
+            "= \"Budget\"",
+            "= \x0b\"Budget\"",
+        ),
+        (
+            "no-break space after a value",
+            "\"Budget\"",
+            "\"Budget\" \u{a0}",
+        ),
+        ("no-break space before a key", "page = 4", "\u{a0}page = 4"),
+        ("bidi mark in a key", "page = 4", "pa\u{200e}ge = 4"),
+        ("delete in a title", "\"Sager\"", "\"Sa\x7fger\""),
+        (
+            "escape in a header",
+            "[[items]]\nnumber = \"1.1\"",
+            "[[items]\x1b[0m]\nnumber = \"1.1\"",
+        ),
+        (
+            "em space after a header",
+            "[[items]]\nnumber = \"1.1\"",
+            "[[items]]\u{2003}\nnumber = \"1.1\"",
+        ),
+        ("em space after a value", "\"Budget\"", "\"Budget\"\u{2003}"),
+    ];
+    for (name, from, to) in cases {
+        assert!(meeting.contains(from), "{name}");
+        same(name, meeting.replacen(from, to, 1).as_bytes());
+    }
+    // The same bytes in a text export's table of contents and texts.
+    for (name, bytes) in [
+        ("osc over lines", "\x1b]0;\n"),
+        ("csi", "\u{9b}2J"),
+        ("form feed", "\x0c"),
+        ("vertical tab", "\x0b"),
+    ] {
+        let line = export
+            .lines()
+            .position(|l| l.starts_with("1.1"))
+            .expect("an entry");
+        let mut lines: Vec<String> = export.lines().map(str::to_string).collect();
+        lines[line].insert_str(4, bytes);
+        let near = lines.len() - 2;
+        lines[near].push_str(bytes);
+        same(&format!("text export, {name}"), lines.join("\n").as_bytes());
+    }
+}

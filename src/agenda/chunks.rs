@@ -1,5 +1,5 @@
 //! A text file read a chunk of whole lines at a time through one small buffer, each chunk
-//! checked as the full reader checks text it takes as it is (UTF-8, no NUL, no CR): a large
+//! checked to be text the full reader takes as it is (plain UTF-8: see [`is_plain`]): a large
 //! file's table of contents is read at the speed of the disk cache, without holding the file.
 
 use std::fs::File;
@@ -11,10 +11,11 @@ const CHUNK: usize = 128 * 1024;
 
 /// Calls `chunk` with the file's text a run of whole lines at a time (each ends in a newline but
 /// perhaps the file's last), and `head` once with the file's first bytes. `Ok(None)` as soon as
-/// either gives up, or a chunk is not plain UTF-8 text (another encoding, a NUL, a CR: the full
-/// reader decides what those are).
+/// either gives up, or a chunk is not plain UTF-8 text ([`is_plain`] with `form_feeds`; another
+/// encoding): the full reader decides what those are.
 pub fn for_each_chunk(
     path: &Path,
+    form_feeds: bool,
     head: impl FnOnce(&[u8]) -> Option<()>,
     mut chunk: impl FnMut(&str) -> Option<()>,
 ) -> io::Result<Option<()>> {
@@ -56,7 +57,7 @@ pub fn for_each_chunk(
             }
         };
         let bytes = &buf[start..cut];
-        if memchr::memchr2(0, b'\r', bytes).is_some() {
+        if !is_plain(bytes, form_feeds) {
             return Ok(None);
         }
         let Ok(text) = simdutf8::basic::from_utf8(bytes) else {
@@ -74,6 +75,49 @@ pub fn for_each_chunk(
     }
 }
 
+/// Whether text is read alike as it lies and once cleaned, as the full reader cleans it first:
+/// no control but line ends and tabs (and form feeds, where `form_feeds`), no DEL, no C1
+/// control. A NUL or CR the full reader decodes its own way; an escape sequence is cleaned away
+/// with what follows it, quotes and line ends too; a form feed stays, and TOML refuses it.
+pub fn is_plain(bytes: &[u8], form_feeds: bool) -> bool {
+    // Every byte of a large file passes here.
+    super::text::wide(
+        #[inline(always)]
+        || plain_blocks(bytes, form_feeds),
+    )
+}
+
+/// [`is_plain`], a block of 64 bytes at a time with comparisons the compiler makes vector
+/// instructions of. The test is wider than the rule (any control but a line end, and the lead
+/// of U+0080..U+00BF): a block where it holds is looked through byte by byte.
+#[inline(always)]
+fn plain_blocks(bytes: &[u8], form_feeds: bool) -> bool {
+    let rough = |b: u8| (b < 0x20) & (b != b'\n') | (b == 0x7f) | (b == 0xC2);
+    let (blocks, tail) = bytes.as_chunks::<64>();
+    let mut from = 0;
+    for block in blocks {
+        if block.iter().fold(false, |any, &b| any | rough(b))
+            && !plain_run(bytes, from, 64, form_feeds)
+        {
+            return false;
+        }
+        from += 64;
+    }
+    plain_run(bytes, from, tail.len(), form_feeds)
+}
+
+/// [`is_plain`] of `len` bytes from `from`, one at a time: a U+0080..U+00BF lead is plain
+/// unless a C1 control follows it (one cut off at the end is not plain either).
+fn plain_run(bytes: &[u8], from: usize, len: usize, form_feeds: bool) -> bool {
+    (from..from + len).all(|at| match bytes[at] {
+        b'\n' | b'\t' => true,
+        0x0c => form_feeds,
+        0..0x20 | 0x7f => false,
+        0xC2 => bytes.get(at + 1).is_some_and(|&next| next >= 0xA0),
+        _ => true,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +129,7 @@ mod tests {
         let mut lines = Vec::new();
         for_each_chunk(
             &path,
+            true,
             |_| Some(()),
             |chunk| {
                 // Whole lines: a chunk ends at a newline, or is the file's end.
@@ -129,7 +174,31 @@ mod tests {
             assert_eq!(lines_of(bytes), None, "{bytes:?}");
         }
         let mut late = "a\n".repeat(CHUNK).into_bytes();
+        late.extend_from_slice(b"\x1b[0m\n");
+        assert_eq!(lines_of(&late), None);
+        late.truncate(late.len() - 5);
         late.extend_from_slice(b"\xE9\n");
         assert_eq!(lines_of(&late), None);
+    }
+
+    #[test]
+    fn plain_text_is_told_at_every_place_in_a_block() {
+        let cleaned_away = [
+            "\0", "\r", "\x1b", "\x07", "\x0b", "\x7f", "\u{80}", "\u{9b}", "\u{9f}",
+        ];
+        let kept = ["\n", "\t", "\u{a0}", "\u{ad}", "\u{bf}", "æ", "–", "\u{c0}"];
+        for at in 0..70 {
+            let around = |s: &str| format!("{}{s}{}", "a".repeat(at), "b".repeat(70 - at));
+            for s in cleaned_away {
+                assert!(!is_plain(around(s).as_bytes(), true), "{s:?} at {at}");
+            }
+            for s in kept {
+                assert!(is_plain(around(s).as_bytes(), false), "{s:?} at {at}");
+            }
+            assert!(is_plain(around("\x0c").as_bytes(), true));
+            assert!(!is_plain(around("\x0c").as_bytes(), false));
+        }
+        // A lead cut off at the end of a chunk.
+        assert!(!is_plain(b"abc\xC2", true));
     }
 }

@@ -12,7 +12,6 @@ use std::path::Path;
 
 use std::borrow::Cow;
 
-use super::text::Trim;
 use super::{Agenda, Item, chunks, meeting_file, printed, word_export};
 
 /// The meeting and entries of `bytes`, or `None` when only the full import can tell.
@@ -21,15 +20,15 @@ pub fn outline(bytes: &[u8]) -> Option<Agenda> {
         return None;
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // Other encodings go through the full decoder: a file is told by all its bytes.
-    // A NUL is refused and a CR normalised by the full reader: both are left to it.
-    if memchr::memchr2(0, b'\r', bytes).is_some() {
+    // Other encodings go through the full decoder: a file is told by all its bytes. What
+    // cleaning changes is left to the full reader, which cleans first.
+    if !chunks::is_plain(bytes, true) {
         return None;
     }
     let text = simdutf8::basic::from_utf8(bytes).ok()?;
     let head: Vec<&str> = text.lines().take(10_000).collect();
     if meeting_file::looks_like(&head) {
-        return meeting(text);
+        return chunks::is_plain(bytes, false).then(|| meeting(text))?;
     }
     word_export_outline(text)
 }
@@ -41,7 +40,7 @@ pub fn meeting_file(path: &Path) -> io::Result<Option<Agenda>> {
         return Ok(None);
     }
     let mut scan = MeetingScan::default();
-    let read = chunks::for_each_chunk(path, is_plain_text, |text| scan.text(text))?;
+    let read = chunks::for_each_chunk(path, false, is_plain_text, |text| scan.text(text))?;
     Ok(read.and_then(|()| scan.finish()))
 }
 
@@ -63,7 +62,7 @@ pub fn word_export_file(path: &Path) -> io::Result<Option<Agenda>> {
     // much as the whole of a smaller file): grown by doubling, it left 8 MB of memory touched.
     let mut head = String::with_capacity(size.min(HEAD_BYTES) as usize);
     let mut lines = 0;
-    let read = chunks::for_each_chunk(path, is_plain_text, |text| {
+    let read = chunks::for_each_chunk(path, true, is_plain_text, |text| {
         if lines >= HEAD_LINES {
             return Some(());
         }
@@ -178,33 +177,45 @@ impl MeetingScan {
             return Some(());
         }
         // Most lines are `key = value`: the key is read where it starts, without trimming the
-        // line first.
+        // line first. TOML's white space is spaces and tabs; any other is the full reader's.
         let bytes = line.as_bytes();
-        let start = bytes
-            .iter()
-            .position(|&b| !super::text::is_space_byte(b))
-            .unwrap_or(bytes.len());
+        let start = match bytes.first() {
+            Some(b' ' | b'\t') => bytes
+                .iter()
+                .position(|&b| b != b' ' && b != b'\t')
+                .unwrap_or(bytes.len()),
+            _ => 0,
+        };
         match bytes.get(start) {
             None | Some(b'#') => return Some(()),
-            Some(b'[') => return self.table(line.trimmed()),
-            Some(b) if b.is_ascii_lowercase() || *b == b'_' => {}
+            Some(b'[') => return self.table(line.trim_matches([' ', '\t'])),
+            Some(b'a'..=b'z' | b'_') => {}
             // Quoted keys, other white space: the full reader tells.
             Some(_) => return None,
         }
         let key_end = bytes[start..]
             .iter()
-            .position(|&b| !(b.is_ascii_lowercase() || b == b'_'))
+            .position(|&b| !matches!(b, b'a'..=b'z' | b'_'))
             .map_or(bytes.len(), |at| start + at);
-        let key = &line[start..key_end];
-        let eq = bytes[key_end..]
-            .iter()
-            .position(|&b| b != b' ' && b != b'\t')
-            .map(|at| key_end + at)
-            .filter(|&at| bytes[at] == b'=')?;
-        let value = line[eq + 1..].trimmed();
+        let key = &bytes[start..key_end];
+        // The value starts after ` = ` as the file is written, or after any spaces and tabs.
+        let value_start = if bytes[key_end..].starts_with(b" = ") {
+            key_end + 3
+        } else {
+            let eq = bytes[key_end..]
+                .iter()
+                .position(|&b| b != b' ' && b != b'\t')
+                .map(|at| key_end + at)
+                .filter(|&at| bytes[at] == b'=')?;
+            bytes[eq + 1..]
+                .iter()
+                .position(|&b| b != b' ' && b != b'\t')
+                .map_or(bytes.len(), |at| eq + 1 + at)
+        };
+        let value = &line[value_start..];
         let wanted = match (&self.table, key) {
-            (Table::Meeting, "body" | "date" | "time" | "location" | "ends") => true,
-            (Table::Item, "number" | "title" | "page") => true,
+            (Table::Meeting, b"body" | b"date" | b"time" | b"location" | b"ends") => true,
+            (Table::Item, b"number" | b"title" | b"page") => true,
             (Table::None, _) => return None,
             _ => false,
         };
@@ -213,20 +224,20 @@ impl MeetingScan {
             return Some(());
         }
         let agenda = &mut self.agenda;
-        if key == "page" {
-            let page: u32 = value.parse().ok()?;
+        if key == b"page" {
+            let page: u32 = value.trim_end_matches([' ', '\t']).parse().ok()?;
             agenda.items.last_mut()?.page = Some(page);
             return Some(());
         }
         let s = simple_string(value)?;
         let m = &mut agenda.meeting;
         match (&self.table, key) {
-            (Table::Meeting, "body") => m.body = Some(s),
-            (Table::Meeting, "date") => m.date = Some(s),
-            (Table::Meeting, "time") => m.time = Some(s),
-            (Table::Meeting, "location") => m.location = Some(s),
+            (Table::Meeting, b"body") => m.body = Some(s),
+            (Table::Meeting, b"date") => m.date = Some(s),
+            (Table::Meeting, b"time") => m.time = Some(s),
+            (Table::Meeting, b"location") => m.location = Some(s),
             (Table::Meeting, _) => m.ends = Some(s),
-            (_, "number") => agenda.items.last_mut()?.number = s,
+            (_, b"number") => agenda.items.last_mut()?.number = s,
             (_, _) => agenda.items.last_mut()?.title = s,
         }
         Some(())
@@ -276,17 +287,23 @@ enum Table {
     Other,
 }
 
-/// A one-line string without escapes: `"…"` or `'…'`.
+/// A one-line string without escapes: `"…"` or `'…'`, then only spaces or tabs, or a comment.
 fn simple_string(value: &str) -> Option<String> {
-    let (quote, rest) = match value.as_bytes().first()? {
-        b'"' if !value.starts_with("\"\"\"") => ('"', &value[1..]),
-        b'\'' if !value.starts_with("'''") => ('\'', &value[1..]),
-        _ => return None,
+    let bytes = value.as_bytes();
+    let quote = *bytes.first()?;
+    if !matches!(quote, b'"' | b'\'') || bytes.starts_with(&[quote; 3]) {
+        return None;
+    }
+    // A backslash in a basic string is an escape: the full reader decodes those.
+    let end = 1 + match quote {
+        b'"' => memchr::memchr2(b'"', b'\\', &bytes[1..]).filter(|&at| bytes[1 + at] == b'"')?,
+        _ => memchr::memchr(b'\'', &bytes[1..])?,
     };
-    let end = rest.find(quote)?;
-    let (inner, after) = (&rest[..end], rest[end + 1..].trim());
-    let escaped = quote == '"' && inner.contains('\\');
-    (!escaped && (after.is_empty() || after.starts_with('#'))).then(|| inner.to_string())
+    let after = bytes[end + 1..]
+        .iter()
+        .position(|&b| b != b' ' && b != b'\t')
+        .map(|at| bytes[end + 1 + at]);
+    matches!(after, None | Some(b'#')).then(|| value[1..end].to_string())
 }
 
 /// Whether a value this reader does not need goes on over the next lines: a multi-line string

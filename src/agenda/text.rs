@@ -141,6 +141,31 @@ fn clean_counting(input: &str) -> (Cow<'_, str>, usize) {
 /// block of 32 bytes at a time with comparisons the compiler makes vector instructions of, and
 /// the first block that holds one byte is looked through byte by byte.
 fn next_look(bytes: &[u8], i: usize) -> usize {
+    wide(
+        #[inline(always)]
+        || look_blocks(bytes, i),
+    )
+}
+
+/// `f()` compiled for the wider vector instructions (AVX2) where the processor has them: for the
+/// loops every byte of a large file passes through. What `f` calls must be inlined into it.
+#[inline(always)]
+pub fn wide<R>(f: impl FnOnce() -> R) -> R {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        #[target_feature(enable = "avx2")]
+        fn avx2<R>(f: impl FnOnce() -> R) -> R {
+            f()
+        }
+        // SAFETY: the processor has AVX2, as just checked.
+        return unsafe { avx2(f) };
+    }
+    f()
+}
+
+/// [`next_look`]'s search.
+#[inline(always)]
+fn look_blocks(bytes: &[u8], i: usize) -> usize {
     let rest = &bytes[i..];
     let (blocks, _) = rest.as_chunks::<32>();
     let passed = blocks
