@@ -88,11 +88,11 @@ pub fn is_plain(bytes: &[u8], form_feeds: bool) -> bool {
 }
 
 /// [`is_plain`], a block of 64 bytes at a time with comparisons the compiler makes vector
-/// instructions of. The test is wider than the rule (any control but a line end, and the lead
-/// of U+0080..U+00BF): a block where it holds is looked through byte by byte.
+/// instructions of. The test is wider than the rule (any control but a line end or tab, and the
+/// lead of U+0080..U+00BF): a block where it holds is looked through byte by byte.
 #[inline(always)]
 fn plain_blocks(bytes: &[u8], form_feeds: bool) -> bool {
-    let rough = |b: u8| (b < 0x20) & (b != b'\n') | (b == 0x7f) | (b == 0xC2);
+    let rough = |b: u8| (b < 0x20) & (b != b'\n') & (b != b'\t') | (b == 0x7f) | (b == 0xC2);
     let (blocks, tail) = bytes.as_chunks::<64>();
     let mut from = 0;
     for block in blocks {

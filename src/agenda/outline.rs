@@ -26,7 +26,7 @@ pub fn outline(bytes: &[u8]) -> Option<Agenda> {
         return None;
     }
     let text = simdutf8::basic::from_utf8(bytes).ok()?;
-    let head: Vec<&str> = text.lines().take(10_000).collect();
+    let head: Vec<&str> = super::text::line_iter(text).take(10_000).collect();
     if meeting_file::looks_like(&head) {
         return chunks::is_plain(bytes, false).then(|| meeting(text))?;
     }
@@ -384,7 +384,7 @@ fn bracket_depth(line: &str) -> Option<i32> {
 /// would read it the same way (its headings lost, the texts matched by the table).
 fn word_export_outline<'a>(text: &'a str) -> Option<Agenda> {
     // The layout is decided on the first lines, as the full reader decides it.
-    let head: Vec<&str> = text.lines().take(HEAD_LINES).collect();
+    let head: Vec<&str> = super::text::line_iter(text).take(HEAD_LINES).collect();
     if !word_export::looks_like(&head) || printed::headings_follow_contents(&head) {
         return None;
     }

@@ -12,16 +12,31 @@ pub(super) fn toc_entry(line: &str) -> Option<(String, String, u32)> {
     if !line.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let parts: Vec<&str> = line.split('\t').map(str::trim).collect();
-    if parts.len() < 3 {
+    // The parts between tabs, trimmed: the number first, the page last and the title between
+    // them. Found without a list of the parts: this is asked of every line of the first ones.
+    let bytes = line.as_bytes();
+    let first = memchr::memchr(b'\t', bytes)?;
+    let last = memchr::memrchr(b'\t', bytes)?;
+    if first == last {
         return None;
     }
-    let number = parts[0].trim_end_matches('.');
+    let number = line[..first].trim().trim_end_matches('.');
     if !is_valid_number(number) {
         return None;
     }
-    let page: u32 = parts[parts.len() - 1].parse().ok()?;
-    let title = squash_spaces(&parts[1..parts.len() - 1].join(" "));
+    let page: u32 = line[last + 1..].trim().parse().ok()?;
+    let middle = &line[first + 1..last];
+    let title = if memchr::memchr(b'\t', middle.as_bytes()).is_none() {
+        squash_spaces(middle.trim())
+    } else {
+        squash_spaces(
+            &middle
+                .split('\t')
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
     (!title.is_empty() && page < 100_000).then(|| (number.to_string(), title, page))
 }
 
@@ -193,6 +208,39 @@ pub(super) fn assign(items: &mut [Item], blocks: Vec<Vec<Paragraph>>) -> Vec<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table-of-contents line read as a list of its tab-separated parts, as it was first
+    /// written: the reference for the reading that makes no list.
+    fn toc_entry_by_parts(line: &str) -> Option<(String, String, u32)> {
+        if !line.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let parts: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if parts.len() < 3 {
+            return None;
+        }
+        let number = parts[0].trim_end_matches('.');
+        if !is_valid_number(number) {
+            return None;
+        }
+        let page: u32 = parts[parts.len() - 1].parse().ok()?;
+        let title = squash_spaces(&parts[1..parts.len() - 1].join(" "));
+        (!title.is_empty() && page < 100_000).then(|| (number.to_string(), title, page))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn toc_lines_read_as_their_parts(
+            number in "[ \u{a0}]?[0-9.]{1,4}[ \u{a0}]?",
+            title in "[ \t\u{a0}\u{b}aæ]{0,10}",
+            page in "[ \u{a0}]?[0-9]{1,6}[ \u{a0}\u{b}]?",
+            any in "[0-9. \t\u{a0}\u{b}aæ]{0,16}",
+        ) {
+            let line = format!("{number}\t{title}\t{page}");
+            proptest::prop_assert_eq!(toc_entry(&line), toc_entry_by_parts(&line));
+            proptest::prop_assert_eq!(toc_entry(&any), toc_entry_by_parts(&any));
+        }
+    }
 
     #[test]
     fn toc_lines() {
