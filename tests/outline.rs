@@ -278,3 +278,54 @@ fn what_cleaning_changes_is_read_as_the_full_import_reads_it() {
         same(&format!("text export, {name}"), lines.join("\n").as_bytes());
     }
 }
+
+/// Files the table of contents alone once read differently from the full import: characters
+/// cleaning changes, multi-line strings where the scan did not look for them, and values and
+/// keys the full reader refuses.
+#[test]
+fn files_the_outline_once_read_otherwise_are_read_as_the_full_import_reads_them() {
+    let item = "[[items]]\nnumber = \"1\"\ntitle = \"A\"\n";
+    let meeting_files = [
+        "[[items]]\nnumber = \"1\"\ntitle = \"A\u{ad}\"\n".to_string(),
+        "[meeting]\nbody = 'KKR\u{ad}'\n[[items]]\nnumber = \"1\"\ntitle = \"A\"\n".into(),
+        "[[items]]\nnumber = \"1\"\ntitle = \"\u{200e}\"\n".into(),
+        "[[items]]\nnumber = \"1\"\ntitle = \"\u{feff}\"\n".into(),
+        format!(
+            "{item}decision = {{ text = \"\"\"\n[[items]]\nnumber = \"2\"\ntitle = \"B\"\ntext = \"\" \"\"\" }}\n"
+        ),
+        format!(
+            "{item}attachments = ['''a']\n[[items]]\nnumber = \"2\"\ntitle = \"B\"\ntext = \"\" ''']\n"
+        ),
+        format!(
+            "{item}attachments = ['''a' # ''']\n[[items]]\nnumber = \"2\"\ntitle = \"B\"\nbackground = '''']''''\n"
+        ),
+        format!("{item}foo = 1\n"),
+        format!("{item}background = 5\n"),
+        format!("{item}[meeting]\nminutes = \"yes\"\n"),
+        format!("{item}background = nonsense\n"),
+        format!("{item}background = \"x\n"),
+        format!("{item}background = \"x\",\n"),
+        format!("{item}background = \"x\"\u{2003}\n"),
+        format!("{item}title = \"B\"\n"),
+        format!("[meeting]\n{item}[meeting]\n"),
+        format!("[[items.recommendations]]\ntext = \"x\"\naction = \"note\"\n{item}"),
+        format!("{item}attachments = [\n[[items]]\n]\n"),
+        format!("{item}page = 04\n"),
+        format!("{item}page = +4\n"),
+        format!("{item}[[items.recommendations]]\ntext = \"x\"\naction = \"vote\"\n"),
+    ];
+    for file in &meeting_files {
+        same(file, file.as_bytes());
+    }
+    // The layout told from characters cleaning changes or removes.
+    let texts = [
+        "1.\tA\t3\n2.\tB\t4\nx\n\u{200e}[meeting]\n",
+        "1.\tA\t3\n2.\tB\t4\nx\n[meet\u{ad}ing]\n",
+        "1.\tA\t3\n2.\tB\t4\nx\n\u{feff}[[items]]\n",
+        "1.\t\u{200e}\t3\n2.\tB\t4\nx\n",
+        "1.\tAlpha\t3\n2.\tBeta\t4\n\n\u{200e}1. Alpha\nTekst.\n\u{200e}2. Beta\nTekst.\n",
+    ];
+    for text in texts {
+        same(text, text.as_bytes());
+    }
+}

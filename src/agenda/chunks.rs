@@ -56,13 +56,12 @@ pub fn for_each_chunk(
                 }
             }
         };
-        let bytes = &buf[start..cut];
-        if !is_plain(bytes, form_feeds) {
-            return Ok(None);
-        }
-        let Ok(text) = simdutf8::basic::from_utf8(bytes) else {
+        let Ok(text) = simdutf8::basic::from_utf8(&buf[start..cut]) else {
             return Ok(None);
         };
+        if !is_plain(text, form_feeds) {
+            return Ok(None);
+        }
         if !text.is_empty() && chunk(text).is_none() {
             return Ok(None);
         }
@@ -76,46 +75,12 @@ pub fn for_each_chunk(
 }
 
 /// Whether text is read alike as it lies and once cleaned, as the full reader cleans it first:
-/// no control but line ends and tabs (and form feeds, where `form_feeds`), no DEL, no C1
-/// control. A NUL or CR the full reader decodes its own way; an escape sequence is cleaned away
-/// with what follows it, quotes and line ends too; a form feed stays, and TOML refuses it.
-pub fn is_plain(bytes: &[u8], form_feeds: bool) -> bool {
-    // Every byte of a large file passes here.
-    super::text::wide(
-        #[inline(always)]
-        || plain_blocks(bytes, form_feeds),
-    )
-}
-
-/// [`is_plain`], a block of 64 bytes at a time with comparisons the compiler makes vector
-/// instructions of. The test is wider than the rule (any control but a line end or tab, and the
-/// lead of U+0080..U+00BF): a block where it holds is looked through byte by byte.
-#[inline(always)]
-fn plain_blocks(bytes: &[u8], form_feeds: bool) -> bool {
-    let rough = |b: u8| (b < 0x20) & (b != b'\n') & (b != b'\t') | (b == 0x7f) | (b == 0xC2);
-    let (blocks, tail) = bytes.as_chunks::<64>();
-    let mut from = 0;
-    for block in blocks {
-        if block.iter().fold(false, |any, &b| any | rough(b))
-            && !plain_run(bytes, from, 64, form_feeds)
-        {
-            return false;
-        }
-        from += 64;
-    }
-    plain_run(bytes, from, tail.len(), form_feeds)
-}
-
-/// [`is_plain`] of `len` bytes from `from`, one at a time: a U+0080..U+00BF lead is plain
-/// unless a C1 control follows it (one cut off at the end is not plain either).
-fn plain_run(bytes: &[u8], from: usize, len: usize, form_feeds: bool) -> bool {
-    (from..from + len).all(|at| match bytes[at] {
-        b'\n' | b'\t' => true,
-        0x0c => form_feeds,
-        0..0x20 | 0x7f => false,
-        0xC2 => bytes.get(at + 1).is_some_and(|&next| next >= 0xA0),
-        _ => true,
-    })
+/// cleaning changes nothing in it (no control but line ends, tabs and form feeds; no escape
+/// sequence, which takes quotes and line ends with it; no invisible or special character), and,
+/// unless `form_feeds`, there is no form feed (which cleaning keeps and TOML refuses).
+pub fn is_plain(text: &str, form_feeds: bool) -> bool {
+    !super::text::changes_in_cleaning(text)
+        && (form_feeds || memchr::memchr(0x0c, text.as_bytes()).is_none())
 }
 
 #[cfg(test)]
@@ -182,23 +147,22 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_is_told_at_every_place_in_a_block() {
-        let cleaned_away = [
-            "\0", "\r", "\x1b", "\x07", "\x0b", "\x7f", "\u{80}", "\u{9b}", "\u{9f}",
+    fn plain_text_is_what_cleaning_leaves_as_it_is() {
+        let changed = [
+            "\0", "\r", "\x1b", "\x07", "\x0b", "\x7f", "\u{80}", "\u{9b}", "\u{a0}", "\u{ad}",
+            "\u{200e}", "\u{feff}",
         ];
-        let kept = ["\n", "\t", "\u{a0}", "\u{ad}", "\u{bf}", "æ", "–", "\u{c0}"];
+        let kept = ["\n", "\t", "\u{bf}", "æ", "–", "\u{c0}", "\u{2003}"];
         for at in 0..70 {
             let around = |s: &str| format!("{}{s}{}", "a".repeat(at), "b".repeat(70 - at));
-            for s in cleaned_away {
-                assert!(!is_plain(around(s).as_bytes(), true), "{s:?} at {at}");
+            for s in changed {
+                assert!(!is_plain(&around(s), true), "{s:?} at {at}");
             }
             for s in kept {
-                assert!(is_plain(around(s).as_bytes(), false), "{s:?} at {at}");
+                assert!(is_plain(&around(s), false), "{s:?} at {at}");
             }
-            assert!(is_plain(around("\x0c").as_bytes(), true));
-            assert!(!is_plain(around("\x0c").as_bytes(), false));
+            assert!(is_plain(&around("\x0c"), true));
+            assert!(!is_plain(&around("\x0c"), false));
         }
-        // A lead cut off at the end of a chunk.
-        assert!(!is_plain(b"abc\xC2", true));
     }
 }

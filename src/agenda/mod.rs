@@ -10,6 +10,7 @@ mod docx;
 mod error;
 mod front;
 pub mod meeting_file;
+mod meeting_scan;
 pub(crate) mod meta;
 pub mod outline;
 mod pdf;

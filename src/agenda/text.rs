@@ -135,6 +135,25 @@ fn clean_counting(input: &str) -> (Cow<'_, str>, usize) {
     }
 }
 
+/// Whether [`clean`] would change the text: it holds a character cleaning removes or replaces.
+/// Told without making the cleaned text, at the speed of the search for such characters.
+pub fn changes_in_cleaning(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    loop {
+        i = next_look(bytes, i);
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            return false;
+        };
+        // As in `clean_counting`: behind the leads, most characters are kept; every other
+        // character looked at is changed.
+        if c < '\u{80}' || needs_care(c) {
+            return true;
+        }
+        i += c.len_utf8();
+    }
+}
+
 /// Where the next byte from `i` (a character boundary) that asks for a look is: a control, or
 /// the lead of a character that may need care; the text's length if none.
 /// In valid UTF-8 those bytes are never inside a longer character, so the text is searched a
@@ -582,6 +601,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Whether cleaning changes a text is told without cleaning it, the same way.
+        #[test]
+        fn a_change_in_cleaning_is_told_as_cleaning_tells_it(
+            text in "[a æ–\n\t\r\x0c\x0b\x00\x1b\x7f\u{85}\u{9b}\u{a0}\u{ad}\u{bf}\u{200e}\u{2003}\u{feff}\u{f0b7}]{0,80}",
+        ) {
+            proptest::prop_assert_eq!(changes_in_cleaning(&text), cleaned(&text) != text);
+        }
+
         #[test]
         fn a_bare_url_is_told_as_from_the_trimmed_line(
             s in "[ \u{a0}]{0,2}(https?://|www\\.|h|w|x)?[a-z./ -]{0,8}[ \u{a0}]{0,2}"
