@@ -329,3 +329,29 @@ fn files_the_outline_once_read_otherwise_are_read_as_the_full_import_reads_them(
         same(text, text.as_bytes());
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+    /// A meeting file edited anywhere (a character put in, a run taken out): the table of
+    /// contents alone still says what the full import says, or leaves it to say.
+    #[test]
+    fn an_edited_meeting_file_is_read_as_the_full_import_reads_it(
+        at in 0usize..2_000,
+        put in "[\"'\\[\\]=#,\\\\ \n\ta0{}\u{ad}\u{2003}]{0,4}",
+        cut in 0usize..6,
+    ) {
+        let base = "[meeting]\nbody = \"KKR\"\npresent = [\n  \"A (V)\",\n  'B',\n]\n\n[[items]]\nnumber = \"1\"\ntitle = \"Sager\"\npage = 3\nbackground = \"\"\"\nEn \"tekst\" med \\\\ og \\u00e6.\n\"\"\"\nattachments = ['Bilag 1']\n\n[[items.recommendations]]\ntext = 'godkender'\naction = \"approve\"\n\n[items.decision]\ntext = '''Godkendt.'''\n\n[[items]]\nnumber = \"1.1\"\ntitle = 'Budget'\npage = 4\nclosed = true\n";
+        proptest::prop_assert!(same("base", base.as_bytes()), "the unedited file is read alone");
+        let mut at = at % (base.len() + 1);
+        while !base.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut end = (at + cut).min(base.len());
+        while !base.is_char_boundary(end) {
+            end += 1;
+        }
+        let edited = format!("{}{put}{}", &base[..at], &base[end..]);
+        same(&edited, edited.as_bytes());
+    }
+}
