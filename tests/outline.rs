@@ -354,4 +354,25 @@ proptest::proptest! {
         let edited = format!("{}{put}{}", &base[..at], &base[end..]);
         same(&edited, edited.as_bytes());
     }
+
+    /// A text export edited anywhere: the same.
+    #[test]
+    fn an_edited_text_export_is_read_as_the_full_import_reads_it(
+        at in 0usize..4_000,
+        put in "[1.\t \n\x0c\u{ad}\u{a0}\u{200e}Aa]{0,4}",
+        cut in 0usize..6,
+    ) {
+        let base = generate::word_export(&generate::agenda(3, 2));
+        proptest::prop_assert!(same("base", base.as_bytes()), "the unedited file is read alone");
+        let mut at = at % (base.len() + 1);
+        while !base.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut end = (at + cut).min(base.len());
+        while !base.is_char_boundary(end) {
+            end += 1;
+        }
+        let edited = format!("{}{put}{}", &base[..at], &base[end..]);
+        same(&edited, edited.as_bytes());
+    }
 }
