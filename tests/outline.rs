@@ -330,6 +330,20 @@ fn files_the_outline_once_read_otherwise_are_read_as_the_full_import_reads_them(
     }
 }
 
+/// `base` with `cut` bytes from about `at` taken out and `put` put in their place (both ends
+/// moved to the nearest characters' edges).
+fn edited(base: &str, at: usize, put: &str, cut: usize) -> String {
+    let mut at = at % (base.len() + 1);
+    while !base.is_char_boundary(at) {
+        at -= 1;
+    }
+    let mut end = (at + cut).min(base.len());
+    while !base.is_char_boundary(end) {
+        end += 1;
+    }
+    format!("{}{put}{}", &base[..at], &base[end..])
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
 
@@ -343,15 +357,7 @@ proptest::proptest! {
     ) {
         let base = "[meeting]\nbody = \"KKR\"\npresent = [\n  \"A (V)\",\n  'B',\n]\n\n[[items]]\nnumber = \"1\"\ntitle = \"Sager\"\npage = 3\nbackground = \"\"\"\nEn \"tekst\" med \\\\ og \\u00e6.\n\"\"\"\nattachments = ['Bilag 1']\n\n[[items.recommendations]]\ntext = 'godkender'\naction = \"approve\"\n\n[items.decision]\ntext = '''Godkendt.'''\n\n[[items]]\nnumber = \"1.1\"\ntitle = 'Budget'\npage = 4\nclosed = true\n";
         proptest::prop_assert!(same("base", base.as_bytes()), "the unedited file is read alone");
-        let mut at = at % (base.len() + 1);
-        while !base.is_char_boundary(at) {
-            at -= 1;
-        }
-        let mut end = (at + cut).min(base.len());
-        while !base.is_char_boundary(end) {
-            end += 1;
-        }
-        let edited = format!("{}{put}{}", &base[..at], &base[end..]);
+        let edited = edited(base, at, &put, cut);
         same(&edited, edited.as_bytes());
     }
 
@@ -364,15 +370,7 @@ proptest::proptest! {
     ) {
         let base = generate::word_export(&generate::agenda(3, 2));
         proptest::prop_assert!(same("base", base.as_bytes()), "the unedited file is read alone");
-        let mut at = at % (base.len() + 1);
-        while !base.is_char_boundary(at) {
-            at -= 1;
-        }
-        let mut end = (at + cut).min(base.len());
-        while !base.is_char_boundary(end) {
-            end += 1;
-        }
-        let edited = format!("{}{put}{}", &base[..at], &base[end..]);
+        let edited = edited(&base, at, &put, cut);
         same(&edited, edited.as_bytes());
     }
 }

@@ -1,11 +1,13 @@
 //! The table of contents first: the meeting and every entry's number, title and page, read
 //! without building any item's text. `gavel toc` needs nothing more.
 //!
-//! Two layouts hold their table of contents apart from their texts, and are read here by
-//! scanning line starts: the meeting file (its `number`, `title` and `page` keys) and the word
-//! processor's text export (its metadata and contents before the texts). Anything this reader is
-//! not sure of — another layout, an escape in a title, a table it does not know — returns `None`,
-//! and the caller reads the document whole: the result is always the full import's.
+//! Two layouts hold their table of contents apart from their texts, and are read here: the
+//! meeting file (its `number`, `title` and `page` keys, every line checked by the
+//! `meeting_scan` module) and the word processor's text export (its metadata and
+//! contents before the texts). Only text the import's cleaning leaves as it is is read here.
+//! Anything this reader is not sure of — another layout, an escape in a title, a table it does
+//! not know — returns `None`, and the caller reads the document whole: the result is always the
+//! full import's.
 
 use std::io;
 use std::path::Path;
@@ -28,7 +30,10 @@ pub fn outline(bytes: &[u8]) -> Option<Agenda> {
     }
     let head: Vec<&str> = super::text::line_iter(text).take(10_000).collect();
     if meeting_file::looks_like(&head) {
-        return chunks::is_plain(text, false).then(|| meeting(text))?;
+        // The text is plain but for form feeds, which TOML refuses.
+        return memchr::memchr(0x0c, bytes)
+            .is_none()
+            .then(|| meeting(text))?;
     }
     word_export_outline(text)
 }
