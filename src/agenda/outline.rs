@@ -128,19 +128,26 @@ fn word_export_outline<'a>(text: &'a str) -> Option<Agenda> {
     let mut agenda = Agenda::default();
     word_export::read_meeting(&front, &mut agenda);
     let mut ended = false;
+    // The entries first, then the items at their number: a list of whole items grown by
+    // doubling touched 5 MB at 5,000 entries.
+    let mut entries = Vec::new();
     for line in head[start..].iter().map(clean) {
-        if let Some((number, title, page)) = word_export::toc_entry(&line) {
-            agenda.items.push(Item {
-                number,
-                title,
-                page: Some(page),
-                ..Item::default()
-            });
+        if let Some(entry) = word_export::toc_entry(&line) {
+            entries.push(entry);
         } else if !line.trim().is_empty() {
             ended = true;
             break;
         }
     }
+    agenda.items = entries
+        .into_iter()
+        .map(|(number, title, page)| Item {
+            number,
+            title,
+            page: Some(page),
+            ..Item::default()
+        })
+        .collect();
     // A table longer than the lines looked at is left to the full reader.
     (ended && agenda.items.len() <= super::MAX_ITEMS).then_some(agenda)
 }
