@@ -4,17 +4,41 @@
 //! or, where the document prints a table of contents, the lines that match its entries.
 
 use crate::agenda::text::{Trim, first_byte};
-use std::fmt::Write;
+use std::ops::Deref;
 
 /// A line that reads as a heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading<'a> {
     /// "3.4", "715", "2".
     pub number: String,
-    pub levels: Vec<u32>,
+    pub levels: Levels,
     pub title: &'a str,
     /// Written "Punkt 2: …": a style of its own, never confused with a numbered list.
     pub punkt: bool,
+}
+
+/// A heading's numbers, "3.4" as [3, 4]: at most three, held inline (every line that starts
+/// with a digit is read as a heading first, and most are not one).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Levels {
+    len: u8,
+    n: [u32; 3],
+}
+
+impl Levels {
+    /// Adds a level; `None` when there are three already.
+    fn push(&mut self, level: u32) -> Option<()> {
+        *self.n.get_mut(usize::from(self.len))? = level;
+        self.len += 1;
+        Some(())
+    }
+}
+
+impl Deref for Levels {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        &self.n[..usize::from(self.len)]
+    }
 }
 
 /// Reads a heading line: a number and a title that starts with a capital letter.
@@ -36,14 +60,14 @@ pub fn heading(line: &str) -> Option<Heading<'_>> {
 
 /// "3.4. Title", "3. Title", "715. Title", "1.\tTitle".
 fn numbered_heading(t: &str) -> Option<Heading<'_>> {
-    let mut levels = Vec::new();
+    let mut levels = Levels::default();
     let mut rest = t;
     loop {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         if digits == 0 || digits > 3 || levels.len() == 3 {
             return None;
         }
-        levels.push(rest[..digits].parse().ok()?);
+        levels.push(rest[..digits].parse().ok()?)?;
         rest = rest[digits..].strip_prefix('.')?;
         if !rest.starts_with(|c: char| c.is_ascii_digit()) {
             break;
@@ -68,13 +92,13 @@ fn punkt_heading(t: &str) -> Option<Heading<'_>> {
         return None;
     };
     let mut rest = rest.trim_start();
-    let mut levels = Vec::new();
+    let mut levels = Levels::default();
     loop {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         if digits == 0 || digits > 4 || levels.len() == 3 {
             return None;
         }
-        levels.push(rest[..digits].parse().ok()?);
+        levels.push(rest[..digits].parse().ok()?)?;
         rest = &rest[digits..];
         match rest.strip_prefix('.') {
             Some(after) if after.starts_with(|c: char| c.is_ascii_digit()) => rest = after,
@@ -85,7 +109,7 @@ fn punkt_heading(t: &str) -> Option<Heading<'_>> {
     title_after(rest, levels, true)
 }
 
-fn title_after(rest: &str, levels: Vec<u32>, punkt: bool) -> Option<Heading<'_>> {
+fn title_after(rest: &str, levels: Levels, punkt: bool) -> Option<Heading<'_>> {
     if !rest.starts_with([' ', '\t']) {
         return None;
     }
@@ -100,7 +124,7 @@ fn title_after(rest: &str, levels: Vec<u32>, punkt: bool) -> Option<Heading<'_>>
         if k > 0 {
             number.push('.');
         }
-        let _ = write!(number, "{level}");
+        push_number(&mut number, *level);
     }
     Some(Heading {
         number,
@@ -110,13 +134,30 @@ fn title_after(rest: &str, levels: Vec<u32>, punkt: bool) -> Option<Heading<'_>>
     })
 }
 
+/// Writes `n` in decimal: what `write!` writes, without its formatting machinery (a heading's
+/// number is written for every line that starts like one).
+fn push_number(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
 /// A heading that may start an item, where it stands.
 #[derive(Debug, Clone)]
 pub struct Candidate {
     /// Index of its line.
     pub line: usize,
     pub number: String,
-    pub levels: Vec<u32>,
+    pub levels: Levels,
     pub title: String,
     pub punkt: bool,
     /// First on its page.
@@ -315,11 +356,34 @@ mod tests {
         }
     }
 
+    #[test]
+    fn numbers_are_written_as_write_writes_them() {
+        let mut values: Vec<u32> = (0..20_000).collect();
+        values.extend([99_999, 100_000, 4_294_967_295]);
+        for n in values {
+            let mut fast = String::from("x");
+            push_number(&mut fast, n);
+            assert_eq!(fast, format!("x{n}"));
+        }
+    }
+
+    #[test]
+    fn levels_hold_at_most_three_numbers() {
+        let mut levels = Levels::default();
+        for n in [3, 4, 5] {
+            assert_eq!(levels.push(n), Some(()));
+        }
+        assert_eq!(levels.push(6), None);
+        assert_eq!(&levels[..], &[3, 4, 5]);
+        assert_eq!(heading("3.4. Budget").unwrap().levels[..], [3, 4]);
+        assert!(heading("1.2.3.4. Budget").is_none());
+    }
+
     fn cand(line: usize, number: &str, punkt: bool) -> Candidate {
         Candidate {
             line,
             number: number.into(),
-            levels: number.split('.').map(|p| p.parse().unwrap()).collect(),
+            levels: heading(&format!("{number}. T")).unwrap().levels,
             title: format!("Titel {number}"),
             punkt,
             page_start: false,
