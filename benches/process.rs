@@ -1,6 +1,8 @@
 //! Whole-process figures: `gavel toc` on large agendas in each layout against `wc -l` on the same
-//! file (the cost of reading the bytes at all), as a ratio; gavel's peak memory (`/usr/bin/time`);
-//! and the time from starting `gavel FILE` in a terminal to its first frame. Prints a table.
+//! file (the cost of reading the bytes at all), as a ratio of processor time (user and system,
+//! the two run in turn so that a change in the host's speed touches both alike); gavel's peak
+//! memory (`/usr/bin/time`); and the time from starting `gavel FILE` in a terminal to its first
+//! frame, as processor time and as wall time. Prints a table.
 //!
 //! `cargo bench --bench process`
 
@@ -30,6 +32,43 @@ fn median(runs: usize, mut run: impl FnMut()) -> Duration {
     times[runs / 2]
 }
 
+/// Processor time (user and system) of the child processes waited for so far.
+fn children_cpu() -> Duration {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage fills the struct it is given; it is zeroed already if it fails.
+    let usage = unsafe {
+        libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    let time = |t: libc::timeval| {
+        Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+    };
+    time(usage.ru_utime) + time(usage.ru_stime)
+}
+
+/// Median processor time of each run, the runs taken in turn `runs` times over (after one
+/// round to warm the page cache and the binaries).
+fn cpu_medians(runs: usize, each: &mut [&mut dyn FnMut()]) -> Vec<Duration> {
+    for run in each.iter_mut() {
+        run();
+    }
+    let mut times = vec![Vec::with_capacity(runs); each.len()];
+    for _ in 0..runs {
+        for (run, times) in each.iter_mut().zip(&mut times) {
+            let before = children_cpu();
+            run();
+            times.push(children_cpu() - before);
+        }
+    }
+    times
+        .into_iter()
+        .map(|mut t| {
+            t.sort();
+            t[runs / 2]
+        })
+        .collect()
+}
+
 fn quiet(program: &str, args: &[&Path]) {
     let out = Command::new(program).args(args).output().expect("runs");
     assert!(out.status.success(), "{program} {args:?}: {out:?}");
@@ -46,20 +85,32 @@ fn peak_kb(file: &Path) -> Option<u64> {
     stderr.lines().last()?.trim().parse().ok()
 }
 
-/// From spawning `gavel FILE` in an 80×24 pseudo-terminal until its first frame shows `needle`.
-fn first_frame(file: &Path, needle: &str, minutes: &Path) -> Duration {
+/// From spawning `gavel FILE` in an 80×24 pseudo-terminal until its first frame shows `needle`:
+/// the wall time, and the processor time gavel took on all its threads (it is stopped once the
+/// frame has arrived, so a little of what it did after the frame may be counted, never less).
+fn first_frame(file: &Path, needle: &str, minutes: &Path) -> (Duration, Duration) {
     // A fresh meeting each time: no minutes, journal or lock left by the previous run.
     for suffix in ["", ".journal", ".lock"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", minutes.display()));
     }
     let mut command = common::pty::gavel(minutes.parent().unwrap());
     command.arg(file).arg("--minutes").arg(minutes);
-    time_to_show(command, needle)
+    let before = children_cpu();
+    let (wall, mut terminal) = show(command, needle);
+    let _ = terminal.child.kill();
+    let _ = terminal.child.wait();
+    (wall, children_cpu() - before)
+}
+
+/// [`show`], for the time only.
+fn time_to_show(command: Command, needle: &str) -> Duration {
+    show(command, needle).0
 }
 
 /// Starts `command` in a terminal already 80×24 (a resize afterwards would be measured as
-/// start-up) and reads in large gulps until `needle` has arrived: the time it took.
-fn time_to_show(command: Command, needle: &str) -> Duration {
+/// start-up) and reads in large gulps until `needle` has arrived: the time it took, and the
+/// terminal with the program still running.
+fn show(command: Command, needle: &str) -> (Duration, Pty) {
     let start = Instant::now();
     let mut terminal = Pty::spawn(command);
     while !contains(terminal.raw(), needle.as_bytes()) {
@@ -72,7 +123,7 @@ fn time_to_show(command: Command, needle: &str) -> Duration {
             "no first frame in 30 s"
         );
     }
-    start.elapsed()
+    (start.elapsed(), terminal)
 }
 
 struct Input {
@@ -185,11 +236,11 @@ fn main() {
         time_to_show(command, "praksisplan");
     });
     println!(
-        "first frame: from spawning gavel in a pty to its first frame, less the harness's own {:.0} ms (echo)\n",
+        "`wc -l`, `gavel toc`: processor time (user and system), medians of runs taken in turn\nfirst frame: gavel's processor time on all its threads until its first frame is on the pty / the wall time from spawning it, less the harness's own {:.0} ms (echo)\n",
         harness.as_secs_f64() * 1e3
     );
     println!(
-        "| agenda | size | `wc -l` | `gavel toc` | ratio | peak memory | memory / size | first frame |"
+        "| agenda | size | `wc -l` | `gavel toc` | ratio | peak memory | memory / size | first frame: processor / wall |"
     );
     println!("|---|---|---|---|---|---|---|---|");
     let every = inputs(&dir);
@@ -244,15 +295,25 @@ fn main() {
             continue;
         }
         let size = std::fs::metadata(&input.path).unwrap().len();
-        let runs = if size > 8 << 20 { 5 } else { 21 };
-        let wc = median(runs, || quiet("wc", &[Path::new("-l"), &input.path]));
-        let toc = median(runs, || quiet(GAVEL, &[Path::new("toc"), &input.path]));
+        let runs = if size > 8 << 20 { 11 } else { 21 };
+        let times = cpu_medians(
+            runs,
+            &mut [
+                &mut || quiet("wc", &[Path::new("-l"), &input.path]),
+                &mut || quiet(GAVEL, &[Path::new("toc"), &input.path]),
+            ],
+        );
+        let (wc, toc) = (times[0], times[1]);
         let peak = peak_kb(&input.path);
-        let frame = median(5, || {
-            first_frame(&input.path, &input.first_title, &minutes);
-        });
+        let mut frames: Vec<(Duration, Duration)> = (0..5)
+            .map(|_| first_frame(&input.path, &input.first_title, &minutes))
+            .collect();
+        frames.sort_by_key(|&(wall, _)| wall);
+        let frame = frames[2].0;
+        frames.sort_by_key(|&(_, cpu)| cpu);
+        let frame_cpu = frames[2].1;
         println!(
-            "| {} | {:.1} MB | {:.1} ms | {:.1} ms | {:.1}× | {} | {} | {:.0} ms |",
+            "| {} | {:.1} MB | {:.1} ms | {:.1} ms | {:.1}× | {} | {} | {:.0} / {:.0} ms |",
             input.name,
             size as f64 / 1e6,
             wc.as_secs_f64() * 1e3,
@@ -263,6 +324,7 @@ fn main() {
                 "{:.1}×",
                 kb as f64 * 1024.0 / size as f64
             )),
+            frame_cpu.as_secs_f64() * 1e3,
             frame.saturating_sub(harness).as_secs_f64() * 1e3,
         );
     }
