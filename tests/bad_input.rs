@@ -214,3 +214,37 @@ fn a_pdf_that_unpacks_to_too_much_text() {
     let stderr = String::from_utf8(stderr).unwrap();
     assert!(!stderr.contains("the file is"), "{stderr}");
 }
+
+/// An archive whose headers understate what a part unpacks to (here, to just after a paragraph
+/// halfway through, where the XML would still read): the part is read whole, as its checksum
+/// vouches for it, never cut at the size the headers claim.
+#[test]
+fn a_docx_that_understates_its_document_is_read_whole() {
+    use std::io::Read;
+    let mut agenda = generate::agenda(12, 1);
+    agenda.items.last_mut().unwrap().title = "Sidste punkt om budgettet".into();
+    let mut bytes = generate::docx(&agenda);
+    let name = b"word/document.xml";
+    let mut document = String::new();
+    zip::ZipArchive::new(std::io::Cursor::new(&bytes))
+        .unwrap()
+        .by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut document)
+        .unwrap();
+    let claimed = document[document.len() / 2..].find("</w:p>").unwrap() + document.len() / 2 + 6;
+    // The local header (size at 22) and the directory's (size at 24) of the document part.
+    for (signature, size_at, name_at) in [(b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)] {
+        let at = (0..bytes.len() - name_at - name.len())
+            .find(|&i| bytes[i..].starts_with(signature) && bytes[i + name_at..].starts_with(name))
+            .expect("the document part's header");
+        bytes[at + size_at..at + size_at + 4].copy_from_slice(&(claimed as u32).to_le_bytes());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("kort.docx");
+    std::fs::write(&input, &bytes).unwrap();
+    let result = gavel().args(["toc"]).arg(&input).output().unwrap();
+    let stdout = String::from_utf8_lossy(&result.stdout);
+    assert!(result.status.success(), "{result:?}");
+    assert!(stdout.contains("Sidste punkt om budgettet"), "{stdout}");
+}

@@ -126,12 +126,27 @@ fn read_part(
             file.size()
         )));
     }
-    // Room for what the archive says the part holds, made once: grown by doubling, a large
-    // document was copied over and over.
-    let mut out = Vec::with_capacity(file.size() as usize + 1);
-    file.take(limit + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| ImportError::CorruptDocx(format!("{name}: {e}")))?;
+    let broken = |e: std::io::Error| ImportError::CorruptDocx(format!("{name}: {e}"));
+    // Room for what the archive says the part holds, made once (grown by doubling, a large
+    // document was copied over and over), and zeroed by the system: `read_to_end` wrote zeros
+    // over all of it first, 28 MB for a large document.
+    let room = file.size() as usize + 1;
+    let mut out = vec![0u8; room];
+    let mut part = file.take(limit + 1);
+    let mut filled = 0;
+    while filled < out.len() {
+        match part.read(&mut out[filled..]) {
+            Ok(0) => break,
+            Ok(read) => filled += read,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(broken(e)),
+        }
+    }
+    out.truncate(filled);
+    // More than the archive said: the rest, to the limit.
+    if filled == room {
+        part.read_to_end(&mut out).map_err(broken)?;
+    }
     if out.len() as u64 > limit {
         return Err(ImportError::CorruptDocx(format!(
             "{name} unpacks to more than {limit} bytes"
@@ -156,9 +171,7 @@ fn attr(e: &BytesStart, local: &[u8]) -> Option<String> {
 fn attr_value<'a>(e: &'a BytesStart, local: &[u8]) -> Option<Cow<'a, str>> {
     e.attributes().flatten().find_map(|a| {
         (a.key.local_name().as_ref() == local)
-            .then(|| {
-                a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok()
-            })
+            .then(|| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
             .flatten()
     })
 }
