@@ -28,8 +28,9 @@ pub struct Line<'a> {
     /// Trimmed; borrowed from the document unless an artefact was cut out of it.
     pub text: Cow<'a, str>,
     pub kind: Kind,
-    /// Index of the page the line is on (0 for the first page of the file).
-    pub page: usize,
+    /// Index of the page the line is on (0 for the first page of the file). 32 bits, as a text
+    /// is far below 4 GB (its file at most 64 MB): a line record of 32 bytes instead of 40.
+    pub page: u32,
     pub page_start: bool,
     /// Started with white space without starting a page: a list continuation.
     pub indented: bool,
@@ -59,23 +60,25 @@ pub struct Read<'a> {
 /// the lines takes, and the text is split once.
 struct Lines<'a> {
     text: &'a str,
-    ends: Vec<usize>,
+    /// 32 bits: a text is far below 4 GB.
+    ends: Vec<u32>,
 }
 
 impl<'a> Lines<'a> {
     fn new(text: &'a str) -> Lines<'a> {
         let bytes = text.as_bytes();
+        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
         let mut ends = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
-        ends.extend(memchr::memchr_iter(b'\n', bytes));
-        if ends.last().map_or(0, |&e| e + 1) < text.len() {
-            ends.push(text.len());
+        ends.extend(memchr::memchr_iter(b'\n', bytes).map(at));
+        if ends.last().map_or(0, |&e| e as usize + 1) < text.len() {
+            ends.push(at(text.len()));
         }
         Lines { text, ends }
     }
 
     fn get(&self, i: usize) -> &'a str {
-        let start = i.checked_sub(1).map_or(0, |p| self.ends[p] + 1);
-        let end = self.ends[i];
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p] as usize + 1);
+        let end = self.ends[i] as usize;
         let line = &self.text[start..end];
         // A carriage return goes with the newline after it; a last line without one keeps it.
         if end < self.text.len() {
@@ -99,7 +102,8 @@ pub fn read<'a>(text: &'a str, meeting: &mut Meeting, physical: bool) -> Read<'a
     let count = raw.ends.len();
     // A form-feed page begins at a line that starts with a form feed, unless that is the first.
     let mut page_starts = vec![0];
-    page_starts.extend((1..count).filter(|&i| raw.text.as_bytes()[raw.ends[i - 1] + 1] == 0x0c));
+    page_starts
+        .extend((1..count).filter(|&i| raw.text.as_bytes()[raw.ends[i - 1] as usize + 1] == 0x0c));
     page_starts.push(count);
     let ff_pages = page_starts.len() - 1;
     // One pass over the pages: their sizes, how their lines are spaced, the lines at their edges.
@@ -135,7 +139,7 @@ pub fn read<'a>(text: &'a str, meeting: &mut Meeting, physical: bool) -> Read<'a
         lines: Vec::with_capacity(count),
         ..Read::default()
     };
-    let mut page = 0usize;
+    let mut page = 0u32;
     let mut page_has_text = false;
     let mut prev_text = false;
     let mut header: Option<String> = None;
@@ -224,7 +228,7 @@ pub fn read<'a>(text: &'a str, meeting: &mut Meeting, physical: bool) -> Read<'a
                 || running.contains(Zone::Bottom, from_bottom, trimmed))
         {
             if let Some(number) = page_number(trimmed) {
-                out.anchors.push((page, number));
+                out.anchors.push((page as usize, number));
             } else if !out.running.iter().any(|r| r == trimmed) {
                 out.running.push(trimmed.to_string());
             }
@@ -249,7 +253,7 @@ pub fn read<'a>(text: &'a str, meeting: &mut Meeting, physical: bool) -> Read<'a
             && header.as_ref().is_none_or(|h| *h == body)
         {
             if let Some(number) = page_number {
-                out.anchors.push((page, number));
+                out.anchors.push((page as usize, number));
             }
             if page_has_text && !physical {
                 page += 1;
@@ -264,7 +268,7 @@ pub fn read<'a>(text: &'a str, meeting: &mut Meeting, physical: bool) -> Read<'a
         if let Some(number) = page_number
             && running_header.is_none()
         {
-            out.anchors.push((page, number));
+            out.anchors.push((page as usize, number));
             prev_text = true;
             continue;
         }

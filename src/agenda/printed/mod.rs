@@ -185,7 +185,7 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
         agenda.items.push(Item {
             number: heading.number.clone(),
             title,
-            page: page_of(lines[heading.line].page),
+            page: page_of(lines[heading.line].page as usize),
             closed,
             ..Item::default()
         });
