@@ -248,3 +248,13 @@ fn a_docx_that_understates_its_document_is_read_whole() {
     assert!(result.status.success(), "{result:?}");
     assert!(stdout.contains("Sidste punkt om budgettet"), "{stdout}");
 }
+
+/// A document part that is not UTF-8 (a Latin-1 "ø" in a run): refused, the part named.
+#[test]
+fn a_docx_whose_document_is_not_utf8() {
+    let latin1 = generate::zip_parts(&[(
+        "word/document.xml",
+        b"<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>M\xf8de</w:t></w:r></w:p></w:body></w:document>",
+    )]);
+    rejects("latin1.docx", &latin1, "word/document.xml is not UTF-8");
+}
