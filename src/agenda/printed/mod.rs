@@ -74,7 +74,9 @@ pub fn outline(text: &str) -> Result<Imported, ImportError> {
 /// Reads the pages of a PDF: each page's text as the PDF gives it, so page boundaries and page
 /// numbers are known rather than guessed. A printed page number still wins over the count.
 pub fn parse_pages(pages: &[String], depth: Depth) -> Result<Imported, ImportError> {
-    let mut text = String::new();
+    // Made at its size: grown by doubling, a 10,000-page document's text was copied over and
+    // over into fresh memory, a fifth of its reading.
+    let mut text = String::with_capacity(pages.iter().map(|p| p.len() + 2).sum());
     for (i, page) in pages.iter().enumerate() {
         if i > 0 {
             text.push('\x0c');
