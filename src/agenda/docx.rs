@@ -167,9 +167,11 @@ fn attr(e: &BytesStart, local: &[u8]) -> Option<String> {
     attr_value(e, local).map(Cow::into_owned)
 }
 
-/// An attribute's value where it lies: most are only compared, not kept.
+/// An attribute's value where it lies: most are only compared, not kept. The first of its name
+/// is taken, so the reader's search for a repeated name (a list made for every element) is not
+/// needed: with it, a repeat was passed over as an error, and the first taken all the same.
 fn attr_value<'a>(e: &'a BytesStart, local: &[u8]) -> Option<Cow<'a, str>> {
-    e.attributes().flatten().find_map(|a| {
+    e.attributes().with_checks(false).flatten().find_map(|a| {
         (a.key.local_name().as_ref() == local)
             .then(|| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
             .flatten()
@@ -329,14 +331,16 @@ fn read_paragraphs(xml: &str, need_body: bool) -> Result<Vec<Para>, ImportError>
             },
             // Text outside a run's text or a field's instruction is not read. The document is
             // UTF-8 already (checked whole): a text without a carriage return to normalize is
-            // taken as it lies.
+            // taken where it lies in it, just before where the reader stands, not checked again.
             Event::Text(t) if fallback_depth == 0 && (in_text || in_instruction) => {
-                let s = match memchr::memchr(b'\r', &t) {
-                    None => Cow::Borrowed(
-                        simdutf8::basic::from_utf8(&t)
-                            .map_err(|_| xml_error("text that is not UTF-8", &reader))?,
-                    ),
-                    Some(_) => t.xml10_content().map_err(|e| xml_error(e, &reader))?,
+                let end = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+                let lies = end
+                    .checked_sub(t.len())
+                    .and_then(|start| xml.get(start..end))
+                    .filter(|s| s.as_bytes() == &*t && memchr::memchr(b'\r', &t).is_none());
+                let s = match lies {
+                    Some(s) => Cow::Borrowed(s),
+                    None => t.xml10_content().map_err(|e| xml_error(e, &reader))?,
                 };
                 take_text(&s, in_text, in_instruction, &mut open, &mut fields);
             }
