@@ -1,5 +1,6 @@
 //! The table of contents as text, for a quick look or a script.
 
+use crate::agenda::text::Decimal;
 use crate::agenda::{Agenda, Item};
 
 /// The meeting's particulars on one line: "KKR Midtjylland, 2025-04-08 10:00, Scandic …".
@@ -77,19 +78,8 @@ fn entry(out: &mut String, item: &Item, lines: &[&str], number_width: usize, wid
         out.push_str(line);
         match item.page.filter(|_| n == last) {
             Some(page) => {
-                // At most ten digits: written without a string made for them.
-                let mut digits = [0u8; 10];
-                let mut at = digits.len();
-                let mut left = page;
-                loop {
-                    at -= 1;
-                    digits[at] = b'0' + (left % 10) as u8;
-                    left /= 10;
-                    if left == 0 {
-                        break;
-                    }
-                }
-                let page = std::str::from_utf8(&digits[at..]).unwrap_or_default();
+                let page = Decimal::new(page);
+                let page = page.as_str();
                 let used = number_width + 2 + line.chars().count() + page.len();
                 let dots = width.saturating_sub(used + 2).max(1);
                 out.push(' ');

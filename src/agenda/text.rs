@@ -518,6 +518,34 @@ fn is_connector_start(line: &str) -> bool {
     )
 }
 
+/// A number's decimal digits, written without the formatting machinery and without a string
+/// made for them: headings' numbers and pages are written for thousands of lines.
+pub struct Decimal {
+    digits: [u8; 10],
+    start: usize,
+}
+
+impl Decimal {
+    pub fn new(n: u32) -> Decimal {
+        let mut digits = [0u8; 10];
+        let mut start = digits.len();
+        let mut left = n;
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (left % 10) as u8;
+            left /= 10;
+            if left == 0 {
+                break;
+            }
+        }
+        Decimal { digits, start }
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.digits[self.start..]).unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -536,6 +564,15 @@ mod tests {
             if kept {
                 assert!(!asks_for_look(lead), "{c:?}");
             }
+        }
+    }
+
+    #[test]
+    fn decimals_are_written_as_format_writes_them() {
+        let mut values: Vec<u32> = (0..20_000).collect();
+        values.extend([99_999, 100_000, 4_294_967_295]);
+        for n in values {
+            assert_eq!(Decimal::new(n).as_str(), n.to_string());
         }
     }
 

@@ -3,7 +3,7 @@
 //! for the whole document at once: the longest run of numbers that follow on from each other,
 //! or, where the document prints a table of contents, the lines that match its entries.
 
-use crate::agenda::text::{Trim, first_byte};
+use crate::agenda::text::{Decimal, Trim, first_byte};
 use std::ops::Deref;
 
 /// A line that reads as a heading.
@@ -124,7 +124,7 @@ fn title_after(rest: &str, levels: Levels, punkt: bool) -> Option<Heading<'_>> {
         if k > 0 {
             number.push('.');
         }
-        push_number(&mut number, *level);
+        number.push_str(Decimal::new(*level).as_str());
     }
     Some(Heading {
         number,
@@ -132,23 +132,6 @@ fn title_after(rest: &str, levels: Levels, punkt: bool) -> Option<Heading<'_>> {
         title,
         punkt,
     })
-}
-
-/// Writes `n` in decimal: what `write!` writes, without its formatting machinery (a heading's
-/// number is written for every line that starts like one).
-fn push_number(out: &mut String, n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    let mut n = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// A heading that may start an item, where it stands.
@@ -353,17 +336,6 @@ mod tests {
             let mut fast = String::new();
             push_lowercase(&mut fast, c);
             assert_eq!(fast, c.to_lowercase().collect::<String>(), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn numbers_are_written_as_write_writes_them() {
-        let mut values: Vec<u32> = (0..20_000).collect();
-        values.extend([99_999, 100_000, 4_294_967_295]);
-        for n in values {
-            let mut fast = String::from("x");
-            push_number(&mut fast, n);
-            assert_eq!(fast, format!("x{n}"));
         }
     }
 
