@@ -300,9 +300,9 @@ fn outline_beyond_tables(bytes: Vec<u8>) -> Result<(Imported, Option<Rest>), Imp
     // second more.
     let (imported, rest): (Imported, Rest) = match detect_bytes(&bytes) {
         Some(Format::Pdf) => {
-            let (pages, warnings) = pdf_pages(&bytes)?;
-            let outline = from_pages(&pages, warnings.clone(), Depth::Outline)?;
-            let rest = move || finish(from_pages(&pages, warnings, Depth::Whole));
+            let text = pdf_text(&bytes)?;
+            let outline = from_text(&text, Depth::Outline)?;
+            let rest = move || finish(from_text(&text, Depth::Whole));
             (outline, Box::new(rest))
         }
         Some(Format::Docx) => {
@@ -375,8 +375,22 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
 /// A PDF's pages, cleaned, through the printed-document reader to the given depth; what the
 /// PDF reader noticed on the way comes along as warnings.
 fn read_pdf(bytes: &[u8], depth: Depth) -> Result<Imported, ImportError> {
+    from_text(&pdf_text(bytes)?, depth)
+}
+
+/// A PDF's text as the printed-document reader reads it (its pages cleaned and joined, the
+/// pages let go), and what the PDF reader noticed on the way.
+struct PdfText {
+    text: String,
+    warnings: Vec<String>,
+}
+
+fn pdf_text(bytes: &[u8]) -> Result<PdfText, ImportError> {
     let (pages, warnings) = pdf_pages(bytes)?;
-    from_pages(&pages, warnings, depth)
+    Ok(PdfText {
+        text: printed::join_pages(&pages),
+        warnings,
+    })
 }
 
 /// A PDF's pages, cleaned, and what the PDF reader noticed on the way.
@@ -394,14 +408,10 @@ fn pdf_pages(bytes: &[u8]) -> Result<(Vec<String>, Vec<String>), ImportError> {
     Ok((pages, warnings))
 }
 
-/// A PDF's cleaned pages through the printed-document reader, the PDF's warnings after its own.
-fn from_pages(
-    pages: &[String],
-    warnings: Vec<String>,
-    depth: Depth,
-) -> Result<Imported, ImportError> {
-    let mut imported = printed::parse_pages(pages, depth)?;
-    imported.warnings.extend(warnings);
+/// A PDF's text through the printed-document reader, the PDF's warnings after its own.
+fn from_text(pdf: &PdfText, depth: Depth) -> Result<Imported, ImportError> {
+    let mut imported = printed::parse_joined(&pdf.text, depth)?;
+    imported.warnings.extend(pdf.warnings.iter().cloned());
     Ok(imported)
 }
 

@@ -71,11 +71,10 @@ pub fn outline(text: &str) -> Result<Imported, ImportError> {
     parse_lines(text, false, Depth::Outline)
 }
 
-/// Reads the pages of a PDF: each page's text as the PDF gives it, so page boundaries and page
-/// numbers are known rather than guessed. A printed page number still wins over the count.
-pub fn parse_pages(pages: &[String], depth: Depth) -> Result<Imported, ImportError> {
-    // Made at its size: grown by doubling, a 10,000-page document's text was copied over and
-    // over into fresh memory, a fifth of its reading.
+/// A PDF's pages as the one text [`parse_joined`] reads: each page after a form feed (the first
+/// excepted), ending its line. Made at its size: grown by doubling, a 10,000-page document's
+/// text was copied over and over into fresh memory, a fifth of its reading.
+pub fn join_pages(pages: &[String]) -> String {
     let mut text = String::with_capacity(pages.iter().map(|p| p.len() + 2).sum());
     for (i, page) in pages.iter().enumerate() {
         if i > 0 {
@@ -86,7 +85,14 @@ pub fn parse_pages(pages: &[String], depth: Depth) -> Result<Imported, ImportErr
             text.push('\n');
         }
     }
-    parse_lines(&text, true, depth)
+    text
+}
+
+/// A PDF's pages joined by [`join_pages`], read to `depth`: each page's text as the PDF gives
+/// it, so page boundaries and page numbers are known rather than guessed (a printed page number
+/// still wins over the count). Joined once, its outline and its whole are read from one text.
+pub fn parse_joined(text: &str, depth: Depth) -> Result<Imported, ImportError> {
+    parse_lines(text, true, depth)
 }
 
 fn candidate(

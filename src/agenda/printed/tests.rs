@@ -8,7 +8,7 @@ fn read(text: &str) -> Imported {
 
 fn pages(pages: &[&str]) -> Imported {
     let pages: Vec<String> = pages.iter().map(|p| p.to_string()).collect();
-    parse_pages(&pages, Depth::Whole).unwrap()
+    parse_joined(&join_pages(&pages), Depth::Whole).unwrap()
 }
 
 fn toc(agenda: &Agenda) -> Vec<(&str, &str, Option<u32>)> {
