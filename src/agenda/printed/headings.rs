@@ -64,9 +64,10 @@ fn numbered_heading(t: &str) -> Option<Heading<'_>> {
     let mut rest = t;
     loop {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 || digits > 3 || levels.len() == 3 {
+        if digits == 0 || digits > 3 {
             return None;
         }
+        // A fourth level is refused by the push.
         levels.push(rest[..digits].parse().ok()?)?;
         rest = rest[digits..].strip_prefix('.')?;
         if !rest.starts_with(|c: char| c.is_ascii_digit()) {
@@ -95,7 +96,7 @@ fn punkt_heading(t: &str) -> Option<Heading<'_>> {
     let mut levels = Levels::default();
     loop {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 || digits > 4 || levels.len() == 3 {
+        if digits == 0 || digits > 4 {
             return None;
         }
         levels.push(rest[..digits].parse().ok()?)?;
@@ -349,6 +350,8 @@ mod tests {
         assert_eq!(&levels[..], &[3, 4, 5]);
         assert_eq!(heading("3.4. Budget").unwrap().levels[..], [3, 4]);
         assert!(heading("1.2.3.4. Budget").is_none());
+        assert!(heading("Punkt 1.2.3.4: Budget").is_none());
+        assert_eq!(heading("Punkt 1.2.3: Budget").unwrap().number, "1.2.3");
     }
 
     fn cand(line: usize, number: &str, punkt: bool) -> Candidate {

@@ -50,7 +50,7 @@ impl AsRef<str> for Line<'_> {
 pub struct Read<'a> {
     pub lines: Vec<Line<'a>>,
     /// (page index, printed page number): the pages a document numbers itself.
-    pub anchors: Vec<(usize, u32)>,
+    pub anchors: Vec<(u32, u32)>,
     /// The running header's and footer's lines, once each, in order: the meeting facts they
     /// print ("Dato: 04.12.2012", the body's name).
     pub running: Vec<String>,
@@ -228,7 +228,7 @@ pub fn read<'a>(text: &'a str, meeting: &mut Meeting, physical: bool) -> Read<'a
                 || running.contains(Zone::Bottom, from_bottom, trimmed))
         {
             if let Some(number) = page_number(trimmed) {
-                out.anchors.push((page as usize, number));
+                out.anchors.push((page, number));
             } else if !out.running.iter().any(|r| r == trimmed) {
                 out.running.push(trimmed.to_string());
             }
@@ -253,7 +253,7 @@ pub fn read<'a>(text: &'a str, meeting: &mut Meeting, physical: bool) -> Read<'a
             && header.as_ref().is_none_or(|h| *h == body)
         {
             if let Some(number) = page_number {
-                out.anchors.push((page as usize, number));
+                out.anchors.push((page, number));
             }
             if page_has_text && !physical {
                 page += 1;
@@ -268,7 +268,7 @@ pub fn read<'a>(text: &'a str, meeting: &mut Meeting, physical: bool) -> Read<'a
         if let Some(number) = page_number
             && running_header.is_none()
         {
-            out.anchors.push((page as usize, number));
+            out.anchors.push((page, number));
             prev_text = true;
             continue;
         }

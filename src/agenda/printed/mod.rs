@@ -145,10 +145,10 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
         anchors.push((0, 1));
     }
     // Anchors come in page order: the last at or before a page is found by halving.
-    let page_of = |index: usize| -> Option<u32> {
+    let page_of = |index: u32| -> Option<u32> {
         let before = anchors.partition_point(|(i, _)| *i <= index);
         let anchor = anchors.get(before.wrapping_sub(1)).or(anchors.first())?;
-        let page = i64::from(anchor.1) + index as i64 - anchor.0 as i64;
+        let page = i64::from(anchor.1) + i64::from(index) - i64::from(anchor.0);
         u32::try_from(page).ok().filter(|&p| p >= 1)
     };
 
@@ -193,7 +193,7 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
         agenda.items.push(Item {
             number: heading.number.clone(),
             title,
-            page: page_of(lines[heading.line].page as usize),
+            page: page_of(lines[heading.line].page),
             closed,
             ..Item::default()
         });
