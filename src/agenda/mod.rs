@@ -16,6 +16,7 @@ pub mod outline;
 mod pdf;
 mod pdf_cmap;
 mod pdf_content;
+mod pdf_font;
 mod pdf_stream;
 mod people;
 mod printed;

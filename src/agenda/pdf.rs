@@ -5,20 +5,20 @@
 //! few text-positioning operators are followed here.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object};
+use lopdf::{Document, LoadOptions};
 
 use super::ImportError;
-use super::pdf_cmap::{self, ToUnicode};
 use super::pdf_content::{Operand, Operations};
+use super::pdf_font::{Font, Fonts};
 use super::pdf_stream::Streams;
 
 /// No stream may inflate beyond this: a real agenda's page is a few hundred KB at most.
-const MAX_STREAM_BYTES: usize = 32 * 1024 * 1024;
+pub(super) const MAX_STREAM_BYTES: usize = 32 * 1024 * 1024;
 /// Text gathered over all pages; beyond it the agenda is not one a meeting can follow.
 const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 /// A real page is placed in milliseconds; one that takes this long is built to hurt, and is cut.
@@ -208,239 +208,6 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The fonts read so far, by the dictionary that defines them: the pages of a document share a
-/// few fonts, and each is read (its map to Unicode parsed, its widths gathered) once.
-#[derive(Default)]
-struct Fonts<'a> {
-    read: HashMap<*const Dictionary, Rc<Font<'a>>>,
-}
-
-impl<'a> Fonts<'a> {
-    fn get(&mut self, doc: &'a Document, dict: &'a Dictionary) -> Rc<Font<'a>> {
-        // The document is not changed while it is read: a dictionary's place names it.
-        let key: *const Dictionary = dict;
-        Rc::clone(
-            self.read
-                .entry(key)
-                .or_insert_with(|| Rc::new(Font::read(doc, dict))),
-        )
-    }
-}
-
-/// A font as far as layout needs it: how its codes decode and how wide they are.
-struct Font<'a> {
-    /// The font's own map to Unicode: preferred, as it is the one made for its codes.
-    to_unicode: Option<ToUnicode>,
-    encoding: Option<Encoding<'a>>,
-    /// What each byte decodes to, for an encoding that decodes a byte at a time.
-    by_byte: Option<ByteTable>,
-    /// Two-byte codes (a Type0 font).
-    wide: bool,
-    first_char: i64,
-    widths: Vec<f64>,
-    /// Widths of a Type0 font by code.
-    cid_widths: BTreeMap<u32, f64>,
-    default_width: f64,
-}
-
-impl<'a> Font<'a> {
-    fn read(doc: &'a Document, dict: &'a Dictionary) -> Font<'a> {
-        let encoding = dict
-            .get_font_encoding_with_limit(doc, MAX_STREAM_BYTES)
-            .ok();
-        let wide = dict
-            .get(b"Subtype")
-            .and_then(Object::as_name)
-            .is_ok_and(|n| n == b"Type0");
-        let number = |o: &Object| -> Option<f64> {
-            let (_, o) = doc.dereference(o).ok()?;
-            o.as_float().ok().map(f64::from)
-        };
-        let array = |d: &'a Dictionary, key: &[u8]| -> Option<&'a Vec<Object>> {
-            let (_, o) = doc.dereference(d.get(key).ok()?).ok()?;
-            o.as_array().ok()
-        };
-        let to_unicode = dict
-            .get(b"ToUnicode")
-            .ok()
-            .and_then(|o| doc.dereference(o).ok())
-            .and_then(|(_, o)| o.as_stream().ok())
-            .and_then(|stream| {
-                let bytes = stream
-                    .decompressed_content()
-                    .unwrap_or_else(|_| stream.content.clone());
-                (bytes.len() <= MAX_STREAM_BYTES).then_some(bytes)
-            })
-            .and_then(|bytes| pdf_cmap::parse(&bytes));
-        let by_byte = encoding
-            .as_ref()
-            .filter(|e| to_unicode.is_none() && decodes_by_byte(e))
-            .map(|e| {
-                ByteTable::new(
-                    (0..=255u8)
-                        .map(|b| {
-                            let mut one = String::new();
-                            e.write_to_string(&[b], &mut one)
-                                .ok()
-                                .map(|()| one.into_boxed_str())
-                        })
-                        .collect(),
-                )
-            });
-        let mut font = Font {
-            to_unicode,
-            encoding,
-            by_byte,
-            wide,
-            first_char: dict
-                .get(b"FirstChar")
-                .ok()
-                .and_then(|o| o.as_i64().ok())
-                .unwrap_or(0),
-            widths: array(dict, b"Widths")
-                .map(|a| a.iter().map(|o| number(o).unwrap_or(0.0)).collect())
-                .unwrap_or_default(),
-            cid_widths: BTreeMap::new(),
-            default_width: 500.0,
-        };
-        if wide
-            && let Some(descendant) = array(dict, b"DescendantFonts")
-                .and_then(|a| a.first())
-                .and_then(|o| doc.dereference(o).ok())
-                .and_then(|(_, o)| o.as_dict().ok())
-        {
-            if let Some(dw) = descendant.get(b"DW").ok().and_then(number) {
-                font.default_width = dw;
-            } else {
-                font.default_width = 1000.0;
-            }
-            if let Some(w) = array(descendant, b"W") {
-                font.cid_widths = cid_widths(w, &number);
-            }
-        }
-        font
-    }
-
-    /// The width of a shown string in text space units of one point of font size.
-    fn width(&self, bytes: &[u8]) -> f64 {
-        if self.wide {
-            bytes
-                .chunks(2)
-                .map(|c| {
-                    let code = c.iter().fold(0u32, |a, &b| (a << 8) | u32::from(b));
-                    self.cid_widths
-                        .get(&code)
-                        .copied()
-                        .unwrap_or(self.default_width)
-                })
-                .sum::<f64>()
-                / 1000.0
-        } else {
-            bytes
-                .iter()
-                .map(|&b| {
-                    usize::try_from(i64::from(b) - self.first_char)
-                        .ok()
-                        .and_then(|i| self.widths.get(i).copied())
-                        .filter(|w| *w > 0.0)
-                        .unwrap_or(self.default_width)
-                })
-                .sum::<f64>()
-                / 1000.0
-        }
-    }
-
-    fn decode(&self, bytes: &[u8]) -> String {
-        if let Some(map) = &self.to_unicode {
-            return map.decode(bytes);
-        }
-        if let Some(table) = &self.by_byte {
-            // Pieces of text joined as bytes and checked once at the end.
-            let mut out = Vec::with_capacity(bytes.len());
-            let mut i = 0;
-            while let Some(&b) = bytes.get(i) {
-                // A run of bytes that decode to themselves (ASCII, most of a Danish text) is
-                // copied at once: a copy for every byte had been a twelfth of reading a page.
-                let run = bytes[i..]
-                    .iter()
-                    .position(|&b| !table.itself[usize::from(b)])
-                    .map_or(bytes.len(), |k| i + k);
-                if run > i {
-                    out.extend_from_slice(&bytes[i..run]);
-                    i = run;
-                    continue;
-                }
-                match &table.decoded[usize::from(b)] {
-                    Some(s) => out.extend_from_slice(s.as_bytes()),
-                    None => return String::new(),
-                }
-                i += 1;
-            }
-            // ASCII and whole decoded characters: always UTF-8.
-            return String::from_utf8(out)
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        }
-        match &self.encoding {
-            Some(e) => Document::decode_text(e, bytes).unwrap_or_default(),
-            // Without an encoding, printable ASCII is still more than nothing.
-            None => bytes
-                .iter()
-                .filter(|b| b.is_ascii_graphic() || **b == b' ')
-                .map(|&b| char::from(b))
-                .collect(),
-        }
-    }
-}
-
-/// What each byte of a one-byte encoding decodes to (`None` for a byte it cannot decode, which
-/// empties the whole string as it would), and which bytes decode to the same ASCII character.
-struct ByteTable {
-    decoded: Vec<Option<Box<str>>>,
-    itself: [bool; 256],
-}
-
-impl ByteTable {
-    fn new(decoded: Vec<Option<Box<str>>>) -> ByteTable {
-        let mut itself = [false; 256];
-        for (b, d) in decoded.iter().enumerate() {
-            itself[b] = b < 0x80 && d.as_deref().map(str::as_bytes) == Some(&[b as u8]);
-        }
-        ByteTable { decoded, itself }
-    }
-}
-
-/// The `W` array of a CID font: `c [w1 w2 …]` or `c_first c_last w`.
-fn cid_widths(w: &[Object], number: &dyn Fn(&Object) -> Option<f64>) -> BTreeMap<u32, f64> {
-    let mut out = BTreeMap::new();
-    let mut i = 0;
-    while i < w.len() && out.len() < 65_536 {
-        let Some(first) = number(&w[i]).map(|f| f as u32) else {
-            break;
-        };
-        match w.get(i + 1) {
-            Some(Object::Array(list)) => {
-                for (k, o) in list.iter().enumerate().take(65_536) {
-                    out.insert(first.saturating_add(k as u32), number(o).unwrap_or(0.0));
-                }
-                i += 2;
-            }
-            Some(last) => {
-                let (Some(last), Some(width)) = (number(last), w.get(i + 2).and_then(number))
-                else {
-                    break;
-                };
-                let last = (last as u32).min(first.saturating_add(65_535));
-                for code in first..=last {
-                    out.insert(code, width);
-                }
-                i += 3;
-            }
-            None => break,
-        }
-    }
-    out
-}
-
 type Matrix = [f64; 6];
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
@@ -467,16 +234,6 @@ struct Run {
     end: f64,
     size: f64,
     text: String,
-}
-
-/// Whether an encoding decodes each byte on its own (so a table of 256 says all it does): the
-/// one-byte encodings and their differences; not a CMap's codes of one to four bytes, nor UTF-16.
-fn decodes_by_byte(encoding: &Encoding) -> bool {
-    match encoding {
-        Encoding::OneByteEncoding(_) | Encoding::Differences(_) => true,
-        Encoding::SimpleEncoding(name) => !name.starts_with(b"UniGB"),
-        Encoding::UnicodeMapEncoding(_) => false,
-    }
 }
 
 /// The text of a page, placed; `None` when the page cannot be read at all. A page whose text
@@ -745,57 +502,6 @@ mod tests {
         for plain in ["Ærø og Samsø", "§ 17, stk. 4 – 20 °C", "\u{F0B6} ok", ""] {
             assert_eq!(repair(plain), plain);
         }
-    }
-
-    #[test]
-    fn a_font_decodes_byte_by_byte_as_its_encoding_does() {
-        use lopdf::dictionary;
-        let doc = Document::with_version("1.5");
-        let fonts = [
-            dictionary! { "Type" => "Font", "Subtype" => "Type1", "Encoding" => "WinAnsiEncoding" },
-            dictionary! {
-                "Type" => "Font",
-                "Subtype" => "Type1",
-                "Encoding" => dictionary! {
-                    "BaseEncoding" => "WinAnsiEncoding",
-                    "Differences" => vec![128.into(), Object::Name(b"oslash".to_vec())],
-                },
-            },
-            dictionary! { "Type" => "Font", "Subtype" => "Type1", "Encoding" => "NoSuchEncoding" },
-            // An ASCII letter given another glyph: no longer decoded as itself.
-            dictionary! {
-                "Type" => "Font",
-                "Subtype" => "Type1",
-                "Encoding" => dictionary! {
-                    "BaseEncoding" => "WinAnsiEncoding",
-                    "Differences" => vec![97.into(), Object::Name(b"oslash".to_vec())],
-                },
-            },
-        ];
-        let every: Vec<u8> = (0..=255).collect();
-        for dict in &fonts {
-            let font = Font::read(&doc, dict);
-            let encoding = font.encoding.as_ref().expect("an encoding");
-            assert!(font.by_byte.is_some());
-            for bytes in [&b"M\xF8de i KKR"[..], &[0x80, b'x'], &every, b""] {
-                let lopdf = Document::decode_text(encoding, bytes).unwrap_or_default();
-                assert_eq!(font.decode(bytes), lopdf, "{dict:?} {bytes:?}");
-            }
-        }
-        assert_eq!(Font::read(&doc, &fonts[1]).decode(&[0x80]), "ø");
-        assert_eq!(
-            Font::read(&doc, &fonts[3]).decode(b"Made i KKR"),
-            "Møde i KKR"
-        );
-    }
-
-    #[test]
-    fn a_font_is_read_once_for_all_its_pages() {
-        let doc = Document::with_version("1.5");
-        let dict = lopdf::dictionary! { "Type" => "Font", "Encoding" => "WinAnsiEncoding" };
-        let mut fonts = Fonts::default();
-        let first = fonts.get(&doc, &dict);
-        assert!(Rc::ptr_eq(&first, &fonts.get(&doc, &dict)));
     }
 
     #[test]
