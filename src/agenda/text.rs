@@ -8,6 +8,8 @@ use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use super::ImportError;
 
+mod look;
+
 /// The largest agenda gavel reads; far beyond any real agenda, small enough to bound memory.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 
@@ -108,7 +110,7 @@ fn clean_counting(input: &str) -> (Cow<'_, str>, usize) {
     let mut run_start = 0;
     let mut i = 0;
     loop {
-        i = next_look(bytes, i);
+        i = look::next(bytes, i);
         if i >= bytes.len() {
             break;
         }
@@ -141,7 +143,7 @@ pub fn changes_in_cleaning(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
     loop {
-        i = next_look(bytes, i);
+        i = look::next(bytes, i);
         let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
             return false;
         };
@@ -152,18 +154,6 @@ pub fn changes_in_cleaning(text: &str) -> bool {
         }
         i += c.len_utf8();
     }
-}
-
-/// Where the next byte from `i` (a character boundary) that asks for a look is: a control, or
-/// the lead of a character that may need care; the text's length if none.
-/// In valid UTF-8 those bytes are never inside a longer character, so the text is searched a
-/// block of 32 bytes at a time with comparisons the compiler makes vector instructions of, and
-/// the first block that holds one byte is looked through byte by byte.
-fn next_look(bytes: &[u8], i: usize) -> usize {
-    wide(
-        #[inline(always)]
-        || look_blocks(bytes, i),
-    )
 }
 
 /// `f()` compiled for the wider vector instructions (AVX2) where the processor has them: for the
@@ -180,22 +170,6 @@ pub fn wide<R>(f: impl FnOnce() -> R) -> R {
         return unsafe { avx2(f) };
     }
     f()
-}
-
-/// [`next_look`]'s search.
-#[inline(always)]
-fn look_blocks(bytes: &[u8], i: usize) -> usize {
-    let rest = &bytes[i..];
-    let (blocks, _) = rest.as_chunks::<32>();
-    let passed = blocks
-        .iter()
-        .position(|block| block.iter().fold(false, |any, &b| any | asks_for_look(b)))
-        .unwrap_or(blocks.len());
-    let from = i + passed * 32;
-    bytes[from..]
-        .iter()
-        .position(|&b| asks_for_look(b))
-        .map_or(bytes.len(), |at| from + at)
 }
 
 /// Whether a byte at a character boundary of UTF-8 text asks for a look: a control other than

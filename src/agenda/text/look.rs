@@ -1,0 +1,174 @@
+//! The search for the bytes cleaning must look at ([`asks_for_look`]), with the processor's
+//! byte shuffles where it has AVX2: each byte's two halves look up two tables of 16, and a byte
+//! asks for a look when both lookups share a bit. Seven instructions for 32 bytes, where
+//! comparing each byte with every kind of byte it may be took twenty.
+
+use super::asks_for_look;
+
+/// Where the next byte from `i` (a character boundary) that asks for a look is: a control, or
+/// the lead of a character that may need care; the text's length if none. In valid UTF-8 those
+/// bytes are never inside a longer character, so the text is searched a block of 32 bytes at a
+/// time; the bytes after the last whole block (and, without AVX2, the block that holds one)
+/// are looked through one by one.
+pub fn next(bytes: &[u8], i: usize) -> usize {
+    let rest = &bytes[i..];
+    #[cfg(target_arch = "x86_64")]
+    let passed = if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor has AVX2, as just checked.
+        unsafe { avx2::passed(rest) }
+    } else {
+        passed(rest)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let passed = passed(rest);
+    let from = i + passed;
+    bytes[from..]
+        .iter()
+        .position(|&b| asks_for_look(b))
+        .map_or(bytes.len(), |at| from + at)
+}
+
+/// How many bytes at the start of `bytes` lie in whole blocks of 32 with no byte that asks for
+/// a look: each block's bytes compared with the kinds that ask (the compiler makes vector
+/// comparisons of them).
+fn passed(bytes: &[u8]) -> usize {
+    let (blocks, _) = bytes.as_chunks::<32>();
+    let blocks = blocks
+        .iter()
+        .position(|block| block.iter().fold(false, |any, &b| any | asks_for_look(b)))
+        .unwrap_or(blocks.len());
+    blocks * 32
+}
+
+/// The classes of byte that ask for a look, a bit each, by the byte's high half (`HIGH`) and low
+/// half (`LOW`): controls but tab, line feed and form feed (0x00–0x1F), DEL (0x7F), and the leads
+/// 0xC2, 0xD8, 0xE2 and 0xEF.
+const HIGH: [u8; 16] = [
+    0x01, 0x02, 0, 0, 0, 0, 0, 0x04, 0, 0, 0, 0, 0x08, 0x10, 0x20, 0,
+];
+const LOW: [u8; 16] = {
+    let mut low = [0x02u8; 16]; // 0x10–0x1F: every low half
+    let mut l = 0;
+    while l < 16 {
+        // 0x00–0x08, 0x0B, 0x0D–0x0F: the controls below 0x10 but tab, line feed, form feed.
+        if !matches!(l, 0x09 | 0x0A | 0x0C) {
+            low[l] |= 0x01;
+        }
+        l += 1;
+    }
+    low[0x0F] |= 0x04 | 0x20; // DEL, 0xEF
+    low[0x02] |= 0x08 | 0x20; // 0xC2, 0xE2
+    low[0x08] |= 0x10; // 0xD8
+    low
+};
+
+/// Whether the two tables say `b` asks for a look: what the vector search computes.
+#[cfg(test)]
+fn by_tables(b: u8) -> bool {
+    HIGH[usize::from(b >> 4)] & LOW[usize::from(b & 0x0F)] != 0
+}
+
+#[cfg(target_arch = "x86_64")]
+mod avx2 {
+    use std::arch::x86_64::*;
+
+    /// Where the first byte that asks for a look is, if it lies in the whole blocks of 32 at
+    /// the start of `bytes`; else how many bytes those blocks hold (the rest is searched one by
+    /// one).
+    #[target_feature(enable = "avx2")]
+    pub fn passed(bytes: &[u8]) -> usize {
+        // A table in each 16-byte lane: the shuffles look up within their lane.
+        let table = |t: [u8; 16]| {
+            let mut both = [0u8; 32];
+            both[..16].copy_from_slice(&t);
+            both[16..].copy_from_slice(&t);
+            // SAFETY: an unaligned load of the 32 bytes of `both`.
+            unsafe { _mm256_loadu_si256(both.as_ptr().cast()) }
+        };
+        let (high, low) = (table(super::HIGH), table(super::LOW));
+        let halves = _mm256_set1_epi8(0x0F);
+        let asks = |block: &[u8; 32]| {
+            // SAFETY: an unaligned load of the 32 bytes of `block`.
+            let v = unsafe { _mm256_loadu_si256(block.as_ptr().cast()) };
+            let l = _mm256_shuffle_epi8(low, _mm256_and_si256(v, halves));
+            let h = _mm256_shuffle_epi8(high, _mm256_and_si256(_mm256_srli_epi16(v, 4), halves));
+            _mm256_and_si256(l, h)
+        };
+        // The place in a block of its first byte that asks (one that has one).
+        let first = |hit: __m256i| {
+            let quiet = _mm256_movemask_epi8(_mm256_cmpeq_epi8(hit, _mm256_setzero_si256()));
+            (!quiet).trailing_zeros() as usize
+        };
+        let (blocks, _) = bytes.as_chunks::<32>();
+        // Two blocks a step, told apart only when one holds such a byte.
+        let mut n = 0;
+        while n + 2 <= blocks.len() {
+            let (a, b) = (asks(&blocks[n]), asks(&blocks[n + 1]));
+            let both = _mm256_or_si256(a, b);
+            if _mm256_testz_si256(both, both) == 0 {
+                return if _mm256_testz_si256(a, a) == 0 {
+                    n * 32 + first(a)
+                } else {
+                    (n + 1) * 32 + first(b)
+                };
+            }
+            n += 2;
+        }
+        if let Some(block) = blocks.get(n) {
+            let hit = asks(block);
+            if _mm256_testz_si256(hit, hit) == 0 {
+                return n * 32 + first(hit);
+            }
+            n += 1;
+        }
+        n * 32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tables_ask_for_the_bytes_cleaning_looks_at() {
+        for b in 0..=u8::MAX {
+            assert_eq!(by_tables(b), asks_for_look(b), "{b:#04x}");
+        }
+    }
+
+    #[test]
+    fn both_searches_stop_at_the_byte_or_its_block() {
+        let mut bytes = vec![b'x'; 200];
+        for at in 0..200 {
+            bytes[at] = 0xE2;
+            #[cfg(target_arch = "x86_64")]
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the processor has AVX2, as just checked.
+                assert_eq!(unsafe { avx2::passed(&bytes) }, at.min(192), "at {at}");
+            }
+            assert_eq!(passed(&bytes), at / 32 * 32);
+            bytes[at] = b'x';
+        }
+    }
+
+    #[test]
+    fn the_search_finds_the_first_byte_that_asks_wherever_it_lies() {
+        // Every byte that asks, and some that do not, at every place across three blocks and
+        // a tail, searched from every start before it.
+        let probes: Vec<u8> = (0..=u8::MAX)
+            .filter(|&b| asks_for_look(b))
+            .chain(*b"\n\t\x0c a\xC3\xE3")
+            .collect();
+        for probe in probes {
+            for at in 0..100 {
+                let mut bytes = vec![b'x'; 100];
+                bytes[at] = probe;
+                for from in (0..=at).step_by(7) {
+                    let want = if asks_for_look(probe) { at } else { 100 };
+                    assert_eq!(next(&bytes, from), want, "{probe:#04x} at {at} from {from}");
+                }
+            }
+        }
+        assert_eq!(next(b"", 0), 0);
+    }
+}
