@@ -8,20 +8,16 @@ use super::asks_for_look;
 /// Where the next byte from `i` (a character boundary) that asks for a look is: a control, or
 /// the lead of a character that may need care; the text's length if none. In valid UTF-8 those
 /// bytes are never inside a longer character, so the text is searched a block of 32 bytes at a
-/// time; the bytes after the last whole block (and, without AVX2, the block that holds one)
-/// are looked through one by one.
+/// time (without AVX2, the block that holds one, and the bytes after the last whole block, are
+/// then looked through one by one).
 pub fn next(bytes: &[u8], i: usize) -> usize {
     let rest = &bytes[i..];
     #[cfg(target_arch = "x86_64")]
-    let passed = if std::arch::is_x86_feature_detected!("avx2") {
+    if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the processor has AVX2, as just checked.
-        unsafe { avx2::passed(rest) }
-    } else {
-        passed(rest)
-    };
-    #[cfg(not(target_arch = "x86_64"))]
-    let passed = passed(rest);
-    let from = i + passed;
+        return i + unsafe { avx2::find(rest) };
+    }
+    let from = i + passed(rest);
     bytes[from..]
         .iter()
         .position(|&b| asks_for_look(b))
@@ -62,6 +58,21 @@ const LOW: [u8; 16] = {
     low
 };
 
+/// A table in each 16-byte lane of 32: the byte shuffles look up within their lane.
+#[cfg(target_arch = "x86_64")]
+const fn lanes(table: [u8; 16]) -> [u8; 32] {
+    let mut both = [0u8; 32];
+    let mut i = 0;
+    while i < 32 {
+        both[i] = table[i % 16];
+        i += 1;
+    }
+    both
+}
+
+#[cfg(target_arch = "x86_64")]
+static TABLES: [[u8; 32]; 2] = [lanes(HIGH), lanes(LOW)];
+
 /// Whether the two tables say `b` asks for a look: what the vector search computes.
 #[cfg(test)]
 fn by_tables(b: u8) -> bool {
@@ -72,41 +83,34 @@ fn by_tables(b: u8) -> bool {
 mod avx2 {
     use std::arch::x86_64::*;
 
-    /// Where the first byte that asks for a look is, if it lies in the whole blocks of 32 at
-    /// the start of `bytes`; else how many bytes those blocks hold (the rest is searched one by
-    /// one).
+    /// Where the first byte of `bytes` that asks for a look is; the length of `bytes` if none.
     #[target_feature(enable = "avx2")]
-    pub fn passed(bytes: &[u8]) -> usize {
-        // A table in each 16-byte lane: the shuffles look up within their lane.
-        let table = |t: [u8; 16]| {
-            let mut both = [0u8; 32];
-            both[..16].copy_from_slice(&t);
-            both[16..].copy_from_slice(&t);
-            // SAFETY: an unaligned load of the 32 bytes of `both`.
-            unsafe { _mm256_loadu_si256(both.as_ptr().cast()) }
+    pub fn find(bytes: &[u8]) -> usize {
+        let load = |block: &[u8; 32]| {
+            // SAFETY: an unaligned load of the 32 bytes of `block`.
+            unsafe { _mm256_loadu_si256(block.as_ptr().cast()) }
         };
-        let (high, low) = (table(super::HIGH), table(super::LOW));
+        let (high, low) = (load(&super::TABLES[0]), load(&super::TABLES[1]));
         let halves = _mm256_set1_epi8(0x0F);
         let asks = |block: &[u8; 32]| {
-            // SAFETY: an unaligned load of the 32 bytes of `block`.
-            let v = unsafe { _mm256_loadu_si256(block.as_ptr().cast()) };
+            let v = load(block);
             let l = _mm256_shuffle_epi8(low, _mm256_and_si256(v, halves));
             let h = _mm256_shuffle_epi8(high, _mm256_and_si256(_mm256_srli_epi16(v, 4), halves));
             _mm256_and_si256(l, h)
         };
+        let holds = |hit: __m256i| _mm256_testz_si256(hit, hit) == 0;
         // The place in a block of its first byte that asks (one that has one).
         let first = |hit: __m256i| {
             let quiet = _mm256_movemask_epi8(_mm256_cmpeq_epi8(hit, _mm256_setzero_si256()));
             (!quiet).trailing_zeros() as usize
         };
-        let (blocks, _) = bytes.as_chunks::<32>();
+        let (blocks, tail) = bytes.as_chunks::<32>();
         // Two blocks a step, told apart only when one holds such a byte.
         let mut n = 0;
         while n + 2 <= blocks.len() {
             let (a, b) = (asks(&blocks[n]), asks(&blocks[n + 1]));
-            let both = _mm256_or_si256(a, b);
-            if _mm256_testz_si256(both, both) == 0 {
-                return if _mm256_testz_si256(a, a) == 0 {
+            if holds(_mm256_or_si256(a, b)) {
+                return if holds(a) {
                     n * 32 + first(a)
                 } else {
                     (n + 1) * 32 + first(b)
@@ -116,12 +120,21 @@ mod avx2 {
         }
         if let Some(block) = blocks.get(n) {
             let hit = asks(block);
-            if _mm256_testz_si256(hit, hit) == 0 {
+            if holds(hit) {
                 return n * 32 + first(hit);
             }
-            n += 1;
         }
-        n * 32
+        // The last bytes in a block of their own, filled out with a letter: most strings
+        // searched are short (a paragraph's run of text), and are searched at once.
+        if !tail.is_empty() {
+            let mut block = [b'x'; 32];
+            block[..tail.len()].copy_from_slice(tail);
+            let hit = asks(&block);
+            if holds(hit) {
+                return blocks.len() * 32 + first(hit);
+            }
+        }
+        bytes.len()
     }
 }
 
@@ -144,7 +157,7 @@ mod tests {
             #[cfg(target_arch = "x86_64")]
             if std::arch::is_x86_feature_detected!("avx2") {
                 // SAFETY: the processor has AVX2, as just checked.
-                assert_eq!(unsafe { avx2::passed(&bytes) }, at.min(192), "at {at}");
+                assert_eq!(unsafe { avx2::find(&bytes) }, at, "at {at}");
             }
             assert_eq!(passed(&bytes), at / 32 * 32);
             bytes[at] = b'x';
