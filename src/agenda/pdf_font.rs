@@ -8,6 +8,7 @@ use lopdf::{Dictionary, Document, Encoding, Object};
 
 use super::pdf::MAX_STREAM_BYTES;
 use super::pdf_cmap::{self, ToUnicode};
+use super::text;
 
 /// The fonts read so far, by the dictionary that defines them: the pages of a document share a
 /// few fonts, and each is read (its map to Unicode parsed, its widths gathered) once.
@@ -238,9 +239,11 @@ impl ByteTable {
     fn plain_run(&self, bytes: &[u8]) -> usize {
         let mut i = 0;
         loop {
-            i += crate::agenda::text::wide(
+            // The bytes in the range: those whose distance from its first is at most its span.
+            let (first, span) = self.plain;
+            i += text::wide(
                 #[inline(always)]
-                || in_range(&bytes[i..], self.plain),
+                || text::first_where::<16>(&bytes[i..], |b| b.wrapping_sub(first) > span),
             );
             match bytes.get(i) {
                 Some(&b) if self.itself[usize::from(b)] => i += 1,
@@ -248,23 +251,6 @@ impl ByteTable {
             }
         }
     }
-}
-
-/// How many bytes at the start of `bytes` are in the range of `first` and `span` more: a block
-/// of 16 tested at once.
-#[inline(always)]
-fn in_range(bytes: &[u8], (first, span): (u8, u8)) -> usize {
-    let outside = |b: u8| b.wrapping_sub(first) > span;
-    let (blocks, _) = bytes.as_chunks::<16>();
-    let passed = blocks
-        .iter()
-        .position(|block| block.iter().fold(false, |any, &b| any | outside(b)))
-        .unwrap_or(blocks.len());
-    let from = passed * 16;
-    bytes[from..]
-        .iter()
-        .position(|&b| outside(b))
-        .map_or(bytes.len(), |at| from + at)
 }
 
 /// A one-byte font's widths by byte. Fonts give whole numbers (thousandths of the font size),
@@ -424,7 +410,12 @@ mod tests {
         );
         let none = table(&|_| false);
         assert_eq!(none.plain_run(b"abc\xff"), 0);
-        assert_eq!(in_range(b"\xff\xfe", none.plain), 1);
+        // Its range is the byte 0xFF alone, which decodes to no ASCII character.
+        let (first, span) = none.plain;
+        assert_eq!(
+            text::first_where::<16>(b"\xff\xfe", |b| b.wrapping_sub(first) > span),
+            1
+        );
     }
 
     proptest::proptest! {

@@ -156,6 +156,23 @@ pub fn changes_in_cleaning(text: &str) -> bool {
     }
 }
 
+/// Where the first byte of `bytes` for which `hit` holds is; the length of `bytes` if none. The
+/// bytes are tested a block of `N` at a time, with comparisons the compiler makes vector
+/// instructions of (wider ones inside [`wide`]), and the block that holds one byte by byte.
+#[inline(always)]
+pub fn first_where<const N: usize>(bytes: &[u8], hit: impl Fn(u8) -> bool) -> usize {
+    let (blocks, _) = bytes.as_chunks::<N>();
+    let passed = blocks
+        .iter()
+        .position(|block| block.iter().fold(false, |any, &b| any | hit(b)))
+        .unwrap_or(blocks.len());
+    let from = passed * N;
+    bytes[from..]
+        .iter()
+        .position(|&b| hit(b))
+        .map_or(bytes.len(), |at| from + at)
+}
+
 /// `f()` compiled for the wider vector instructions (AVX2) where the processor has them: for the
 /// loops every byte of a large file passes through. What `f` calls must be inlined into it.
 #[inline(always)]

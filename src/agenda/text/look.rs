@@ -3,13 +3,12 @@
 //! asks for a look when both lookups share a bit. Seven instructions for 32 bytes, where
 //! comparing each byte with every kind of byte it may be took twenty.
 
-use super::asks_for_look;
+use super::{asks_for_look, first_where};
 
 /// Where the next byte from `i` (a character boundary) that asks for a look is: a control, or
 /// the lead of a character that may need care; the text's length if none. In valid UTF-8 those
 /// bytes are never inside a longer character, so the text is searched a block of 32 bytes at a
-/// time (without AVX2, the block that holds one, and the bytes after the last whole block, are
-/// then looked through one by one).
+/// time.
 pub fn next(bytes: &[u8], i: usize) -> usize {
     let rest = &bytes[i..];
     #[cfg(target_arch = "x86_64")]
@@ -17,31 +16,17 @@ pub fn next(bytes: &[u8], i: usize) -> usize {
         // SAFETY: the processor has AVX2, as just checked.
         return i + unsafe { avx2::find(rest) };
     }
-    let from = i + passed(rest);
-    bytes[from..]
-        .iter()
-        .position(|&b| asks_for_look(b))
-        .map_or(bytes.len(), |at| from + at)
-}
-
-/// How many bytes at the start of `bytes` lie in whole blocks of 32 with no byte that asks for
-/// a look: each block's bytes compared with the kinds that ask (the compiler makes vector
-/// comparisons of them).
-fn passed(bytes: &[u8]) -> usize {
-    let (blocks, _) = bytes.as_chunks::<32>();
-    let blocks = blocks
-        .iter()
-        .position(|block| block.iter().fold(false, |any, &b| any | asks_for_look(b)))
-        .unwrap_or(blocks.len());
-    blocks * 32
+    i + first_where::<32>(rest, asks_for_look)
 }
 
 /// The classes of byte that ask for a look, a bit each, by the byte's high half (`HIGH`) and low
 /// half (`LOW`): controls but tab, line feed and form feed (0x00–0x1F), DEL (0x7F), and the leads
 /// 0xC2, 0xD8, 0xE2 and 0xEF.
+#[cfg(any(target_arch = "x86_64", test))]
 const HIGH: [u8; 16] = [
     0x01, 0x02, 0, 0, 0, 0, 0, 0x04, 0, 0, 0, 0, 0x08, 0x10, 0x20, 0,
 ];
+#[cfg(any(target_arch = "x86_64", test))]
 const LOW: [u8; 16] = {
     let mut low = [0x02u8; 16]; // 0x10–0x1F: every low half
     let mut l = 0;
@@ -150,7 +135,7 @@ mod tests {
     }
 
     #[test]
-    fn both_searches_stop_at_the_byte_or_its_block() {
+    fn both_searches_stop_at_the_byte() {
         let mut bytes = vec![b'x'; 200];
         for at in 0..200 {
             bytes[at] = 0xE2;
@@ -159,7 +144,7 @@ mod tests {
                 // SAFETY: the processor has AVX2, as just checked.
                 assert_eq!(unsafe { avx2::find(&bytes) }, at, "at {at}");
             }
-            assert_eq!(passed(&bytes), at / 32 * 32);
+            assert_eq!(first_where::<32>(&bytes, asks_for_look), at);
             bytes[at] = b'x';
         }
     }
