@@ -1,7 +1,7 @@
 //! The search for the bytes cleaning must look at ([`asks_for_look`]), with the processor's
 //! byte shuffles where it has AVX2: each byte's two halves look up two tables of 16, and a byte
-//! asks for a look when both lookups share a bit. Seven instructions for 32 bytes, where
-//! comparing each byte with every kind of byte it may be took twenty.
+//! asks for a look when both lookups share a bit: about seven instructions for 32 bytes, where
+//! comparing each byte with every kind of byte it may be took about twenty.
 
 use super::{asks_for_look, first_where};
 
