@@ -280,6 +280,8 @@ impl ByteWidths {
     /// The widths of `bytes` added up in order.
     fn sum(&self, bytes: &[u8]) -> f64 {
         match self {
+            // Floats added up from nothing give -0.0: an empty string's width stays that.
+            ByteWidths::Whole(_) if bytes.is_empty() => -0.0,
             ByteWidths::Whole(w) => {
                 let sum: u64 = bytes.iter().map(|&b| u64::from(w[usize::from(b)])).sum();
                 // Below 2⁵³ (65,535 a byte): exact as a float.
@@ -453,6 +455,17 @@ mod tests {
             proptest::prop_assert_eq!(matches!(table, ByteWidths::Whole(_)), !halves);
             let in_turn: f64 = bytes.iter().map(|&b| width(b)).sum();
             proptest::prop_assert_eq!(table.sum(&bytes).to_bits(), in_turn.to_bits());
+        }
+    }
+
+    #[test]
+    fn an_empty_strings_width_is_the_float_sums_negative_zero() {
+        let nothing: f64 = [].iter().sum();
+        for width in [500.0, 0.5, 0.0] {
+            let table = ByteWidths::new(|_| width);
+            assert_eq!(table.sum(b"").to_bits(), nothing.to_bits(), "{width}");
+            let one: f64 = [width].iter().sum();
+            assert_eq!(table.sum(b"a").to_bits(), one.to_bits(), "{width}");
         }
     }
 
