@@ -36,14 +36,12 @@ pub(super) struct Font<'a> {
     encoding: Option<Encoding<'a>>,
     /// What each byte decodes to, for an encoding that decodes a byte at a time.
     by_byte: Option<ByteTable>,
-    /// Two-byte codes (a Type0 font).
-    wide: bool,
-    first_char: i64,
-    widths: Vec<f64>,
-    /// A one-byte font's width of each byte, looked up once: `width` reads every byte shown.
+    /// A one-byte font's width of each byte, looked up once (`width` reads every byte shown);
+    /// `None` for a font of two-byte codes (a Type0 font).
     by_byte_width: Option<ByteWidths>,
     /// Widths of a Type0 font by code.
     cid_widths: BTreeMap<u32, f64>,
+    /// A Type0 font's width of the codes it does not list.
     default_width: f64,
 }
 
@@ -91,20 +89,29 @@ impl<'a> Font<'a> {
                         .collect(),
                 )
             });
+        // A one-byte font's code takes its entry in `Widths` if it has a positive one, else 500.
+        let by_byte_width = (!wide).then(|| {
+            let first_char = dict
+                .get(b"FirstChar")
+                .ok()
+                .and_then(|o| o.as_i64().ok())
+                .unwrap_or(0);
+            let widths: Vec<f64> = array(dict, b"Widths")
+                .map(|a| a.iter().map(|o| number(o).unwrap_or(0.0)).collect())
+                .unwrap_or_default();
+            ByteWidths::new(|b| {
+                usize::try_from(i64::from(b) - first_char)
+                    .ok()
+                    .and_then(|i| widths.get(i).copied())
+                    .filter(|w| *w > 0.0)
+                    .unwrap_or(500.0)
+            })
+        });
         let mut font = Font {
             to_unicode,
             encoding,
             by_byte,
-            wide,
-            first_char: dict
-                .get(b"FirstChar")
-                .ok()
-                .and_then(|o| o.as_i64().ok())
-                .unwrap_or(0),
-            widths: array(dict, b"Widths")
-                .map(|a| a.iter().map(|o| number(o).unwrap_or(0.0)).collect())
-                .unwrap_or_default(),
-            by_byte_width: None,
+            by_byte_width,
             cid_widths: BTreeMap::new(),
             default_width: 500.0,
         };
@@ -114,35 +121,23 @@ impl<'a> Font<'a> {
                 .and_then(|o| doc.dereference(o).ok())
                 .and_then(|(_, o)| o.as_dict().ok())
         {
-            if let Some(dw) = descendant.get(b"DW").ok().and_then(number) {
-                font.default_width = dw;
-            } else {
-                font.default_width = 1000.0;
-            }
+            font.default_width = descendant
+                .get(b"DW")
+                .ok()
+                .and_then(number)
+                .unwrap_or(1000.0);
             if let Some(w) = array(descendant, b"W") {
                 font.cid_widths = cid_widths(w, &number);
             }
         }
-        if !wide {
-            font.by_byte_width = Some(ByteWidths::new(|b| font.byte_width(b)));
-        }
         font
-    }
-
-    /// A one-byte font's width of one code: its entry in `Widths` if it has a positive one,
-    /// else the default.
-    fn byte_width(&self, b: u8) -> f64 {
-        usize::try_from(i64::from(b) - self.first_char)
-            .ok()
-            .and_then(|i| self.widths.get(i).copied())
-            .filter(|w| *w > 0.0)
-            .unwrap_or(self.default_width)
     }
 
     /// The width of a shown string in text space units of one point of font size.
     pub(super) fn width(&self, bytes: &[u8]) -> f64 {
-        if self.wide {
-            bytes
+        let thousandths = match &self.by_byte_width {
+            Some(widths) => widths.sum(bytes),
+            None => bytes
                 .chunks(2)
                 .map(|c| {
                     let code = c.iter().fold(0u32, |a, &b| (a << 8) | u32::from(b));
@@ -151,14 +146,9 @@ impl<'a> Font<'a> {
                         .copied()
                         .unwrap_or(self.default_width)
                 })
-                .sum::<f64>()
-                / 1000.0
-        } else {
-            match &self.by_byte_width {
-                Some(widths) => widths.sum(bytes) / 1000.0,
-                None => bytes.iter().map(|&b| self.byte_width(b)).sum::<f64>() / 1000.0,
-            }
-        }
+                .sum::<f64>(),
+        };
+        thousandths / 1000.0
     }
 
     pub(super) fn decode(&self, bytes: &[u8]) -> String {
