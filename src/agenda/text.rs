@@ -57,10 +57,108 @@ pub fn lines(text: &str) -> Vec<&str> {
     out
 }
 
+/// Where the newlines of `bytes` are, in order: `memchr_iter(b'\n', bytes)`, but a block of 64
+/// bytes is compared at once and its newlines read from the bits of one mask. A text's lines are
+/// short, and a search call per line cost more than the search itself.
+pub fn newlines(bytes: &[u8]) -> Newlines<'_> {
+    Newlines {
+        bytes,
+        block: 0,
+        mask: 0,
+        avx2: cfg!(target_arch = "x86_64") && avx2(),
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+fn avx2() -> bool {
+    std::arch::is_x86_feature_detected!("avx2")
+}
+#[cfg(not(target_arch = "x86_64"))]
+fn avx2() -> bool {
+    false
+}
+
+/// See [`newlines`].
+pub struct Newlines<'a> {
+    bytes: &'a [u8],
+    /// Where the block the mask is of starts; past the text when done.
+    block: usize,
+    /// The block's newlines not given yet, a bit each.
+    mask: u64,
+    avx2: bool,
+}
+
+impl Newlines<'_> {
+    /// The mask of the next block's newlines; `None` past the text.
+    #[inline(always)]
+    fn refill(&mut self) -> Option<u64> {
+        let rest = self.bytes.get(self.block..).filter(|r| !r.is_empty())?;
+        self.block += 64;
+        Some(match rest.first_chunk::<64>() {
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: `avx2` is set only where the processor has AVX2.
+            Some(block) if self.avx2 => unsafe { newlines_avx2(block) },
+            _ => rest
+                .iter()
+                .take(64)
+                .enumerate()
+                .fold(0, |m, (i, &b)| m | (u64::from(b == b'\n') << i)),
+        })
+    }
+}
+
+impl Iterator for Newlines<'_> {
+    type Item = usize;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            self.mask = self.refill()?;
+        }
+        let at = self.block - 64 + self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(at)
+    }
+
+    /// A block at a time (`for_each` and the like): the loop over a mask's bits stays tight.
+    fn fold<B, F: FnMut(B, usize) -> B>(mut self, init: B, mut f: F) -> B {
+        let mut acc = init;
+        loop {
+            while self.mask != 0 {
+                acc = f(acc, self.block - 64 + self.mask.trailing_zeros() as usize);
+                self.mask &= self.mask - 1;
+            }
+            match self.refill() {
+                Some(mask) => self.mask = mask,
+                None => return acc,
+            }
+        }
+    }
+}
+
+/// The newlines of a block of 64 bytes as the bits of a mask, two compares and two byte masks.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn newlines_avx2(block: &[u8; 64]) -> u64 {
+    use std::arch::x86_64::*;
+    let (a, b) = block.split_at(32);
+    // SAFETY: unaligned loads of the two halves of `block`, 32 bytes each.
+    let (a, b) = unsafe {
+        (
+            _mm256_loadu_si256(a.as_ptr().cast()),
+            _mm256_loadu_si256(b.as_ptr().cast()),
+        )
+    };
+    let newline = _mm256_set1_epi8(b'\n' as i8);
+    let low = _mm256_movemask_epi8(_mm256_cmpeq_epi8(a, newline)) as u32;
+    let high = _mm256_movemask_epi8(_mm256_cmpeq_epi8(b, newline)) as u32;
+    u64::from(low) | u64::from(high) << 32
+}
+
 /// [`lines`] one at a time, for a reader that need not hold them all.
 pub fn line_iter(text: &str) -> impl Iterator<Item = &str> {
     let mut start = 0;
-    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut ends = newlines(text.as_bytes());
     std::iter::from_fn(move || match ends.next() {
         Some(end) => {
             let line = &text[start..end];
@@ -672,8 +770,25 @@ mod tests {
 
         #[test]
         #[test]
-        fn lines_are_str_lines_for_any_text(s in "[a\r\n\x0c æ]{0,40}") {
+        fn lines_are_str_lines_for_any_text(s in "[a\r\n\x0c æ]{0,300}") {
             proptest::prop_assert_eq!(lines(&s), s.lines().collect::<Vec<_>>());
+        }
+
+        /// The newlines a block at a time are those a byte search finds, one by one or folded,
+        /// whatever the start and the end within a block.
+        #[test]
+        fn newlines_are_found_across_blocks(s in "[a\næ]{0,300}", skip in 0usize..70) {
+            let bytes = &s.as_bytes()[skip.min(s.len())..];
+            let searched: Vec<usize> = memchr::memchr_iter(b'\n', bytes).collect();
+            proptest::prop_assert_eq!(&newlines(bytes).collect::<Vec<_>>(), &searched);
+            let mut folded = Vec::new();
+            newlines(bytes).for_each(|i| folded.push(i));
+            proptest::prop_assert_eq!(&folded, &searched);
+            // Taken one by one for a while, then folded.
+            let mut mixed = newlines(bytes);
+            let mut got: Vec<usize> = mixed.by_ref().take(skip % 5).collect();
+            mixed.for_each(|i| got.push(i));
+            proptest::prop_assert_eq!(&got, &searched);
         }
     }
 

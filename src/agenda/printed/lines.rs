@@ -69,7 +69,8 @@ impl<'a> Lines<'a> {
         let bytes = text.as_bytes();
         let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
         let mut ends = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
-        ends.extend(memchr::memchr_iter(b'\n', bytes).map(at));
+        // Each end pushed from the search's own loop (`extend` would ask for them one by one).
+        crate::agenda::text::newlines(bytes).for_each(|i| ends.push(at(i)));
         if ends.last().map_or(0, |&e| e as usize + 1) < text.len() {
             ends.push(at(text.len()));
         }
@@ -91,6 +92,29 @@ impl<'a> Lines<'a> {
     /// The lines from `from` up to `to`.
     fn range(&self, from: usize, to: usize) -> impl Iterator<Item = &'a str> + '_ {
         (from..to).map(|i| self.get(i))
+    }
+}
+
+/// The brackets and bars of a text (an artefact's, a header's), asked of its lines in order.
+struct Marks<'a> {
+    bytes: &'a [u8],
+    /// The first mark at or after the last place searched from, or the text's length.
+    next: usize,
+}
+
+impl<'a> Marks<'a> {
+    fn new(bytes: &'a [u8]) -> Marks<'a> {
+        let next = memchr::memchr2(b'[', b'|', bytes).unwrap_or(bytes.len());
+        Marks { bytes, next }
+    }
+
+    /// Whether `start..end` holds a mark; `start` never goes back from one question to the next.
+    fn within(&mut self, start: usize, end: usize) -> bool {
+        if self.next < start {
+            self.next = memchr::memchr2(b'[', b'|', &self.bytes[start..])
+                .map_or(self.bytes.len(), |at| start + at);
+        }
+        self.next < end
     }
 }
 
@@ -151,6 +175,7 @@ pub fn read<'a>(text: &'a str, meeting: &mut Meeting, physical: bool) -> Read<'a
     let mut ff_page = 0usize;
     let mut rank = 0usize;
     let mut first_line = true;
+    let mut marks = Marks::new(text.as_bytes());
 
     for raw_line in raw.range(0, count) {
         let form_feed = raw_line.starts_with('\x0c');
@@ -205,8 +230,10 @@ pub fn read<'a>(text: &'a str, meeting: &mut Meeting, physical: bool) -> Read<'a
             page_start = page_has_text;
         }
         // One search tells most lines apart: with neither an artefact's bracket nor a header's
-        // bar, the line is as it is, and no header.
-        let plain = memchr::memchr2(b'[', b'|', line_trimmed.as_bytes()).is_none();
+        // bar, the line is as it is, and no header. The search goes on through the text from
+        // the last bracket or bar it found, not once per line (trimming takes neither away).
+        let start = line_trimmed.as_ptr() as usize - text.as_ptr() as usize;
+        let plain = !marks.within(start, start + line_trimmed.len());
         // Trimmed once: printed lines are padded, and every rule below looks at the trimmed text.
         let clean = if plain {
             Cow::Borrowed(line_trimmed)
@@ -331,10 +358,29 @@ mod tests {
     proptest::proptest! {
         /// The line ends give the lines every other reader splits the text into.
         #[test]
-        fn line_ends_give_the_texts_lines(s in "[a\r\n\x0c æ]{0,40}") {
+        fn line_ends_give_the_texts_lines(s in "[a\r\n\x0c æ]{0,300}") {
             let raw = Lines::new(&s);
             let got: Vec<&str> = raw.range(0, raw.ends.len()).collect();
             proptest::prop_assert_eq!(got, crate::agenda::text::lines(&s));
+        }
+
+        /// Asked in order, the marks give what a search of each range gives.
+        #[test]
+        fn marks_are_found_in_every_range(
+            s in "[ab\\[|]{0,200}",
+            cuts in proptest::collection::vec((0usize..200, 0usize..20), 0..30),
+        ) {
+            let bytes = s.as_bytes();
+            let mut ranges: Vec<(usize, usize)> = cuts
+                .into_iter()
+                .map(|(a, n)| (a.min(bytes.len()), (a + n).min(bytes.len())))
+                .collect();
+            ranges.sort();
+            let mut marks = Marks::new(bytes);
+            for (start, end) in ranges {
+                let searched = memchr::memchr2(b'[', b'|', &bytes[start..end]).is_some();
+                proptest::prop_assert_eq!(marks.within(start, end), searched, "{}..{}", start, end);
+            }
         }
     }
 }
