@@ -403,7 +403,14 @@ fn lay_out(mut runs: Vec<Run>) -> String {
     let usual = sorted.get(sorted.len() / 3).copied().unwrap_or(12.0);
     let margin = left_margin(&lines);
 
-    let mut out = String::new();
+    // Made at about its size: the runs' texts, a space or tab before each, and for each line
+    // its indentation, a paragraph gap and its end (repairs make a line shorter). Grown by
+    // doubling, the page was copied over and over.
+    let texts: usize = lines
+        .iter()
+        .flat_map(|(_, _, line)| line.iter().map(|run| run.text.len() + 1))
+        .sum();
+    let mut out = String::with_capacity(texts + lines.len() * 11);
     for (i, (_, size, mut line)) in lines.into_iter().enumerate() {
         // Lines are set at about 1.2 times their size; a page of few lines has no usual gap.
         let spacing = usual.min(size * 1.35);
@@ -415,7 +422,7 @@ fn lay_out(mut runs: Vec<Run>) -> String {
         let indent = ((line[0].x - margin) / size.max(1.0))
             .round()
             .clamp(0.0, 8.0) as usize;
-        let mut text = String::new();
+        let mut text = String::with_capacity(line.iter().map(|run| run.text.len() + 1).sum());
         let mut end = f64::MIN;
         for (k, run) in line.into_iter().enumerate() {
             let gap = run.x - end;

@@ -157,7 +157,9 @@ impl<'a> Font<'a> {
         }
         if let Some(table) = &self.by_byte {
             // Pieces of text joined as bytes and checked once at the end.
-            let mut out = Vec::with_capacity(bytes.len());
+            // Room for a few characters longer than their byte (æ, ø and å take two): most
+            // runs then never grow.
+            let mut out = Vec::with_capacity(bytes.len() + 16);
             let mut i = 0;
             while let Some(&b) = bytes.get(i) {
                 // A run of bytes that decode to themselves (ASCII, most of a Danish text) is
