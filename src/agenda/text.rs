@@ -65,16 +65,15 @@ pub fn newlines(bytes: &[u8]) -> Newlines<'_> {
         bytes,
         block: 0,
         mask: 0,
-        avx2: cfg!(target_arch = "x86_64") && avx2(),
+        avx2: avx2(),
     }
 }
 
-#[cfg(target_arch = "x86_64")]
+/// Whether the processor has the wider vector instructions (AVX2).
 fn avx2() -> bool {
-    std::arch::is_x86_feature_detected!("avx2")
-}
-#[cfg(not(target_arch = "x86_64"))]
-fn avx2() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    return std::arch::is_x86_feature_detected!("avx2");
+    #[cfg(not(target_arch = "x86_64"))]
     false
 }
 
@@ -768,7 +767,6 @@ mod tests {
             proptest::prop_assert_eq!(field, clean_one_at_a_time(&s).replace(['\t', '\x0c'], " "));
         }
 
-        #[test]
         #[test]
         fn lines_are_str_lines_for_any_text(s in "[a\r\n\x0c æ]{0,300}") {
             proptest::prop_assert_eq!(lines(&s), s.lines().collect::<Vec<_>>());
