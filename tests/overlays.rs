@@ -84,6 +84,49 @@ fn app_with(keymap: Keymap) -> App {
 }
 
 #[test]
+fn a_query_typed_faster_than_frames_is_searched_once() {
+    let mut app = app_with(Keymap::default_keymap());
+    press(&mut app, "/ q x q x");
+    assert_eq!(
+        app.ctx().finder_searches(),
+        0,
+        "no search while keys are handled"
+    );
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("> qxqx"), "{shown}");
+    assert_eq!(app.ctx().finder_searches(), 1, "one search, for the frame");
+    press(&mut app, "down up");
+    screen(&mut app, 80, 24);
+    assert_eq!(
+        app.ctx().finder_searches(),
+        1,
+        "the same query is not searched again"
+    );
+}
+
+#[test]
+fn the_finder_selection_stops_at_the_last_result() {
+    let mut app = app_with(Keymap::default_keymap());
+    press(&mut app, "/ e");
+    let results = app.ctx().finder_results("e");
+    assert!(
+        results.len() >= 2,
+        "a query that finds several: {results:?}"
+    );
+    press(&mut app, &"down ".repeat(results.len() + 5));
+    let Some(Overlay::Finder(finder)) = app.overlay() else {
+        panic!("the finder is open")
+    };
+    assert_eq!(finder.selected(), results.len() - 1);
+    press(&mut app, "up enter");
+    let opened = &app.item().unwrap().number;
+    assert_eq!(
+        *opened,
+        app.agenda().items[results[results.len() - 2]].number
+    );
+}
+
+#[test]
 fn the_finder_through_the_loop_the_binary_runs() {
     let mut app = app_with(Keymap::default_keymap());
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();

@@ -100,6 +100,8 @@ pub struct Ctx {
     /// The index being built on its own thread, started after the first frame.
     finder_coming: RefCell<Option<std::sync::mpsc::Receiver<search::Index>>>,
     finder_last: RefCell<Option<(String, Vec<usize>)>>,
+    /// How many queries have been searched (not answered from the last one).
+    finder_searches: std::cell::Cell<usize>,
 }
 
 impl Ctx {
@@ -136,6 +138,7 @@ impl Ctx {
             finder: OnceCell::new(),
             finder_coming: RefCell::new(None),
             finder_last: RefCell::new(None),
+            finder_searches: std::cell::Cell::new(0),
         };
         ctx.measure();
         ctx
@@ -275,7 +278,13 @@ impl Ctx {
             })
             .search(query, 200);
         *self.finder_last.borrow_mut() = Some((query.to_string(), results.clone()));
+        self.finder_searches.set(self.finder_searches.get() + 1);
         results
+    }
+
+    /// How many finder queries have been searched: a burst of typed letters is searched once.
+    pub fn finder_searches(&self) -> usize {
+        self.finder_searches.get()
     }
 
     /// The targets of the item view: the item itself, then each clause.

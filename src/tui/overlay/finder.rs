@@ -57,6 +57,7 @@ impl Component for Finder {
                 ))
         {
             self.query.clear();
+            self.selected = 0;
         }
         match self.query.handle(action, key) {
             Typed::Changed => self.selected = 0,
@@ -67,20 +68,26 @@ impl Component for Finder {
             }
             Typed::Other(Action::Open | Action::Confirm) => {
                 ctx.finder_query = self.query.text().to_string();
-                if let Some(&index) = ctx.finder_results(self.query.text()).get(self.selected) {
+                let results = ctx.finder_results(self.query.text());
+                if let Some(&index) =
+                    results.get(self.selected.min(results.len().saturating_sub(1)))
+                {
                     ctx.open(index);
                 }
                 return Flow::Close;
             }
             Typed::Other(Action::Up) => self.selected = self.selected.saturating_sub(1),
-            Typed::Other(Action::Down) => self.selected += 1,
+            // Only a move down asks how many results there are: a query typed faster than
+            // frames are drawn is searched once, for the frame, not once a letter.
+            Typed::Other(Action::Down) => {
+                let count = ctx.finder_results(self.query.text()).len();
+                self.selected = (self.selected + 1).min(count.saturating_sub(1));
+            }
             Typed::Other(_) => {}
         }
         if action.is_some_and(|a| a != Action::Up && a != Action::Down) || key.text().is_some() {
             self.fresh = false;
         }
-        let count = ctx.finder_results(self.query.text()).len();
-        self.selected = self.selected.min(count.saturating_sub(1));
         Flow::Stay
     }
 
@@ -119,8 +126,11 @@ impl Component for Finder {
             );
             return;
         }
+        // Kept within the results at use: the whole agenda, arriving after the first frame,
+        // may change them under the selection.
+        let selected = self.selected.min(results.len() - 1);
         let rows = usize::from(list.height);
-        let first = self.selected.saturating_sub(rows.saturating_sub(1));
+        let first = selected.saturating_sub(rows.saturating_sub(1));
         let lines: Vec<Line> = results
             .iter()
             .enumerate()
@@ -139,7 +149,7 @@ impl Component for Finder {
                     Span::raw(truncate(&item.title, room)),
                     Span::styled(page, theme.dim()),
                 ]);
-                if k == self.selected {
+                if k == selected {
                     line.style(theme.cursor())
                 } else {
                     line
