@@ -172,6 +172,14 @@ impl Pty {
     }
 
     /// Types keys, then reads for a moment: Esc must not run into the next key (Alt+key).
+    /// Writes keys and returns at once, for timing what they bring: [`Pty::send`] goes on
+    /// reading a while after, and each of its reads that finds nothing waits 20 ms.
+    pub fn type_now(&mut self, keys: &str) {
+        let master = self.master.as_mut().expect("the terminal is open");
+        master.write_all(keys.as_bytes()).unwrap();
+        master.flush().unwrap();
+    }
+
     pub fn send(&mut self, keys: &str) {
         let master = self.master.as_mut().expect("the terminal is open");
         master.write_all(keys.as_bytes()).unwrap();
