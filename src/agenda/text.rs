@@ -154,6 +154,45 @@ fn newlines_avx2(block: &[u8; 64]) -> u64 {
     u64::from(low) | u64::from(high) << 32
 }
 
+/// Whether a text's words are one space apart already: no other white space (nor any control
+/// character, which is left to the careful way), none at its ends, no two spaces in a row. Told
+/// eight bytes at a time: asked of the lines at a printed page's edges and of every title a
+/// table of contents prints.
+pub fn spaced_once(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // The high bit of each byte up to 0x20, and of each space: exact per byte (no carry crosses
+    // a byte), eight bytes at a time.
+    let up_to_space = |w: u64| !(((w & LOW) + ONES * 0x5f) | w | LOW);
+    let zero = |x: u64| !(((x & LOW) + LOW) | x | LOW);
+    let space = |w: u64| zero(w ^ (ONES * 0x20));
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        let low = up_to_space(w);
+        if low == 0 {
+            after_space = false;
+            continue;
+        }
+        let sp = space(w);
+        if low != sp || sp & (sp >> 8) != 0 || (after_space && sp & 0x80 != 0) {
+            return false;
+        }
+        after_space = sp >> 63 != 0;
+    }
+    for &b in words.remainder() {
+        if b <= b' ' && (b != b' ' || after_space) {
+            return false;
+        }
+        after_space = b == b' ';
+    }
+    true
+}
+
 /// [`lines`] one at a time, for a reader that need not hold them all.
 pub fn line_iter(text: &str) -> impl Iterator<Item = &str> {
     let mut start = 0;

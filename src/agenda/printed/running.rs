@@ -5,7 +5,7 @@
 //! page numbers are compared with their digits set aside: an item's case number at the top of
 //! every page that starts an item is content, not a header.
 
-use crate::agenda::text::Trim;
+use crate::agenda::text::{Trim, spaced_once};
 use std::collections::{HashMap, HashSet};
 
 /// Lines from the top of a page that may belong to its header.
@@ -173,43 +173,6 @@ fn key(line: &str) -> u64 {
     }
     let words: Vec<&str> = line.split_ascii_whitespace().collect();
     hash(words.join(" ").as_bytes())
-}
-
-/// Whether a line's words are one space apart already: no other white space (nor any control
-/// character, which is left to the careful way), none at its ends, no two spaces in a row.
-fn spaced_once(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    // The high bit of each byte up to 0x20, and of each space: exact per byte (no carry crosses
-    // a byte), eight bytes at a time.
-    let up_to_space = |w: u64| !(((w & LOW) + ONES * 0x5f) | w | LOW);
-    let zero = |x: u64| !(((x & LOW) + LOW) | x | LOW);
-    let space = |w: u64| zero(w ^ (ONES * 0x20));
-    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
-        return false;
-    }
-    let mut after_space = false;
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let w = u64::from_le_bytes(word.try_into().unwrap_or_default());
-        let low = up_to_space(w);
-        if low == 0 {
-            after_space = false;
-            continue;
-        }
-        let sp = space(w);
-        if low != sp || sp & (sp >> 8) != 0 || (after_space && sp & 0x80 != 0) {
-            return false;
-        }
-        after_space = sp >> 63 != 0;
-    }
-    for &b in words.remainder() {
-        if b <= b' ' && (b != b' ' || after_space) {
-            return false;
-        }
-        after_space = b == b' ';
-    }
-    true
 }
 
 /// Eight bytes at a time, the length mixed in last (bytes past the end are zeros that cannot
