@@ -392,6 +392,10 @@ pub fn clean_field(input: &str) -> String {
 /// [`clean_field`] in place: the string is made anew only when cleaning changes it, and most
 /// fields are clean (a meeting file's 18 MB of texts were copied field by field).
 pub fn clean_field_in_place(s: &mut String) {
+    // An empty field (most of an outline's item fields) is clean: no search is started.
+    if s.is_empty() {
+        return;
+    }
     if let (Cow::Owned(cleaned), _) = clean_counting(s) {
         *s = cleaned;
     }
