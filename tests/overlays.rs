@@ -127,6 +127,31 @@ fn the_finder_selection_stops_at_the_last_result() {
 }
 
 #[test]
+fn the_finder_selection_stays_within_results_the_whole_agenda_changes() {
+    let mut app = app_with(Keymap::default_keymap());
+    press(&mut app, "/ e");
+    let before = app.ctx().finder_results("e");
+    press(&mut app, &"down ".repeat(before.len()));
+    // The whole agenda arrives with fewer entries: the selection was past its results.
+    let mut whole = sample_agenda();
+    whole.items.truncate(3);
+    let kept = whole.clone();
+    app.update(
+        Msg::Loaded(Box::new(gavel::agenda::Imported {
+            agenda: whole,
+            warnings: Vec::new(),
+        })),
+        app.now_ms(),
+    );
+    let after = app.ctx().finder_results("e");
+    assert!(!after.is_empty() && after.len() < before.len(), "{after:?}");
+    screen(&mut app, 80, 24);
+    press(&mut app, "enter");
+    let last = &kept.items[*after.last().unwrap()].number;
+    assert_eq!(&app.item().unwrap().number, last, "the last result opens");
+}
+
+#[test]
 fn the_finder_through_the_loop_the_binary_runs() {
     let mut app = app_with(Keymap::default_keymap());
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
