@@ -1,6 +1,6 @@
 //! The table of contents as text, for a quick look or a script.
 
-use crate::agenda::text::{Decimal, first_where, spaced_once, wide};
+use crate::agenda::text::{Decimal, next_where, spaced_once};
 use crate::agenda::{Agenda, Item};
 
 /// The meeting's particulars on one line: "KKR Midtjylland, 2025-04-08 10:00, Scandic …".
@@ -114,10 +114,7 @@ fn has_wide_space(bytes: &[u8]) -> bool {
     let lead = |b: u8| matches!(b, 0xC2 | 0xE1..=0xE3);
     let mut i = 0;
     loop {
-        i += wide(
-            #[inline(always)]
-            || first_where::<16>(&bytes[i..], lead),
-        );
+        i = next_where::<16>(bytes, i, lead);
         match bytes.get(i) {
             None => return false,
             Some(_) if is_wide_space(&bytes[i..]) => return true,

@@ -233,10 +233,7 @@ impl ByteTable {
         loop {
             // The bytes in the range: those whose distance from its first is at most its span.
             let (first, span) = self.plain;
-            i += text::wide(
-                #[inline(always)]
-                || text::first_where::<16>(&bytes[i..], |b| b.wrapping_sub(first) > span),
-            );
+            i = text::next_where::<16>(bytes, i, |b| b.wrapping_sub(first) > span);
             match bytes.get(i) {
                 Some(&b) if self.itself[usize::from(b)] => i += 1,
                 _ => return i,
