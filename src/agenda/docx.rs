@@ -729,10 +729,10 @@ fn finish(mut agenda: Agenda, warnings: Vec<String>) -> Imported {
 
 /// The meeting's bookmarks: the text of the paragraph they mark.
 fn read_bookmarks(para: &Para, text: &str, agenda: &mut Agenda) {
-    // Few paragraphs carry one of these bookmarks (a table of contents' links are bookmarks
-    // too): the others' text is not squashed for nothing.
-    const READ: [&str; 3] = ["Case_Udvalg", "Case_CCMEventDate", "Case_Location"];
-    if !para.bookmarks.iter().any(|b| READ.contains(&b.as_str())) {
+    // Few paragraphs carry a bookmark that names a meeting fact (a table of contents' links are
+    // bookmarks too): the others' text is not squashed for nothing.
+    let mut facts = para.bookmarks.iter().filter_map(|b| Fact::of(b)).peekable();
+    if facts.peek().is_none() {
         return;
     }
     let value = squash_spaces(text);
@@ -740,10 +740,10 @@ fn read_bookmarks(para: &Para, text: &str, agenda: &mut Agenda) {
         return;
     }
     let meeting = &mut agenda.meeting;
-    for name in &para.bookmarks {
-        match name.as_str() {
-            "Case_Udvalg" => meeting.body = Some(value.clone()),
-            "Case_CCMEventDate" if !meta::read_labelled(text, meeting) => {
+    for fact in facts {
+        match fact {
+            Fact::Body => meeting.body = Some(value.clone()),
+            Fact::When if !meta::read_labelled(text, meeting) => {
                 let mut words = value.split_whitespace();
                 if let Some(date) = words.next().and_then(meta::parse_date) {
                     meeting.date.get_or_insert(date);
@@ -752,10 +752,29 @@ fn read_bookmarks(para: &Para, text: &str, agenda: &mut Agenda) {
                     meeting.time.get_or_insert(time);
                 }
             }
-            "Case_Location" if !meta::read_labelled(text, meeting) => {
+            Fact::Location if !meta::read_labelled(text, meeting) => {
                 meeting.location.get_or_insert(value.clone());
             }
             _ => {}
+        }
+    }
+}
+
+/// The meeting facts a template's bookmarks mark.
+#[derive(Clone, Copy)]
+enum Fact {
+    Body,
+    When,
+    Location,
+}
+
+impl Fact {
+    fn of(bookmark: &str) -> Option<Fact> {
+        match bookmark {
+            "Case_Udvalg" => Some(Fact::Body),
+            "Case_CCMEventDate" => Some(Fact::When),
+            "Case_Location" => Some(Fact::Location),
+            _ => None,
         }
     }
 }
