@@ -35,10 +35,30 @@ fn too_many_entries_is_refused_with_the_count() {
 
 #[test]
 fn an_agenda_at_the_limit_reads() {
-    // 5,000 items in 625 sections: well within the limit, in both text layouts.
-    let written = generate::agenda(5000, 1);
-    let got = agenda::parse_bytes(generate::word_export(&written).as_bytes()).unwrap();
-    assert_eq!(got.agenda.items.len(), written.items.len());
+    // 5,000 items in 625 sections: well within the limit, in the text layouts and the Word
+    // document. They run to 10,110 pages: entries on a page past 9,999 were not read as
+    // entries, and the last item took in the texts of the 61 after it.
+    let written = generate::agenda(5000, 6);
+    let want: Vec<(&str, &str)> = written
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str()))
+        .collect();
+    for (layout, bytes) in [
+        ("word export", generate::word_export(&written).into_bytes()),
+        ("PDF text", generate::pdf_text(&written).into_bytes()),
+        ("DOCX", generate::docx(&written)),
+    ] {
+        let got = agenda::parse_bytes(&bytes).unwrap();
+        let got: Vec<(&str, &str)> = got
+            .agenda
+            .items
+            .iter()
+            .map(|i| (i.number.as_str(), i.title.as_str()))
+            .collect();
+        assert_eq!(got.len(), want.len(), "{layout}: entry count");
+        assert!(got == want, "{layout}: the entries differ");
+    }
 }
 
 #[test]

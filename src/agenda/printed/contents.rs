@@ -8,6 +8,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::headings;
+use super::running::PAGE_DIGITS;
 use crate::agenda::text::{first_byte, is_space_byte, join_line, squash_spaces};
 
 /// One entry of the table of contents.
@@ -47,7 +48,7 @@ fn entry_parts(line: &str) -> Option<(Option<headings::Heading<'_>>, &str, Optio
     }
     let t = line.trim_end();
     let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    let (rest, page) = if (1..=4).contains(&digits) {
+    let (rest, page) = if (1..=PAGE_DIGITS).contains(&digits) {
         let before = &t[..t.len() - digits];
         let leaders = before.trim_end().ends_with("...") || before.trim_end().ends_with('…');
         let gap = before.ends_with('\t') || before.ends_with("  ");
@@ -460,6 +461,23 @@ mod tests {
         assert_eq!(entry_line("SIDE | 21"), None);
         assert_eq!(entry_line("Det koster 3 mio. kr. i 2025"), None);
         assert_eq!(entry_line("Punktnummer: 21"), None);
+        // Pages past 9,999: a 5,000-item agenda runs to 10,000 pages and more.
+        assert_eq!(
+            entry_line("619.3. Kommunernes økonomiforhandlinger ........ 10002"),
+            Some((
+                Some("619.3".into()),
+                "Kommunernes økonomiforhandlinger".into(),
+                Some(10002)
+            ))
+        );
+        assert_eq!(
+            entry_line("619.2.\tUdvidelse af kapaciteten\t10000"),
+            Some((
+                Some("619.2".into()),
+                "Udvidelse af kapaciteten".into(),
+                Some(10000)
+            ))
+        );
     }
 
     #[test]

@@ -8,6 +8,10 @@
 use crate::agenda::text::{Trim, spaced_once};
 use std::collections::{HashMap, HashSet};
 
+/// The most digits a printed page number has: a 5,000-item agenda runs past page 9,999 (a
+/// limit of four left its last items' entries unread, and their texts to the item before).
+pub const PAGE_DIGITS: usize = 5;
+
 /// Lines from the top of a page that may belong to its header.
 pub const TOP: usize = 6;
 /// Lines from the bottom that may belong to its footer.
@@ -217,7 +221,7 @@ pub fn page_number(line: &str) -> Option<u32> {
             t[p.len()..].trim_start_matches([' ', '|', ':', '\t'])
         });
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 4 {
+    if digits == 0 || digits > PAGE_DIGITS {
         return None;
     }
     let rest = t[digits..].trimmed();
@@ -339,6 +343,8 @@ mod tests {
         assert_eq!(page_number("- 4 -"), Some(4));
         assert_eq!(page_number("7 of 9"), Some(7));
         assert_eq!(page_number("12"), Some(12));
+        assert_eq!(page_number("Side 10002"), Some(10002));
+        assert_eq!(page_number("Side 10002 af 10110"), Some(10002));
         assert_eq!(page_number("Side"), None);
         assert_eq!(page_number("3. Meddelelser"), None);
         assert_eq!(page_number("2025-04-08"), None);
