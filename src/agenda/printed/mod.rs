@@ -253,23 +253,33 @@ fn choose_headings(
     let index = contents::Index::new(entries);
     if !entries.is_empty() {
         let mut matching: Vec<Candidate> = Vec::new();
+        // Where each matching candidate is among all of them.
+        let mut matching_at: Vec<usize> = Vec::new();
         let mut normalized: Vec<String> = Vec::new();
-        for c in candidates {
+        for (at, c) in candidates.iter().enumerate() {
             let n = headings::normalized(&c.title);
             if index.find_normalized(&c.number, &n, 0).is_some() {
                 matching.push(c.clone());
+                matching_at.push(at);
                 normalized.push(n);
             }
         }
-        let chain = headings::choose(&matching);
+        let chain: Vec<usize> = headings::choose(&matching)
+            .into_iter()
+            .map(|i| matching_at[i])
+            .collect();
         if !chain.is_empty() {
+            let (chain, unlisted) = with_unlisted(candidates, chain);
             // Each heading takes the next entry that lists it: two items of one title stay two.
             let mut next = 0;
             let chosen = chain
                 .into_iter()
-                .map(|i| {
-                    let c = &matching[i];
-                    let listed = index.find_normalized(&c.number, &normalized[i], next);
+                .map(|at| {
+                    let c = &candidates[at];
+                    let listed = matching_at
+                        .binary_search(&at)
+                        .ok()
+                        .and_then(|i| index.find_normalized(&c.number, &normalized[i], next));
                     if let Some(k) = listed {
                         next = k + 1;
                     }
@@ -281,6 +291,14 @@ fn choose_headings(
                     }
                 })
                 .collect();
+            warnings.extend(unlisted.iter().map(|&at| {
+                let c = &candidates[at];
+                format!(
+                    "item {} \"{}\" is not in the table of contents; it was read from its heading in the text",
+                    c.number,
+                    squash_spaces(&c.title)
+                )
+            }));
             return (chosen, warnings);
         }
         // Headings without numbers: the lines that are the listed titles, in order.
@@ -299,6 +317,39 @@ fn choose_headings(
         return (Vec::new(), warnings);
     }
     (as_found(candidates, headings::choose(candidates)), warnings)
+}
+
+/// The chain of listed headings (indices into `candidates`) with the headings the table of
+/// contents does not list but that follow on between them (an item added after the table was
+/// made), and which those are. Without them, such an item's text went silently to the item
+/// before it. Only when the best chain of all the headings keeps every listed one (a numbered
+/// list in an item's text never joins it), and only headings no deeper than the listed ones (a
+/// case text's own "2.1.1" sections stay text).
+fn with_unlisted(candidates: &[Candidate], listed: Vec<usize>) -> (Vec<usize>, Vec<usize>) {
+    let (Some(&first), Some(&last)) = (listed.first(), listed.last()) else {
+        return (listed, Vec::new());
+    };
+    // Most documents have no other heading among the listed ones: no second choice is made.
+    let others = (first..last).filter(|at| listed.binary_search(at).is_err());
+    if others.count() == 0 {
+        return (listed, Vec::new());
+    }
+    let all = headings::choose(candidates);
+    let keeps_listed = listed.iter().all(|at| all.binary_search(at).is_ok());
+    let depth = listed.iter().map(|&at| candidates[at].levels.len()).max();
+    let unlisted: Vec<usize> = all
+        .iter()
+        .copied()
+        .filter(|&at| at > first && at < last && listed.binary_search(&at).is_err())
+        .filter(|&at| Some(candidates[at].levels.len()) <= depth)
+        .collect();
+    if !keeps_listed || unlisted.is_empty() {
+        return (listed, Vec::new());
+    }
+    let mut chain = listed;
+    chain.extend(&unlisted);
+    chain.sort_unstable();
+    (chain, unlisted)
 }
 
 /// The chosen headings as found in the text, with no contents entry behind them.

@@ -215,3 +215,66 @@ fn only_printed_lines_have_text() {
         }
     }
 }
+
+/// A PDF text with a contents table and each item's heading, case number and text; `listed`
+/// says which items the table lists, `text` is put in the first item's case text.
+fn contents_and_items(listed: &[usize], text: &str) -> String {
+    let titles = [
+        "Meddelelser",
+        "Budget 2026",
+        "Vejene",
+        "Skolerne",
+        "Eventuelt",
+    ];
+    let mut out = String::from("Dagsorden\n\nIndholdsfortegnelse\n\n");
+    for &i in listed {
+        out.push_str(&format!("{}. {} ........ {}\n", i + 1, titles[i], i + 2));
+    }
+    for (i, title) in titles.iter().enumerate() {
+        out.push_str(&format!(
+            "\x0c{}. {title}\n\nSagsnr.: 2025-{i}\n\nSagsfremstilling\nTeksten om {title}.\n",
+            i + 1
+        ));
+        if i == 0 {
+            out.push_str(text);
+        }
+    }
+    out
+}
+
+#[test]
+fn an_item_the_table_of_contents_leaves_out_is_read_from_its_heading() {
+    // Item 3 was added after the table was made: its text went to item 2, without a word.
+    let got = read(&contents_and_items(&[0, 1, 3, 4], ""));
+    let numbers: Vec<&str> = got.agenda.items.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2", "3", "4", "5"]);
+    let third = &got.agenda.items[2];
+    assert_eq!(third.title, "Vejene");
+    assert_eq!(third.case_ref.as_deref(), Some("2025-2"));
+    assert!(!got.agenda.items[1].presentation.contains("Vejene"));
+    assert_eq!(
+        got.warnings,
+        [
+            "item 3 \"Vejene\" is not in the table of contents; it was read from its heading in the text"
+        ]
+    );
+    // Listed whole, nothing is said.
+    let whole = read(&contents_and_items(&[0, 1, 2, 3, 4], ""));
+    assert_eq!(whole.agenda.items.len(), 5);
+    assert!(whole.warnings.is_empty(), "{:?}", whole.warnings);
+}
+
+#[test]
+fn a_case_texts_own_numbering_stays_text_beside_the_table_of_contents() {
+    for text in [
+        // A list, a section of the case text one level deeper than the items, a lone number.
+        "\n2. punkt i en liste\n3. punkt i en liste\n",
+        "\n1.1. Baggrund for sagen\n\n1.2. Økonomi\n",
+        "\n2.\n",
+    ] {
+        let got = read(&contents_and_items(&[0, 1, 2, 3, 4], text));
+        let numbers: Vec<&str> = got.agenda.items.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(numbers, ["1", "2", "3", "4", "5"], "{text:?}");
+        assert!(got.warnings.is_empty(), "{text:?}: {:?}", got.warnings);
+    }
+}
