@@ -218,6 +218,69 @@ fn docx_with_numbered_heading_styles_and_no_table_of_contents() {
     assert_eq!(item.recommendations[0].action, agenda::Action::Note);
 }
 
+/// The agenda's Word document with entry `k` taken out of its table of contents, as when the
+/// item was added after the table was made.
+fn docx_without_entry(written: &Agenda, k: usize) -> Vec<u8> {
+    let bytes = generate::docx(written);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut data).unwrap();
+        parts.push((file.name().to_string(), data));
+    }
+    for (name, data) in &mut parts {
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(std::mem::take(data)).unwrap();
+            let link = xml.find(&format!("w:anchor=\"_Toc{k}\"")).unwrap();
+            let start = xml[..link].rfind("<w:p>").unwrap();
+            let end = link + xml[link..].find("</w:p>").unwrap() + "</w:p>".len();
+            *data = format!("{}{}", &xml[..start], &xml[end..]).into_bytes();
+        }
+    }
+    let parts: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(name, data)| (name.as_str(), data.as_slice()))
+        .collect();
+    generate::zip_parts(&parts)
+}
+
+/// An item the table of contents leaves out still starts at its heading: its text went to the
+/// item before it, without a word.
+#[test]
+fn docx_item_left_out_of_the_table_of_contents_is_read_from_its_heading() {
+    let written = generate::with_pages(&generate::agenda(10, 3));
+    let k = 4;
+    let left_out = &written.items[k];
+    assert!(!left_out.is_section());
+    let bytes = docx_without_entry(&written, k);
+    let whole = agenda::parse_bytes(&bytes).unwrap();
+    let (outline, _) = agenda::outline_bytes(bytes).unwrap();
+    for (depth, got) in [("whole", whole), ("outline", outline)] {
+        let numbers: Vec<&str> = got.agenda.items.iter().map(|i| i.number.as_str()).collect();
+        let want: Vec<&str> = written.items.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(numbers, want, "{depth}");
+        let item = &got.agenda.items[k];
+        assert_eq!(item.title, left_out.title, "{depth}");
+        // Word keeps the pages only in the table: the item left out of it has none.
+        assert_eq!(item.page, None, "{depth}");
+        assert_eq!(
+            got.warnings,
+            [format!(
+                "item {} \"{}\" is not in the table of contents; it was read from its heading in the text",
+                left_out.number, left_out.title
+            )],
+            "{depth}"
+        );
+        if depth == "whole" {
+            assert_eq!(item.case_ref, left_out.case_ref);
+            assert_eq!(item.recommendations, left_out.recommendations);
+            assert_eq!(got.agenda.items[k - 1], written.items[k - 1]);
+        }
+    }
+}
+
 /// The layout of the 2025 seed as a document: a table of contents, and item headings that lost
 /// their text (a lone "." where the heading was). Texts go to the entries in order.
 #[test]

@@ -669,7 +669,8 @@ pub fn assemble(parts: &Parts, depth: Depth) -> Result<Imported, ImportError> {
     front::read_running(&headers, &mut agenda.meeting);
 
     let body = &lines[toc_end..];
-    let headings = find_headings(body, &mut agenda.items);
+    let mut warnings = Vec::new();
+    let headings = find_headings(body, &mut agenda.items, &mut warnings);
     if headings.is_empty() {
         if agenda.items.is_empty() {
             return Err(ImportError::NoAgenda);
@@ -687,14 +688,14 @@ pub fn assemble(parts: &Parts, depth: Depth) -> Result<Imported, ImportError> {
         return Ok(finish(agenda, warnings));
     }
     if depth == Depth::Outline {
-        return Ok(finish(agenda, Vec::new()));
+        return Ok(finish(agenda, warnings));
     }
     let texts = headings.iter().enumerate().map(|(k, &(line, item))| {
         let end = headings.get(k + 1).map_or(body.len(), |&(next, _)| next);
         (item, paragraphs(&body[line + 1..end]))
     });
     body::fill_each(&mut agenda.items, texts.collect());
-    Ok(finish(agenda, Vec::new()))
+    Ok(finish(agenda, warnings))
 }
 
 /// `text.split('\n')`, the line breaks found by the vectorised search (a paragraph is searched
@@ -780,10 +781,17 @@ impl Fact {
 }
 
 /// The body's item headings: (line, entry). With a table of contents a heading names its entry by
-/// number or by title; without one, numbered headings (or heading styles, numbered by level) make
-/// the entries.
-fn find_headings(body: &[Line], items: &mut Vec<Item>) -> Vec<(usize, usize)> {
+/// number or by title, and a numbered heading in a heading style that it does not list, between
+/// listed ones, is an item added after the table was made (named in `warnings`); without one,
+/// numbered headings (or heading styles, numbered by level) make the entries.
+fn find_headings(
+    body: &[Line],
+    items: &mut Vec<Item>,
+    warnings: &mut Vec<String>,
+) -> Vec<(usize, usize)> {
     let from_toc = !items.is_empty();
+    // The table's deepest numbering: a case text's own deeper sections are no items.
+    let depth = items.iter().map(|i| i.number.split('.').count()).max();
     let mut found: Vec<(usize, usize)> = Vec::new();
     let mut sequence = Following::default();
     let mut counters = [0u32; 2];
@@ -823,7 +831,30 @@ fn find_headings(body: &[Line], items: &mut Vec<Item>) -> Vec<(usize, usize)> {
                     .as_ref()
                     .map_or_else(|| (entry + 1).to_string(), |h| h.number.clone());
             }
-            found
+            // A numbered heading in a heading style, between listed ones, of a number the
+            // table does not have: its text went silently to the item before.
+            found.or_else(|| {
+                let h = numbered.as_ref()?;
+                let unlisted = matches!(line.level, Some(1..=2))
+                    && after > 0
+                    && after < items.len()
+                    && Some(h.levels.len()) <= depth
+                    && !items.iter().any(|item| item.number == h.number);
+                if !unlisted {
+                    return None;
+                }
+                let title = squash_spaces(h.title);
+                warnings.push(printed::not_listed(&h.number, &title));
+                items.insert(
+                    after,
+                    Item {
+                        number: h.number.clone(),
+                        title,
+                        ..Item::default()
+                    },
+                );
+                Some(after)
+            })
         } else if let Some(h) = numbered
             && (line.level.is_some() || sequence.accept(&h.levels, true))
         {

@@ -293,11 +293,7 @@ fn choose_headings(
                 .collect();
             warnings.extend(unlisted.iter().map(|&at| {
                 let c = &candidates[at];
-                format!(
-                    "item {} \"{}\" is not in the table of contents; it was read from its heading in the text",
-                    c.number,
-                    squash_spaces(&c.title)
-                )
+                not_listed(&c.number, &squash_spaces(&c.title))
             }));
             return (chosen, warnings);
         }
@@ -317,6 +313,13 @@ fn choose_headings(
         return (Vec::new(), warnings);
     }
     (as_found(candidates, headings::choose(candidates)), warnings)
+}
+
+/// The warning for an item read from its heading that the table of contents does not list.
+pub fn not_listed(number: &str, title: &str) -> String {
+    format!(
+        "item {number} \"{title}\" is not in the table of contents; it was read from its heading in the text"
+    )
 }
 
 /// The chain of listed headings (indices into `candidates`) with the headings the table of
