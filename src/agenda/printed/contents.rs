@@ -169,6 +169,15 @@ impl<'a> Index<'a> {
         self.normalized[k].get_or_init(|| headings::normalized(&self.entries[k].title))
     }
 
+    /// The entry of a heading's number that lists it, where the entries have numbers.
+    pub fn numbered(&self, number: &str, title: &str) -> Option<usize> {
+        self.by_number.get(number).and_then(|list| {
+            list.iter()
+                .copied()
+                .find(|&k| headings::same_normalized(title, self.normalized(k)))
+        })
+    }
+
     /// The first entry from `from` on that lists a heading of this number and title.
     pub fn find(&self, number: &str, title: &str, from: usize) -> Option<usize> {
         self.find_normalized(number, &headings::normalized(title), from)

@@ -194,13 +194,30 @@ impl Following {
 /// page or is followed by a case number or a section heading; "Punkt N:" headings make a chain of
 /// their own, so a numbered list inside an item's text never joins it.
 pub fn choose(candidates: &[Candidate]) -> Vec<usize> {
+    choose_listed(candidates, &vec![None; candidates.len()])
+}
+
+/// [`choose`] for headings a table of contents lists: a heading also comes after one listed
+/// before it by number (`entry`, the entry of each candidate's number, where it has one), so
+/// the numbers may skip as the table does (the closed items a public agenda leaves out).
+/// Entries known only by their titles are not ordered so: a title cut short can be two items'.
+pub fn choose_listed(candidates: &[Candidate], entry: &[Option<usize>]) -> Vec<usize> {
     let mut best: Vec<usize> = Vec::new();
     let mut best_score = 0.0;
     for punkt in [true, false] {
         let pool: Vec<usize> = (0..candidates.len())
             .filter(|&i| candidates[i].punkt == punkt)
             .collect();
-        let (chain, score) = best_chain(candidates, &pool);
+        // The entries' order first: it is cheaper to ask than the numbers'.
+        let after = |a: usize, b: usize| {
+            matches!((entry[a], entry[b]), (Some(x), Some(y)) if x < y)
+                || follows(
+                    &candidates[a].levels,
+                    &candidates[b].levels,
+                    candidates[b].page_start,
+                )
+        };
+        let (chain, score) = best_chain(candidates, &pool, after);
         // Punkt headings win a tie: they are headings by their form.
         if (score > best_score + f64::EPSILON || best.is_empty()) && !chain.is_empty() {
             best = chain;
@@ -214,8 +231,13 @@ fn weight(c: &Candidate) -> f64 {
     1.0 + if c.starts_text { 0.5 } else { 0.0 } + if c.page_start { 0.3 } else { 0.0 }
 }
 
-/// The highest-scoring chain among `pool` (indices into `candidates`, in document order).
-fn best_chain(candidates: &[Candidate], pool: &[usize]) -> (Vec<usize>, f64) {
+/// The highest-scoring chain among `pool` (indices into `candidates`, in document order), each
+/// heading one that may come after the one before it (`after(a, b)`, of candidates' indices).
+fn best_chain(
+    candidates: &[Candidate],
+    pool: &[usize],
+    after: impl Fn(usize, usize) -> bool,
+) -> (Vec<usize>, f64) {
     let n = pool.len();
     let mut score = vec![0.0f64; n];
     let mut back: Vec<Option<usize>> = vec![None; n];
@@ -224,8 +246,7 @@ fn best_chain(candidates: &[Candidate], pool: &[usize]) -> (Vec<usize>, f64) {
         score[b] = weight(cb);
         // Only the nearest hundred predecessors are looked at: a chain does not skip more.
         for a in (b.saturating_sub(100)..b).rev() {
-            let ca = &candidates[pool[a]];
-            if follows(&ca.levels, &cb.levels, cb.page_start) && score[a] + weight(cb) > score[b] {
+            if after(pool[a], pool[b]) && score[a] + weight(cb) > score[b] {
                 score[b] = score[a] + weight(cb);
                 back[b] = Some(a);
             }

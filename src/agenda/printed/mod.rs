@@ -253,18 +253,20 @@ fn choose_headings(
     let index = contents::Index::new(entries);
     if !entries.is_empty() {
         let mut matching: Vec<Candidate> = Vec::new();
-        // Where each matching candidate is among all of them.
+        // Where each matching candidate is among all of them, and the entry of its number.
         let mut matching_at: Vec<usize> = Vec::new();
+        let mut entry: Vec<Option<usize>> = Vec::new();
         let mut normalized: Vec<String> = Vec::new();
         for (at, c) in candidates.iter().enumerate() {
             let n = headings::normalized(&c.title);
             if index.find_normalized(&c.number, &n, 0).is_some() {
                 matching.push(c.clone());
                 matching_at.push(at);
+                entry.push(index.numbered(&c.number, &n));
                 normalized.push(n);
             }
         }
-        let chain: Vec<usize> = headings::choose(&matching)
+        let chain: Vec<usize> = headings::choose_listed(&matching, &entry)
             .into_iter()
             .map(|i| matching_at[i])
             .collect();

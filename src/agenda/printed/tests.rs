@@ -278,3 +278,38 @@ fn a_case_texts_own_numbering_stays_text_beside_the_table_of_contents() {
         assert!(got.warnings.is_empty(), "{text:?}: {:?}", got.warnings);
     }
 }
+
+#[test]
+fn a_table_of_contents_whose_numbers_skip_is_followed_in_its_order() {
+    // A public agenda leaves its closed items out: 4 to 8 are missing, and 9 and 10 were lost
+    // (their texts went to item 3).
+    let numbers = [1, 2, 3, 9, 10];
+    let titles = [
+        "Meddelelser",
+        "Budget 2026",
+        "Vejene",
+        "Skolerne",
+        "Eventuelt",
+    ];
+    let mut text = String::from("Dagsorden\n\nIndholdsfortegnelse\n\n");
+    for (n, title) in numbers.iter().zip(titles) {
+        text.push_str(&format!("{n}. {title} ........ {}\n", n + 1));
+    }
+    for (n, title) in numbers.iter().zip(titles) {
+        text.push_str(&format!(
+            "\x0c{n}. {title}\n\nSagsnr.: 2025-{n}\n\nSagsfremstilling\nTeksten om {title}.\n"
+        ));
+    }
+    let got = read(&text);
+    let read: Vec<&str> = got.agenda.items.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(read, ["1", "2", "3", "9", "10"]);
+    assert_eq!(got.agenda.items[3].case_ref.as_deref(), Some("2025-9"));
+    assert!(!got.agenda.items[2].presentation.contains("Skolerne"));
+    assert!(
+        got.warnings
+            .iter()
+            .all(|w| !w.contains("table of contents")),
+        "{:?}",
+        got.warnings
+    );
+}
