@@ -169,6 +169,13 @@ fn follows(prev: &[u32], next: &[u32], page_start: bool) -> bool {
     }
 }
 
+/// Whether `next` is numbered after `prev` however far on, no deeper: where a heading is plainly
+/// an item's (it starts a page, and its case number or first section follows), the numbers may
+/// skip as a public agenda's do over the closed items it leaves out.
+fn skips_to(prev: &[u32], next: &[u32]) -> bool {
+    next.len() <= prev.len() && next > prev
+}
+
 /// Headings taken one at a time, each following on from the last: for a document whose headings
 /// are marked by their style, so that a numbered line in the text need only fit the numbering.
 #[derive(Debug, Default)]
@@ -210,12 +217,10 @@ pub fn choose_listed(candidates: &[Candidate], entry: &[Option<usize>]) -> Vec<u
             .collect();
         // The entries' order first: it is cheaper to ask than the numbers'.
         let after = |a: usize, b: usize| {
+            let (ca, cb) = (&candidates[a], &candidates[b]);
             matches!((entry[a], entry[b]), (Some(x), Some(y)) if x < y)
-                || follows(
-                    &candidates[a].levels,
-                    &candidates[b].levels,
-                    candidates[b].page_start,
-                )
+                || follows(&ca.levels, &cb.levels, cb.page_start)
+                || (cb.page_start && cb.starts_text && skips_to(&ca.levels, &cb.levels))
         };
         let (chain, score) = best_chain(candidates, &pool, after);
         // Punkt headings win a tie: they are headings by their form.

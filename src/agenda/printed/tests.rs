@@ -313,3 +313,27 @@ fn a_table_of_contents_whose_numbers_skip_is_followed_in_its_order() {
         got.warnings
     );
 }
+
+#[test]
+fn item_headings_whose_numbers_skip_are_read_without_a_table_of_contents() {
+    // Each item starts a page and its case number follows: 9 and 10 were read as item 3's text.
+    let numbers = [1, 2, 3, 9, 10];
+    let mut text = String::from("Dagsorden\n");
+    for n in numbers {
+        text.push_str(&format!(
+            "\x0c{n}. Sag nummer {n}\n\nSagsnr.: 2025-{n}\n\nSagsfremstilling\nTeksten.\n"
+        ));
+    }
+    let got = read(&text);
+    let numbers_read: Vec<&str> = got.agenda.items.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers_read, ["1", "2", "3", "9", "10"]);
+    assert_eq!(got.agenda.items[4].case_ref.as_deref(), Some("2025-10"));
+    // A numbered list inside a case text skips too, but starts no page: it stays text.
+    let listed = text.replace(
+        "Teksten.\n",
+        "Teksten:\n\n5. et punkt\n\nSagsfremstilling\n",
+    );
+    let got = read(&listed);
+    let numbers_read: Vec<&str> = got.agenda.items.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers_read, ["1", "2", "3", "9", "10"]);
+}
