@@ -216,9 +216,10 @@ fn only_printed_lines_have_text() {
     }
 }
 
-/// A PDF text with a contents table and each item's heading, case number and text; `listed`
-/// says which items the table lists, `text` is put in the first item's case text.
-fn contents_and_items(listed: &[usize], text: &str) -> String {
+/// A PDF text of five items numbered `numbers`, each starting a page with its heading, case
+/// number ("2025-" and its number) and text, after a table of contents of the items at `listed`
+/// (none: no table); `text` is put in the first item's case text.
+fn printed_agenda(numbers: [u32; 5], listed: &[usize], text: &str) -> String {
     let titles = [
         "Meddelelser",
         "Budget 2026",
@@ -226,14 +227,21 @@ fn contents_and_items(listed: &[usize], text: &str) -> String {
         "Skolerne",
         "Eventuelt",
     ];
-    let mut out = String::from("Dagsorden\n\nIndholdsfortegnelse\n\n");
-    for &i in listed {
-        out.push_str(&format!("{}. {} ........ {}\n", i + 1, titles[i], i + 2));
+    let mut out = String::from("Dagsorden\n\n");
+    if !listed.is_empty() {
+        out.push_str("Indholdsfortegnelse\n\n");
     }
-    for (i, title) in titles.iter().enumerate() {
+    for &i in listed {
         out.push_str(&format!(
-            "\x0c{}. {title}\n\nSagsnr.: 2025-{i}\n\nSagsfremstilling\nTeksten om {title}.\n",
-            i + 1
+            "{}. {} ........ {}\n",
+            numbers[i],
+            titles[i],
+            i + 2
+        ));
+    }
+    for (i, (n, title)) in numbers.iter().zip(titles).enumerate() {
+        out.push_str(&format!(
+            "\x0c{n}. {title}\n\nSagsnr.: 2025-{n}\n\nSagsfremstilling\nTeksten om {title}.\n"
         ));
         if i == 0 {
             out.push_str(text);
@@ -242,15 +250,27 @@ fn contents_and_items(listed: &[usize], text: &str) -> String {
     out
 }
 
+fn numbers(imported: &Imported) -> Vec<&str> {
+    imported
+        .agenda
+        .items
+        .iter()
+        .map(|i| i.number.as_str())
+        .collect()
+}
+
+const IN_ORDER: [u32; 5] = [1, 2, 3, 4, 5];
+/// A public agenda leaves its closed items out: 4 to 8 are missing.
+const SKIPPING: [u32; 5] = [1, 2, 3, 9, 10];
+
 #[test]
 fn an_item_the_table_of_contents_leaves_out_is_read_from_its_heading() {
     // Item 3 was added after the table was made: its text went to item 2, without a word.
-    let got = read(&contents_and_items(&[0, 1, 3, 4], ""));
-    let numbers: Vec<&str> = got.agenda.items.iter().map(|i| i.number.as_str()).collect();
-    assert_eq!(numbers, ["1", "2", "3", "4", "5"]);
+    let got = read(&printed_agenda(IN_ORDER, &[0, 1, 3, 4], ""));
+    assert_eq!(numbers(&got), ["1", "2", "3", "4", "5"]);
     let third = &got.agenda.items[2];
     assert_eq!(third.title, "Vejene");
-    assert_eq!(third.case_ref.as_deref(), Some("2025-2"));
+    assert_eq!(third.case_ref.as_deref(), Some("2025-3"));
     assert!(!got.agenda.items[1].presentation.contains("Vejene"));
     assert_eq!(
         got.warnings,
@@ -259,7 +279,7 @@ fn an_item_the_table_of_contents_leaves_out_is_read_from_its_heading() {
         ]
     );
     // Listed whole, nothing is said.
-    let whole = read(&contents_and_items(&[0, 1, 2, 3, 4], ""));
+    let whole = read(&printed_agenda(IN_ORDER, &[0, 1, 2, 3, 4], ""));
     assert_eq!(whole.agenda.items.len(), 5);
     assert!(whole.warnings.is_empty(), "{:?}", whole.warnings);
 }
@@ -272,37 +292,17 @@ fn a_case_texts_own_numbering_stays_text_beside_the_table_of_contents() {
         "\n1.1. Baggrund for sagen\n\n1.2. Økonomi\n",
         "\n2.\n",
     ] {
-        let got = read(&contents_and_items(&[0, 1, 2, 3, 4], text));
-        let numbers: Vec<&str> = got.agenda.items.iter().map(|i| i.number.as_str()).collect();
-        assert_eq!(numbers, ["1", "2", "3", "4", "5"], "{text:?}");
+        let got = read(&printed_agenda(IN_ORDER, &[0, 1, 2, 3, 4], text));
+        assert_eq!(numbers(&got), ["1", "2", "3", "4", "5"], "{text:?}");
         assert!(got.warnings.is_empty(), "{text:?}: {:?}", got.warnings);
     }
 }
 
 #[test]
 fn a_table_of_contents_whose_numbers_skip_is_followed_in_its_order() {
-    // A public agenda leaves its closed items out: 4 to 8 are missing, and 9 and 10 were lost
-    // (their texts went to item 3).
-    let numbers = [1, 2, 3, 9, 10];
-    let titles = [
-        "Meddelelser",
-        "Budget 2026",
-        "Vejene",
-        "Skolerne",
-        "Eventuelt",
-    ];
-    let mut text = String::from("Dagsorden\n\nIndholdsfortegnelse\n\n");
-    for (n, title) in numbers.iter().zip(titles) {
-        text.push_str(&format!("{n}. {title} ........ {}\n", n + 1));
-    }
-    for (n, title) in numbers.iter().zip(titles) {
-        text.push_str(&format!(
-            "\x0c{n}. {title}\n\nSagsnr.: 2025-{n}\n\nSagsfremstilling\nTeksten om {title}.\n"
-        ));
-    }
-    let got = read(&text);
-    let read: Vec<&str> = got.agenda.items.iter().map(|i| i.number.as_str()).collect();
-    assert_eq!(read, ["1", "2", "3", "9", "10"]);
+    // 9 and 10 were lost: their texts went to item 3.
+    let got = read(&printed_agenda(SKIPPING, &[0, 1, 2, 3, 4], ""));
+    assert_eq!(numbers(&got), ["1", "2", "3", "9", "10"]);
     assert_eq!(got.agenda.items[3].case_ref.as_deref(), Some("2025-9"));
     assert!(!got.agenda.items[2].presentation.contains("Skolerne"));
     assert!(
@@ -317,23 +317,10 @@ fn a_table_of_contents_whose_numbers_skip_is_followed_in_its_order() {
 #[test]
 fn item_headings_whose_numbers_skip_are_read_without_a_table_of_contents() {
     // Each item starts a page and its case number follows: 9 and 10 were read as item 3's text.
-    let numbers = [1, 2, 3, 9, 10];
-    let mut text = String::from("Dagsorden\n");
-    for n in numbers {
-        text.push_str(&format!(
-            "\x0c{n}. Sag nummer {n}\n\nSagsnr.: 2025-{n}\n\nSagsfremstilling\nTeksten.\n"
-        ));
-    }
-    let got = read(&text);
-    let numbers_read: Vec<&str> = got.agenda.items.iter().map(|i| i.number.as_str()).collect();
-    assert_eq!(numbers_read, ["1", "2", "3", "9", "10"]);
+    let got = read(&printed_agenda(SKIPPING, &[], ""));
+    assert_eq!(numbers(&got), ["1", "2", "3", "9", "10"]);
     assert_eq!(got.agenda.items[4].case_ref.as_deref(), Some("2025-10"));
     // A numbered list inside a case text skips too, but starts no page: it stays text.
-    let listed = text.replace(
-        "Teksten.\n",
-        "Teksten:\n\n5. et punkt\n\nSagsfremstilling\n",
-    );
-    let got = read(&listed);
-    let numbers_read: Vec<&str> = got.agenda.items.iter().map(|i| i.number.as_str()).collect();
-    assert_eq!(numbers_read, ["1", "2", "3", "9", "10"]);
+    let listed = printed_agenda(SKIPPING, &[], "\n5. et punkt\n\nSagsfremstilling\n");
+    assert_eq!(numbers(&read(&listed)), ["1", "2", "3", "9", "10"]);
 }
