@@ -197,7 +197,8 @@ impl Following {
 }
 
 /// Chooses the headings of the document among the candidates: the best chain of numbers that
-/// follow on from each other. A chain scores one for each heading, more where a heading starts a
+/// follow on from each other (or skip, for a heading that starts a page with its case number or
+/// first section after it). A chain scores one for each heading, more where a heading starts a
 /// page or is followed by a case number or a section heading; "Punkt N:" headings make a chain of
 /// their own, so a numbered list inside an item's text never joins it.
 pub fn choose(candidates: &[Candidate]) -> Vec<usize> {

@@ -335,8 +335,7 @@ fn with_unlisted(candidates: &[Candidate], listed: Vec<usize>) -> (Vec<usize>, V
         return (listed, Vec::new());
     };
     // Most documents have no other heading among the listed ones: no second choice is made.
-    let others = (first..last).filter(|at| listed.binary_search(at).is_err());
-    if others.count() == 0 {
+    if (first..last).all(|at| listed.binary_search(&at).is_ok()) {
         return (listed, Vec::new());
     }
     let all = headings::choose(candidates);
