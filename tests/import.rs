@@ -401,3 +401,55 @@ fn hostile_text_never_reaches_the_model() {
     assert_eq!(agenda.items[1].title, "Referat <script>alert(1)</script>");
     assert_eq!(agenda.items[1].recommendations[0].action, Action::Approve);
 }
+
+/// The minutes record each item by its number: a closed section numbered from 1 again would have
+/// shared its items' outcomes and notes with the open ones of the same numbers.
+#[test]
+fn a_closed_section_numbered_from_one_again_keeps_its_items_apart() {
+    let items = [
+        ("1", "Meddelelser"),
+        ("2", "Budget 2026"),
+        ("1", "Køb af grund"),
+        ("2", "Personalesag"),
+    ];
+    let mut text = String::from("Dagsorden\n\nIndholdsfortegnelse\n\nÅbent referat\n");
+    for (k, (n, title)) in items.iter().enumerate() {
+        if k == 2 {
+            text.push_str("Lukket referat\n");
+        }
+        text.push_str(&format!("{n}. {title} ........ {}\n", k + 2));
+    }
+    for (k, (n, title)) in items.iter().enumerate() {
+        text.push_str(&format!(
+            "\x0c{n}. {title}\n\nSagsnr.: 2025-{k}\n\nSagsfremstilling\nTeksten om {title}.\n"
+        ));
+    }
+    let got = agenda::parse_bytes(text.as_bytes()).unwrap();
+    let read: Vec<(&str, &str, bool)> = got
+        .agenda
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str(), i.closed))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("1", "Meddelelser", false),
+            ("2", "Budget 2026", false),
+            ("3", "Køb af grund", true),
+            ("4", "Personalesag", true),
+        ]
+    );
+    assert_eq!(got.agenda.items[2].case_ref.as_deref(), Some("2025-2"));
+    let renumbered: Vec<&String> = got
+        .warnings
+        .iter()
+        .filter(|w| w.contains("has the number of an item before it"))
+        .collect();
+    assert_eq!(renumbered.len(), 2, "{:?}", got.warnings);
+    assert!(
+        renumbered[0].starts_with("item 1 \"Køb af grund\""),
+        "{}",
+        renumbered[0]
+    );
+}

@@ -22,7 +22,7 @@ fn same(name: &str, bytes: &[u8]) -> bool {
         let full = full.as_ref().unwrap_or_else(|e| {
             panic!("{name}: the outline read what the full import refuses: {e}")
         });
-        assert_eq!(toc_of(outline), toc_of(&full.agenda), "{name}");
+        assert_eq!(toc_of(&outline.agenda), toc_of(&full.agenda), "{name}");
     }
     // The screen's door: the outline, then the rest of the import from what it read, is the
     // full import to the letter (texts, warnings and errors).
@@ -133,6 +133,11 @@ fn generated_agendas_of_every_size_and_layout() {
     same("hand-written meeting file", hand.as_bytes());
     let broken = "[meeting]\ndate = \"2025-13-45\"\n\n[[items]]\nnumber = \"1\"\ntitle = \"x\"\n";
     assert!(!same("a meeting file with a bad date", broken.as_bytes()));
+    // A number given twice is given once more in both passes alike.
+    let twice = "[meeting]\nbody = \"Byrådet\"\n\n[[items]]\nnumber = \"1\"\ntitle = \"Åbent\"\n\n[[items]]\nnumber = \"1\"\ntitle = \"Lukket\"\nclosed = true\n";
+    assert!(same("a meeting file with a number twice", twice.as_bytes()));
+    let read = agenda::parse_bytes(twice.as_bytes()).unwrap();
+    assert_eq!(common::toc(&read.agenda)[1].0, "2");
 }
 
 /// A meeting file and a text export are read a chunk at a time without holding them: large ones
@@ -154,7 +159,7 @@ fn meeting_files_and_text_exports_are_read_a_chunk_at_a_time() {
         let full = agenda::parse_bytes(export.as_bytes()).unwrap();
         let outline = agenda::outline::word_export_file(&path).unwrap();
         assert_eq!(
-            toc_of(&outline.expect("read in chunks")),
+            toc_of(&outline.expect("read in chunks").agenda),
             toc_of(&full.agenda)
         );
         std::fs::write(&path, generate::pdf_text(&written)).unwrap();
@@ -162,18 +167,26 @@ fn meeting_files_and_text_exports_are_read_a_chunk_at_a_time() {
         let file = generate::meeting_file(&generate::with_pages(&written));
         let full = agenda::parse_bytes(file.as_bytes()).unwrap();
         let outline = chunked(file.as_bytes()).expect("read in chunks");
-        assert_eq!(toc_of(&outline), toc_of(&full.agenda), "{items} items");
+        assert_eq!(
+            toc_of(&outline.agenda),
+            toc_of(&full.agenda),
+            "{items} items"
+        );
         // With a byte-order mark, as Windows editors save it.
         let marked = [b"\xEF\xBB\xBF", file.as_bytes()].concat();
         let outline = chunked(&marked).expect("read in chunks");
-        assert_eq!(toc_of(&outline), toc_of(&full.agenda), "{items} items, BOM");
+        assert_eq!(
+            toc_of(&outline.agenda),
+            toc_of(&full.agenda),
+            "{items} items, BOM"
+        );
     }
     // Delimiters inside multi-line strings: escaped, or more than three quotes.
     let tricky = "[meeting]\nbody = \"B\"\n\n[[items]]\nnumber = \"1\"\ntitle = \"Et\"\nbackground = \"\"\"\nhun sagde \\\"\"\"\n[[items]]\nnumber = \"7\"\n\"\"\"\"\ncase_ref = \"X\"\n\n[[items]]\nnumber = \"2\"\ntitle = \"To\"\n";
     let full = agenda::parse_bytes(tricky.as_bytes()).unwrap();
     assert_eq!(full.agenda.items.len(), 2);
     let outline = chunked(tricky.as_bytes()).expect("read in chunks");
-    assert_eq!(toc_of(&outline), toc_of(&full.agenda));
+    assert_eq!(toc_of(&outline.agenda), toc_of(&full.agenda));
     // A `[meeting]` after the first 10,000 lines: the full import reads that file as text.
     let late = format!("{}{tricky}", "# note\n".repeat(10_000));
     assert!(chunked(late.as_bytes()).is_none());

@@ -196,7 +196,7 @@ fn keys_typed_while_the_agenda_is_read_are_kept() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample-word-export.txt"),
     )
     .unwrap();
-    let outline = gavel::agenda::outline::outline(&bytes).unwrap();
+    let outline = gavel::agenda::outline::outline(&bytes).unwrap().agenda;
     let mut app = common::app_for(outline);
     let whole = bytes.clone();
     let (go, wait) = std::sync::mpsc::channel::<()>();

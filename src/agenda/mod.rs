@@ -12,6 +12,7 @@ mod front;
 pub mod meeting_file;
 mod meeting_scan;
 pub(crate) mod meta;
+mod numbering;
 pub mod outline;
 mod pdf;
 mod pdf_cmap;
@@ -256,15 +257,12 @@ pub fn load_outline(path: &Path) -> Result<Imported, ImportError> {
     let unreadable = |e: std::io::Error| ImportError::Unreadable(e.to_string());
     let outline = outline::meeting_file(path)
         .and_then(|found| match found {
-            Some(agenda) => Ok(Some(agenda)),
+            Some(imported) => Ok(Some(imported)),
             None => outline::word_export_file(path),
         })
         .map_err(unreadable)?;
-    if let Some(agenda) = outline {
-        return Ok(Imported {
-            agenda,
-            warnings: Vec::new(),
-        });
+    if let Some(imported) = outline {
+        return Ok(imported);
     }
     let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable(e.to_string()))?;
     // The scans above have said what the table-of-contents readers would say of these bytes.
@@ -278,11 +276,7 @@ pub type Rest = Box<dyn FnOnce() -> Result<Imported, ImportError> + Send>;
 /// An outline of `bytes`: the table of contents, with the rest of the import still to do, or the
 /// whole agenda (no rest) for layouts that are read whole anyway.
 pub fn outline_bytes(bytes: Vec<u8>) -> Result<(Imported, Option<Rest>), ImportError> {
-    if let Some(agenda) = outline::outline(&bytes) {
-        let imported = Imported {
-            agenda,
-            warnings: Vec::new(),
-        };
+    if let Some(imported) = outline::outline(&bytes) {
         return Ok((imported, Some(Box::new(move || parse_bytes(&bytes)))));
     }
     outline_beyond_tables(bytes)
@@ -327,7 +321,7 @@ fn outline_beyond_tables(bytes: Vec<u8>) -> Result<(Imported, Option<Rest>), Imp
         }
         Some(_) => return whole(&bytes),
     };
-    let mut imported = check_size(imported)?;
+    let mut imported = settle(imported)?;
     say_if_no_meeting(&mut imported);
     Ok((imported, Some(rest)))
 }
@@ -335,7 +329,7 @@ fn outline_beyond_tables(bytes: Vec<u8>) -> Result<(Imported, Option<Rest>), Imp
 /// What the full import does last to what a PDF, Word or publication reader made: one place
 /// for [`parse_bytes`] and for the rest of an outline.
 fn finish(read: Result<Imported, ImportError>) -> Result<Imported, ImportError> {
-    check_size(say_what_is_missing(read?))
+    settle(say_what_is_missing(read?))
 }
 
 /// The lines that tell a text's layout: a meeting file's marks are within its first 10,000, a
@@ -369,7 +363,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
         Some(Format::Pdf) => finish(read_pdf(bytes, Depth::Whole)),
         Some(Format::Docx) => finish(docx::parse(bytes, Depth::Whole)),
         Some(Format::Publication(system)) => finish(publication::parse(bytes, system)),
-        _ => check_size(parse_text(&text::decode(bytes)?)?),
+        _ => settle(parse_text(&text::decode(bytes)?)?),
     }
 }
 
@@ -416,7 +410,9 @@ fn from_text(pdf: &PdfText, depth: Depth) -> Result<Imported, ImportError> {
     Ok(imported)
 }
 
-fn check_size(imported: Imported) -> Result<Imported, ImportError> {
+/// An import as the rest of gavel takes it: at most [`MAX_ITEMS`] entries, each number given
+/// once.
+fn settle(mut imported: Imported) -> Result<Imported, ImportError> {
     let count = imported.agenda.items.len();
     if count > MAX_ITEMS {
         return Err(ImportError::TooManyItems {
@@ -424,6 +420,7 @@ fn check_size(imported: Imported) -> Result<Imported, ImportError> {
             limit: MAX_ITEMS,
         });
     }
+    numbering::number_uniquely(&mut imported);
     Ok(imported)
 }
 
@@ -488,7 +485,7 @@ pub fn detect_bytes(bytes: &[u8]) -> Option<Format> {
 
 /// Reads an agenda from decoded text of any supported layout.
 pub fn parse_str(text: &str) -> Result<Imported, ImportError> {
-    parse_text(text).and_then(check_size)
+    parse_text(text).and_then(settle)
 }
 
 fn parse_text(text: &str) -> Result<Imported, ImportError> {

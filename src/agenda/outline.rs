@@ -14,10 +14,26 @@ use std::path::Path;
 
 use std::borrow::Cow;
 
-use super::{Agenda, Item, chunks, meeting_file, meeting_scan, printed, word_export};
+use super::{
+    Agenda, Imported, Item, chunks, meeting_file, meeting_scan, numbering, printed, word_export,
+};
 
 /// The meeting and entries of `bytes`, or `None` when only the full import can tell.
-pub fn outline(bytes: &[u8]) -> Option<Agenda> {
+pub fn outline(bytes: &[u8]) -> Option<Imported> {
+    outline_of(bytes).map(numbered)
+}
+
+/// An outline's entries with their numbers given once, as the full import gives them.
+fn numbered(agenda: Agenda) -> Imported {
+    let mut imported = Imported {
+        agenda,
+        warnings: Vec::new(),
+    };
+    numbering::number_uniquely(&mut imported);
+    imported
+}
+
+fn outline_of(bytes: &[u8]) -> Option<Agenda> {
     if super::detect_bytes(bytes).is_some() || bytes.len() > super::text::MAX_INPUT_BYTES {
         return None;
     }
@@ -40,13 +56,13 @@ pub fn outline(bytes: &[u8]) -> Option<Agenda> {
 
 /// A meeting file's outline, read a chunk at a time without holding the file; `Ok(None)` when
 /// this reader is not sure of it (the caller reads it whole).
-pub fn meeting_file(path: &Path) -> io::Result<Option<Agenda>> {
+pub fn meeting_file(path: &Path) -> io::Result<Option<Imported>> {
     if std::fs::metadata(path)?.len() > super::text::MAX_INPUT_BYTES as u64 {
         return Ok(None);
     }
     let mut scan = meeting_scan::Scan::default();
     let read = chunks::for_each_chunk(path, false, is_plain_text, |text| scan.text(text))?;
-    Ok(read.and_then(|()| scan.finish()))
+    Ok(read.and_then(|()| scan.finish()).map(numbered))
 }
 
 /// The lines that decide a text's layout, and hold a text export's table of contents (the full
@@ -58,7 +74,7 @@ const HEAD_BYTES: u64 = 4 << 20;
 
 /// A text export's outline, read a chunk at a time: its first lines kept, the rest only
 /// checked as the full reader checks them; `Ok(None)` when this reader is not sure of it.
-pub fn word_export_file(path: &Path) -> io::Result<Option<Agenda>> {
+pub fn word_export_file(path: &Path) -> io::Result<Option<Imported>> {
     let size = std::fs::metadata(path)?.len();
     if size > super::text::MAX_INPUT_BYTES as u64 {
         return Ok(None);
@@ -87,7 +103,8 @@ pub fn word_export_file(path: &Path) -> io::Result<Option<Agenda>> {
     let told = lines >= HEAD_LINES || is_word_export(&head);
     Ok(read
         .filter(|()| told)
-        .and_then(|()| word_export_outline(&head)))
+        .and_then(|()| word_export_outline(&head))
+        .map(numbered))
 }
 
 /// Whether a text's first lines are a text export's (and not a meeting file's).
