@@ -245,6 +245,18 @@ pub struct Imported {
     pub warnings: Vec<String>,
 }
 
+#[cfg(test)]
+impl Imported {
+    /// The entries' numbers, in order.
+    pub fn numbers(&self) -> Vec<&str> {
+        self.agenda
+            .items
+            .iter()
+            .map(|i| i.number.as_str())
+            .collect()
+    }
+}
+
 /// Reads an agenda from a file of any supported layout.
 pub fn load(path: &Path) -> Result<Imported, ImportError> {
     let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable(e.to_string()))?;

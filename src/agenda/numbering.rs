@@ -71,21 +71,12 @@ mod tests {
         }
     }
 
-    fn numbers(imported: &Imported) -> Vec<&str> {
-        imported
-            .agenda
-            .items
-            .iter()
-            .map(|i| i.number.as_str())
-            .collect()
-    }
-
     #[test]
     fn a_number_given_again_takes_the_next_free_one_at_its_level() {
         // A closed section numbered from 1 again.
         let mut got = numbered(&["1", "2", "1", "2"]);
         number_uniquely(&mut got);
-        assert_eq!(numbers(&got), ["1", "2", "3", "4"]);
+        assert_eq!(got.numbers(), ["1", "2", "3", "4"]);
         assert_eq!(
             got.warnings[0],
             "item 1 \"Punkt 1\" has the number of an item before it; it is numbered 3 here, so that the minutes tell the two apart"
@@ -94,14 +85,14 @@ mod tests {
         // Under a section: after the highest there, whatever comes later.
         let mut got = numbered(&["1", "1.1", "1.2", "1.1", "2", "2.1", "1.5"]);
         number_uniquely(&mut got);
-        assert_eq!(numbers(&got), ["1", "1.1", "1.2", "1.6", "2", "2.1", "1.5"]);
+        assert_eq!(got.numbers(), ["1", "1.1", "1.2", "1.6", "2", "2.1", "1.5"]);
     }
 
     #[test]
     fn numbers_given_once_are_left_as_they_are() {
         let mut got = numbered(&["1", "1.1", "2", "10", "2.1"]);
         number_uniquely(&mut got);
-        assert_eq!(numbers(&got), ["1", "1.1", "2", "10", "2.1"]);
+        assert_eq!(got.numbers(), ["1", "1.1", "2", "10", "2.1"]);
         assert!(got.warnings.is_empty());
     }
 

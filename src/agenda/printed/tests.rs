@@ -250,15 +250,6 @@ fn printed_agenda(numbers: [u32; 5], listed: &[usize], text: &str) -> String {
     out
 }
 
-fn numbers(imported: &Imported) -> Vec<&str> {
-    imported
-        .agenda
-        .items
-        .iter()
-        .map(|i| i.number.as_str())
-        .collect()
-}
-
 const IN_ORDER: [u32; 5] = [1, 2, 3, 4, 5];
 /// A public agenda leaves its closed items out: 4 to 8 are missing.
 const SKIPPING: [u32; 5] = [1, 2, 3, 9, 10];
@@ -267,7 +258,7 @@ const SKIPPING: [u32; 5] = [1, 2, 3, 9, 10];
 fn an_item_the_table_of_contents_leaves_out_is_read_from_its_heading() {
     // Item 3 was added after the table was made: its text went to item 2, without a word.
     let got = read(&printed_agenda(IN_ORDER, &[0, 1, 3, 4], ""));
-    assert_eq!(numbers(&got), ["1", "2", "3", "4", "5"]);
+    assert_eq!(got.numbers(), ["1", "2", "3", "4", "5"]);
     let third = &got.agenda.items[2];
     assert_eq!(third.title, "Vejene");
     assert_eq!(third.case_ref.as_deref(), Some("2025-3"));
@@ -293,7 +284,7 @@ fn a_case_texts_own_numbering_stays_text_beside_the_table_of_contents() {
         "\n2.\n",
     ] {
         let got = read(&printed_agenda(IN_ORDER, &[0, 1, 2, 3, 4], text));
-        assert_eq!(numbers(&got), ["1", "2", "3", "4", "5"], "{text:?}");
+        assert_eq!(got.numbers(), ["1", "2", "3", "4", "5"], "{text:?}");
         assert!(got.warnings.is_empty(), "{text:?}: {:?}", got.warnings);
     }
 }
@@ -302,7 +293,7 @@ fn a_case_texts_own_numbering_stays_text_beside_the_table_of_contents() {
 fn a_table_of_contents_whose_numbers_skip_is_followed_in_its_order() {
     // 9 and 10 were lost: their texts went to item 3.
     let got = read(&printed_agenda(SKIPPING, &[0, 1, 2, 3, 4], ""));
-    assert_eq!(numbers(&got), ["1", "2", "3", "9", "10"]);
+    assert_eq!(got.numbers(), ["1", "2", "3", "9", "10"]);
     assert_eq!(got.agenda.items[3].case_ref.as_deref(), Some("2025-9"));
     assert!(!got.agenda.items[2].presentation.contains("Skolerne"));
     assert!(
@@ -318,9 +309,9 @@ fn a_table_of_contents_whose_numbers_skip_is_followed_in_its_order() {
 fn item_headings_whose_numbers_skip_are_read_without_a_table_of_contents() {
     // Each item starts a page and its case number follows: 9 and 10 were read as item 3's text.
     let got = read(&printed_agenda(SKIPPING, &[], ""));
-    assert_eq!(numbers(&got), ["1", "2", "3", "9", "10"]);
+    assert_eq!(got.numbers(), ["1", "2", "3", "9", "10"]);
     assert_eq!(got.agenda.items[4].case_ref.as_deref(), Some("2025-10"));
     // A numbered list inside a case text skips too, but starts no page: it stays text.
     let listed = printed_agenda(SKIPPING, &[], "\n5. et punkt\n\nSagsfremstilling\n");
-    assert_eq!(numbers(&read(&listed)), ["1", "2", "3", "9", "10"]);
+    assert_eq!(read(&listed).numbers(), ["1", "2", "3", "9", "10"]);
 }
