@@ -29,16 +29,30 @@ pub fn number_uniquely(imported: &mut Imported) {
         let top = highest.entry(parent.to_string()).or_default();
         *top = (*top).max(last);
     }
+    let numbered = |parent: &str, n: u32| {
+        if parent.is_empty() {
+            n.to_string()
+        } else {
+            format!("{parent}.{n}")
+        }
+    };
     for i in repeated {
         let old = items[i].number.clone();
         let (parent, _) = split(&old);
         let next = highest.entry(parent.to_string()).or_default();
         *next += 1;
-        let new = if parent.is_empty() {
-            next.to_string()
-        } else {
-            format!("{parent}.{next}")
-        };
+        let mut new = numbered(parent, *next);
+        // A part has at most four digits, or the meeting file gavel writes would not read back:
+        // past 9999 the lowest number free at the level is taken instead.
+        if *next > MAX_PART {
+            let taken: HashSet<&str> = items.iter().map(|item| item.number.as_str()).collect();
+            if let Some(free) = (1..=MAX_PART)
+                .map(|n| numbered(parent, n))
+                .find(|n| !taken.contains(n.as_str()))
+            {
+                new = free;
+            }
+        }
         imported.warnings.push(format!(
             "item {old} \"{}\" has the number of an item before it; it is numbered {new} here, so that the minutes tell the two apart",
             items[i].title
@@ -46,6 +60,9 @@ pub fn number_uniquely(imported: &mut Imported) {
         items[i].number = new;
     }
 }
+
+/// The highest part of a number a meeting file takes (four digits).
+const MAX_PART: u32 = 9999;
 
 /// Whether `a` comes before `b` among numbers: part by part, a shorter part first, then by its
 /// digits ("3" before "3.1" before "3.10" before "4"). Any strict order would do to tell that
@@ -129,6 +146,19 @@ mod tests {
             number_uniquely(&mut got);
             assert_eq!(got.numbers(), want, "{numbers:?}");
         }
+    }
+
+    #[test]
+    fn past_four_digits_the_lowest_free_number_is_taken() {
+        let mut got = numbered(&["1", "9999", "9999", "2.9999", "2.9999"]);
+        number_uniquely(&mut got);
+        assert_eq!(got.numbers(), ["1", "9999", "2", "2.9999", "2.1"]);
+        assert!(
+            got.agenda
+                .items
+                .iter()
+                .all(|i| crate::agenda::is_valid_number(&i.number))
+        );
     }
 
     #[test]
