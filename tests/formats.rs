@@ -221,6 +221,11 @@ fn docx_with_numbered_heading_styles_and_no_table_of_contents() {
 /// The agenda's Word document with entry `k` taken out of its table of contents, as when the
 /// item was added after the table was made.
 fn docx_without_entry(written: &Agenda, k: usize) -> Vec<u8> {
+    docx_without_paragraph(written, &format!("w:anchor=\"_Toc{k}\""))
+}
+
+/// The agenda's Word document with the paragraph that holds `mark` taken out.
+fn docx_without_paragraph(written: &Agenda, mark: &str) -> Vec<u8> {
     let bytes = generate::docx(written);
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
     let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
@@ -233,9 +238,9 @@ fn docx_without_entry(written: &Agenda, k: usize) -> Vec<u8> {
     for (name, data) in &mut parts {
         if name == "word/document.xml" {
             let xml = String::from_utf8(std::mem::take(data)).unwrap();
-            let link = xml.find(&format!("w:anchor=\"_Toc{k}\"")).unwrap();
-            let start = xml[..link].rfind("<w:p>").unwrap();
-            let end = link + xml[link..].find("</w:p>").unwrap() + "</w:p>".len();
+            let at = xml.find(mark).unwrap();
+            let start = xml[..at].rfind("<w:p>").unwrap();
+            let end = at + xml[at..].find("</w:p>").unwrap() + "</w:p>".len();
             *data = format!("{}{}", &xml[..start], &xml[end..]).into_bytes();
         }
     }
@@ -396,4 +401,90 @@ fn every_form_the_systems_print_reads_back() {
         &got.agenda,
         &generate::with_pages(&written),
     );
+}
+
+/// A public agenda lists its closed items but leaves their texts out: the item stays on the
+/// agenda (in `gavel toc`, the screen's table and the meeting file `gavel import` writes) at its
+/// table page, without text, and the warning names it. It was dropped, its number gone.
+#[test]
+fn pdf_text_item_whose_text_is_left_out_stays_at_its_table_page() {
+    let written = generate::with_pages(&generate::agenda(10, 3));
+    let k = 4;
+    let left_out = &written.items[k];
+    assert!(!left_out.is_section());
+    let text = generate::pdf_text(&written);
+    // The item's heading and text, up to the next item's heading (after the table's lines).
+    let heading = |i: usize| format!("\n{}. {}", written.items[i].number, written.items[i].title);
+    let body = text.rfind(" ........ ").unwrap();
+    let from = body + text[body..].find(&heading(k)).unwrap();
+    let to = from + 1 + text[from + 1..].find(&heading(k + 1)).unwrap();
+    let text = format!("{}{}", &text[..from], &text[to..]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dagsorden.txt");
+    std::fs::write(&path, &text).unwrap();
+
+    let toc_out = common::cli()
+        .arg("toc")
+        .arg("--tsv")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(toc_out.status.success());
+    let rows = String::from_utf8(toc_out.stdout).unwrap();
+    let row = format!(
+        "{}\t{}\t{}",
+        left_out.number,
+        left_out.title,
+        left_out.page.unwrap()
+    );
+    assert!(rows.lines().any(|l| l == row), "{row} not in\n{rows}");
+    let stderr = String::from_utf8(toc_out.stderr).unwrap();
+    let named = format!("{} \"{}\"", left_out.number, left_out.title);
+    assert!(
+        stderr.contains(&named) && stderr.contains("without text"),
+        "{stderr}"
+    );
+
+    let whole = agenda::parse_bytes(text.as_bytes()).unwrap();
+    // The pages after it moved up with the text cut out; the numbers and titles stay.
+    let entries = |a: &Agenda| -> Vec<(String, String)> {
+        toc(a).into_iter().map(|(n, t, _)| (n, t)).collect()
+    };
+    assert_eq!(entries(&whole.agenda), entries(&written));
+    let item = &whole.agenda.items[k];
+    assert_eq!(item.page, left_out.page);
+    assert!(
+        item.case_ref.is_none() && item.recommendations.is_empty(),
+        "{item:?}"
+    );
+    // The items around it keep their own texts.
+    for i in [k - 1, k + 1] {
+        assert_eq!(
+            whole.agenda.items[i].case_ref, written.items[i].case_ref,
+            "{i}"
+        );
+    }
+}
+
+/// A Word document's listed entry whose heading paragraph is gone stays on the agenda without
+/// text, and the warning names it, as in a printed document (it was kept without a word).
+#[test]
+fn docx_entry_without_its_heading_is_named_in_a_warning() {
+    let written = generate::with_pages(&generate::agenda(10, 3));
+    let k = 4;
+    let left_out = &written.items[k];
+    let bytes = docx_without_paragraph(&written, &format!("w:name=\"_Toc{k}\""));
+    let whole = agenda::parse_bytes(&bytes).unwrap();
+    let (outline, _) = agenda::outline_bytes(bytes).unwrap();
+    for (depth, got) in [("whole", whole), ("outline", outline)] {
+        assert_eq!(toc(&got.agenda), toc(&written), "{depth}");
+        assert_eq!(
+            got.warnings,
+            [format!(
+                "the table of contents lists one entry not found as a heading in the text: {} \"{}\"; it is on the agenda at the table's page, without text",
+                left_out.number, left_out.title
+            )],
+            "{depth}"
+        );
+    }
 }

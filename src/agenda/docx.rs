@@ -687,6 +687,17 @@ pub fn assemble(parts: &Parts, depth: Depth) -> Result<Imported, ImportError> {
         let warnings = word_export::assign(&mut agenda.items, blocks);
         return Ok(finish(agenda, warnings));
     }
+    // Entries of the table no heading matched stay, without text.
+    let mut headed = vec![false; agenda.items.len()];
+    for &(_, item) in &headings {
+        headed[item] = true;
+    }
+    let missing = agenda.items.iter().zip(&headed).filter(|(_, h)| !**h);
+    let names = missing.map(|(i, _)| {
+        let number = Some(i.number.as_str()).filter(|n| !n.is_empty());
+        printed::entry_name(number, &i.title)
+    });
+    warnings.extend(printed::not_headed(names.collect(), true));
     if depth == Depth::Outline {
         return Ok(finish(agenda, warnings));
     }

@@ -183,33 +183,51 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
     if chosen.is_empty() {
         return Err(ImportError::NoAgenda);
     }
+    let headed = headed_entries(&contents, &chosen);
+    let kept = kept_unheaded(&headed);
+    // Where each heading's item is, its heading's line and where its text begins.
     let mut starts = Vec::with_capacity(chosen.len());
     // Made at its size: grown by doubling, 5,000 items left three copies touched.
-    agenda.items.reserve_exact(chosen.len());
+    agenda
+        .items
+        .reserve_exact(chosen.len() + if kept { headed.len() } else { 0 });
+    let mut next_entry = 0;
     for heading in &chosen {
         let listed = heading.listed.and_then(|i| contents.entries.get(i));
+        if kept && let Some(k) = heading.listed {
+            push_unheaded(&mut agenda.items, &contents, &headed, next_entry..k);
+            next_entry = k + 1;
+        }
         let (title, body_start) = full_title(&lines, heading, listed.map(|e| e.title.as_str()));
         let closed = listed.is_some_and(|e| e.closed) || is_closed_title(&title);
+        starts.push((agenda.items.len(), heading.line, body_start));
         agenda.items.push(Item {
             number: heading.number.clone(),
             title,
-            page: page_of(lines[heading.line].page),
+            // A text without page marks has only its table's pages.
+            page: page_of(lines[heading.line].page).or(listed.and_then(|e| e.page)),
             closed,
             ..Item::default()
         });
-        starts.push((heading.line, body_start));
     }
-    warnings.extend(unlisted(&contents, &chosen));
+    if kept {
+        let all = next_entry..contents.entries.len();
+        push_unheaded(&mut agenda.items, &contents, &headed, all);
+    }
+    warnings.extend(unheaded(&contents, &headed, kept));
     if depth == Depth::Outline {
         return Ok(Imported { agenda, warnings });
     }
 
     let width = paragraphs::typical_width(&lines);
-    let texts = starts.iter().enumerate().map(|(n, &(_, body_start))| {
-        let end = starts.get(n + 1).map_or(lines.len(), |&(h, _)| h);
-        let end = end.max(body_start);
-        (n, paragraphs::paragraphs(&lines[body_start..end], width))
-    });
+    let texts = starts
+        .iter()
+        .enumerate()
+        .map(|(n, &(item, _, body_start))| {
+            let end = starts.get(n + 1).map_or(lines.len(), |&(_, h, _)| h);
+            let end = end.max(body_start);
+            (item, paragraphs::paragraphs(&lines[body_start..end], width))
+        });
     body::fill_each(&mut agenda.items, texts.collect());
     let date = agenda.meeting.date.clone();
     for item in &mut agenda.items {
@@ -390,35 +408,79 @@ fn headings_by_title(lines: &[Line], contents: &Contents) -> Vec<Chosen> {
     out
 }
 
-/// The entries of the table of contents that no heading in the text matched.
-fn unlisted(contents: &Contents, chosen: &[Chosen]) -> Vec<String> {
+/// Which entries of the table of contents a chosen heading matched.
+fn headed_entries(contents: &Contents, chosen: &[Chosen]) -> Vec<bool> {
     // Marked once, not searched for each entry: that was 5,000 × 5,000 steps.
     let mut found = vec![false; contents.entries.len()];
     for k in chosen.iter().filter_map(|c| c.listed) {
         found[k] = true;
     }
-    let missing: Vec<String> = contents
+    found
+}
+
+/// Whether the entries no heading matched stay on the agenda: when at least half of the table
+/// was found in the text, it is the agenda's, and an entry without a heading is an item whose
+/// text the document leaves out (a public agenda's closed items) or whose heading it misprints.
+/// The chair still meets it, and the secretary records it.
+fn kept_unheaded(headed: &[bool]) -> bool {
+    let found = headed.iter().filter(|&&h| h).count();
+    found > 0 && found * 2 >= headed.len()
+}
+
+/// The entries in `range` that no heading matched, as items without text at the table's page.
+fn push_unheaded(
+    items: &mut Vec<Item>,
+    contents: &Contents,
+    headed: &[bool],
+    range: std::ops::Range<usize>,
+) {
+    for k in range.filter(|&k| !headed[k]) {
+        let entry = &contents.entries[k];
+        items.push(Item {
+            number: entry.number.clone().unwrap_or_else(|| (k + 1).to_string()),
+            title: entry.title.clone(),
+            page: entry.page,
+            closed: entry.closed || is_closed_title(&entry.title),
+            ..Item::default()
+        });
+    }
+}
+
+/// The warning that names the entries no heading matched, and whether they were kept.
+fn unheaded(contents: &Contents, headed: &[bool], kept: bool) -> Option<String> {
+    let missing = contents
         .entries
         .iter()
-        .enumerate()
-        .filter(|(k, _)| !found[*k])
-        .map(|(_, e)| match &e.number {
-            Some(n) => format!("{n} \"{}\"", e.title),
-            None => format!("\"{}\"", e.title),
-        })
-        .collect();
-    if missing.is_empty() {
-        return Vec::new();
+        .zip(headed)
+        .filter(|(_, h)| !**h)
+        .map(|(e, _)| entry_name(e.number.as_deref(), &e.title));
+    not_headed(missing.collect(), kept)
+}
+
+/// An entry as a warning names it: its number and quoted title, or the title alone.
+pub fn entry_name(number: Option<&str>, title: &str) -> String {
+    match number {
+        Some(n) => format!("{n} \"{title}\""),
+        None => format!("\"{title}\""),
     }
-    vec![format!(
-        "the table of contents lists {} not found as a heading in the text: {}",
-        if missing.len() == 1 {
-            "one entry".to_string()
-        } else {
-            format!("{} entries", missing.len())
-        },
-        missing.join(", ")
-    )]
+}
+
+/// The warning for the table of contents' entries (named by [`entry_name`]) that no heading in
+/// the text matched, and whether they stay on the agenda.
+pub fn not_headed(missing: Vec<String>, kept: bool) -> Option<String> {
+    let (count, them) = match missing.len() {
+        0 => return None,
+        1 => ("one entry".to_string(), "it is"),
+        n => (format!("{n} entries"), "they are"),
+    };
+    let list = missing.join(", ");
+    Some(if kept {
+        format!(
+            "the table of contents lists {count} not found as a heading in the text: {list}; {them} on the agenda at the table's page, without text"
+        )
+    } else {
+        format!("the table of contents lists {count} not found as a heading in the text: {list}")
+    })
 }
 
 /// A heading's whole title, over the lines it wraps onto, and where the item's text begins. A

@@ -166,7 +166,14 @@ fn a_contents_that_disagrees_with_the_text_is_a_warning() {
         "Indholdsfortegnelse\n1. Godkendelse\t2\n2. Budget\t2\n3. Veje\t3",
         "1. Godkendelse\n \nSAG-2025-00001\n \n2. Budget\n \nSAG-2025-00002",
     ]);
-    assert_eq!(got.agenda.items.len(), 2);
+    assert_eq!(
+        toc(&got.agenda),
+        [
+            ("1", "Godkendelse", Some(2)),
+            ("2", "Budget", Some(2)),
+            ("3", "Veje", Some(3)),
+        ]
+    );
     assert!(got.warnings[0].contains("3 \"Veje\""), "{:?}", got.warnings);
 }
 
@@ -184,18 +191,53 @@ fn closed_titles_in_any_case() {
     }
 }
 
+/// A listed entry the text never heads (a public agenda leaves its closed items' texts out) is
+/// still an item, at the table's page and without text, for the chair to meet and the
+/// secretary to record; the warning names it. The items around it keep their own texts. A text
+/// without page marks gives its headed items the table's pages too.
 #[test]
-fn entries_the_text_never_heads_are_named_in_a_warning() {
+fn entries_the_text_never_heads_stay_on_the_agenda_without_text() {
     let got = read(
-        "Indhold\n1. Meddelelser ........ 2\n2. Budget ........ 3\n3. Vejene ........ 4\n\n1. Meddelelser\nSagsnr.: 2011-1\nTekst.\n\n3. Vejene\nSagsnr.: 2011-3\nTekst.\n",
+        "Indhold\n1. Meddelelser ........ 2\n2. Budget ........ 3\n3. Vejene ........ 4\nLukkede punkter\n4. Køb af grund ........ 5\n\n1. Meddelelser\nSagsnr.: 2011-1\nTekst.\n\n3. Vejene\nSagsnr.: 2011-3\nTekst.\n",
     );
     assert_eq!(
         toc(&got.agenda),
-        [("1", "Meddelelser", None), ("3", "Vejene", None)]
+        [
+            ("1", "Meddelelser", Some(2)),
+            ("2", "Budget", Some(3)),
+            ("3", "Vejene", Some(4)),
+            ("4", "Køb af grund", Some(5)),
+        ]
     );
+    let items = &got.agenda.items;
+    let case_refs: Vec<_> = items.iter().map(|i| i.case_ref.as_deref()).collect();
+    assert_eq!(case_refs, [Some("2011-1"), None, Some("2011-3"), None]);
+    assert!(items[1].background.is_empty() && items[1].presentation.is_empty());
+    let closed: Vec<bool> = items.iter().map(|i| i.closed).collect();
+    assert_eq!(closed, [false, false, false, true]);
     assert_eq!(
         got.warnings,
-        ["the table of contents lists one entry not found as a heading in the text: 2 \"Budget\""]
+        [
+            "the table of contents lists 2 entries not found as a heading in the text: 2 \"Budget\", 4 \"Køb af grund\"; they are on the agenda at the table's page, without text"
+        ]
+    );
+}
+
+/// A table of which the text heads less than half is not the agenda's: the entries it has
+/// alone are not made items (a case text's list of annexes with pages stays out).
+#[test]
+fn entries_of_a_table_the_text_mostly_never_heads_are_left_out() {
+    let got = read(
+        "Indhold\n1. Meddelelser ........ 2\n2. Budget ........ 3\n3. Vejene ........ 4\n\n1. Meddelelser\nSagsnr.: 2011-1\nTekst.\n\n2. Skolerne\nSagsnr.: 2011-2\nTekst.\n",
+    );
+    let numbers: Vec<&str> = got.agenda.items.iter().map(|i| i.number.as_str()).collect();
+    assert!(!numbers.contains(&"3"), "{numbers:?}");
+    assert!(
+        got.warnings
+            .iter()
+            .any(|w| w.contains("3 \"Vejene\"") && !w.contains("without text")),
+        "{:?}",
+        got.warnings
     );
 }
 
