@@ -380,7 +380,7 @@ fn screen_app(
     // Each problem on its own line, in a notice that stays until read: a broken keymap file
     // must not scroll past in a status line too short for its path.
     let mut problems = std::mem::take(&mut settings.problems);
-    problems.extend(imported.warnings);
+    problems.extend(imported.warnings.iter().map(|w| w.text(language)));
     app.update(gavel::tui::Msg::Notify(problems), terminal::now_ms());
     Ok((app, settings))
 }
@@ -395,7 +395,7 @@ fn load(path: &Path) -> Result<Imported, String> {
     Ok(imported)
 }
 
-fn warn(path: &Path, warnings: &[String]) {
+fn warn(path: &Path, warnings: &[agenda::Warning]) {
     for warning in warnings {
         eprintln!("gavel: {}: warning: {warning}", path.display());
     }

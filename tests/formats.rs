@@ -271,7 +271,10 @@ fn docx_item_left_out_of_the_table_of_contents_is_read_from_its_heading() {
         // Word keeps the pages only in the table: the item left out of it has none.
         assert_eq!(item.page, None, "{depth}");
         assert_eq!(
-            got.warnings,
+            got.warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
             [format!(
                 "item {} \"{}\" is not in the table of contents; it was read from its heading in the text",
                 left_out.number, left_out.title
@@ -354,7 +357,9 @@ fn damaged_pdf_reads_with_a_warning() {
     pdf.extend_from_slice(tail);
     let got = agenda::parse_bytes(&pdf).unwrap();
     assert!(
-        got.warnings.iter().any(|w| w.contains("damaged")),
+        got.warnings
+            .iter()
+            .any(|w| w.to_string().contains("damaged")),
         "{:?}",
         got.warnings
     );
@@ -479,7 +484,10 @@ fn docx_entry_without_its_heading_is_named_in_a_warning() {
     for (depth, got) in [("whole", whole), ("outline", outline)] {
         assert_eq!(toc(&got.agenda), toc(&written), "{depth}");
         assert_eq!(
-            got.warnings,
+            got.warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
             [format!(
                 "the table of contents lists one entry not found as a heading in the text: {} \"{}\"; it is on the agenda at the table's page, without text",
                 left_out.number, left_out.title

@@ -441,9 +441,10 @@ fn a_closed_section_numbered_from_one_again_keeps_its_items_apart() {
         ]
     );
     assert_eq!(got.agenda.items[2].case_ref.as_deref(), Some("2025-2"));
-    let renumbered: Vec<&String> = got
+    let renumbered: Vec<String> = got
         .warnings
         .iter()
+        .map(ToString::to_string)
         .filter(|w| w.contains("has the number of an item before it"))
         .collect();
     assert_eq!(renumbered.len(), 2, "{:?}", got.warnings);

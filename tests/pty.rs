@@ -463,3 +463,31 @@ fn keys_typed_for_a_screen_that_never_opened_are_dropped() {
         "the keys reached the next program: {text}"
     );
 }
+
+/// What the import noticed is told on the screen in its language: a Danish agenda's table entry
+/// that the text never heads is named in Danish (it was in English, on a Danish screen), and
+/// the entry is on the agenda.
+#[test]
+fn the_import_warnings_are_told_in_the_screens_language() {
+    let _turn = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let agenda = dir.path().join("dagsorden.txt");
+    std::fs::write(
+        &agenda,
+        "KKR Midtjylland | 17-04-2024\nIndhold\n1. Meddelelser ........ 2\n2. Budget for skolerne ........ 3\n3. Vejene ........ 4\n\n1. Meddelelser\nSagsnr.: 2011-1\nTekst om møderne.\n\n3. Vejene\nSagsnr.: 2011-3\nTekst om vejene og skolerne.\n",
+    )
+    .unwrap();
+    let mut command = gavel(dir.path());
+    command
+        .arg(&agenda)
+        .arg("--minutes")
+        .arg(dir.path().join("minutes.toml"));
+    let mut t = Pty::spawn(command);
+    t.wait_for("indholdsfortegnelsen har et punkt");
+    assert!(!t.text().contains("table of contents"), "{}", t.text());
+    t.send("\x1b"); // closes the notice
+    t.wait_for("Budget for skolerne");
+    std::thread::sleep(Duration::from_millis(150));
+    t.send("q");
+    t.finish();
+}

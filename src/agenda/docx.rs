@@ -6,6 +6,7 @@
 //! WordprocessingML elements an agenda uses is here. Every part is read under a size limit, so a
 //! zip bomb costs at most that much memory.
 
+use crate::agenda::Warning;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -693,11 +694,20 @@ pub fn assemble(parts: &Parts, depth: Depth) -> Result<Imported, ImportError> {
         headed[item] = true;
     }
     let missing = agenda.items.iter().zip(&headed).filter(|(_, h)| !**h);
-    let names = missing.map(|(i, _)| {
-        let number = Some(i.number.as_str()).filter(|n| !n.is_empty());
-        printed::entry_name(number, &i.title)
-    });
-    warnings.extend(printed::not_headed(names.collect(), true));
+    let entries: Vec<_> = missing
+        .map(|(i, _)| {
+            (
+                Some(i.number.clone()).filter(|n| !n.is_empty()),
+                i.title.clone(),
+            )
+        })
+        .collect();
+    if !entries.is_empty() {
+        warnings.push(Warning::NotHeaded {
+            entries,
+            kept: true,
+        });
+    }
     if depth == Depth::Outline {
         return Ok(finish(agenda, warnings));
     }
@@ -724,7 +734,7 @@ fn split_newlines(text: &str) -> impl Iterator<Item = &str> {
 
 /// What every reader does last: entries still without a number take their place, decisions are
 /// sorted out, closed items marked by their titles.
-fn finish(mut agenda: Agenda, warnings: Vec<String>) -> Imported {
+fn finish(mut agenda: Agenda, warnings: Vec<Warning>) -> Imported {
     let date = agenda.meeting.date.clone();
     for (k, item) in agenda.items.iter_mut().enumerate() {
         if item.number.is_empty() {
@@ -798,7 +808,7 @@ impl Fact {
 fn find_headings(
     body: &[Line],
     items: &mut Vec<Item>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Vec<(usize, usize)> {
     let from_toc = !items.is_empty();
     // The table's deepest numbering: a case text's own deeper sections are no items.

@@ -24,7 +24,10 @@ mod printed;
 mod publication;
 mod recommendation;
 pub mod text;
+mod warning;
 mod word_export;
+
+pub use warning::Warning;
 
 use std::path::Path;
 
@@ -242,7 +245,7 @@ pub enum Format {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Imported {
     pub agenda: Agenda,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 #[cfg(test)]
@@ -254,6 +257,11 @@ impl Imported {
             .iter()
             .map(|i| i.number.as_str())
             .collect()
+    }
+
+    /// The warnings as the command line words them.
+    pub fn warned(&self) -> Vec<String> {
+        self.warnings.iter().map(ToString::to_string).collect()
     }
 }
 
@@ -389,7 +397,7 @@ fn read_pdf(bytes: &[u8], depth: Depth) -> Result<Imported, ImportError> {
 /// pages let go), and what the PDF reader noticed on the way.
 struct PdfText {
     text: String,
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
 }
 
 fn pdf_text(bytes: &[u8]) -> Result<PdfText, ImportError> {
@@ -401,7 +409,7 @@ fn pdf_text(bytes: &[u8]) -> Result<PdfText, ImportError> {
 }
 
 /// A PDF's pages, cleaned, and what the PDF reader noticed on the way.
-fn pdf_pages(bytes: &[u8]) -> Result<(Vec<String>, Vec<String>), ImportError> {
+fn pdf_pages(bytes: &[u8]) -> Result<(Vec<String>, Vec<Warning>), ImportError> {
     let (pages, warnings) = pdf::pages(bytes)?;
     // Kept as read where cleaning changes nothing (most pages), not copied: 18 MB of copies at
     // 10,000 pages.
@@ -439,9 +447,7 @@ fn settle(mut imported: Imported) -> Result<Imported, ImportError> {
 fn say_if_no_meeting(imported: &mut Imported) {
     let m = &imported.agenda.meeting;
     if m.body.is_none() && m.date.is_none() {
-        imported
-            .warnings
-            .push("the meeting (its body and date) was not found in the document".into());
+        imported.warnings.push(Warning::NoMeeting);
     }
 }
 
@@ -468,10 +474,10 @@ fn say_what_is_missing(mut imported: Imported) -> Imported {
         })
         .count();
     if points.len() >= 2 && bare * 2 > points.len() {
-        imported.warnings.push(format!(
-            "no text was found for {bare} of the {} items: only the list of items was read",
-            points.len()
-        ));
+        imported.warnings.push(Warning::NoTexts {
+            bare,
+            items: points.len(),
+        });
     }
     imported
 }
@@ -556,12 +562,12 @@ mod tests {
         let got = parse_str("1. Godkendelse\n2. Budget\n3. Eventuelt\n").unwrap();
         assert_eq!(got.agenda.items.len(), 3);
         assert!(
-            got.warnings.iter().any(|w| w.contains("meeting")),
+            got.warned().iter().any(|w| w.contains("meeting")),
             "{:?}",
-            got.warnings
+            got.warned()
         );
         assert!(
-            got.warnings
+            got.warned()
                 .iter()
                 .any(|w| w.contains("no text was found for 3 of the 3"))
         );
@@ -569,6 +575,6 @@ mod tests {
             "KKR Midtjylland | 17-04-2024\n1. Godkendelse\nSAG-2024-1\n\nBaggrund\nTekst.\n2. Budget\nSAG-2024-2\n",
         )
         .unwrap();
-        assert!(whole.warnings.is_empty(), "{:?}", whole.warnings);
+        assert!(whole.warnings.is_empty(), "{:?}", whole.warned());
     }
 }

@@ -2,6 +2,7 @@
 //! two items of one number (a closed section that numbers from 1 again, a hand-edited file) would
 //! share their outcomes and notes.
 
+use crate::agenda::Warning;
 use std::collections::{HashMap, HashSet};
 
 use super::Imported;
@@ -53,10 +54,11 @@ pub fn number_uniquely(imported: &mut Imported) {
                 new = free;
             }
         }
-        imported.warnings.push(format!(
-            "item {old} \"{}\" has the number of an item before it; it is numbered {new} here, so that the minutes tell the two apart",
-            items[i].title
-        ));
+        imported.warnings.push(Warning::Renumbered {
+            old: old.clone(),
+            title: items[i].title.clone(),
+            new: new.clone(),
+        });
         items[i].number = new;
     }
 }
@@ -121,7 +123,7 @@ mod tests {
         number_uniquely(&mut got);
         assert_eq!(got.numbers(), ["1", "2", "3", "4"]);
         assert_eq!(
-            got.warnings[0],
+            got.warned()[0],
             "item 1 \"Punkt 1\" has the number of an item before it; it is numbered 3 here, so that the minutes tell the two apart"
         );
         assert_eq!(got.warnings.len(), 2);

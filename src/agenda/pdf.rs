@@ -4,6 +4,7 @@
 //! lopdf parses the file (pure Rust, bounded decompression); what it lacks is layout, so the
 //! few text-positioning operators are followed here.
 
+use crate::agenda::Warning;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -33,7 +34,7 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 /// The text of each page, in the PDF-text layout: lines top to bottom, a line of one space at a
 /// paragraph gap, a tab where a line jumps to a tab stop. The warnings say what of a damaged
 /// file could not be read, so a partial agenda is never taken for a whole one.
-pub fn pages(bytes: &[u8]) -> Result<(Vec<String>, Vec<String>), ImportError> {
+pub fn pages(bytes: &[u8]) -> Result<(Vec<String>, Vec<Warning>), ImportError> {
     let options = LoadOptions {
         max_decompressed_size: Some(MAX_STREAM_BYTES),
         ..LoadOptions::default()
@@ -53,10 +54,7 @@ pub fn pages(bytes: &[u8]) -> Result<(Vec<String>, Vec<String>), ImportError> {
     }
     let mut warnings = Vec::new();
     if doc.xref_recovery == Some(lopdf::xref::XrefRecovery::Reconstructed) {
-        warnings.push(
-            "the PDF is damaged (its index was rebuilt): compare the agenda with the printed one"
-                .to_string(),
-        );
+        warnings.push(Warning::DamagedPdf);
     }
     let threads = threads_for(page_ids.len());
     let out = texts(&doc, &page_ids, threads, MAX_TEXT_BYTES, &mut warnings)?;
@@ -74,7 +72,7 @@ fn texts(
     page_ids: &BTreeMap<u32, lopdf::ObjectId>,
     threads: usize,
     limit: usize,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Result<Vec<String>, ImportError> {
     let ids: Vec<lopdf::ObjectId> = page_ids.values().copied().collect();
     let mut numbers = page_ids.keys().copied();
@@ -90,14 +88,14 @@ fn texts(
             let text = match page {
                 Some(Ok(text)) => text,
                 Some(Err(partial)) => {
-                    warnings.push(format!(
-                        "page {number} of the PDF holds more text operators than can be placed in {} s; only the first part of it is read: compare it with the printed agenda",
-                        PAGE_BUDGET.as_secs()
-                    ));
+                    warnings.push(Warning::PageCut {
+                        page: number,
+                        seconds: PAGE_BUDGET.as_secs(),
+                    });
                     partial
                 }
                 None => {
-                    warnings.push(format!("page {number} of the PDF could not be read"));
+                    warnings.push(Warning::PageUnreadable { page: number });
                     String::new()
                 }
             };

@@ -6,6 +6,7 @@
 use super::body::{self, Paragraph};
 use super::text::{is_bare_url, squash_spaces, strip_artefacts};
 use super::{Agenda, ImportError, Imported, Item, is_valid_number, meta};
+use crate::agenda::Warning;
 
 /// A table-of-contents line: number, title, page.
 pub(super) fn toc_entry(line: &str) -> Option<(String, String, u32)> {
@@ -155,7 +156,7 @@ pub(super) fn body_blocks(lines: &[&str]) -> Vec<Vec<Paragraph>> {
 
 /// Gives each text to its entry: the items in order, or the items and the sections without items
 /// when the counts say the sections have texts too. A mismatch is reported, never dropped.
-pub(super) fn assign(items: &mut [Item], blocks: Vec<Vec<Paragraph>>) -> Vec<String> {
+pub(super) fn assign(items: &mut [Item], blocks: Vec<Vec<Paragraph>>) -> Vec<Warning> {
     let mut warnings = Vec::new();
     let sub_items: Vec<usize> = (0..items.len())
         .filter(|&i| !items[i].is_section())
@@ -172,11 +173,10 @@ pub(super) fn assign(items: &mut [Item], blocks: Vec<Vec<Paragraph>>) -> Vec<Str
     } else if blocks.len() == leaves.len() {
         leaves
     } else {
-        warnings.push(format!(
-            "the body has {} item texts but the table of contents lists {} items; texts were matched in order",
-            blocks.len(),
-            sub_items.len()
-        ));
+        warnings.push(Warning::TextsInOrder {
+            texts: blocks.len(),
+            items: sub_items.len(),
+        });
         sub_items
     };
     let mut blocks = blocks.into_iter();

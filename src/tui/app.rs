@@ -199,7 +199,8 @@ impl App {
             Msg::Loaded(imported) => {
                 self.ctx.replace_agenda(imported.agenda);
                 self.ctx.clear_status();
-                self.notify(imported.warnings);
+                let told = imported.warnings.iter();
+                self.notify(told.map(|w| w.text(self.language())).collect());
                 effects.push(Effect::OpenRecord);
             }
             Msg::LoadFailed(why) => {

@@ -24,6 +24,7 @@ use self::lines::{Kind, Line};
 use super::body;
 use super::text::{join_line, squash_spaces};
 use super::{Agenda, Depth, ImportError, Imported, Item, front};
+use crate::agenda::Warning;
 use crate::agenda::text::Trim;
 
 /// Two headings that follow on from each other (within the first few thousand lines: an agenda
@@ -265,7 +266,7 @@ fn choose_headings(
     lines: &[Line],
     candidates: &[Candidate],
     contents: &Contents,
-) -> (Vec<Chosen>, Vec<String>) {
+) -> (Vec<Chosen>, Vec<Warning>) {
     let mut warnings = Vec::new();
     let entries = &contents.entries;
     let index = contents::Index::new(entries);
@@ -324,10 +325,9 @@ fn choose_headings(
         }
         let chain = headings::choose(candidates);
         if chain.len() >= 2 {
-            warnings.push(format!(
-                "the table of contents ({} entries) does not agree with the headings in the text; the headings were used",
-                entries.len()
-            ));
+            warnings.push(Warning::ContentsDisagree {
+                entries: entries.len(),
+            });
             return (as_found(candidates, chain), warnings);
         }
         return (Vec::new(), warnings);
@@ -336,10 +336,11 @@ fn choose_headings(
 }
 
 /// The warning for an item read from its heading that the table of contents does not list.
-pub fn not_listed(number: &str, title: &str) -> String {
-    format!(
-        "item {number} \"{title}\" is not in the table of contents; it was read from its heading in the text"
-    )
+pub fn not_listed(number: &str, title: &str) -> Warning {
+    Warning::NotListed {
+        number: number.to_string(),
+        title: title.to_string(),
+    }
 }
 
 /// The chain of listed headings (indices into `candidates`) with the headings the table of
@@ -447,40 +448,12 @@ fn push_unheaded(
 }
 
 /// The warning that names the entries no heading matched, and whether they were kept.
-fn unheaded(contents: &Contents, headed: &[bool], kept: bool) -> Option<String> {
-    let missing = contents
-        .entries
-        .iter()
-        .zip(headed)
-        .filter(|(_, h)| !**h)
-        .map(|(e, _)| entry_name(e.number.as_deref(), &e.title));
-    not_headed(missing.collect(), kept)
-}
-
-/// An entry as a warning names it: its number and quoted title, or the title alone.
-pub fn entry_name(number: Option<&str>, title: &str) -> String {
-    match number {
-        Some(n) => format!("{n} \"{title}\""),
-        None => format!("\"{title}\""),
-    }
-}
-
-/// The warning for the table of contents' entries (named by [`entry_name`]) that no heading in
-/// the text matched, and whether they stay on the agenda.
-pub fn not_headed(missing: Vec<String>, kept: bool) -> Option<String> {
-    let (count, them) = match missing.len() {
-        0 => return None,
-        1 => ("one entry".to_string(), "it is"),
-        n => (format!("{n} entries"), "they are"),
-    };
-    let list = missing.join(", ");
-    Some(if kept {
-        format!(
-            "the table of contents lists {count} not found as a heading in the text: {list}; {them} on the agenda at the table's page, without text"
-        )
-    } else {
-        format!("the table of contents lists {count} not found as a heading in the text: {list}")
-    })
+fn unheaded(contents: &Contents, headed: &[bool], kept: bool) -> Option<Warning> {
+    let missing = contents.entries.iter().zip(headed).filter(|(_, h)| !**h);
+    let entries: Vec<_> = missing
+        .map(|(e, _)| (e.number.clone(), e.title.clone()))
+        .collect();
+    (!entries.is_empty()).then_some(Warning::NotHeaded { entries, kept })
 }
 
 /// A heading's whole title, over the lines it wraps onto, and where the item's text begins. A

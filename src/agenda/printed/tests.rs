@@ -41,7 +41,7 @@ fn a_running_header_a_plain_contents_page_and_headings_after_it() {
             header(4)
         ),
     ]);
-    assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+    assert!(got.warnings.is_empty(), "{:?}", got.warned());
     let a = &got.agenda;
     assert_eq!(
         toc(a),
@@ -95,7 +95,7 @@ fn punkt_headings_each_on_a_new_page_and_a_contents_without_numbers() {
         "Punkt 3: Lukket: Køb af jord\n \nEMN-2025-007940\nTilbagesendes.",
     ]);
     let a = &got.agenda;
-    assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+    assert!(got.warnings.is_empty(), "{:?}", got.warned());
     assert_eq!(
         toc(a),
         [
@@ -157,7 +157,7 @@ fn a_contents_page_never_becomes_the_agenda() {
             ("3", "Eventuelt", Some(3)),
         ]
     );
-    assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+    assert!(got.warnings.is_empty(), "{:?}", got.warned());
 }
 
 #[test]
@@ -174,7 +174,7 @@ fn a_contents_that_disagrees_with_the_text_is_a_warning() {
             ("3", "Veje", Some(3)),
         ]
     );
-    assert!(got.warnings[0].contains("3 \"Veje\""), "{:?}", got.warnings);
+    assert!(got.warned()[0].contains("3 \"Veje\""), "{:?}", got.warned());
 }
 
 #[test]
@@ -216,7 +216,7 @@ fn entries_the_text_never_heads_stay_on_the_agenda_without_text() {
     let closed: Vec<bool> = items.iter().map(|i| i.closed).collect();
     assert_eq!(closed, [false, false, false, true]);
     assert_eq!(
-        got.warnings,
+        got.warned(),
         [
             "the table of contents lists 2 entries not found as a heading in the text: 2 \"Budget\", 4 \"Køb af grund\"; they are on the agenda at the table's page, without text"
         ]
@@ -233,11 +233,11 @@ fn entries_of_a_table_the_text_mostly_never_heads_are_left_out() {
     let numbers: Vec<&str> = got.agenda.items.iter().map(|i| i.number.as_str()).collect();
     assert!(!numbers.contains(&"3"), "{numbers:?}");
     assert!(
-        got.warnings
+        got.warned()
             .iter()
             .any(|w| w.contains("3 \"Vejene\"") && !w.contains("without text")),
         "{:?}",
-        got.warnings
+        got.warned()
     );
 }
 
@@ -306,7 +306,7 @@ fn an_item_the_table_of_contents_leaves_out_is_read_from_its_heading() {
     assert_eq!(third.case_ref.as_deref(), Some("2025-3"));
     assert!(!got.agenda.items[1].presentation.contains("Vejene"));
     assert_eq!(
-        got.warnings,
+        got.warned(),
         [
             "item 3 \"Vejene\" is not in the table of contents; it was read from its heading in the text"
         ]
@@ -314,7 +314,7 @@ fn an_item_the_table_of_contents_leaves_out_is_read_from_its_heading() {
     // Listed whole, nothing is said.
     let whole = read(&printed_agenda(IN_ORDER, &[0, 1, 2, 3, 4], ""));
     assert_eq!(whole.agenda.items.len(), 5);
-    assert!(whole.warnings.is_empty(), "{:?}", whole.warnings);
+    assert!(whole.warnings.is_empty(), "{:?}", whole.warned());
 }
 
 #[test]
@@ -327,7 +327,7 @@ fn a_case_texts_own_numbering_stays_text_beside_the_table_of_contents() {
     ] {
         let got = read(&printed_agenda(IN_ORDER, &[0, 1, 2, 3, 4], text));
         assert_eq!(got.numbers(), ["1", "2", "3", "4", "5"], "{text:?}");
-        assert!(got.warnings.is_empty(), "{text:?}: {:?}", got.warnings);
+        assert!(got.warnings.is_empty(), "{text:?}: {:?}", got.warned());
     }
 }
 
@@ -339,11 +339,11 @@ fn a_table_of_contents_whose_numbers_skip_is_followed_in_its_order() {
     assert_eq!(got.agenda.items[3].case_ref.as_deref(), Some("2025-9"));
     assert!(!got.agenda.items[2].presentation.contains("Skolerne"));
     assert!(
-        got.warnings
+        got.warned()
             .iter()
             .all(|w| !w.contains("table of contents")),
         "{:?}",
-        got.warnings
+        got.warned()
     );
 }
 

@@ -10,6 +10,7 @@
 use super::sections::{ItemText, add_attachments};
 use super::xml::Element;
 use super::{date_time, field, html, imported, number, person};
+use crate::agenda::Warning;
 use crate::agenda::body;
 use crate::agenda::{Agenda, Imported, Item, Meeting};
 
@@ -117,7 +118,7 @@ fn item(
     table: &Element,
     number: String,
     meeting_date: Option<&str>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Item {
     let mut item = Item {
         title: value(table, "name").and_then(field).unwrap_or_default(),
@@ -153,7 +154,9 @@ fn item(
         .collect();
     add_attachments(&mut item, enclosures);
     if item.title.is_empty() {
-        warnings.push(format!("item {}: the agendaitem has no name", item.number));
+        warnings.push(Warning::NoName {
+            number: item.number.clone(),
+        });
     }
     item
 }

@@ -15,6 +15,7 @@ mod sbsys;
 mod sections;
 mod xml;
 
+use crate::agenda::Warning;
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use super::text::{clean_field, squash_spaces};
@@ -169,18 +170,22 @@ fn check_numbers(imported: &mut Imported) {
     for (i, item) in agenda.items.iter_mut().enumerate() {
         if !is_valid_number(&item.number) {
             let place = (i + 1).to_string();
-            warnings.push(format!(
-                "item {place}: the number \"{}\" is not an agenda number; numbered {place} instead",
-                item.number
-            ));
+            warnings.push(Warning::NotANumber {
+                raw: item.number.clone(),
+                place: place.clone(),
+            });
             item.number = place;
         }
         if item.title.trim().is_empty() {
-            warnings.push(format!("item {}: no title", item.number));
+            warnings.push(Warning::NoTitle {
+                number: item.number.clone(),
+            });
             item.title = format!("Punkt {}", item.number);
         }
         if !seen.insert(item.number.clone()) {
-            warnings.push(format!("item {}: the number is used twice", item.number));
+            warnings.push(Warning::NumberTwice {
+                number: item.number.clone(),
+            });
         }
     }
 }
@@ -230,7 +235,7 @@ fn field(text: &str) -> Option<String> {
 }
 
 /// A new agenda's result.
-fn imported(agenda: Agenda, warnings: Vec<String>) -> Imported {
+fn imported(agenda: Agenda, warnings: Vec<Warning>) -> Imported {
     Imported { agenda, warnings }
 }
 
@@ -340,9 +345,9 @@ mod tests {
         assert_eq!(item.number, "1");
         assert_eq!(item.title, "Sag åben");
         assert!(
-            imported.warnings[0].contains("123456"),
+            imported.warned()[0].contains("123456"),
             "{:?}",
-            imported.warnings
+            imported.warned()
         );
     }
 

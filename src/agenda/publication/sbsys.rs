@@ -8,6 +8,7 @@
 use super::sections::{ItemText, add_attachments};
 use super::xml::Element;
 use super::{date_time, field, html, imported, number, person};
+use crate::agenda::Warning;
 use crate::agenda::body::{self, Paragraph};
 use crate::agenda::{Agenda, Imported, Item, Meeting, Person};
 
@@ -21,10 +22,9 @@ pub fn parse(root: &Element) -> Result<Imported, String> {
     };
     let mut warnings = Vec::new();
     if agendas.len() > 1 {
-        warnings.push(format!(
-            "the publication holds {} agendas; the first is read",
-            agendas.len()
-        ));
+        warnings.push(Warning::SeveralAgendas {
+            count: agendas.len(),
+        });
     }
     let mut meeting = Meeting {
         body: agenda
