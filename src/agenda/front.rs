@@ -76,10 +76,20 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
     let mut after_kind = false;
     let mut after_date = false;
     let mut members = Vec::new();
+    // A fact's label alone ("Mødedato"), its value on the next printed line: how a text
+    // extraction reads a two-column table of facts (pdftotext without `-layout`).
+    let mut waiting: Option<String> = None;
     for raw in lines {
         let line = squash_spaces(raw);
         if line.is_empty() {
             list = None;
+            continue;
+        }
+        if let Some(label) = waiting.take()
+            && meta::read_labelled(&format!("{label}:{line}"), meeting)
+        {
+            after_date = meeting.date.is_some();
+            after_kind = false;
             continue;
         }
         // "Tilstede", "Afbud/Fraværende:", or "Tilstede: Anne, Bo".
@@ -91,6 +101,13 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             for name in inline.split([',', ';']).filter(|n| !n.trimmed().is_empty()) {
                 add(meeting, &mut members, which, name);
             }
+            continue;
+        }
+        if inline.is_empty()
+            && label.split_whitespace().count() == 1
+            && meta::read_labelled(&format!("{label}:"), &mut Meeting::default())
+        {
+            waiting = Some(label.to_string());
             continue;
         }
         if let Some(which) = list {
@@ -228,6 +245,22 @@ mod tests {
         let mut meeting = Meeting::default();
         read(&lines, &mut meeting);
         meeting
+    }
+
+    /// A two-column table of facts read a column at a time: each label alone, its value on the
+    /// next printed line (pdftotext without `-layout`).
+    #[test]
+    fn labels_alone_take_the_value_on_the_next_line() {
+        let m = front(
+            "REFERAT Aarhus Byråd d. 27-08-2025\nMødedato\n\nOnsdag d. 27. august 2025 kl. 16:00\n\nMødested\n\nByrådssalen\n",
+        );
+        assert_eq!(m.date.as_deref(), Some("2025-08-27"));
+        assert_eq!(m.time.as_deref(), Some("16:00"));
+        assert_eq!(m.location.as_deref(), Some("Byrådssalen"));
+        // A list's label is no fact's: the names under it stay its names.
+        let m = front("Tilstede\nAnne Hansen (A)\nSted:\n\nRådhuset\n");
+        assert_eq!(m.location.as_deref(), Some("Rådhuset"));
+        assert_eq!(m.present.len(), 1, "{m:?}");
     }
 
     #[test]

@@ -139,11 +139,16 @@ pub struct Style {
     pub tall_header: bool,
     /// Every item starts a page.
     pub new_pages: bool,
+    /// The text only: a line's columns read apart, as pdftotext without `-layout` reads them —
+    /// a heading's number on a line of its own above its title, the attachments' marks above
+    /// their titles, a label above its value, and the contents' pages in a column after the
+    /// titles (under an "Indholdsfortegnelse" label).
+    pub columns_apart: bool,
 }
 
 impl Style {
     /// Every variant by itself, and all together.
-    pub const VARIANTS: [(&'static str, Style); 5] = [
+    pub const VARIANTS: [(&'static str, Style); 6] = [
         (
             "contents without leaders",
             Style {
@@ -151,6 +156,7 @@ impl Style {
                 punkt: false,
                 tall_header: false,
                 new_pages: false,
+                columns_apart: false,
             },
         ),
         (
@@ -160,6 +166,7 @@ impl Style {
                 punkt: true,
                 tall_header: false,
                 new_pages: false,
+                columns_apart: false,
             },
         ),
         (
@@ -169,6 +176,7 @@ impl Style {
                 punkt: false,
                 tall_header: true,
                 new_pages: false,
+                columns_apart: false,
             },
         ),
         (
@@ -178,6 +186,17 @@ impl Style {
                 punkt: false,
                 tall_header: false,
                 new_pages: true,
+                columns_apart: false,
+            },
+        ),
+        (
+            "columns read apart",
+            Style {
+                plain_contents: false,
+                punkt: false,
+                tall_header: false,
+                new_pages: false,
+                columns_apart: true,
             },
         ),
         (
@@ -187,6 +206,7 @@ impl Style {
                 punkt: true,
                 tall_header: true,
                 new_pages: true,
+                columns_apart: true,
             },
         ),
     ];
@@ -916,6 +936,10 @@ pub fn pdf_text_styled(agenda: &Agenda, style: Style) -> String {
             out.push_str(&h);
             out.push('\n');
         }
+        if style.columns_apart {
+            columns_apart(&mut out, lines, index == 0);
+            continue;
+        }
         for l in lines {
             if l.gap > 0.0 {
                 out.push_str(" \n");
@@ -937,6 +961,70 @@ pub fn pdf_text_styled(agenda: &Agenda, style: Style) -> String {
         }
     }
     out
+}
+
+/// A page's lines with their columns read apart (see [`Style::columns_apart`]): a line's first
+/// column, then a gap, then the rest; a run of attachments' marks before their titles; the
+/// contents' titles with their leaders, then their pages one a line.
+fn columns_apart(out: &mut String, lines: &[Placed], first_page: bool) {
+    let mut pages: Vec<&str> = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let l = &lines[k];
+        if l.gap > 0.0 {
+            out.push_str(" \n");
+        }
+        let text: Vec<&str> = l.runs.iter().map(|(_, s)| s.as_str()).collect();
+        if l.contents {
+            if pages.is_empty() && first_page {
+                out.push_str("Indholdsfortegnelse\n");
+            }
+            let (entry, page) = text.split_at(text.len() - 1);
+            out.push_str(&format!("{}........\n", entry.join(" ")));
+            pages.push(page[0]);
+            k += 1;
+            continue;
+        }
+        if text.first() == Some(&"./.") {
+            let marks = lines[k..]
+                .iter()
+                .take_while(|m| m.runs.first().is_some_and(|(_, s)| s == "./."))
+                .count();
+            for _ in 0..marks {
+                out.push_str("./.\n");
+            }
+            out.push('\n');
+            for m in &lines[k..k + marks] {
+                out.push_str(
+                    &m.runs[1..]
+                        .iter()
+                        .map(|(_, s)| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+                out.push('\n');
+            }
+            k += marks;
+            continue;
+        }
+        match text.split_first() {
+            Some((first, rest)) if !rest.is_empty() => {
+                out.push_str(&format!("{first}\n\n{}\n", rest.join(" ")));
+            }
+            _ => {
+                out.push_str(&text.join(" "));
+                out.push('\n');
+            }
+        }
+        k += 1;
+    }
+    if !pages.is_empty() {
+        out.push('\n');
+        for page in pages {
+            out.push_str(page);
+            out.push('\n');
+        }
+    }
 }
 
 /// gavel's own meeting file of the agenda.

@@ -105,6 +105,11 @@ fn plainly_not_an_entry(line: &str) -> bool {
 
 /// The label above or inside a table of contents.
 fn is_label(line: &str) -> bool {
+    is_table_label(line) || section_label(line).is_some()
+}
+
+/// "Indholdsfortegnelse", "Indhold": the label over a table of contents.
+pub fn is_table_label(line: &str) -> bool {
     if line.trimmed().len() > 40 {
         return false;
     }
@@ -112,7 +117,7 @@ fn is_label(line: &str) -> bool {
     matches!(
         l.as_str(),
         "indholdsfortegnelse" | "indhold" | "indholdsliste" | "dagsordenens punkter" | "punkter"
-    ) || section_label(line).is_some()
+    )
 }
 
 /// "Åbent referat", "Lukket dagsorden", "Lukkede punkter": `Some(true)` for a closed section.

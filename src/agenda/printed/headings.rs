@@ -58,6 +58,22 @@ pub fn heading(line: &str) -> Option<Heading<'_>> {
     }
 }
 
+/// A heading's number alone: "3.", "3.4.", "715." (a text extraction that reads the number's
+/// column apart from the title's puts the title on the next line).
+pub fn bare_number(t: &str) -> bool {
+    let mut levels = 0;
+    let mut rest = t.as_bytes();
+    while !rest.is_empty() {
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if !(1..=3).contains(&digits) || rest.get(digits) != Some(&b'.') || levels == 3 {
+            return false;
+        }
+        levels += 1;
+        rest = &rest[digits + 1..];
+    }
+    levels > 0
+}
+
 /// "3.4. Title", "3. Title", "715. Title", "1.\tTitle".
 fn numbered_heading(t: &str) -> Option<Heading<'_>> {
     let mut levels = Levels::default();
@@ -318,6 +334,18 @@ pub fn normalized(title: &str) -> String {
             '’' | '´' | '`' => out.push('\''),
             c => push_lowercase(&mut out, c),
         }
+    }
+    // A hyphen inside a word (or ending the title) is left out: a text extraction that mends
+    // words broken at line ends also joins "2030-" + "fremskrivning" into "2030fremskrivning".
+    // Few titles have one: the others are not gone through again.
+    if memchr::memchr(b'-', out.as_bytes()).is_some() {
+        let bytes = out.as_bytes();
+        let inside = |at: usize| at > 0 && bytes.get(at + 1).is_none_or(|&b| b != b' ');
+        out = out
+            .char_indices()
+            .filter(|&(at, c)| c != '-' || !inside(at))
+            .map(|(_, c)| c)
+            .collect();
     }
     let end = out.trim_end_matches(['.', ':']).len();
     out.truncate(end);

@@ -199,7 +199,14 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
             push_unheaded(&mut agenda.items, &contents, &headed, next_entry..k);
             next_entry = k + 1;
         }
-        let (title, body_start) = full_title(&lines, heading, listed.map(|e| e.title.as_str()));
+        let (mut title, body_start) = full_title(&lines, heading, listed.map(|e| e.title.as_str()));
+        // The table's title where the heading's is it with its hyphens lost.
+        if let Some(e) = listed
+            && e.title != title
+            && e.title.replace('-', "") == title.replace('-', "")
+        {
+            title.clone_from(&e.title);
+        }
         let closed = listed.is_some_and(|e| e.closed) || is_closed_title(&title);
         starts.push((agenda.items.len(), heading.line, body_start));
         agenda.items.push(Item {

@@ -357,3 +357,69 @@ fn item_headings_whose_numbers_skip_are_read_without_a_table_of_contents() {
     let listed = printed_agenda(SKIPPING, &[], "\n5. et punkt\n\nSagsfremstilling\n");
     assert_eq!(read(&listed).numbers(), ["1", "2", "3", "9", "10"]);
 }
+
+/// A text extraction that reads a line's columns apart (pdftotext without `-layout`): headings'
+/// numbers above their titles, the contents' pages in a column after the titles, list marks
+/// and attachment marks above their texts. Read as the printed lines they were.
+#[test]
+fn columns_read_apart_are_put_back_together() {
+    let got = pages(&[
+        "Udvalget\nIndholdsfortegnelse\n1. Budget for skolerne\n2. Vejene i byen og på\nlandet\n\nLukket referat\n\n2\n3\n",
+        "1.\n\nBudget for skolerne\nSagsnr.: 2012-1\nIndstilling\nCenter for Skoler indstiller, at\nA)\n\nbudgettet godkendes.\n\nB)\n\nrammen fastholdes.\n",
+        "2.\n\nVejene i byen og på landet\nSagsnr.: 2012-2\nSagsfremstilling\nVejene er slidte.\n./.\n./.\n\nBilag 1\nBilag 2\n",
+    ]);
+    assert_eq!(
+        toc(&got.agenda),
+        [
+            ("1", "Budget for skolerne", Some(2)),
+            ("2", "Vejene i byen og på landet", Some(3)),
+        ]
+    );
+    assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+    let clauses: Vec<&str> = got.agenda.items[0]
+        .recommendations
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(clauses, ["budgettet godkendes.", "rammen fastholdes."]);
+    assert_eq!(got.agenda.items[1].attachments, ["Bilag 1", "Bilag 2"]);
+}
+
+/// A number alone on the line after a sentence that stops short is the sentence's end ("som
+/// angivet i afsnit" / "6."), no heading: the clause after it stays a clause.
+#[test]
+fn a_number_that_ends_a_sentence_is_no_heading() {
+    let got = read(
+        "1. Byggeri\nSAG-2025-1\nIndstilling\nDet indstilles:\nAt 1) der frigives 3 mio. kr., som angivet i afsnit\n6.\nAt 2) der gives en bevilling.\n\n2. Eventuelt\nSAG-2025-2\n",
+    );
+    assert_eq!(toc(&got.agenda).len(), 2);
+    let clauses: Vec<&str> = got.agenda.items[0]
+        .recommendations
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(
+        clauses,
+        [
+            "der frigives 3 mio. kr., som angivet i afsnit 6.",
+            "der gives en bevilling."
+        ]
+    );
+}
+
+/// An extraction that mends words broken at line ends also joins a real hyphen's two halves
+/// ("2030-" / "fremskrivning"): the heading is still its entry's, under the table's title.
+#[test]
+fn a_heading_whose_hyphen_the_extraction_lost_is_its_entrys() {
+    let got = read(
+        "Indhold\n1. Godkendelse ........ 2\n2. Orientering om ny 2030-fremskrivning ........ 3\n\n1. Godkendelse\nSAG-2025-1\nTekst.\n\n2. Orientering om ny 2030fremskrivning\nSAG-2025-2\nTekst.\n",
+    );
+    assert_eq!(
+        toc(&got.agenda),
+        [
+            ("1", "Godkendelse", Some(2)),
+            ("2", "Orientering om ny 2030-fremskrivning", Some(3)),
+        ]
+    );
+    assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+}
