@@ -298,6 +298,25 @@ fn block_at<T: AsRef<str>>(texts: &[T], start: usize) -> Contents {
             continue;
         }
         let Some((number, title, page)) = entry_line(line) else {
+            // An entry whose title filled the line (or was cut short) prints its page after a
+            // single space, with no leaders: taken when it fits between its neighbours.
+            if pending.is_none()
+                && let Some(before) = out.entries.last().and_then(|e| e.page)
+                && let Some((title, p)) = trailing_page(line)
+                && p >= before
+                && next_page(texts, i + 1).is_some_and(|next| p <= next)
+            {
+                out.entries.push(Entry {
+                    number: None,
+                    title,
+                    page: Some(p),
+                    closed,
+                });
+                out.lines.push(i);
+                gap = 0;
+                i += 1;
+                continue;
+            }
             // A line without a page can still be the first half of a wrapped entry.
             if let Some((first, n, t)) = pending.take()
                 && let Some((None, rest, Some(p))) = wrapped(line)
@@ -370,6 +389,15 @@ fn block_at<T: AsRef<str>>(texts: &[T], start: usize) -> Contents {
         i += 1;
     }
     out
+}
+
+/// The page of the entry on the next printed line from `from`, if it is one with a page.
+fn next_page<T: AsRef<str>>(texts: &[T], from: usize) -> Option<u32> {
+    let line = texts[from..]
+        .iter()
+        .map(AsRef::as_ref)
+        .find(|l| !l.trimmed().is_empty())?;
+    entry_line(line)?.2
 }
 
 /// "Title 10": a title and the page after it, a single space apart.

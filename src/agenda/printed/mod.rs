@@ -476,7 +476,16 @@ fn full_title(lines: &[Line], heading: &Chosen, listed: Option<&str>) -> (String
             && headings::heading(&next.text).is_none()
             && !body::is_case_reference(&next.text)
             && !body::is_heading(&next.text);
-        if continues {
+        // A title as long as its entry's is whole: the line after it is text (an extraction
+        // that leaves no gap under a heading).
+        // (Told by the lengths as they are first: a wrapped title's first line is shorter.)
+        let whole = || {
+            listed.is_some_and(|l| {
+                title.len() >= l.len()
+                    && headings::normalized(&title).len() >= headings::normalized(l).len()
+            })
+        };
+        if continues && !whole() {
             join_line(&mut title, &next.text);
             j += 1;
             continue;

@@ -423,3 +423,26 @@ fn a_heading_whose_hyphen_the_extraction_lost_is_its_entrys() {
     );
     assert!(got.warnings.is_empty(), "{:?}", got.warnings);
 }
+
+/// pdftotext's raw order: a title the table cut short prints its page a single space after it,
+/// without leaders, and a heading's text follows it with no gap. The entry is read between its
+/// neighbours; the heading's title stops where its entry's does.
+#[test]
+fn a_raw_extraction_keeps_its_cut_entries_and_whole_titles() {
+    let got = read(
+        "Indholdsfortegnelse\nGodkendelse af dagsorden........ 3\nLokalplan 1221 for erhvervsområdet ved Kattrup, med ti 4\nEventuelt........ 5\nPunkt 1: Godkendelse af dagsorden\nEMN-2025-1\nTekst.\nPunkt 2: Lokalplan 1221 for erhvervsområdet ved Kattrup, med tillæg 1\nEMN-2025-2\nTekst.\nPunkt 3: Eventuelt\nIngen bemærkninger fra medlemmerne.\n",
+    );
+    assert_eq!(
+        toc(&got.agenda),
+        [
+            ("1", "Godkendelse af dagsorden", Some(3)),
+            (
+                "2",
+                "Lokalplan 1221 for erhvervsområdet ved Kattrup, med tillæg 1",
+                Some(4)
+            ),
+            ("3", "Eventuelt", Some(5)),
+        ]
+    );
+    assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+}
