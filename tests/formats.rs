@@ -496,3 +496,49 @@ fn docx_entry_without_its_heading_is_named_in_a_warning() {
         );
     }
 }
+
+/// eDoc's AgendaWeb export (Fujitsu's `edoc:` schema, root `<Root>`) is told by its structure
+/// and read: it was "no agenda found".
+#[test]
+fn edoc_agendaweb_export_is_read() {
+    let element = |n: u32, public: bool, title: &str| {
+        format!(
+            "<edoc:AgendaElement><edoc:AccessIsPublic>{public}</edoc:AccessIsPublic><edoc:HandlingItem>\
+<edoc:SerialNo>{n}</edoc:SerialNo><edoc:Title>{title}</edoc:Title><edoc:CaseNumber>2025-00{n}</edoc:CaseNumber>\
+<edoc:CasePresentations><edoc:CasePresentation><edoc:Title>Forvaltningen foreslår</edoc:Title>\
+<edoc:Content><![CDATA[<ul><li>At {title} godkendes.</li></ul>]]></edoc:Content><edoc:IsDecision>false</edoc:IsDecision>\
+</edoc:CasePresentation></edoc:CasePresentations></edoc:HandlingItem></edoc:AgendaElement>"
+        )
+    };
+    let xml = format!(
+        "\u{feff}<Root xmlns:edoc=\"http://www.fujitsu.dk/agenda/xml/schemas/2009/03/31/\">\
+<edoc:OutputTypeEnumName>Agenda</edoc:OutputTypeEnumName><edoc:Committee><edoc:Name>Teknik- og Miljøudvalget</edoc:Name>\
+<edoc:Meeting><edoc:MeetingDateTime>12-03-2025 16:00</edoc:MeetingDateTime><edoc:MeetingLocation>Byrådssalen</edoc:MeetingLocation>\
+<edoc:Agenda><edoc:AgendaElements>{}{}</edoc:AgendaElements></edoc:Agenda></edoc:Meeting></edoc:Committee></Root>",
+        element(1, true, "Budgettet"),
+        element(2, false, "Købet"),
+    );
+    let got = agenda::parse_bytes(xml.as_bytes()).unwrap();
+    assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+    assert_eq!(
+        gavel::toc::meeting_line(&got.agenda),
+        "Teknik- og Miljøudvalget, 2025-03-12 16:00, Byrådssalen"
+    );
+    let items: Vec<(&str, &str, bool, usize)> = got
+        .agenda
+        .items
+        .iter()
+        .map(|i| {
+            (
+                i.number.as_str(),
+                i.title.as_str(),
+                i.closed,
+                i.recommendations.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [("1", "Budgettet", false, 1), ("2", "Købet", true, 1)]
+    );
+}

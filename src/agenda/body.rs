@@ -37,7 +37,15 @@ enum Heading {
 }
 
 /// Headings of the background: what the case is about, in short.
-const BACKGROUND: &[&str] = &["baggrund", "resumé", "resume", "sammendrag", "kort fortalt"];
+/// (eDoc's AgendaWeb calls it "Præsentation".)
+const BACKGROUND: &[&str] = &[
+    "baggrund",
+    "resumé",
+    "resume",
+    "sammendrag",
+    "kort fortalt",
+    "præsentation",
+];
 /// Headings of the recommendation.
 const RECOMMENDATION: &[&str] = &[
     "indstilling",
@@ -45,6 +53,10 @@ const RECOMMENDATION: &[&str] = &[
     "beslutningspunkter",
     "forslag til beslutning",
     "indstilling og beslutning",
+    "forvaltningen foreslår",
+    "forvaltningen indstiller",
+    "administrationen foreslår",
+    "administrationen indstiller",
 ];
 /// Headings of the case text itself.
 const PRESENTATION: &[&str] = &["sagsfremstilling", "sagsbeskrivelse", "sagens indhold"];
@@ -99,6 +111,8 @@ fn heading(line: &str) -> Option<Heading> {
         .map_or(&[][..], Vec::as_slice);
     if let Some((_, heading)) = words.iter().find(|(w, _)| w.as_bytes() == word) {
         Some(heading.clone())
+    } else if owned_recommendation(word) {
+        Some(Heading::Recommendation)
     } else if is_system_subheading(t) {
         Some(Heading::Presentation(true))
     } else if decision_heading(t) {
@@ -169,11 +183,21 @@ fn is_system_subheading(line: &str) -> bool {
     capitals && (line.starts_with("BESLUTNINGSFORSLAG") || line.starts_with("INDSTILLING FRA"))
 }
 
+/// "Administrationens indstilling", "Forvaltningens indstilling", "ADMINISTRATIONENS
+/// INDSTILLING": a recommendation under the name of who makes it (the lowercased heading).
+fn owned_recommendation(word: &[u8]) -> bool {
+    word.strip_suffix(b"s indstilling")
+        .is_some_and(|owner| !owner.is_empty() && !owner.contains(&b' '))
+}
+
 /// Whether "(b|B)eslutning" is in a line: asked of most lines, so the searcher is built once.
 fn mentions_decision(line: &str) -> bool {
     static FINDER: LazyLock<memmem::Finder<'static>> =
         LazyLock::new(|| memmem::Finder::new("eslutning"));
-    FINDER.find(line.as_bytes()).is_some()
+    // A system's captions may be capitals: "FORRETNINGSUDVALGETS BESLUTNING".
+    static CAPITALS: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("ESLUTNING"));
+    FINDER.find(line.as_bytes()).is_some() || CAPITALS.find(line.as_bytes()).is_some()
 }
 
 /// A decision's heading: "Beslutning", "Beslutninger", "<Udvalg>s beslutning den 04.12.2012
@@ -632,6 +656,28 @@ mod tests {
         text.split("\n\n")
             .map(|p| p.lines().map(str::to_string).collect())
             .collect()
+    }
+
+    /// The systems' captions name who recommends and who decides, in capitals too.
+    #[test]
+    fn recommendation_and_decision_captions_of_the_systems() {
+        for caption in [
+            "ADMINISTRATIONENS INDSTILLING",
+            "Forvaltningens indstilling",
+            "Forvaltningen foreslår",
+            "Administrationen indstiller:",
+        ] {
+            assert_eq!(heading(caption), Some(Heading::Recommendation), "{caption}");
+        }
+        assert_eq!(heading("Præsentation"), Some(Heading::Background));
+        for caption in [
+            "FORRETNINGSUDVALGETS BESLUTNING",
+            "Regionsrådets beslutning",
+        ] {
+            assert_eq!(heading(caption), Some(Heading::Decision), "{caption}");
+        }
+        // A sentence about a recommendation is none.
+        assert_eq!(heading("Se administrationens indstilling"), None);
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! The structured publications of Danish municipal meeting systems, read as agendas: eDoc's
-//! `eDocAgendaPublishing.xml`, Acadre's meeting XML, SBSYS eDagsorden's publication XML and
-//! FirstAgenda's published web page.
+//! `eDocAgendaPublishing.xml` and its AgendaWeb export, Acadre's meeting XML, SBSYS eDagsorden's
+//! publication XML and FirstAgenda's published web page.
 //!
 //! Each is told by its structure (root element and the system's own element names), never by a
 //! file name; each item's sections are read with the vocabulary every layout shares
 //! ([`crate::agenda::body`]).
 
 mod acadre;
+mod agendaweb;
 mod edoc;
 mod edoc_text;
 mod firstagenda;
@@ -26,6 +27,8 @@ use super::{Agenda, ImportError, Imported, Person, is_valid_number, meta};
 pub enum System {
     /// eDoc's agenda publishing XML (root `<Meeting>`).
     EDoc,
+    /// eDoc's AgendaWeb export (root `<Root>` of Fujitsu's `edoc:` elements).
+    AgendaWeb,
     /// Acadre's meeting XML (root `<root>` of `<table name="…">`).
     Acadre,
     /// SBSYS eDagsorden's publication XML (root `<Publication>`).
@@ -39,6 +42,7 @@ impl System {
     pub fn name(self) -> &'static str {
         match self {
             System::EDoc => "eDoc",
+            System::AgendaWeb => "eDoc AgendaWeb",
             System::Acadre => "Acadre",
             System::Sbsys => "SBSYS eDagsorden",
             System::FirstAgenda => "FirstAgenda",
@@ -65,6 +69,7 @@ pub fn detect(bytes: &[u8]) -> Option<System> {
     let root = root_name(&head)?;
     let system = match root {
         "Meeting" => System::EDoc,
+        "Root" => System::AgendaWeb,
         "root" => System::Acadre,
         "Publication" => System::Sbsys,
         r if r.eq_ignore_ascii_case("html") => System::FirstAgenda,
@@ -73,6 +78,7 @@ pub fn detect(bytes: &[u8]) -> Option<System> {
     let text = decode(bytes);
     let marked = match system {
         System::EDoc => text.contains("<MeetingAgendaItem") || text.contains("<MeetingAgendaTypes"),
+        System::AgendaWeb => text.contains("AgendaElement>") && text.contains("HandlingItem>"),
         System::Acadre => {
             text.contains("<table name=\"agendaitem\"") || text.contains("<table name='agendaitem'")
         }
@@ -91,6 +97,7 @@ pub fn parse(bytes: &[u8], system: System) -> Result<Imported, ImportError> {
             let root = xml::parse(&text).map_err(|reason| system.error(reason))?;
             match system {
                 System::EDoc => edoc::parse(&root),
+                System::AgendaWeb => agendaweb::parse(&root),
                 System::Acadre => acadre::parse(&root),
                 _ => sbsys::parse(&root),
             }

@@ -52,8 +52,13 @@ pub fn parse(root: &Element) -> Result<Imported, String> {
     for entry in entries {
         read.push(Entry::read(entry));
     }
-    // A minutes publication says so, and fills the meeting's own fields.
-    meeting.minutes = says_minutes(root) || read.iter().any(|e| e.text.has_decision());
+    // A publication that says its kind is taken at its word (a draft may carry an earlier
+    // meeting's decision); one that does not is minutes when it fills the meeting's own fields.
+    // The publication's pseudo-items numbered 0 ("Åbent referat", "Lukket referat": the
+    // documents as a whole) hold nothing of their own.
+    read.retain(|e| e.item.number != "0" || e.text.text.has_text());
+    meeting.minutes =
+        says_minutes(root, agenda).unwrap_or_else(|| read.iter().any(|e| e.text.has_decision()));
     let enclosures = enclosures(agenda);
     let mut items = Vec::new();
     for entry in read {
@@ -73,15 +78,29 @@ pub fn parse(root: &Element) -> Result<Imported, String> {
     Ok(imported(Agenda { meeting, items }, warnings))
 }
 
-/// `PublicationTypeAsEnum` "Minutes" (or the value 2: draft 0, agenda 1, minutes 2).
-fn says_minutes(root: &Element) -> bool {
-    let kind = root
-        .text_at(&["PublicationTypeAsEnum"])
-        .unwrap_or("")
-        .to_lowercase();
-    kind.contains("minute")
-        || kind.contains("referat")
-        || (kind.is_empty() && root.text_at(&["PublicationTypeAsValue"]) == Some("2"))
+/// Whether the publication says it is minutes or a draft: `PublicationTypeAsEnum` "Minutes" or
+/// "Draft", else the value (draft 0, agenda 1, minutes 2 and on), on the publication or its
+/// agenda; `None` where it says neither (a "Final" agenda whose decision fields are filled is
+/// minutes all the same).
+fn says_minutes(root: &Element, agenda: &Element) -> Option<bool> {
+    let at = |name: &str| {
+        root.text_at(&[name])
+            .or_else(|| agenda.text_at(&[name]))
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    };
+    if let Some(kind) = at("PublicationTypeAsEnum") {
+        let kind = kind.to_lowercase();
+        if kind.contains("minute") || kind.contains("referat") {
+            return Some(true);
+        }
+        return (kind.contains("draft") || kind.contains("kladde")).then_some(false);
+    }
+    match at("PublicationTypeAsValue")?.parse::<u32>().ok()? {
+        0 => Some(false),
+        1 => None,
+        _ => Some(true),
+    }
 }
 
 /// Sorts a meeting member by the participation the publication records. "NotDecided" (or
@@ -201,16 +220,21 @@ impl Fields {
             .text_at(&["IsFeedback"])
             .is_some_and(|v| v.eq_ignore_ascii_case("true"));
         if feedback && (caption.is_empty() || body::decision_heading(caption)) {
-            let has_text = content.iter().flatten().any(|l| !l.trim().is_empty());
-            self.decided |= has_text;
-            self.text.decision(
-                if caption.is_empty() {
-                    "Beslutning"
-                } else {
-                    caption
-                },
-                &content,
-            );
+            let caption = if caption.is_empty() {
+                "Beslutning"
+            } else {
+                caption
+            };
+            // A field kept over several meetings dates each one's decision ("18. september
+            // 2012: Sagen udsat …", "25. september 2012:"): each is its meeting's.
+            for (date, lines) in dated_entries(&content) {
+                self.decided |= lines.iter().any(|l| !l.trim().is_empty());
+                let heading = match date {
+                    Some(date) => format!("{caption} den {date}"),
+                    None => caption.to_string(),
+                };
+                self.text.decision(&heading, &[lines]);
+            }
         } else {
             self.text.section(caption, content);
         }
@@ -243,9 +267,40 @@ impl Fields {
     }
 }
 
-/// A field's content: HTML, or plain text for the other field types.
+/// A decision field's lines, split where a line starts with a date and a colon: (the date,
+/// the lines of its entry). Lines before the first date are undated.
+fn dated_entries(content: &[Paragraph]) -> Vec<(Option<String>, Vec<String>)> {
+    let mut out: Vec<(Option<String>, Vec<String>)> = vec![(None, Vec::new())];
+    for line in content.iter().flatten() {
+        let dated = line.split_once(':').and_then(|(head, rest)| {
+            let date = (head.len() <= 30).then(|| crate::agenda::meta::find_date(head))??;
+            Some((date, rest.trim().to_string()))
+        });
+        match dated {
+            Some((date, rest)) => out.push((Some(date), vec![rest])),
+            None => out
+                .last_mut()
+                .map_or((), |(_, lines)| lines.push(line.clone())),
+        }
+    }
+    out.retain(|(date, lines)| date.is_some() || lines.iter().any(|l| !l.trim().is_empty()));
+    out
+}
+
+/// SBSYS's words for a field left empty.
+const EMPTY: &str = "Tomt indhold";
+
+/// A field's content: HTML, or plain text for the other field types. A field that only says it
+/// is empty ("Tomt indhold") has none.
 fn content(f: &Element) -> Vec<Paragraph> {
     let text = f.text_at(&["Content"]).unwrap_or("");
+    if html::paragraphs(text)
+        .iter()
+        .flatten()
+        .all(|l| l.trim().is_empty() || l.trim().eq_ignore_ascii_case(EMPTY))
+    {
+        return Vec::new();
+    }
     let is_html = f
         .text_at(&["FieldTypeAsEnum"])
         .is_none_or(|t| t.eq_ignore_ascii_case("html"));
@@ -346,6 +401,55 @@ mod tests {
         assert_eq!(clauses, ["Planen godkendes.", "Sagen drøftes."]);
         assert_eq!(item.decision, None);
         assert_eq!(item.attachments, ["Notat"]);
+    }
+
+    /// A draft carries an earlier meeting's decision in its decision field, dated, and says it
+    /// is a draft: no minutes, the earlier decision kept as earlier, "Tomt indhold" as nothing.
+    #[test]
+    fn a_draft_with_an_earlier_meetings_dated_decision() {
+        let got = read(
+            "Draft",
+            "<p>18. september 2012: Sagen udsat.</p><p>Bo Berg deltog ikke.</p><p>2. april 2024:</p>",
+        );
+        assert!(!got.agenda.meeting.minutes);
+        let item = &got.agenda.items[0];
+        assert!(item.decision.is_none(), "{item:?}");
+        assert_eq!(item.earlier_decisions.len(), 1);
+        assert_eq!(
+            item.earlier_decisions[0].heading,
+            "Beslutning den 2012-09-18"
+        );
+        assert_eq!(
+            item.earlier_decisions[0].text,
+            "Sagen udsat.\nBo Berg deltog ikke."
+        );
+        let got = read("Minutes", "<p>Tomt indhold</p>");
+        assert!(got.agenda.items[0].decision.is_none());
+        // The kind on the agenda, as a value: 2 is minutes.
+        let text = sample("", "").replace(
+            "<Agenda ID=\"1\">",
+            "<Agenda ID=\"1\"><PublicationTypeAsValue>2</PublicationTypeAsValue>",
+        );
+        assert!(
+            parse(&xml::parse(&text).unwrap())
+                .unwrap()
+                .agenda
+                .meeting
+                .minutes
+        );
+    }
+
+    /// The publication's pseudo-items numbered 0 ("Åbent referat": the document as a whole, a
+    /// PDF) are no items.
+    #[test]
+    fn items_numbered_0_without_text_are_left_out() {
+        let empty = "<Item ID=\"8\"><Caption>Åbent referat</Caption><Number>0</Number><Fields>\
+<ItemField><Caption>Åbent referat</Caption><Content><![CDATA[]]></Content></ItemField></Fields></Item>";
+        let text = sample("Minutes", "").replace("</Items>", &format!("{empty}</Items>"));
+        let got = parse(&xml::parse(&text).unwrap()).unwrap();
+        let numbers: Vec<&str> = got.agenda.items.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(numbers, ["2"]);
+        assert!(got.warnings.is_empty(), "{:?}", got.warnings);
     }
 
     #[test]

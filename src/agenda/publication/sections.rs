@@ -29,6 +29,11 @@ impl ItemText {
         self.paragraphs.extend(content);
     }
 
+    /// Whether anything was read: a section with text, or a decision.
+    pub fn has_text(&self) -> bool {
+        !self.paragraphs.is_empty() || !self.decisions.is_empty()
+    }
+
     /// Text read as printed: headings among the lines.
     pub fn printed(&mut self, paragraphs: Vec<Paragraph>) {
         self.paragraphs.extend(paragraphs);
