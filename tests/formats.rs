@@ -271,10 +271,7 @@ fn docx_item_left_out_of_the_table_of_contents_is_read_from_its_heading() {
         // Word keeps the pages only in the table: the item left out of it has none.
         assert_eq!(item.page, None, "{depth}");
         assert_eq!(
-            got.warnings
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>(),
+            common::warned(&got),
             [format!(
                 "item {} \"{}\" is not in the table of contents; it was read from its heading in the text",
                 left_out.number, left_out.title
@@ -484,10 +481,7 @@ fn docx_entry_without_its_heading_is_named_in_a_warning() {
     for (depth, got) in [("whole", whole), ("outline", outline)] {
         assert_eq!(toc(&got.agenda), toc(&written), "{depth}");
         assert_eq!(
-            got.warnings
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>(),
+            common::warned(&got),
             [format!(
                 "the table of contents lists one entry not found as a heading in the text: {} \"{}\"; it is on the agenda at the table's page, without text",
                 left_out.number, left_out.title

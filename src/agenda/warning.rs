@@ -129,43 +129,26 @@ fn not_headed(entries: &[(Option<String>, String)], kept: bool, lang: Language) 
         })
         .collect::<Vec<_>>()
         .join(", ");
-    let one = entries.len() == 1;
-    match lang {
-        Language::Danish => {
-            let count = if one {
-                "et punkt".to_string()
-            } else {
-                format!("{} punkter", entries.len())
-            };
-            let them = if one { "det står" } else { "de står" };
-            if kept {
-                format!(
-                    "indholdsfortegnelsen har {count}, der ikke findes som overskrift i teksten: {list}; {them} på dagsordenen ved indholdsfortegnelsens side, uden tekst"
-                )
-            } else {
-                format!(
-                    "indholdsfortegnelsen har {count}, der ikke findes som overskrift i teksten: {list}"
-                )
-            }
-        }
-        Language::English => {
-            let count = if one {
-                "one entry".to_string()
-            } else {
-                format!("{} entries", entries.len())
-            };
-            let them = if one { "it is" } else { "they are" };
-            if kept {
-                format!(
-                    "the table of contents lists {count} not found as a heading in the text: {list}; {them} on the agenda at the table's page, without text"
-                )
-            } else {
-                format!(
-                    "the table of contents lists {count} not found as a heading in the text: {list}"
-                )
-            }
-        }
+    let n = entries.len();
+    let (count, them) = match (n, lang) {
+        (1, Language::Danish) => ("et punkt".to_string(), "det står"),
+        (_, Language::Danish) => (format!("{n} punkter"), "de står"),
+        (1, Language::English) => ("one entry".to_string(), "it is"),
+        (_, Language::English) => (format!("{n} entries"), "they are"),
+    };
+    let missing = lang.pick(
+        format!(
+            "indholdsfortegnelsen har {count}, der ikke findes som overskrift i teksten: {list}"
+        ),
+        format!("the table of contents lists {count} not found as a heading in the text: {list}"),
+    );
+    if !kept {
+        return missing;
     }
+    lang.pick(
+        format!("{missing}; {them} på dagsordenen ved indholdsfortegnelsens side, uden tekst"),
+        format!("{missing}; {them} on the agenda at the table's page, without text"),
+    )
 }
 
 #[cfg(test)]

@@ -150,6 +150,11 @@ pub fn screen(app: &mut App, width: u16, height: u16) -> String {
         .join("\n")
 }
 
+/// An import's warnings as the command line words them.
+pub fn warned(imported: &agenda::Imported) -> Vec<String> {
+    imported.warnings.iter().map(ToString::to_string).collect()
+}
+
 /// Points `HOME` and every `XDG_*` directory of a command at `home`: a test never reads the
 /// user's settings nor writes into their minutes, whatever their shell has set.
 pub fn isolate(command: &mut std::process::Command, home: &Path) {

@@ -11,6 +11,14 @@ fn pages(pages: &[&str]) -> Imported {
     parse_joined(&join_pages(&pages), Depth::Whole).unwrap()
 }
 
+/// An item's recommendation clauses, as read.
+fn clauses(item: &Item) -> Vec<&str> {
+    item.recommendations
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect()
+}
+
 fn toc(agenda: &Agenda) -> Vec<(&str, &str, Option<u32>)> {
     agenda
         .items
@@ -376,12 +384,10 @@ fn columns_read_apart_are_put_back_together() {
         ]
     );
     assert!(got.warnings.is_empty(), "{:?}", got.warnings);
-    let clauses: Vec<&str> = got.agenda.items[0]
-        .recommendations
-        .iter()
-        .map(|r| r.text.as_str())
-        .collect();
-    assert_eq!(clauses, ["budgettet godkendes.", "rammen fastholdes."]);
+    assert_eq!(
+        clauses(&got.agenda.items[0]),
+        ["budgettet godkendes.", "rammen fastholdes."]
+    );
     assert_eq!(got.agenda.items[1].attachments, ["Bilag 1", "Bilag 2"]);
 }
 
@@ -393,13 +399,8 @@ fn a_number_that_ends_a_sentence_is_no_heading() {
         "1. Byggeri\nSAG-2025-1\nIndstilling\nDet indstilles:\nAt 1) der frigives 3 mio. kr., som angivet i afsnit\n6.\nAt 2) der gives en bevilling.\n\n2. Eventuelt\nSAG-2025-2\n",
     );
     assert_eq!(toc(&got.agenda).len(), 2);
-    let clauses: Vec<&str> = got.agenda.items[0]
-        .recommendations
-        .iter()
-        .map(|r| r.text.as_str())
-        .collect();
     assert_eq!(
-        clauses,
+        clauses(&got.agenda.items[0]),
         [
             "der frigives 3 mio. kr., som angivet i afsnit 6.",
             "der gives en bevilling."
