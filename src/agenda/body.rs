@@ -358,6 +358,17 @@ pub fn fill_each(items: &mut [Item], mut texts: Vec<(usize, Vec<Paragraph>)>) {
 /// Fills an item's text fields from its paragraphs. Decisions go to `earlier_decisions` for
 /// [`settle_decisions`] to sort out once the meeting's date is known.
 pub fn fill(item: &mut Item, paragraphs: &[Paragraph]) {
+    fill_read(item, paragraphs, true);
+}
+
+/// [`fill`] for a system that gives the meeting's decisions in fields of their own: a decision's
+/// heading in the other fields' text is a quotation ("Beslutning:" of another board), kept as a
+/// line of the case text.
+pub fn fill_quoting_decisions(item: &mut Item, paragraphs: &[Paragraph]) {
+    fill_read(item, paragraphs, false);
+}
+
+fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
     let mut reader = Reader {
         section: Section::Before,
         before: Vec::new(),
@@ -379,6 +390,10 @@ pub fn fill(item: &mut Item, paragraphs: &[Paragraph]) {
                 continue;
             }
             if let Some(next) = heading(line) {
+                let next = match next {
+                    Heading::Decision if !decisions => Heading::Presentation(true),
+                    other => other,
+                };
                 reader.flush(&mut current);
                 listing = false;
                 reader.enter(next, line);

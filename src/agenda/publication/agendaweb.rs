@@ -98,6 +98,7 @@ fn item(element: &Element, meeting_date: Option<&str>) -> Option<Item> {
         ..Item::default()
     };
     let mut text = ItemText::default();
+    text.fields_decide = true;
     for p in h
         .child("CasePresentations")
         .into_iter()

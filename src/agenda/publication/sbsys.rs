@@ -180,6 +180,7 @@ impl Entry {
                 .unwrap_or(u32::MAX)
         });
         let mut text = Fields::default();
+        text.text.fields_decide = true;
         for f in fields {
             text.add(f);
         }
@@ -219,7 +220,8 @@ impl Fields {
         let feedback = f
             .text_at(&["IsFeedback"])
             .is_some_and(|v| v.eq_ignore_ascii_case("true"));
-        if feedback && (caption.is_empty() || body::decision_heading(caption)) {
+        // The meeting's decision: a feedback field, or any field under a decision's caption.
+        if (feedback && caption.is_empty()) || body::decision_heading(caption) {
             let caption = if caption.is_empty() {
                 "Beslutning"
             } else {
@@ -436,6 +438,30 @@ mod tests {
                 .agenda
                 .meeting
                 .minutes
+        );
+    }
+
+    /// The meeting's decisions come in fields of their own: a "Beslutning:" inside the case
+    /// text quotes another board's, and stays case text (it was this meeting's decision).
+    #[test]
+    fn a_decision_quoted_in_the_case_text_is_case_text() {
+        let quoted = field(
+            5,
+            "Sagsfremstilling",
+            false,
+            "<p>Movias bestyrelse behandlede sagen.</p><p><strong>Beslutning:</strong></p><p>Bestyrelsen stemte om forslaget.</p>",
+        );
+        let text = sample("Draft", "").replace("</Fields>", &format!("{quoted}</Fields>"));
+        let got = parse(&xml::parse(&text).unwrap()).unwrap();
+        let item = &got.agenda.items[0];
+        assert!(
+            item.decision.is_none() && item.earlier_decisions.is_empty(),
+            "{item:?}"
+        );
+        assert!(
+            item.presentation
+                .contains("Bestyrelsen stemte om forslaget."),
+            "{item:?}"
         );
     }
 

@@ -10,6 +10,9 @@ use crate::agenda::{Item, PrintedDecision};
 pub struct ItemText {
     paragraphs: Vec<Paragraph>,
     decisions: Vec<PrintedDecision>,
+    /// The system gives the meeting's decisions in fields of their own ([`ItemText::decision`]):
+    /// a decision's heading inside a section quotes another's.
+    pub fields_decide: bool,
 }
 
 impl ItemText {
@@ -60,7 +63,11 @@ impl ItemText {
 
     /// Fills the item's fields, then settles which decision is this meeting's.
     pub fn fill(self, item: &mut Item, meeting_date: Option<&str>) {
-        body::fill(item, &self.paragraphs);
+        if self.fields_decide {
+            body::fill_quoting_decisions(item, &self.paragraphs);
+        } else {
+            body::fill(item, &self.paragraphs);
+        }
         item.earlier_decisions.extend(self.decisions);
         body::settle_decisions(item, meeting_date);
     }
