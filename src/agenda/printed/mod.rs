@@ -10,6 +10,7 @@
 //! - the front page's particulars and attendance (`front`);
 //! - each item's text read with the systems' vocabulary (`body`).
 
+mod columns;
 mod contents;
 pub mod headings;
 mod lines;
