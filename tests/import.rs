@@ -454,3 +454,17 @@ fn a_closed_section_numbered_from_one_again_keeps_its_items_apart() {
         renumbered[0]
     );
 }
+
+/// Word's manual line break (a vertical tab, `&#xB;` in eDoc's export) ends a line: the words on
+/// either side were glued together ("Linje etLinje to").
+#[test]
+fn a_manual_line_break_in_an_edoc_export_ends_a_line() {
+    let xml = "<?xml version=\"1.0\"?>\n<Meeting><Committee>Udvalget</Committee><MeetingDate>04-12-2012 13:00:00</MeetingDate>\
+<MeetingState>Dagsorden</MeetingState><MeetingAgendaTypes><MeetingAgendaType><AgendaType>Åben dagsorden</AgendaType>\
+<MeetingAgendaItems><MeetingAgendaItem><AgendaItemNumber>1</AgendaItemNumber><Document><Title>Budget</Title></Document>\
+<FullText>1. Budget\nSagsfremstilling\nLinje et&#xB;Linje to</FullText></MeetingAgendaItem>\
+<MeetingAgendaItem><AgendaItemNumber>2</AgendaItemNumber><Document><Title>Veje</Title></Document>\
+<FullText>2. Veje</FullText></MeetingAgendaItem></MeetingAgendaItems></MeetingAgendaType></MeetingAgendaTypes></Meeting>\n";
+    let got = agenda::parse_bytes(xml.as_bytes()).unwrap();
+    assert_eq!(got.agenda.items[0].presentation, "Linje et\nLinje to");
+}

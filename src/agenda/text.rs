@@ -223,8 +223,9 @@ fn utf8_or_1252(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
     })
 }
 
-/// Normalises line ends and removes what must never reach a terminal or the model: C0 and C1
-/// control characters (tab and form feed stay: they carry layout), ANSI/OSC escape sequences,
+/// Normalises line ends (a carriage return, Word's manual line break) and removes what must
+/// never reach a terminal or the model: C0 and C1 control characters (tab and form feed stay:
+/// they carry layout), ANSI/OSC escape sequences,
 /// bidi overrides, and the `[bookmark: …]`/`[image: …]` artefacts of the text export.
 pub fn clean(input: &str) -> String {
     clean_counting(input).0.into_owned()
@@ -368,6 +369,12 @@ fn special(input: &str, at: usize, c: char, out: &mut String) -> usize {
             } else {
                 next
             }
+        }
+        // Word's manual line break: a line end, not nothing (the words on either side were
+        // glued: "Linje etLinje to").
+        '\x0b' => {
+            out.push('\n');
+            next
         }
         '\x1b' => next + skip_escape(rest),
         '\u{9b}' => next + skip_csi(rest),
@@ -756,6 +763,12 @@ mod tests {
         ] {
             assert_eq!(clean(text), clean_one_at_a_time(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_manual_line_break_is_a_line_end() {
+        assert_eq!(clean("Linje et\x0bLinje to"), "Linje et\nLinje to");
+        assert_eq!(clean_field("Linje et\x0bLinje to"), "Linje et\nLinje to");
     }
 
     #[test]
