@@ -21,6 +21,18 @@ pub struct Entry {
     pub closed: bool,
 }
 
+impl Entry {
+    /// An entry with its page, as the table's reader finds one.
+    fn paged(number: Option<String>, title: String, page: u32, closed: bool) -> Entry {
+        Entry {
+            number,
+            title,
+            page: Some(page),
+            closed,
+        }
+    }
+}
+
 /// A line of a table of contents, as far as one line tells: its number, title and page. `None`
 /// for the page when the title goes on on the next line.
 pub fn entry_line(line: &str) -> Option<(Option<String>, String, Option<u32>)> {
@@ -306,12 +318,7 @@ fn block_at<T: AsRef<str>>(texts: &[T], start: usize) -> Contents {
                 && p >= before
                 && next_page(texts, i + 1).is_some_and(|next| p <= next)
             {
-                out.entries.push(Entry {
-                    number: None,
-                    title,
-                    page: Some(p),
-                    closed,
-                });
+                out.entries.push(Entry::paged(None, title, p, closed));
                 out.lines.push(i);
                 gap = 0;
                 i += 1;
@@ -323,12 +330,7 @@ fn block_at<T: AsRef<str>>(texts: &[T], start: usize) -> Contents {
             {
                 let mut title = t;
                 join_line(&mut title, &rest);
-                out.entries.push(Entry {
-                    number: n,
-                    title,
-                    page: Some(p),
-                    closed,
-                });
+                out.entries.push(Entry::paged(n, title, p, closed));
                 out.lines.extend([first, i]);
                 gap = 0;
                 i += 1;
@@ -344,12 +346,7 @@ fn block_at<T: AsRef<str>>(texts: &[T], start: usize) -> Contents {
             let before = out.entries.last().and_then(|e| e.page).unwrap_or(0);
             match trailing_page(&t) {
                 Some((title, p)) if p >= before && page.is_none_or(|next| p <= next) => {
-                    out.entries.push(Entry {
-                        number: n,
-                        title,
-                        page: Some(p),
-                        closed,
-                    });
+                    out.entries.push(Entry::paged(n, title, p, closed));
                     out.lines.push(first);
                 }
                 _ => {}
@@ -359,20 +356,10 @@ fn block_at<T: AsRef<str>>(texts: &[T], start: usize) -> Contents {
             (Some(p), Some((first, n, t))) if number.is_none() => {
                 let mut joined = t;
                 join_line(&mut joined, &title);
-                out.entries.push(Entry {
-                    number: n,
-                    title: joined,
-                    page: Some(p),
-                    closed,
-                });
+                out.entries.push(Entry::paged(n, joined, p, closed));
                 out.lines.push(first);
             }
-            (Some(p), _) => out.entries.push(Entry {
-                number,
-                title,
-                page: Some(p),
-                closed,
-            }),
+            (Some(p), _) => out.entries.push(Entry::paged(number, title, p, closed)),
             (None, _) => {
                 if out.entries.is_empty() && i != start {
                     break;
