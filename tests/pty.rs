@@ -306,6 +306,32 @@ fn a_large_agenda_takes_keys_from_its_first_frame() {
     assert!(saved.contains("outcome = \"approved\""), "{saved}");
 }
 
+/// A large PDF's screen starts from the table of contents on its first pages; what is typed at
+/// once is recorded in the whole agenda read after it.
+#[test]
+fn a_large_pdf_takes_keys_from_its_printed_table_of_contents() {
+    let _turn = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let agenda = dir.path().join("agenda.pdf");
+    std::fs::write(
+        &agenda,
+        common::generate::pdf(&common::generate::agenda(500, 2)),
+    )
+    .unwrap();
+    let minutes = dir.path().join("minutes.toml");
+    let mut command = gavel(dir.path());
+    command.arg(&agenda).arg("--minutes").arg(&minutes);
+    let mut t = Pty::spawn(command);
+    t.wait_for("1.1");
+    t.send("g");
+    t.wait_for(" G ");
+    t.send("q");
+    t.finish();
+    let saved = std::fs::read_to_string(&minutes).unwrap();
+    assert!(saved.contains("[minutes.items.\"1.1\"]"), "{saved}");
+    assert!(saved.contains("outcome = \"approved\""), "{saved}");
+}
+
 /// A named pipe as the agenda: gavel waits in reading it until the test writes it, so keys can
 /// be typed at a moment known to be before the first frame.
 fn agenda_pipe(dir: &Path) -> std::path::PathBuf {

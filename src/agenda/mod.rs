@@ -286,7 +286,7 @@ pub fn load_outline(path: &Path) -> Result<Imported, ImportError> {
     }
     let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable(e.to_string()))?;
     // The scans above have said what the table-of-contents readers would say of these bytes.
-    outline_beyond_tables(bytes).map(|(imported, _)| imported)
+    outline_beyond_tables(bytes, Look::Exact).map(|(imported, _)| imported)
 }
 
 /// The rest of an import after its outline: the whole agenda, made from what the outline has
@@ -299,13 +299,61 @@ pub fn outline_bytes(bytes: Vec<u8>) -> Result<(Imported, Option<Rest>), ImportE
     if let Some(imported) = outline::outline(&bytes) {
         return Ok((imported, Some(Box::new(move || parse_bytes(&bytes)))));
     }
-    outline_beyond_tables(bytes)
+    outline_beyond_tables(bytes, Look::Listed)
+}
+
+/// How much of a document the screen's first frame waits for.
+#[derive(Clone, Copy, PartialEq)]
+enum Look {
+    /// What the import will give (`gavel toc` prints only that).
+    Exact,
+    /// For a large PDF, its table of contents as printed on its first pages: the screen shows it
+    /// at once and takes the whole import, which may tell a title more fully, once it is read.
+    Listed,
+}
+
+/// From this many pages on, a PDF's screen starts from the table of contents on its first
+/// pages: reading every page to find the headings takes a third of a second at 10,000 pages,
+/// and 2 ms at 50.
+const LISTED_PAGES: usize = 500;
+
+/// The most of a PDF's pages read for its table of contents alone: a table longer than a
+/// quarter of the document is not looked for further.
+fn listed_pages_at_most(pages: usize) -> usize {
+    pages / 4
+}
+
+/// The table of contents on a large PDF's first pages, read a few pages at a time until a page
+/// after it begins; `None` when there is none to be had (the first frame then waits for every
+/// page, as `gavel toc` does).
+fn pdf_listed(pdf: &pdf::Pdf) -> Option<Imported> {
+    if pdf.page_count() < LISTED_PAGES {
+        return None;
+    }
+    let most = listed_pages_at_most(pdf.page_count());
+    let mut leaf = pdf.leaf();
+    let mut pages = Vec::new();
+    let mut batch = 8;
+    while leaf.read_so_far() < most {
+        let read = leaf.read(batch.min(most - leaf.read_so_far()));
+        pages.extend(read.iter().map(|page| text::cleaned(page).into_owned()));
+        if let Some(mut imported) = printed::listed(&printed::join_pages(&pages)) {
+            numbering::number_uniquely(&mut imported);
+            say_if_no_meeting(&mut imported);
+            return Some(imported);
+        }
+        batch *= 2;
+    }
+    None
 }
 
 /// The outline of a document whose table of contents is not read apart from its text: a
 /// printed document or a Word document read by the same code as its whole, stopping before the
 /// item texts; any other layout read whole.
-fn outline_beyond_tables(bytes: Vec<u8>) -> Result<(Imported, Option<Rest>), ImportError> {
+fn outline_beyond_tables(
+    bytes: Vec<u8>,
+    look: Look,
+) -> Result<(Imported, Option<Rest>), ImportError> {
     let whole = |bytes: &[u8]| parse_bytes(bytes).map(|imported| (imported, None));
     // Printed and Word documents are read by the same code, stopping before the item texts.
     if bytes.len() > text::MAX_INPUT_BYTES {
@@ -315,7 +363,15 @@ fn outline_beyond_tables(bytes: Vec<u8>) -> Result<(Imported, Option<Rest>), Imp
     // second more.
     let (imported, rest): (Imported, Rest) = match detect_bytes(&bytes) {
         Some(Format::Pdf) => {
-            let text = pdf_text(&bytes)?;
+            let pdf = pdf::open(&bytes)?;
+            if look == Look::Listed
+                && let Some(listed) = pdf_listed(&pdf)
+            {
+                drop(bytes);
+                let rest = move || finish(from_text(&pdf_text(&pdf)?, Depth::Whole));
+                return Ok((listed, Some(Box::new(rest))));
+            }
+            let text = pdf_text(&pdf)?;
             let outline = from_text(&text, Depth::Outline)?;
             let rest = move || finish(from_text(&text, Depth::Whole));
             (outline, Box::new(rest))
@@ -390,7 +446,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
 /// A PDF's pages, cleaned, through the printed-document reader to the given depth; what the
 /// PDF reader noticed on the way comes along as warnings.
 fn read_pdf(bytes: &[u8], depth: Depth) -> Result<Imported, ImportError> {
-    from_text(&pdf_text(bytes)?, depth)
+    from_text(&pdf_text(&pdf::open(bytes)?)?, depth)
 }
 
 /// A PDF's text as the printed-document reader reads it (its pages cleaned and joined, the
@@ -400,8 +456,8 @@ struct PdfText {
     warnings: Vec<Warning>,
 }
 
-fn pdf_text(bytes: &[u8]) -> Result<PdfText, ImportError> {
-    let (pages, warnings) = pdf_pages(bytes)?;
+fn pdf_text(pdf: &pdf::Pdf) -> Result<PdfText, ImportError> {
+    let (pages, warnings) = pdf_pages(pdf)?;
     Ok(PdfText {
         text: printed::join_pages(&pages),
         warnings,
@@ -409,8 +465,8 @@ fn pdf_text(bytes: &[u8]) -> Result<PdfText, ImportError> {
 }
 
 /// A PDF's pages, cleaned, and what the PDF reader noticed on the way.
-fn pdf_pages(bytes: &[u8]) -> Result<(Vec<String>, Vec<Warning>), ImportError> {
-    let (pages, warnings) = pdf::pages(bytes)?;
+fn pdf_pages(pdf: &pdf::Pdf) -> Result<(Vec<String>, Vec<Warning>), ImportError> {
+    let (pages, warnings) = pdf.pages()?;
     // Kept as read where cleaning changes nothing (most pages), not copied: 18 MB of copies at
     // 10,000 pages.
     let pages = pages

@@ -31,10 +31,17 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
     head.windows(5).any(|w| w == b"%PDF-")
 }
 
-/// The text of each page, in the PDF-text layout: lines top to bottom, a line of one space at a
-/// paragraph gap, a tab where a line jumps to a tab stop. The warnings say what of a damaged
-/// file could not be read, so a partial agenda is never taken for a whole one.
-pub fn pages(bytes: &[u8]) -> Result<(Vec<String>, Vec<Warning>), ImportError> {
+/// A PDF parsed and its pages listed, their texts not read yet: a look at its first pages (the
+/// table of contents) comes before the whole is read.
+pub struct Pdf {
+    doc: Document,
+    page_ids: BTreeMap<u32, lopdf::ObjectId>,
+    /// What parsing it noticed: a damaged cross-reference table.
+    warnings: Vec<Warning>,
+}
+
+/// Parses a PDF and lists its pages; a PDF gavel cannot read is a clear error.
+pub fn open(bytes: &[u8]) -> Result<Pdf, ImportError> {
     let options = LoadOptions {
         max_decompressed_size: Some(MAX_STREAM_BYTES),
         ..LoadOptions::default()
@@ -56,12 +63,86 @@ pub fn pages(bytes: &[u8]) -> Result<(Vec<String>, Vec<Warning>), ImportError> {
     if doc.xref_recovery == Some(lopdf::xref::XrefRecovery::Reconstructed) {
         warnings.push(Warning::DamagedPdf);
     }
-    let threads = threads_for(page_ids.len());
-    let out = texts(&doc, &page_ids, threads, MAX_TEXT_BYTES, &mut warnings)?;
-    if out.iter().all(|p| p.trim().is_empty()) {
-        return Err(ImportError::ScannedPdf);
+    Ok(Pdf {
+        doc,
+        page_ids,
+        warnings,
+    })
+}
+
+impl Pdf {
+    pub fn page_count(&self) -> usize {
+        self.page_ids.len()
     }
-    Ok((out, warnings))
+
+    /// The text of each page, in the PDF-text layout: lines top to bottom, a line of one space
+    /// at a paragraph gap, a tab where a line jumps to a tab stop; read on as many threads as
+    /// the document is worth. The warnings say what of a damaged file could not be read, so a
+    /// partial agenda is never taken for a whole one.
+    pub fn pages(&self) -> Result<(Vec<String>, Vec<Warning>), ImportError> {
+        let mut warnings = self.warnings.clone();
+        let threads = threads_for(self.page_ids.len());
+        let out = texts(
+            &self.doc,
+            &self.page_ids,
+            threads,
+            MAX_TEXT_BYTES,
+            &mut warnings,
+        )?;
+        if out.iter().all(|p| p.trim().is_empty()) {
+            return Err(ImportError::ScannedPdf);
+        }
+        Ok((out, warnings))
+    }
+
+    /// A reader of the pages from the first on, a few at a time, on this thread.
+    pub fn leaf(&self) -> Leaf<'_> {
+        Leaf {
+            doc: &self.doc,
+            ids: self.page_ids.values().copied().collect(),
+            next: 0,
+            fonts: Fonts::default(),
+            streams: Streams::default(),
+        }
+    }
+}
+
+/// The pages read in order a few at a time, each font read once (a table of contents is looked
+/// at before the rest of the document). A page that cannot be read gives no text.
+pub struct Leaf<'a> {
+    doc: &'a Document,
+    ids: Vec<lopdf::ObjectId>,
+    next: usize,
+    fonts: Fonts<'a>,
+    streams: Streams,
+}
+
+impl Leaf<'_> {
+    /// The text of the next `count` pages (fewer at the end), each in the PDF-text layout.
+    pub fn read(&mut self, count: usize) -> Vec<String> {
+        let end = (self.next + count).min(self.ids.len());
+        let ids = &self.ids[self.next..end];
+        self.next = end;
+        ids.iter()
+            .map(|&id| {
+                match page_text(
+                    self.doc,
+                    id,
+                    PAGE_BUDGET,
+                    &mut self.fonts,
+                    &mut self.streams,
+                ) {
+                    Some(Ok(text) | Err(text)) => text,
+                    None => String::new(),
+                }
+            })
+            .collect()
+    }
+
+    /// Pages read so far.
+    pub fn read_so_far(&self) -> usize {
+        self.next
+    }
 }
 
 /// Each page's text in order, `threads` runs of pages read at once; what could not be read is
@@ -550,6 +631,27 @@ mod tests {
         }
     }
 
+    /// The pages read a few at a time from the first (for a look at the table of contents) are
+    /// the pages as the whole document's reading gives them.
+    #[test]
+    fn pages_leafed_through_are_the_pages_read_whole() {
+        let pdf = open(include_bytes!(
+            "../../tests/fixtures/agenda-libreoffice.pdf"
+        ))
+        .unwrap();
+        let (whole, _) = pdf.pages().unwrap();
+        assert_eq!(pdf.page_count(), 12);
+        let mut leaf = pdf.leaf();
+        let mut leafed = Vec::new();
+        for count in [1, 2, 4, 8] {
+            leafed.extend(leaf.read(count));
+            assert_eq!(leaf.read_so_far(), leafed.len());
+        }
+        assert_eq!(leafed.len(), 12, "the last read stops at the end");
+        assert_eq!(leafed, whole);
+        assert!(leaf.read(3).is_empty());
+    }
+
     /// Past the limit, a run reads no further than the text before it requires: read one after
     /// the other, the runs after the one that passes it read nothing (each used to read up to
     /// the limit of its own, four times the limit held at once).
@@ -578,7 +680,7 @@ mod tests {
     #[test]
     fn garbage_is_a_clear_error() {
         assert!(matches!(
-            pages(b"%PDF-1.4\nthis is not a pdf").map(|_| ()),
+            open(b"%PDF-1.4\nthis is not a pdf").map(|_| ()),
             Err(ImportError::CorruptPdf(_))
         ));
     }

@@ -73,6 +73,46 @@ pub fn outline(text: &str) -> Result<Imported, ImportError> {
     parse_lines(text, false, Depth::Outline)
 }
 
+/// The agenda as the table of contents on the first pages of a PDF lists it (the pages joined
+/// by [`join_pages`]), before the headings in the rest are read: a look at a large document
+/// while the whole is read: the front page's particulars, each entry as an item at the table's
+/// page, without text. The table is taken once a page after it has begun without an entry;
+/// `None` while there is no table yet, or one that may go on past the pages read.
+pub fn listed(text: &str) -> Option<Imported> {
+    let mut agenda = Agenda::default();
+    let read = lines::read(text, &mut agenda.meeting, true);
+    let lines = read.lines;
+    let contents = contents::find(&lines);
+    let (Some(&first), Some(&last), Some(end)) =
+        (contents.lines.first(), contents.lines.last(), lines.last())
+    else {
+        return None;
+    };
+    // A page of the text after the table's last: the table has ended.
+    let ended = lines[last + 1..]
+        .iter()
+        .any(|l| l.page > lines[last].page && l.kind == Kind::Text);
+    if !ended || end.page == lines[last].page || contents.entries.len() < 2 {
+        return None;
+    }
+    let front: Vec<&str> = lines[..first].iter().map(AsRef::as_ref).collect();
+    front::read(&front, &mut agenda.meeting);
+    let running: Vec<&str> = read.running.iter().map(String::as_str).collect();
+    front::read_running(&running, &mut agenda.meeting);
+    let none_headed = vec![false; contents.entries.len()];
+    agenda.items.reserve_exact(contents.entries.len());
+    push_unheaded(
+        &mut agenda.items,
+        &contents,
+        &none_headed,
+        0..contents.entries.len(),
+    );
+    Some(Imported {
+        agenda,
+        warnings: Vec::new(),
+    })
+}
+
 /// A PDF's pages as the one text [`parse_joined`] reads: each page after a form feed (the first
 /// excepted), ending its line. Made at its size: grown by doubling, a 10,000-page document's
 /// text was copied over and over into fresh memory, a fifth of its reading.

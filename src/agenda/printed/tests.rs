@@ -27,28 +27,34 @@ fn toc(agenda: &Agenda) -> Vec<(&str, &str, Option<u32>)> {
         .collect()
 }
 
-#[test]
-fn a_running_header_a_plain_contents_page_and_headings_after_it() {
+/// A committee's minutes of four pages as its system prints them: a running header with the
+/// page number, a front page, a contents page with an open and a closed part, two pages of items.
+fn kultur() -> Vec<String> {
     let header =
         |n: u32| format!("Udvalget for Kultur\n \nReferat\nDato: 04.12.2012\nSide {n}\n \n");
-    let got = pages(&[
-        &format!(
+    vec![
+        format!(
             "{}Referat\n \nUdvalget for Kultur\ntirsdag den 4. december 2012, kl. 13:00\ni Mødesal 1\n \nTilstede\nAnne Hansen (A) - formand\nBo Ørsted (V)\n \nAfbud/Fraværende\nCarl Ærø (F)\n",
             header(1)
         ),
-        &format!(
+        format!(
             "{}INDHOLDSFORTEGNELSE\n \nÅbent referat\n1. Meddelelser\t3\n2. Budget for 2013 og en meget lang titel der går over to\n  linjer\t3\n3. Vejene\t4\n \nLukket referat\n4. Køb af grund\t4\n",
             header(2)
         ),
-        &format!(
+        format!(
             "{}1. Meddelelser\n \nSagsnr.: 2011-1\n \nUdvalgets beslutning den 04.12.2012 Punkt 1\nTaget til efterretning\n \n2. Budget for 2013 og en meget lang titel der går over to\nlinjer\n \nSagsnr.: 2012-2\n \nIndstilling\nCenter for Kultur indstiller, at\n \nA) budgettet godkendes.\n \nB) rammen fastholdes.\n \nUdvalgets beslutning den 04.12.2012 Punkt 2\nIndstillingen godkendt\n",
             header(3)
         ),
-        &format!(
+        format!(
             "{}3. Vejene\n \nSagsnr.: 2012-3\n \nSagsfremstilling\nVejene er slidte.\n \n4. Køb af grund\n \nSagsnr.: 2012-4\n",
             header(4)
         ),
-    ]);
+    ]
+}
+
+#[test]
+fn a_running_header_a_plain_contents_page_and_headings_after_it() {
+    let got = parse_joined(&join_pages(&kultur()), Depth::Whole).unwrap();
     assert!(got.warnings.is_empty(), "{:?}", got.warned());
     let a = &got.agenda;
     assert_eq!(
@@ -91,6 +97,37 @@ fn a_running_header_a_plain_contents_page_and_headings_after_it() {
         assert!(!item.background.contains("Side"), "{:?}", item.background);
         assert!(!item.presentation.contains("Dato: 04.12.2012"));
     }
+}
+
+/// The first pages of a large PDF give its agenda as its table of contents lists it, once a page
+/// after the table has begun; until then more pages are needed.
+#[test]
+fn the_table_of_contents_on_the_first_pages_lists_the_agenda() {
+    let all = kultur();
+    let listed_by = |count: usize| listed(&join_pages(&all[..count]));
+    for count in [1, 2] {
+        assert!(
+            listed_by(count).is_none(),
+            "{count} pages: the table may go on"
+        );
+    }
+    let whole = parse_joined(&join_pages(&all), Depth::Whole).unwrap();
+    for count in [3, 4] {
+        let got = listed_by(count).expect("the table has ended");
+        assert_eq!(toc(&got.agenda), toc(&whole.agenda), "{count} pages");
+        assert_eq!(got.agenda.meeting, whole.agenda.meeting, "{count} pages");
+        let closed: Vec<bool> = got.agenda.items.iter().map(|i| i.closed).collect();
+        assert_eq!(closed, [false, false, false, true]);
+        assert!(
+            got.agenda
+                .items
+                .iter()
+                .all(|i| i.recommendations.is_empty())
+        );
+    }
+    // Pages of text without a table never give one.
+    let texts: Vec<String> = all[2..].to_vec();
+    assert!(listed(&join_pages(&texts)).is_none());
 }
 
 #[test]
