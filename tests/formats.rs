@@ -221,34 +221,7 @@ fn docx_with_numbered_heading_styles_and_no_table_of_contents() {
 /// The agenda's Word document with entry `k` taken out of its table of contents, as when the
 /// item was added after the table was made.
 fn docx_without_entry(written: &Agenda, k: usize) -> Vec<u8> {
-    docx_without_paragraph(written, &format!("w:anchor=\"_Toc{k}\""))
-}
-
-/// The agenda's Word document with the paragraph that holds `mark` taken out.
-fn docx_without_paragraph(written: &Agenda, mark: &str) -> Vec<u8> {
-    let bytes = generate::docx(written);
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
-    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
-    for i in 0..archive.len() {
-        let mut file = archive.by_index(i).unwrap();
-        let mut data = Vec::new();
-        std::io::Read::read_to_end(&mut file, &mut data).unwrap();
-        parts.push((file.name().to_string(), data));
-    }
-    for (name, data) in &mut parts {
-        if name == "word/document.xml" {
-            let xml = String::from_utf8(std::mem::take(data)).unwrap();
-            let at = xml.find(mark).unwrap();
-            let start = xml[..at].rfind("<w:p>").unwrap();
-            let end = at + xml[at..].find("</w:p>").unwrap() + "</w:p>".len();
-            *data = format!("{}{}", &xml[..start], &xml[end..]).into_bytes();
-        }
-    }
-    let parts: Vec<(&str, &[u8])> = parts
-        .iter()
-        .map(|(name, data)| (name.as_str(), data.as_slice()))
-        .collect();
-    generate::zip_parts(&parts)
+    generate::docx_without_paragraph(written, &format!("w:anchor=\"_Toc{k}\""))
 }
 
 /// An item the table of contents leaves out still starts at its heading: its text went to the
@@ -475,7 +448,7 @@ fn docx_entry_without_its_heading_is_named_in_a_warning() {
     let written = generate::with_pages(&generate::agenda(10, 3));
     let k = 4;
     let left_out = &written.items[k];
-    let bytes = docx_without_paragraph(&written, &format!("w:name=\"_Toc{k}\""));
+    let bytes = generate::docx_without_paragraph(&written, &format!("w:name=\"_Toc{k}\""));
     let whole = agenda::parse_bytes(&bytes).unwrap();
     let (outline, _) = agenda::outline_bytes(bytes).unwrap();
     for (depth, got) in [("whole", whole), ("outline", outline)] {

@@ -250,6 +250,36 @@ fn a_large_pdfs_screen_starts_from_its_printed_table_of_contents() {
     assert_eq!(toc_of(&outline.agenda), toc_of(&full.agenda));
 }
 
+/// A Word document whose document part is 4 MB and more (about 1,000 items) starts the screen
+/// from its table of contents, the part unpacked and read only until a paragraph after the
+/// table; the whole import follows. A smaller one starts from the import's own table.
+#[test]
+fn a_large_word_documents_screen_starts_from_its_table_of_contents() {
+    let written = generate::with_pages(&generate::agenda(5000, 2));
+    let docx = generate::docx(&written);
+    let full = agenda::parse_bytes(&docx).unwrap();
+    let (listed, rest) = agenda::outline_bytes(docx).unwrap();
+    assert_eq!(toc_of(&listed.agenda), toc_of(&full.agenda));
+    assert_eq!(rest.expect("the whole import to come")().unwrap(), full);
+    // An item the table leaves out is found by its heading in the whole document: the table
+    // alone does not have it, and the whole import brings it.
+    let k = 4;
+    let left_out = generate::docx_without_paragraph(&written, &format!("w:anchor=\"_Toc{k}\""));
+    let full = agenda::parse_bytes(&left_out).unwrap();
+    assert_eq!(full.agenda.items[k].title, written.items[k].title);
+    let (listed, rest) = agenda::outline_bytes(left_out.clone()).unwrap();
+    assert_eq!(listed.agenda.items.len() + 1, full.agenda.items.len());
+    assert_eq!(listed.agenda.items[k].title, written.items[k + 1].title);
+    assert_eq!(rest.expect("the whole import to come")().unwrap(), full);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("agenda.docx");
+    std::fs::write(&path, &left_out).unwrap();
+    assert_eq!(
+        toc_of(&agenda::load_outline(&path).unwrap().agenda),
+        toc_of(&full.agenda)
+    );
+}
+
 /// A Word document's outline reads every paragraph (its headings may be anywhere) but builds no
 /// item text: the screen shows it first and the whole document is read on a thread.
 #[test]

@@ -64,15 +64,36 @@ pub struct Parts {
 
 /// Unpacks and parses the parts of a Word document that [`assemble`] reads.
 pub fn read(bytes: &[u8]) -> Result<Parts, ImportError> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| ImportError::CorruptDocx(format!("not a readable zip archive ({e})")))?;
-    let Some(document) = read_part(&mut archive, "word/document.xml", MAX_PART_BYTES)? else {
-        return Err(ImportError::CorruptDocx(
-            "it holds no word/document.xml, so it is not a Word document".into(),
-        ));
+    let mut archive = archive(bytes)?;
+    let Some(document) = read_part(&mut archive, DOCUMENT, MAX_PART_BYTES)? else {
+        return Err(no_document());
     };
-    let document = as_text(&document, "word/document.xml")?;
-    let styles = match read_part(&mut archive, "word/styles.xml", MAX_SMALL_PART_BYTES)? {
+    let document = as_text(&document, DOCUMENT)?;
+    let (styles, headers) = read_small_parts(&mut archive)?;
+    let paragraphs = read_paragraphs(document, true)?;
+    Ok(Parts {
+        paragraphs,
+        styles,
+        headers,
+    })
+}
+
+const DOCUMENT: &str = "word/document.xml";
+
+fn archive(bytes: &[u8]) -> Result<zip::ZipArchive<Cursor<&[u8]>>, ImportError> {
+    zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| ImportError::CorruptDocx(format!("not a readable zip archive ({e})")))
+}
+
+fn no_document() -> ImportError {
+    ImportError::CorruptDocx("it holds no word/document.xml, so it is not a Word document".into())
+}
+
+/// The styles and the headers' paragraphs.
+fn read_small_parts(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+) -> Result<(HashMap<String, Style>, Vec<String>), ImportError> {
+    let styles = match read_part(archive, "word/styles.xml", MAX_SMALL_PART_BYTES)? {
         Some(xml) => read_styles(as_text(&xml, "word/styles.xml")?),
         None => HashMap::new(),
     };
@@ -84,7 +105,7 @@ pub fn read(bytes: &[u8]) -> Result<Parts, ImportError> {
         .map(str::to_string)
         .collect();
     for name in names {
-        if let Some(xml) = read_part(&mut archive, &name, MAX_SMALL_PART_BYTES)? {
+        if let Some(xml) = read_part(archive, &name, MAX_SMALL_PART_BYTES)? {
             headers.extend(
                 read_paragraphs(as_text(&xml, &name)?, false)?
                     .into_iter()
@@ -92,12 +113,107 @@ pub fn read(bytes: &[u8]) -> Result<Parts, ImportError> {
             );
         }
     }
-    let paragraphs = read_paragraphs(document, true)?;
-    Ok(Parts {
-        paragraphs,
-        styles,
-        headers,
-    })
+    Ok((styles, headers))
+}
+
+/// From this size of its document part on (about 1,000 items), a Word document's screen starts
+/// from its table of contents: the part read whole takes 80 ms at 28 MB.
+const LISTED_PART_BYTES: u64 = 4 << 20;
+
+/// The agenda as a large Word document's table of contents lists it, its document part unpacked
+/// and read only until a paragraph after the table: the meeting and each entry, without text.
+/// `None` for a smaller document, one without a table of contents with pages before its text,
+/// or anything this look is not sure of: the whole reading then says what it is.
+pub fn listed(bytes: &[u8]) -> Option<Imported> {
+    let mut archive = archive(bytes).ok()?;
+    let (styles, headers) = read_small_parts(&mut archive).ok()?;
+    let mut part = archive.by_name(DOCUMENT).ok()?;
+    let size = part.size();
+    if !(LISTED_PART_BYTES..=MAX_PART_BYTES).contains(&size) {
+        return None;
+    }
+    // A table longer than a quarter of the document is not looked for further.
+    let most = size as usize / 4;
+    let mut xml = Vec::with_capacity(most);
+    // The paragraphs are read again from the start each time: in a table of contents made by
+    // Word (a content control), once it has closed; else whenever the text unpacked has grown
+    // fourfold.
+    let mut read_at = 0;
+    let mut control = TableControl::default();
+    while xml.len() < most {
+        let before = xml.len();
+        let more = (most - before).min(LISTED_CHUNK) as u64;
+        (&mut part).take(more).read_to_end(&mut xml).ok()?;
+        if xml.len() == before {
+            return None;
+        }
+        let closes = control.closes(&xml, before);
+        let open = matches!(control, TableControl::Open(_));
+        if !closes && (open || xml.len() < read_at * 4) {
+            continue;
+        }
+        read_at = xml.len();
+        // Whole paragraphs: up to the last one's end.
+        let end = memchr::memmem::rfind(&xml, b"</w:p>")? + b"</w:p>".len();
+        let parts = Parts {
+            paragraphs: read_paragraphs(as_text(&xml[..end], DOCUMENT).ok()?, true).ok()?,
+            styles: styles.clone(),
+            headers: headers.clone(),
+        };
+        if let Some(listed) = table_read(&parts) {
+            return Some(listed);
+        }
+    }
+    None
+}
+
+/// The document part is unpacked this much at a time while its table of contents is looked for.
+const LISTED_CHUNK: usize = 256 * 1024;
+
+/// Where the table of contents' content control (as Word makes it) is in a text being unpacked.
+#[derive(Default)]
+enum TableControl {
+    #[default]
+    Unseen,
+    /// Begun at this byte.
+    Open(usize),
+    Closed,
+}
+
+impl TableControl {
+    /// Whether the control closes in the bytes of `xml` from `new` on (unpacked since the last
+    /// look).
+    fn closes(&mut self, xml: &[u8], new: usize) -> bool {
+        const BEGIN: &[u8] = b"w:docPartGallery w:val=\"Table of Contents\"";
+        const END: &[u8] = b"</w:sdt>";
+        if let TableControl::Unseen = self {
+            let from = new.saturating_sub(BEGIN.len());
+            if let Some(at) = memchr::memmem::find(&xml[from..], BEGIN) {
+                *self = TableControl::Open(from + at);
+            }
+        }
+        if let TableControl::Open(begun) = *self {
+            let from = new.saturating_sub(END.len()).max(begun);
+            if memchr::memmem::find(&xml[from..], END).is_some() {
+                *self = TableControl::Closed;
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// The meeting and the table of contents' entries of a document's first paragraphs, once a
+/// paragraph with text follows the table.
+fn table_read(parts: &Parts) -> Option<Imported> {
+    let cleaned: Vec<Cow<str>> = parts.paragraphs.iter().map(|p| cleaned(&p.text)).collect();
+    let table = Table::read(parts, &cleaned).ok()?;
+    let after = table.lines[table.end..]
+        .iter()
+        .any(|l| !l.text.trim().is_empty());
+    let numbered = table.agenda.items.iter().all(|i| !i.number.is_empty());
+    (table.end > 0 && after && numbered && table.agenda.items.len() >= 2)
+        .then(|| finish(table.agenda, Vec::new()))
 }
 
 /// Reads the document part alone (no styles, no headers): for fuzzing the XML reading.
@@ -605,70 +721,90 @@ struct Line<'a> {
 
 /// The agenda in a Word document's parts, to `depth`: an outline reads every paragraph
 /// (headings and the table of contents may be anywhere) but builds no item's text.
+/// A document's lines, and what its table of contents and its front say: the meeting, an item
+/// for each entry with a page, and where the table ends.
+struct Table<'a> {
+    agenda: Agenda,
+    lines: Vec<Line<'a>>,
+    /// The line after the table's last (0 without one).
+    end: usize,
+}
+
+impl<'a> Table<'a> {
+    /// `cleaned`: each paragraph's text cleaned.
+    fn read(parts: &'a Parts, cleaned: &'a [Cow<'a, str>]) -> Result<Table<'a>, ImportError> {
+        let (paras, styles, headers) = (&parts.paragraphs, &parts.styles, &parts.headers);
+        let mut agenda = Agenda::default();
+        let mut lines: Vec<Line> = Vec::with_capacity(paras.len());
+        let mut readings = StyleReadings::default();
+        for (para, text) in paras.iter().zip(cleaned) {
+            read_bookmarks(para, text, &mut agenda);
+            let (toc_style, level) = readings.of(para, styles);
+            let toc = para.toc || toc_style;
+            // A line break inside a paragraph is a line of its own, as in the text export.
+            for (i, part) in split_newlines(text).enumerate() {
+                lines.push(Line {
+                    text: part.trim_end(),
+                    toc,
+                    level: if i == 0 { level } else { None },
+                });
+            }
+        }
+        if lines.iter().all(|l| l.text.trim().is_empty()) {
+            return Err(ImportError::CorruptDocx("the document has no text".into()));
+        }
+
+        // The table of contents gives numbers, titles and pages.
+        agenda
+            .items
+            .reserve_exact(lines.iter().filter(|l| l.toc).count());
+        for line in lines.iter().filter(|l| l.toc) {
+            if let Some((number, title, Some(page))) = printed::contents_line(line.text) {
+                agenda.items.push(Item {
+                    // An entry without a number takes its heading's, or its place.
+                    number: number.unwrap_or_default(),
+                    title,
+                    page: Some(page),
+                    ..Item::default()
+                });
+            }
+        }
+        let end = lines.iter().rposition(|l| l.toc).map_or(0, |i| i + 1);
+
+        // The meeting: labelled lines before the agenda starts, and the running header.
+        let first_heading = lines
+            .iter()
+            .position(|l| l.toc || l.level.is_some() || headings::heading(l.text).is_some());
+        let front: Vec<&str> = lines[..first_heading.unwrap_or(0)]
+            .iter()
+            .map(|l| l.text)
+            .collect();
+        front::read(&front, &mut agenda.meeting);
+        let headers: Vec<String> = headers.iter().map(|h| clean(h)).collect();
+        for header in &headers {
+            if let Some((body, date)) = meta::running_header(header) {
+                agenda.meeting.body.get_or_insert(body);
+                agenda.meeting.date.get_or_insert(date);
+            }
+        }
+        let headers: Vec<&str> = headers
+            .iter()
+            .filter(|h| meta::running_header(h).is_none())
+            .map(String::as_str)
+            .collect();
+        front::read_running(&headers, &mut agenda.meeting);
+        Ok(Table { agenda, lines, end })
+    }
+}
+
 pub fn assemble(parts: &Parts, depth: Depth) -> Result<Imported, ImportError> {
-    let (paras, styles, headers) = (&parts.paragraphs, &parts.styles, &parts.headers);
-    let mut agenda = Agenda::default();
     // Cleaned where they lie, copied only where something was cleaned out (few paragraphs).
-    let cleaned: Vec<Cow<str>> = paras.iter().map(|p| cleaned(&p.text)).collect();
-    let mut lines: Vec<Line> = Vec::with_capacity(paras.len());
-    let mut readings = StyleReadings::default();
-    for (para, text) in paras.iter().zip(&cleaned) {
-        read_bookmarks(para, text, &mut agenda);
-        let (toc_style, level) = readings.of(para, styles);
-        let toc = para.toc || toc_style;
-        // A line break inside a paragraph is a line of its own, as in the text export.
-        for (i, part) in split_newlines(text).enumerate() {
-            lines.push(Line {
-                text: part.trim_end(),
-                toc,
-                level: if i == 0 { level } else { None },
-            });
-        }
-    }
-    if lines.iter().all(|l| l.text.trim().is_empty()) {
-        return Err(ImportError::CorruptDocx("the document has no text".into()));
-    }
-
-    // The table of contents gives numbers, titles and pages.
-    agenda
-        .items
-        .reserve_exact(lines.iter().filter(|l| l.toc).count());
-    for line in lines.iter().filter(|l| l.toc) {
-        if let Some((number, title, Some(page))) = printed::contents_line(line.text) {
-            agenda.items.push(Item {
-                // An entry without a number takes its heading's, or its place.
-                number: number.unwrap_or_default(),
-                title,
-                page: Some(page),
-                ..Item::default()
-            });
-        }
-    }
-    let toc_end = lines.iter().rposition(|l| l.toc).map_or(0, |i| i + 1);
-
-    // The meeting: labelled lines before the agenda starts, and the running header.
-    let first_heading = lines
-        .iter()
-        .position(|l| l.toc || l.level.is_some() || headings::heading(l.text).is_some());
-    let front: Vec<&str> = lines[..first_heading.unwrap_or(0)]
-        .iter()
-        .map(|l| l.text)
-        .collect();
-    front::read(&front, &mut agenda.meeting);
-    let headers: Vec<String> = headers.iter().map(|h| clean(h)).collect();
-    for header in &headers {
-        if let Some((body, date)) = meta::running_header(header) {
-            agenda.meeting.body.get_or_insert(body);
-            agenda.meeting.date.get_or_insert(date);
-        }
-    }
-    let headers: Vec<&str> = headers
-        .iter()
-        .filter(|h| meta::running_header(h).is_none())
-        .map(String::as_str)
-        .collect();
-    front::read_running(&headers, &mut agenda.meeting);
-
+    let cleaned: Vec<Cow<str>> = parts.paragraphs.iter().map(|p| cleaned(&p.text)).collect();
+    let Table {
+        mut agenda,
+        lines,
+        end: toc_end,
+    } = Table::read(parts, &cleaned)?;
     let body = &lines[toc_end..];
     let mut warnings = Vec::new();
     let headings = find_headings(body, &mut agenda.items, &mut warnings);
@@ -980,5 +1116,28 @@ mod tests {
         let paras = read_paragraphs(xml, true).unwrap();
         let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, ["Dato:\n12. maj, kl. 9\n", "Æblevej 1"]);
+    }
+
+    /// Word's table of contents control is seen to close whatever pieces the text is unpacked
+    /// in, its marks split between two of them too, and only after it has begun.
+    #[test]
+    fn the_table_of_contents_control_closes_once() {
+        let xml = b"<w:sdt><w:p/></w:sdt><w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/></w:docPartObj></w:sdtPr><w:sdtContent><w:p/></w:sdtContent></w:sdt><w:p/></w:sdt>";
+        let close = xml.len() - b"<w:p/></w:sdt>".len();
+        for piece in [1, 3, 7, 40, xml.len()] {
+            let mut control = TableControl::default();
+            let mut closed_at = Vec::new();
+            let mut before = 0;
+            while before < xml.len() {
+                let end = (before + piece).min(xml.len());
+                if control.closes(&xml[..end], before) {
+                    closed_at.push(end);
+                }
+                before = end;
+            }
+            assert_eq!(closed_at.len(), 1, "{piece}");
+            let at = closed_at[0];
+            assert!((close..close + piece).contains(&at), "{piece}: {at}");
+        }
     }
 }

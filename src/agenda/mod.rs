@@ -307,8 +307,9 @@ pub fn outline_bytes(bytes: Vec<u8>) -> Result<(Imported, Option<Rest>), ImportE
 enum Look {
     /// What the import will give (`gavel toc` prints only that).
     Exact,
-    /// For a large PDF, its table of contents as printed on its first pages: the screen shows it
-    /// at once and takes the whole import, which may tell a title more fully, once it is read.
+    /// For a large PDF or Word document, its table of contents as printed on its first pages:
+    /// the screen shows it at once and takes the whole import, which may tell a title more
+    /// fully or find a heading the table left out, once it is read.
     Listed,
 }
 
@@ -377,6 +378,13 @@ fn outline_beyond_tables(
             (outline, Box::new(rest))
         }
         Some(Format::Docx) => {
+            if look == Look::Listed
+                && let Some(mut listed) = docx::listed(&bytes)
+            {
+                numbering::number_uniquely(&mut listed);
+                say_if_no_meeting(&mut listed);
+                return Ok((listed, Some(Box::new(move || parse_bytes(&bytes)))));
+            }
             let read = docx::read(&bytes)?;
             let outline = docx::assemble(&read, Depth::Outline)?;
             (

@@ -1193,3 +1193,30 @@ fn finish_pdf(
     doc.save_to(&mut out).unwrap();
     out
 }
+
+/// The agenda's Word document with the paragraph that holds `mark` taken out.
+pub fn docx_without_paragraph(written: &Agenda, mark: &str) -> Vec<u8> {
+    let bytes = docx(written);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut data).unwrap();
+        parts.push((file.name().to_string(), data));
+    }
+    for (name, data) in &mut parts {
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(std::mem::take(data)).unwrap();
+            let at = xml.find(mark).unwrap();
+            let start = xml[..at].rfind("<w:p>").unwrap();
+            let end = at + xml[at..].find("</w:p>").unwrap() + "</w:p>".len();
+            *data = format!("{}{}", &xml[..start], &xml[end..]).into_bytes();
+        }
+    }
+    let parts: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(name, data)| (name.as_str(), data.as_slice()))
+        .collect();
+    zip_parts(&parts)
+}
