@@ -335,7 +335,9 @@ fn page_text<'a>(
     let mut late = false;
     let mut runs = Vec::new();
     let mut ctm = IDENTITY;
-    let mut stack: Vec<Matrix> = Vec::new();
+    // `q` saves the graphics state and `Q` restores it: the matrix, and the text state with it
+    // (font, size, leading), which a text object that sets no font of its own goes on with.
+    let mut stack: Vec<(Matrix, Option<&Font>, f64, f64)> = Vec::new();
     let mut tm = IDENTITY;
     let mut tlm = IDENTITY;
     let mut leading = 0.0;
@@ -355,8 +357,14 @@ fn page_text<'a>(
             (operands.len() == 6).then(|| [arg(0), arg(1), arg(2), arg(3), arg(4), arg(5)])
         };
         match op {
-            b"q" if stack.len() < 64 => stack.push(ctm),
-            b"Q" => ctm = stack.pop().unwrap_or(IDENTITY),
+            b"q" if stack.len() < 64 => stack.push((ctm, font, size, leading)),
+            b"Q" => {
+                if let Some(saved) = stack.pop() {
+                    (ctm, font, size, leading) = saved;
+                } else {
+                    ctm = IDENTITY;
+                }
+            }
             b"cm" => {
                 if let Some(m) = six() {
                     ctm = multiply(&m, &ctm);
@@ -675,6 +683,53 @@ mod tests {
             .map(|(n, run)| read_run(&doc, run, limit, &read[..n], &read[n]).len())
             .collect();
         assert_eq!(counts, [3, 2, 0, 0]);
+    }
+
+    /// A one-page PDF showing `content` with two fonts: F1 of narrow glyphs (500 units) and F2
+    /// of wide ones (1,000 units).
+    fn page_with_fonts(content: &[u8]) -> Vec<u8> {
+        use lopdf::{Object, Stream, dictionary};
+        let mut doc = Document::with_version("1.5");
+        let pages = doc.new_object_id();
+        let font = |width: i64| {
+            dictionary! {
+                "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+                "Encoding" => "WinAnsiEncoding", "FirstChar" => 32,
+                "Widths" => vec![Object::Integer(width); 95],
+            }
+        };
+        let (f1, f2) = (doc.add_object(font(500)), doc.add_object(font(1000)));
+        let contents = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages, "Contents" => contents,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => f1, "F2" => f2 } },
+        });
+        doc.objects.insert(
+            pages,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        doc.trailer.set("Root", catalog);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    /// `Q` restores the font `q` saved: a text object that sets none goes on with the one in
+    /// force before the `q`, not with a font set inside it (SBSYS's footer in F2 had made the
+    /// next line's words run together: "Statussidensidst").
+    #[test]
+    fn the_font_set_inside_q_and_q_is_left_there() {
+        let pdf = page_with_fonts(
+            b"BT /F1 10 Tf 1 0 0 1 50 700 Tm (Dagsorden) Tj ET \
+              q BT /F2 7 Tf 1 0 0 1 50 40 Tm (Side 3) Tj ET Q \
+              BT 1 0 0 1 50 680 Tm (Status) Tj 30 0 Td ( ) Tj 5 0 Td (siden) Tj ET",
+        );
+        let (pages, _) = open(&pdf).unwrap().pages().unwrap();
+        assert!(pages[0].contains("Status siden"), "{:?}", pages[0]);
     }
 
     #[test]
