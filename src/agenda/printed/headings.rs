@@ -74,7 +74,8 @@ pub fn bare_number(t: &str) -> bool {
     levels > 0
 }
 
-/// "3.4. Title", "3. Title", "715. Title", "1.\tTitle".
+/// "3.4. Title", "3. Title", "715. Title", "1.\tTitle", and without the last period, as SBSYS
+/// and GetOrganized print them: "1.1 Title", "3   Title".
 fn numbered_heading(t: &str) -> Option<Heading<'_>> {
     let mut levels = Levels::default();
     let mut rest = t;
@@ -85,7 +86,11 @@ fn numbered_heading(t: &str) -> Option<Heading<'_>> {
         }
         // A fourth level is refused by the push.
         levels.push(rest[..digits].parse().ok()?)?;
-        rest = rest[digits..].strip_prefix('.')?;
+        rest = &rest[digits..];
+        if rest.starts_with([' ', '\t']) {
+            break;
+        }
+        rest = rest.strip_prefix('.')?;
         if !rest.starts_with(|c: char| c.is_ascii_digit()) {
             break;
         }
@@ -441,6 +446,16 @@ mod tests {
         assert_eq!(heading("2026. "), None);
         assert_eq!(heading("Punktnummer: 21"), None);
         assert_eq!(heading("3.4.5.6. Dybt"), None);
+        // Without the last period, as SBSYS and GetOrganized print them.
+        let h = heading("1.1 Status siden sidst").unwrap();
+        assert_eq!((h.number.as_str(), h.title), ("1.1", "Status siden sidst"));
+        assert_eq!(heading("1 First Agenda").unwrap().title, "First Agenda");
+        assert_eq!(heading("3   Eventuelt").unwrap().number, "3");
+        assert_eq!(heading("2\tBudget").unwrap().number, "2");
+        // A count in a sentence is not one: its next word is not capitalised, or it is a year.
+        assert_eq!(heading("2 borgere har klaget"), None);
+        assert_eq!(heading("2025 Budget"), None);
+        assert_eq!(heading("1.1Status"), None);
     }
 
     #[test]

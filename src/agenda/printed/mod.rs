@@ -17,7 +17,7 @@ mod lines;
 mod paragraphs;
 mod running;
 
-pub use contents::{entry_line as contents_line, section_label};
+pub use contents::{entry_line as contents_line, is_table_label, section_label};
 
 use self::contents::Contents;
 use self::headings::{Candidate, same_title};
@@ -234,13 +234,17 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
         .items
         .reserve_exact(chosen.len() + if kept { headed.len() } else { 0 });
     let mut next_entry = 0;
+    // The width of a full line, found once and only if a title needs it.
+    let width = std::cell::OnceCell::new();
+    let typical_width = || *width.get_or_init(|| paragraphs::typical_width(&lines));
     for heading in &chosen {
         let listed = heading.listed.and_then(|i| contents.entries.get(i));
         if kept && let Some(k) = heading.listed {
             push_unheaded(&mut agenda.items, &contents, &headed, next_entry..k);
             next_entry = k + 1;
         }
-        let (mut title, body_start) = full_title(&lines, heading, listed.map(|e| e.title.as_str()));
+        let listed_title = listed.map(|e| e.title.as_str());
+        let (mut title, body_start) = full_title(&lines, heading, listed_title, &typical_width);
         // The table's title where the heading's is it with its hyphens lost.
         if let Some(e) = listed
             && e.title != title
@@ -268,7 +272,7 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
         return Ok(Imported { agenda, warnings });
     }
 
-    let width = paragraphs::typical_width(&lines);
+    let width = typical_width();
     let texts = starts
         .iter()
         .enumerate()
@@ -507,10 +511,18 @@ fn unheaded(contents: &Contents, headed: &[bool], kept: bool) -> Option<Warning>
 /// A heading's whole title, over the lines it wraps onto, and where the item's text begins. A
 /// title the table of contents lists is followed across a paragraph gap while the lines go on
 /// with it (a large heading font sets its lines apart).
-fn full_title(lines: &[Line], heading: &Chosen, listed: Option<&str>) -> (String, usize) {
+/// A title no table lists ends on a line that stops well short of a full one (`width`): "1.1
+/// Status siden sidst" over "Oplæg: …" with no gap between.
+fn full_title(
+    lines: &[Line],
+    heading: &Chosen,
+    listed: Option<&str>,
+    width: &dyn Fn() -> usize,
+) -> (String, usize) {
     let mut title = heading.title.clone();
     let mut j = heading.line + 1;
     while let Some(next) = lines.get(j) {
+        let ended = || listed.is_none() && lines[j - 1].text.chars().count() < width() * 3 / 5;
         let continues = next.kind == Kind::Text
             && next.follows_text
             && !next.page_start
@@ -526,7 +538,7 @@ fn full_title(lines: &[Line], heading: &Chosen, listed: Option<&str>) -> (String
                     && headings::normalized(&title).len() >= headings::normalized(l).len()
             })
         };
-        if continues && !whole() {
+        if continues && !whole() && !ended() {
             join_line(&mut title, &next.text);
             j += 1;
             continue;
