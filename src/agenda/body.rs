@@ -60,6 +60,13 @@ const RECOMMENDATION: &[&str] = &[
 ];
 /// Headings of the case text itself.
 const PRESENTATION: &[&str] = &["sagsfremstilling", "sagsbeskrivelse", "sagens indhold"];
+/// Captions that are headings only with their colon, as SBSYS's meeting groups write them:
+/// "Oplæg:", what was put before the meeting, and "Referat:", what it recorded. Alone, the word
+/// is a line of text (a link's "Referat").
+const CAPTIONS: &[(&str, Heading)] = &[
+    ("oplæg", Heading::Presentation(false)),
+    ("referat", Heading::Decision),
+];
 /// Sub-headings of the case text: kept as lines of it.
 const SUBHEADINGS: &[&str] = &[
     "supplerende sagsfremstilling",
@@ -110,6 +117,11 @@ fn heading(line: &str) -> Option<Heading> {
         .get(word.len())
         .map_or(&[][..], Vec::as_slice);
     if let Some((_, heading)) = words.iter().find(|(w, _)| w.as_bytes() == word) {
+        Some(heading.clone())
+    } else if let Some((_, heading)) = CAPTIONS
+        .iter()
+        .find(|(w, _)| w.as_bytes() == word && t.ends_with(':'))
+    {
         Some(heading.clone())
     } else if owned_recommendation(word) {
         Some(Heading::Recommendation)
@@ -215,6 +227,21 @@ pub fn decision_heading(line: &str) -> bool {
     (lower.starts_with("beslutning i ") || lower.starts_with("beslutning på "))
         && (dated || lower.split_whitespace().count() <= 8)
         || (lower.contains("s beslutning") && (dated || lower.ends_with("s beslutning")))
+}
+
+/// A caption with its text on the same line: "Referat: Alle skal have indhold.", "Beslutning:
+/// Godkendt." — a caption that begins a section (not a sub-heading of the case text, not the
+/// attachments), and the text after it.
+fn inline_caption(line: &str) -> Option<(Heading, &str, &str)> {
+    let colon = line.find(':').filter(|&at| at <= 60)?;
+    let (caption, rest) = (&line[..=colon], line[colon + 1..].trimmed());
+    if rest.is_empty() {
+        return None;
+    }
+    match heading(caption)? {
+        Heading::Presentation(true) | Heading::Attachments => None,
+        heading => Some((heading, caption, rest)),
+    }
 }
 
 pub fn is_heading(line: &str) -> bool {
@@ -379,6 +406,8 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
         awaiting_decision: false,
         in_proposal: false,
         bare_subheading: None,
+        decision_last: false,
+        after_decision: None,
     };
     for paragraph in paragraphs {
         reader.paragraph_starts(paragraph);
@@ -397,6 +426,17 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
                 reader.flush(&mut current);
                 listing = false;
                 reader.enter(next, line);
+                continue;
+            }
+            if let Some((next, caption, rest)) = inline_caption(line) {
+                let next = match next {
+                    Heading::Decision if !decisions => Heading::Presentation(true),
+                    other => other,
+                };
+                reader.flush(&mut current);
+                listing = false;
+                reader.enter(next, caption);
+                current.push(rest.to_string());
                 continue;
             }
             if reader.section == Section::Before
@@ -433,6 +473,7 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
     }
 
     reader.drop_bare_subheading();
+    reader.end_decision();
     // Text before the first heading is kept with the background rather than dropped.
     let Reader {
         mut before,
@@ -470,6 +511,12 @@ struct Reader {
     in_proposal: bool,
     /// A sub-heading kept in the case text, with nothing under it yet.
     bare_subheading: Option<usize>,
+    /// The last decision came after the item's other text (a referat's decision at its end).
+    decision_last: bool,
+    /// Where the paragraphs after such a decision begin in the case text, while no heading has
+    /// followed: they are the decision's if none does. They end at the attachments' list, if one
+    /// follows (what comes after it, a signature page, is not the decision's).
+    after_decision: Option<(usize, Option<usize>)>,
 }
 
 impl Reader {
@@ -485,6 +532,13 @@ impl Reader {
 
     fn enter(&mut self, heading: Heading, line: &str) {
         self.awaiting_decision = false;
+        // The attachments listed after a decision end what it takes, not whether it takes it
+        // (Acadre's referat).
+        self.after_decision = match (heading == Heading::Attachments, self.after_decision) {
+            (true, Some((at, None))) => Some((at, Some(self.presentation.len()))),
+            (true, kept) => kept,
+            (false, _) => None,
+        };
         self.drop_bare_subheading();
         let main_background = !line.trimmed().to_lowercase().starts_with("baggrund");
         let heading = match heading {
@@ -522,6 +576,10 @@ impl Reader {
                 Section::Presentation
             }
             Heading::Decision => {
+                self.decision_last = [&self.before, &self.background, &self.presentation]
+                    .iter()
+                    .any(|text| !text.is_empty())
+                    || !self.recommendation.is_empty();
                 self.decisions.push(PrintedDecision {
                     heading: line.trim_end_matches(':').to_string(),
                     text: String::new(),
@@ -554,7 +612,12 @@ impl Reader {
                     self.section = Section::Presentation;
                 }
             }
-            Section::Decision if !self.awaiting_decision => self.section = Section::Presentation,
+            Section::Decision if !self.awaiting_decision => {
+                self.section = Section::Presentation;
+                if self.decision_last {
+                    self.after_decision = Some((self.presentation.len(), None));
+                }
+            }
             Section::Attachments => {
                 let entry = paragraph.len() == 1
                     && first.chars().count() <= 200
@@ -565,6 +628,22 @@ impl Reader {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// A decision that ends the item's text goes on to its end: a referat's decision of
+    /// several paragraphs ("Punktet blev drøftet." / "Sagen genoptages …"). One that comes
+    /// before the case text (FirstAgenda's "Beslutninger") is its one paragraph.
+    fn end_decision(&mut self) {
+        let (Some((at, end)), Some(decision)) =
+            (self.after_decision.take(), self.decisions.last_mut())
+        else {
+            return;
+        };
+        let end = end.unwrap_or(self.presentation.len());
+        for paragraph in self.presentation.drain(at..end) {
+            decision.text.push('\n');
+            decision.text.push_str(&paragraph.join("\n"));
         }
     }
 
@@ -693,6 +772,72 @@ mod tests {
         }
         // A sentence about a recommendation is none.
         assert_eq!(heading("Se administrationens indstilling"), None);
+    }
+
+    /// A caption with its text on the same line starts its section; "Oplæg:" and "Referat:"
+    /// are captions only with their colon (alone, "Referat" is a link's text).
+    #[test]
+    fn captions_inline_and_with_their_colon() {
+        let mut item = Item::default();
+        fill(
+            &mut item,
+            &paras(
+                "Oplæg:\nDer er foretaget et servicevindue.\n\nReferat: Alle skal have indhold.",
+            ),
+        );
+        assert_eq!(item.presentation, "Der er foretaget et servicevindue.");
+        let decision = item.decision.as_ref().or(item.earlier_decisions.first());
+        assert_eq!(decision.unwrap().text, "Alle skal have indhold.");
+        let mut item = Item::default();
+        fill(
+            &mut item,
+            &paras("Baggrund: Referatet kan læses her:\nReferat\n\nBeslutning: Godkendt."),
+        );
+        assert_eq!(item.background, "Referatet kan læses her:\nReferat");
+        let decision = item.decision.as_ref().or(item.earlier_decisions.first());
+        assert_eq!(decision.unwrap().text, "Godkendt.");
+        // A sub-heading of the case text stays a line of it; so does a sentence with a colon.
+        let mut item = Item::default();
+        fill(
+            &mut item,
+            &paras("Sagsfremstilling\nØkonomi: Der er afsat 2 mio. kr.\n\nDet betyder: intet."),
+        );
+        assert_eq!(
+            item.presentation,
+            "Økonomi: Der er afsat 2 mio. kr.\n\nDet betyder: intet."
+        );
+    }
+
+    /// A decision after the item's other text goes on to the end of it, or to its attachments;
+    /// one before the case text (FirstAgenda) is its one paragraph.
+    #[test]
+    fn a_decision_at_the_end_takes_its_paragraphs() {
+        let mut item = Item::default();
+        fill(
+            &mut item,
+            &paras(
+                "Sagsfremstilling\nSagen.\n\nBeslutning\nPunktet blev drøftet.\n\nSagen genoptages.\n\nBilag\n1 Notat\n2 Plan\n\nUnderskriftsside",
+            ),
+        );
+        let decision = item.decision.as_ref().or(item.earlier_decisions.first());
+        assert_eq!(
+            decision.unwrap().text,
+            "Punktet blev drøftet.\nSagen genoptages."
+        );
+        assert!(
+            item.presentation.starts_with("Sagen."),
+            "{:?}",
+            item.presentation
+        );
+        assert!(!item.presentation.contains("genoptages"));
+        let mut item = Item::default();
+        fill(
+            &mut item,
+            &paras("Beslutninger\nTilbagesendes.\n\nFORSLAG FRA KF\nByrådet beslutter noget."),
+        );
+        let decision = item.decision.as_ref().or(item.earlier_decisions.first());
+        assert_eq!(decision.unwrap().text, "Tilbagesendes.");
+        assert!(item.presentation.contains("FORSLAG FRA KF"));
     }
 
     #[test]

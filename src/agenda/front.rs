@@ -4,7 +4,7 @@
 //! Byrådssalen", labelled lines ("Dato: 08-04-2025 10:00", "Sted: …"), and who came: "Tilstede",
 //! "Medlemmer", "Afbud/Fraværende", "Sekretær".
 
-use super::{Meeting, Person, meta};
+use super::{Meeting, Person, meta, printed};
 use crate::agenda::text::Trim;
 use crate::agenda::text::squash_spaces;
 
@@ -73,6 +73,8 @@ fn looks_like_a_name(line: &str) -> bool {
 /// Reads the front page's lines ("" for a gap) into the meeting.
 pub fn read(lines: &[&str], meeting: &mut Meeting) {
     let mut list: Option<List> = None;
+    // The current list has a name already.
+    let mut named = false;
     let mut after_kind = false;
     let mut after_date = false;
     let mut members = Vec::new();
@@ -82,7 +84,10 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
     for raw in lines {
         let line = squash_spaces(raw);
         if line.is_empty() {
-            list = None;
+            // A gap ends a list of names, not the space between its label and its first name.
+            if named {
+                list = None;
+            }
             continue;
         }
         if let Some(label) = waiting.take()
@@ -98,6 +103,7 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             .map_or((line.as_str(), ""), |(l, r)| (l, r.trimmed()));
         if let Some(which) = list_label(label) {
             list = Some(which);
+            named = !inline.is_empty();
             for name in inline.split([',', ';']).filter(|n| !n.trimmed().is_empty()) {
                 add(meeting, &mut members, which, name);
             }
@@ -111,8 +117,18 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             continue;
         }
         if let Some(which) = list {
-            if looks_like_a_name(&line) {
-                add(meeting, &mut members, which, &line);
+            // Names side by side in columns ("Jesper Mathiesen (A)<TAB>Ole Bjerregaard (V)").
+            let cells: Vec<String> = raw
+                .split('\t')
+                .map(squash_spaces)
+                .filter(|c| !c.is_empty())
+                .collect();
+            let a_name = |name: &String| looks_like_a_name(name) && !printed::is_table_label(name);
+            if !cells.is_empty() && cells.iter().all(a_name) {
+                for name in &cells {
+                    add(meeting, &mut members, which, name);
+                }
+                named = true;
                 if which == List::Secretary {
                     list = None;
                 }

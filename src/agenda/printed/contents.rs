@@ -248,13 +248,15 @@ pub fn find<T: AsRef<str>>(texts: &[T]) -> Contents {
         let block = block_at(texts, i);
         let next = block.lines.last().map_or(i + 1, |&l| l + 1).max(i + 1);
         let with_pages = block.entries.iter().filter(|e| e.page.is_some()).count();
+        // Under a label a few printed lines up (a column header, "Punkt nr.  Side", may lie
+        // between).
         let labelled = || {
-            i > 0
-                && texts[..i]
-                    .iter()
-                    .rev()
-                    .take(3)
-                    .any(|l| is_label(l.as_ref()))
+            texts[..i]
+                .iter()
+                .rev()
+                .filter(|l| !l.as_ref().trimmed().is_empty())
+                .take(3)
+                .any(|l| is_label(l.as_ref()))
         };
         if (with_pages >= 2 || (with_pages == 1 && labelled())) && in_order(&block.entries) {
             let mut block = block;

@@ -259,14 +259,26 @@ pub fn read<'a>(text: &'a str, meeting: &mut Meeting, physical: bool) -> Read<'a
             && (running.contains(Zone::Top, line_rank, trimmed)
                 || running.contains(Zone::Bottom, from_bottom, trimmed))
         {
-            if let Some(number) = page_number(trimmed) {
-                out.anchors.push((page, number));
-            } else if !out.running.iter().any(|r| r == trimmed) {
-                out.running.push(trimmed.to_string());
+            let (text, number) = match running::with_page_number(trimmed) {
+                Some((header, number)) => (header, Some(number)),
+                None => (trimmed, page_number(trimmed)),
+            };
+            match number {
+                Some(number) if text == trimmed => out.anchors.push((page, number)),
+                Some(number) => {
+                    out.anchors.push((page, number));
+                    if !out.running.iter().any(|r| r == text) {
+                        out.running.push(text.to_string());
+                    }
+                }
+                None if !out.running.iter().any(|r| r == text) => {
+                    out.running.push(text.to_string());
+                }
+                None => {}
             }
             // Read until it has given both: it is the same line on every page.
             let known = meeting.body.is_some() && meeting.date.is_some();
-            if let Some((body, date)) = (!known).then(|| meta::running_header(trimmed)).flatten() {
+            if let Some((body, date)) = (!known).then(|| meta::running_header(text)).flatten() {
                 meeting.body.get_or_insert(body);
                 meeting.date.get_or_insert(date);
             }

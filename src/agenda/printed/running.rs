@@ -172,6 +172,10 @@ fn key(line: &str) -> u64 {
     if page_number(line).is_some() {
         return PAGE;
     }
+    // A header with its page number in a cell of its own: the same line on every page.
+    if let Some((header, _)) = with_page_number(line) {
+        return key(header) ^ PAGE_CELL;
+    }
     if spaced_once(line.as_bytes()) {
         return hash(line.as_bytes());
     }
@@ -201,6 +205,26 @@ fn hash(bytes: &[u8]) -> u64 {
     mix(tail);
     mix(bytes.len() as u64);
     h | 1
+}
+
+/// What sets a header with a page cell apart from the same header without one.
+const PAGE_CELL: u64 = 0x5a5a_0000_0000_0002;
+
+/// A running header that ends in a page number of its own, after a tab: "Referat For Udvalget for
+/// plan, udvikling og kultur (PUK)<TAB>Side 2" (Acadre). The number must say "Side" or "Page",
+/// so a title and its page in a table of contents are not one.
+pub fn with_page_number(line: &str) -> Option<(&str, u32)> {
+    let (header, cell) = line.trimmed().rsplit_once('\t')?;
+    let cell = cell.trimmed();
+    let labelled = ["side ", "page "].iter().any(|p| {
+        cell.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    });
+    let header = header.trimmed();
+    (labelled && !header.is_empty())
+        .then(|| page_number(cell))
+        .flatten()
+        .map(|n| (header, n))
 }
 
 /// The page number a running line prints: "Side 3", "Side 3 af 15", "3 af 15", "Page 3 of 9",

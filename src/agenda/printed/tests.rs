@@ -130,6 +130,91 @@ fn the_table_of_contents_on_the_first_pages_lists_the_agenda() {
     assert!(listed(&join_pages(&texts)).is_none());
 }
 
+/// SBSYS minutes without a table of contents: headings numbered without the last period, each
+/// followed at once by its text ("Oplæg:"): a title ends on a line well short of a full one,
+/// and goes on after one that fills it.
+#[test]
+fn headings_without_periods_and_titles_that_end_short_of_the_line() {
+    let full = "Der er blevet foretaget et servicevindue, og status på antallet af brugere er god.";
+    let page = |n: u32, body: &str| format!("{body}\n \n \nSide {n}\n");
+    let got = pages(&[
+        &page(
+            1,
+            &format!(
+                "Referat\nMødesystemgruppen\n \nDato: 6. oktober 2016\n \n1 First Agenda\n1.1 Status siden sidst\nOplæg:\n{full}\n{full}\n1.2 Status på udviklingsønskerne og en overskrift der fylder linjen helt ud til\nkanten af siden\nOplæg:\n{full}\n{full}"
+            ),
+        ),
+        &page(
+            2,
+            &format!(
+                "2 GetOrganized\n2.1 Plan for resten af året\nOplæg:\n{full}\n{full}\n3   Eventuelt\n{full}"
+            ),
+        ),
+    ]);
+    assert_eq!(
+        toc(&got.agenda),
+        [
+            ("1", "First Agenda", Some(1)),
+            ("1.1", "Status siden sidst", Some(1)),
+            (
+                "1.2",
+                "Status på udviklingsønskerne og en overskrift der fylder linjen helt ud til kanten af siden",
+                Some(1)
+            ),
+            ("2", "GetOrganized", Some(2)),
+            ("2.1", "Plan for resten af året", Some(2)),
+            ("3", "Eventuelt", Some(2)),
+        ]
+    );
+    assert!(
+        got.agenda.items[1].presentation.contains("servicevindue"),
+        "{:?}",
+        got.agenda.items[1]
+    );
+}
+
+/// Acadre's referat as a browser prints it: its own running header with "Side N" in a cell of
+/// its own (the browser's "N of 5" above it), a front page with members in two columns under
+/// their label and a gap, a one-entry table of contents under its label and a column header,
+/// the item numbered by a running counter, and an attachments table before the decision's end.
+#[test]
+fn acadres_referat_with_its_own_page_numbers_in_the_header() {
+    let header = |n: u32, of: u32| {
+        format!(
+            "{of} of 5\n \nReferat For Udvalget for plan (PUK)\tSide {n}\n20. juni 2013 - kl. 10:30\n \n"
+        )
+    };
+    let got = pages(&[
+        "1 of 5\n \nReferat\n \nUdvalget for plan (PUK)\n \nTorsdag den 20. juni 2013\nKl. 10:30\n \nMedlemmer\n \nJesper Mathiesen (A)\tOle Bjerregaard (V)\nOle Bollesen (A)\tSteen Fris (C)\n \nFraværende\n",
+        &format!(
+            "{}Indholdsfortegnelse\n \nPunkt nr.\tSide\n \n715. Kulturkommune 2017. Politiske fokusområder.............. ........... 2\n",
+            header(1, 2)
+        ),
+        &format!(
+            "{}715. Kulturkommune 2017. Politiske fokusområder\nSagsnr.:\t12/27845\n \nSagsfremstilling\nByrådets arbejde med kulturkommunen begyndte i 2012.\n \nBeslutning i Udvalget for plan (PUK) den 20-06-2013\nPunktet blev drøftet.\n \nSagen genoptages på det kommende møde.\n \nBilag\n1 Åben Opsamlingsnotat\t222359/12\n2 Åben Politik for Kultur\t73288/09\n",
+            header(2, 3)
+        ),
+    ]);
+    let a = &got.agenda;
+    assert_eq!(
+        toc(a),
+        [("715", "Kulturkommune 2017. Politiske fokusområder", Some(2))]
+    );
+    let names: Vec<&str> = a.meeting.present.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+    assert!(names.contains(&"Steen Fris"), "{names:?}");
+    assert!(a.meeting.absent.is_empty(), "{:?}", a.meeting.absent);
+    let item = &a.items[0];
+    assert_eq!(item.case_ref.as_deref(), Some("12/27845"));
+    assert_eq!(
+        item.decision.as_ref().unwrap().text,
+        "Punktet blev drøftet.\nSagen genoptages på det kommende møde."
+    );
+    for text in [&item.background, &item.presentation] {
+        assert!(!text.contains("Referat For"), "{text:?}");
+    }
+}
+
 #[test]
 fn punkt_headings_each_on_a_new_page_and_a_contents_without_numbers() {
     let got = pages(&[
