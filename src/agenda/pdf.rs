@@ -561,19 +561,32 @@ fn left_margin(lines: &[(f64, f64, Vec<Run>)]) -> f64 {
 }
 
 /// Soft hyphens: at a line end a break the reader must join, elsewhere invisible. Private-use
-/// bullets from symbol fonts become a bullet.
+/// bullets from symbol fonts become a bullet, and typesetting's ligatures ("ﬁ", "ﬂ") their
+/// letters, so a search for "fire" finds "ﬁre".
 fn repair(line: &str) -> Cow<'_, str> {
-    // Both characters are three or two bytes led by 0xEF or 0xC2: a line without those bytes
+    // Each of these characters is led by the byte 0xEF or 0xC2: a line without those bytes
     // (most Danish text: æ, ø and å are led by 0xC3) is taken as it is.
     if memchr::memchr2(0xEF, 0xC2, line.as_bytes()).is_none() {
         return Cow::Borrowed(line);
     }
-    let mut s: String = line.replace('\u{F0B7}', "•");
-    if s.ends_with('\u{AD}') {
-        s.pop();
+    let mut s = String::with_capacity(line.len() + 4);
+    for c in line.chars() {
+        match c {
+            '\u{F0B7}' => s.push('•'),
+            '\u{AD}' => {}
+            '\u{FB00}' => s.push_str("ff"),
+            '\u{FB01}' => s.push_str("fi"),
+            '\u{FB02}' => s.push_str("fl"),
+            '\u{FB03}' => s.push_str("ffi"),
+            '\u{FB04}' => s.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => s.push_str("st"),
+            c => s.push(c),
+        }
+    }
+    if line.ends_with('\u{AD}') {
         s.push('-');
     }
-    Cow::Owned(s.replace('\u{AD}', ""))
+    Cow::Owned(s)
 }
 
 #[cfg(test)]
@@ -592,6 +605,10 @@ mod tests {
         assert_eq!(repair("opga\u{AD}"), "opga-");
         assert_eq!(repair("sund\u{AD}heds"), "sundheds");
         assert_eq!(repair("\u{F0B7} punkt"), "• punkt");
+        assert_eq!(
+            repair("\u{FB01}re \u{FB02}ere a\u{FB00}\u{AD}"),
+            "fire flere aff-"
+        );
         // Text without either is kept as it is, whatever else it holds.
         for plain in ["Ærø og Samsø", "§ 17, stk. 4 – 20 °C", "\u{F0B6} ok", ""] {
             assert_eq!(repair(plain), plain);
