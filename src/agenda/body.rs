@@ -244,6 +244,12 @@ fn inline_caption(line: &str) -> Option<(Heading, &str, &str)> {
     }
 }
 
+/// "Beslutning", "Beslutninger:": a decision's caption that names no body and no date.
+fn bare_decision_caption(line: &str) -> bool {
+    let word = line.trimmed().trim_end_matches(':').trim_end();
+    word.eq_ignore_ascii_case("beslutning") || word.eq_ignore_ascii_case("beslutninger")
+}
+
 pub fn is_heading(line: &str) -> bool {
     heading(line).is_some()
 }
@@ -545,6 +551,11 @@ impl Reader {
             Heading::Background if self.in_proposal && !main_background => {
                 Heading::Presentation(true)
             }
+            // The decision a quoted proposal proposes ("BESLUTNINGSFORSLAG FRA RV" … "Beslutning:
+            // Byrådet beslutter …") is its text, not this meeting's decision.
+            Heading::Decision if self.in_proposal && bare_decision_caption(line) => {
+                Heading::Presentation(true)
+            }
             Heading::Background
             | Heading::Recommendation
             | Heading::Decision
@@ -838,6 +849,25 @@ mod tests {
         let decision = item.decision.as_ref().or(item.earlier_decisions.first());
         assert_eq!(decision.unwrap().text, "Tilbagesendes.");
         assert!(item.presentation.contains("FORSLAG FRA KF"));
+    }
+
+    /// A party's proposal quoted in the case text proposes its own decision: it is case text.
+    #[test]
+    fn the_decision_a_quoted_proposal_proposes_is_case_text() {
+        let mut item = Item::default();
+        fill(
+            &mut item,
+            &paras(
+                "BESLUTNINGSFORSLAG FRA RV\nEn metroring i Aarhus.\n\nBeslutning:\nByrådet beslutter at hjemtage tilbud.\n\nIndstilling\nDet indstilles, at forslaget afvises.",
+            ),
+        );
+        assert_eq!(item.decision, None);
+        assert!(item.earlier_decisions.is_empty());
+        assert!(
+            item.presentation
+                .contains("Byrådet beslutter at hjemtage tilbud.")
+        );
+        assert_eq!(item.recommendations.len(), 1);
     }
 
     #[test]
