@@ -509,3 +509,72 @@ fn edoc_agendaweb_export_is_read() {
         [("1", "Budgettet", false, 1), ("2", "Købet", true, 1)]
     );
 }
+
+/// A web page no system's reader knows (eDoc's AgendaWeb page, made by its style sheet: the
+/// number and the title in cells of their own, captions with colons) is read as the text it
+/// shows, by the printed-document reader; `gavel toc` reads it alike. It was "no agenda found".
+#[test]
+fn a_web_page_of_another_system_is_read_as_the_text_it_shows() {
+    let item = |n: u32, title: &str, body: &str| {
+        format!(
+            "<table class=\"xsltTitleTableBegin\"><tr><td><div class=\"xsltTitle\"><a name=\"i{n}\"></a>{n}. </div></td>\
+             <td><div class=\"xsltTitle\">{title}</div></td></tr></table>\
+             <table><tr><td><div>Sagsnr.: 2013-00386{n}</div></td><td><div>Sagsbehandler: Claus Lange</div></td></tr></table>{body}<br/><br/>"
+        )
+    };
+    let page = format!(
+        "\u{feff}<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>Udvalget - Dagsorden</title></head><body>\
+         <div class=\"xsltAgendaTitle\">Dagsorden<br />Teknik- og Miljøudvalget</div>\
+         <div class=\"xsltDateAndLocation\">2. maj 2017 kl. 10:00<br />Mødested: Mødelokale 1, Rådhuset</div>\
+         <table class=\"xsltListOfContentBegin\"><tr><td colspan=\"3\"><div>Dagsorden</div></td></tr>\
+         <tr><td>1. </td><td><a href=\"#i1\">Godkendelse af dagsorden</a></td></tr>\
+         <tr><td>2. </td><td><a href=\"#i2\">Status på vejområdet</a></td></tr>\
+         <tr><td>3. </td><td><a href=\"#i3\">Eventuelt</a></td></tr></table>\
+         <div class=\"xsltItemsHeader\">Åbne sager</div>{}{}{}</body></html>",
+        item(
+            1,
+            "Godkendelse af dagsorden",
+            "<div class=\"xsltHeader\">Forvaltningen foreslår:</div><div>At dagsordenen godkendes.</div>"
+        ),
+        item(
+            2,
+            "Status på vejområdet",
+            "<div class=\"xsltHeader\">Præsentation:</div><div>Udvalget orienteres om vejene.</div>\
+              <div class=\"xsltHeader\">Forvaltningen foreslår:</div><div>At orienteringen tages til efterretning.</div>\
+              <div class=\"xsltHeader\">Sagsbeskrivelse:</div><div>Vejene er slidte efter vinteren.</div>"
+        ),
+        item(3, "Eventuelt", ""),
+    );
+    let got = agenda::parse_bytes(page.as_bytes()).unwrap();
+    let a = &got.agenda;
+    assert_eq!(
+        toc(a),
+        [
+            (
+                "1".to_string(),
+                "Godkendelse af dagsorden".to_string(),
+                None
+            ),
+            ("2".to_string(), "Status på vejområdet".to_string(), None),
+            ("3".to_string(), "Eventuelt".to_string(), None),
+        ]
+    );
+    assert_eq!(a.meeting.body.as_deref(), Some("Teknik- og Miljøudvalget"));
+    assert_eq!(a.meeting.date.as_deref(), Some("2017-05-02"));
+    assert_eq!(a.meeting.time.as_deref(), Some("10:00"));
+    assert_eq!(
+        a.meeting.location.as_deref(),
+        Some("Mødelokale 1, Rådhuset")
+    );
+    let vej = &a.items[1];
+    assert_eq!(vej.background, "Udvalget orienteres om vejene.");
+    assert_eq!(vej.presentation, "Vejene er slidte efter vinteren.");
+    assert_eq!(vej.recommendations.len(), 1, "{vej:?}");
+    assert_eq!(vej.case_ref.as_deref(), Some("2013-003862"));
+    assert_eq!(vej.case_officers.as_deref(), Some("Claus Lange"));
+    // `gavel toc` reads the same table.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dagsorden.html");
+    std::fs::write(&path, &page).unwrap();
+    assert_eq!(toc(&agenda::load_outline(&path).unwrap().agenda), toc(a));
+}

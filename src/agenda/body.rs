@@ -268,6 +268,17 @@ pub fn attachment_title(line: &str) -> Option<&str> {
     Some(rest.trim_start_matches('.').trimmed())
 }
 
+/// "Sagsbehandler: Claus Lange" (eDoc, Acadre): who handles the case, printed under its number.
+fn case_officer(line: &str) -> Option<&str> {
+    let (label, name) = line.split_once(':')?;
+    let label = label.trimmed();
+    let known = ["sagsbehandler", "sagsansvarlig", "sagsbehandlere"]
+        .iter()
+        .any(|l| label.eq_ignore_ascii_case(l));
+    let name = name.trimmed();
+    (known && !name.is_empty() && name.len() <= 80).then_some(name)
+}
+
 /// "Dok.nr.: 2012-202935", "J.nr. 12/345": a document's own reference, printed beside the case's.
 pub fn document_reference(line: &str) -> bool {
     let t = line.trimmed();
@@ -454,6 +465,13 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
                 continue;
             }
             if reader.section == Section::Before && document_reference(line) {
+                continue;
+            }
+            if reader.section == Section::Before
+                && let Some(officer) = case_officer(line)
+            {
+                item.case_officers
+                    .get_or_insert_with(|| officer.to_string());
                 continue;
             }
             if let Some(title) = attachment_title(line) {

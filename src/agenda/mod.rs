@@ -393,7 +393,7 @@ fn outline_beyond_tables(
             )
         }
         None => {
-            let text = text::decode(&bytes)?;
+            let text = shown_text(&bytes)?;
             let head = layout_head(&text);
             if meeting_file::looks_like(&head)
                 || (word_export::looks_like(&head) && !printed::headings_follow_contents(&head))
@@ -447,8 +447,18 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
         Some(Format::Pdf) => finish(read_pdf(bytes, Depth::Whole)),
         Some(Format::Docx) => finish(docx::parse(bytes, Depth::Whole)),
         Some(Format::Publication(system)) => finish(publication::parse(bytes, system)),
-        _ => settle(parse_text(&text::decode(bytes)?)?),
+        _ => settle(parse_text(&shown_text(bytes)?)?),
     }
+}
+
+/// A text file's text as its reader reads it: a web page no system's reader takes, the text
+/// it shows.
+fn shown_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, ImportError> {
+    let text = text::decode(bytes)?;
+    Ok(match publication::web_page_text(&text) {
+        Some(shown) => std::borrow::Cow::Owned(shown),
+        None => text,
+    })
 }
 
 /// A PDF's pages, cleaned, through the printed-document reader to the given depth; what the

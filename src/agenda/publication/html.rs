@@ -94,6 +94,21 @@ pub fn element_paragraphs(element: ElementRef) -> Vec<Paragraph> {
     out.finish()
 }
 
+/// A whole web page as the text it shows: its lines, a blank line between its paragraphs, a
+/// table row's cells on one line ("2. Title", as a printed table of contents reads).
+pub fn page_text(page: &str) -> String {
+    let html = Html::parse_document(page);
+    let mut out = String::with_capacity(page.len() / 2);
+    for paragraph in element_paragraphs(html.root_element()) {
+        for line in paragraph {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// All the text of an element as one line.
 pub fn element_line(element: ElementRef) -> String {
     element_paragraphs(element)

@@ -88,6 +88,18 @@ pub fn detect(bytes: &[u8]) -> Option<System> {
     marked.then_some(system)
 }
 
+/// A web page no system's reader takes (an agenda or referat some other system made into HTML):
+/// the text it shows, for the printed-document reader. `None` for anything but a web page.
+pub fn web_page_text(text: &str) -> Option<String> {
+    let mut head = text.len().min(4096);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    let root = root_name(&text[..head])?;
+    root.eq_ignore_ascii_case("html")
+        .then(|| html::page_text(text))
+}
+
 /// Reads a publication of the system [`detect`] found.
 pub fn parse(bytes: &[u8], system: System) -> Result<Imported, ImportError> {
     let text = decode(bytes);
