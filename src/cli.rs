@@ -17,8 +17,9 @@ const AFTER_HELP: &str = "Configuration: config.toml (keymap = \"vim\", lang = \
 /// item's case number, background, recommendation, case text and attachments, and a referat's
 /// decisions.
 ///
-/// Structured publications: eDoc's eDocAgendaPublishing.xml, Acadre's meeting XML, SBSYS
-/// eDagsorden publication XML, and FirstAgenda's published web page (HTML).
+/// Structured publications: eDoc's eDocAgendaPublishing.xml and AgendaWeb export, Acadre's
+/// meeting XML, SBSYS eDagsorden publication XML, and FirstAgenda's published web page (HTML);
+/// another system's web page is read as the text it shows.
 ///
 /// Text: the word processor's text export, or a PDF's text extraction. And gavel's own meeting
 /// file (.toml).
