@@ -214,18 +214,29 @@ const PAGE_CELL: u64 = 0x5a5a_0000_0000_0002;
 /// plan, udvikling og kultur (PUK)<TAB>Side 2" (Acadre). The number must say "Side" or "Page",
 /// so a title and its page in a table of contents are not one.
 pub fn with_page_number(line: &str) -> Option<(&str, u32)> {
-    let (header, cell) = line.trimmed().rsplit_once('\t')?;
-    let cell = cell.trimmed();
+    // Asked of the lines at every page's edge: the page cell is short, so its tab is among the
+    // last few bytes, and a line without one there is refused by one short search.
+    let bytes = line.trim_end().as_bytes();
+    if !bytes.last().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let from = bytes.len().saturating_sub(PAGE_CELL_BYTES);
+    let tab = from + memchr::memrchr(b'\t', &bytes[from..])?;
+    let cell = line[tab + 1..].trimmed();
     let labelled = ["side ", "page "].iter().any(|p| {
         cell.get(..p.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(p))
     });
-    let header = header.trimmed();
-    (labelled && !header.is_empty())
-        .then(|| page_number(cell))
-        .flatten()
-        .map(|n| (header, n))
+    if !labelled {
+        return None;
+    }
+    let header = line[..tab].trimmed();
+    let number = page_number(cell)?;
+    (!header.is_empty()).then_some((header, number))
 }
+
+/// The most bytes a page cell takes, its tab included ("\tSide 12345 af 12345").
+const PAGE_CELL_BYTES: usize = 28;
 
 /// The page number a running line prints: "Side 3", "Side 3 af 15", "3 af 15", "Page 3 of 9",
 /// "SIDE | 3", "- 3 -", "3/15", or a lone "3".
