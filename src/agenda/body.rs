@@ -435,17 +435,11 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
             if line.is_empty() {
                 continue;
             }
-            if let Some(next) = heading(line) {
-                let next = match next {
-                    Heading::Decision if !decisions => Heading::Presentation(true),
-                    other => other,
-                };
-                reader.flush(&mut current);
-                listing = false;
-                reader.enter(next, line);
-                continue;
-            }
-            if let Some((next, caption, rest)) = inline_caption(line) {
+            // A caption alone on its line, or with its text after its colon.
+            let captioned = heading(line).map(|h| (h, line, None)).or_else(|| {
+                inline_caption(line).map(|(h, caption, rest)| (h, caption, Some(rest)))
+            });
+            if let Some((next, caption, rest)) = captioned {
                 let next = match next {
                     Heading::Decision if !decisions => Heading::Presentation(true),
                     other => other,
@@ -453,7 +447,7 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
                 reader.flush(&mut current);
                 listing = false;
                 reader.enter(next, caption);
-                current.push(rest.to_string());
+                current.extend(rest.map(str::to_string));
                 continue;
             }
             if reader.section == Section::Before
