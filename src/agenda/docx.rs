@@ -127,6 +127,11 @@ const LISTED_PART_BYTES: u64 = 4 << 20;
 pub fn listed(bytes: &[u8]) -> Option<Imported> {
     let mut archive = archive(bytes).ok()?;
     let (styles, headers) = read_small_parts(&mut archive).ok()?;
+    let mut parts = Parts {
+        paragraphs: Vec::new(),
+        styles,
+        headers,
+    };
     let mut part = archive.by_name(DOCUMENT).ok()?;
     let size = part.size();
     if !(LISTED_PART_BYTES..=MAX_PART_BYTES).contains(&size) {
@@ -155,11 +160,7 @@ pub fn listed(bytes: &[u8]) -> Option<Imported> {
         read_at = xml.len();
         // Whole paragraphs: up to the last one's end.
         let end = memchr::memmem::rfind(&xml, b"</w:p>")? + b"</w:p>".len();
-        let parts = Parts {
-            paragraphs: read_paragraphs(as_text(&xml[..end], DOCUMENT).ok()?, true).ok()?,
-            styles: styles.clone(),
-            headers: headers.clone(),
-        };
+        parts.paragraphs = read_paragraphs(as_text(&xml[..end], DOCUMENT).ok()?, true).ok()?;
         if let Some(listed) = table_read(&parts) {
             return Some(listed);
         }

@@ -318,12 +318,6 @@ enum Look {
 /// and 2 ms at 50.
 const LISTED_PAGES: usize = 500;
 
-/// The most of a PDF's pages read for its table of contents alone: a table longer than a
-/// quarter of the document is not looked for further.
-fn listed_pages_at_most(pages: usize) -> usize {
-    pages / 4
-}
-
 /// The table of contents on a large PDF's first pages, read a few pages at a time until a page
 /// after it begins; `None` when there is none to be had (the first frame then waits for every
 /// page, as `gavel toc` does).
@@ -331,21 +325,28 @@ fn pdf_listed(pdf: &pdf::Pdf) -> Option<Imported> {
     if pdf.page_count() < LISTED_PAGES {
         return None;
     }
-    let most = listed_pages_at_most(pdf.page_count());
+    // A table longer than a quarter of the document is not looked for further.
+    let most = pdf.page_count() / 4;
     let mut leaf = pdf.leaf();
     let mut pages = Vec::new();
     let mut batch = 8;
     while leaf.read_so_far() < most {
         let read = leaf.read(batch.min(most - leaf.read_so_far()));
         pages.extend(read.iter().map(|page| text::cleaned(page).into_owned()));
-        if let Some(mut imported) = printed::listed(&printed::join_pages(&pages)) {
-            numbering::number_uniquely(&mut imported);
-            say_if_no_meeting(&mut imported);
+        if let Some(imported) = printed::listed(&printed::join_pages(&pages)) {
             return Some(imported);
         }
         batch *= 2;
     }
     None
+}
+
+/// A table of contents as printed, made what the screen takes: each number given once, and a
+/// word if the meeting was not found.
+fn as_listed(mut listed: Imported) -> Imported {
+    numbering::number_uniquely(&mut listed);
+    say_if_no_meeting(&mut listed);
+    listed
 }
 
 /// The outline of a document whose table of contents is not read apart from its text: a
@@ -370,7 +371,7 @@ fn outline_beyond_tables(
             {
                 drop(bytes);
                 let rest = move || finish(from_text(&pdf_text(&pdf)?, Depth::Whole));
-                return Ok((listed, Some(Box::new(rest))));
+                return Ok((as_listed(listed), Some(Box::new(rest))));
             }
             let text = pdf_text(&pdf)?;
             let outline = from_text(&text, Depth::Outline)?;
@@ -379,11 +380,10 @@ fn outline_beyond_tables(
         }
         Some(Format::Docx) => {
             if look == Look::Listed
-                && let Some(mut listed) = docx::listed(&bytes)
+                && let Some(listed) = docx::listed(&bytes)
             {
-                numbering::number_uniquely(&mut listed);
-                say_if_no_meeting(&mut listed);
-                return Ok((listed, Some(Box::new(move || parse_bytes(&bytes)))));
+                let rest = move || parse_bytes(&bytes);
+                return Ok((as_listed(listed), Some(Box::new(rest))));
             }
             let read = docx::read(&bytes)?;
             let outline = docx::assemble(&read, Depth::Outline)?;
