@@ -797,34 +797,36 @@ mod tests {
         assert_eq!(heading("Se administrationens indstilling"), None);
     }
 
+    /// An item filled from `text`, its paragraphs apart at blank lines.
+    fn filled(text: &str) -> Item {
+        let mut item = Item::default();
+        fill(&mut item, &paras(text));
+        item
+    }
+
+    /// The text of the item's decision, of this meeting or an earlier one.
+    fn decision_text(item: &Item) -> &str {
+        item.decision
+            .as_ref()
+            .or(item.earlier_decisions.first())
+            .map_or("", |d| d.text.as_str())
+    }
+
     /// A caption with its text on the same line starts its section; "Oplæg:" and "Referat:"
     /// are captions only with their colon (alone, "Referat" is a link's text).
     #[test]
     fn captions_inline_and_with_their_colon() {
-        let mut item = Item::default();
-        fill(
-            &mut item,
-            &paras(
-                "Oplæg:\nDer er foretaget et servicevindue.\n\nReferat: Alle skal have indhold.",
-            ),
+        let item = filled(
+            "Oplæg:\nDer er foretaget et servicevindue.\n\nReferat: Alle skal have indhold.",
         );
         assert_eq!(item.presentation, "Der er foretaget et servicevindue.");
-        let decision = item.decision.as_ref().or(item.earlier_decisions.first());
-        assert_eq!(decision.unwrap().text, "Alle skal have indhold.");
-        let mut item = Item::default();
-        fill(
-            &mut item,
-            &paras("Baggrund: Referatet kan læses her:\nReferat\n\nBeslutning: Godkendt."),
-        );
+        assert_eq!(decision_text(&item), "Alle skal have indhold.");
+        let item = filled("Baggrund: Referatet kan læses her:\nReferat\n\nBeslutning: Godkendt.");
         assert_eq!(item.background, "Referatet kan læses her:\nReferat");
-        let decision = item.decision.as_ref().or(item.earlier_decisions.first());
-        assert_eq!(decision.unwrap().text, "Godkendt.");
+        assert_eq!(decision_text(&item), "Godkendt.");
         // A sub-heading of the case text stays a line of it; so does a sentence with a colon.
-        let mut item = Item::default();
-        fill(
-            &mut item,
-            &paras("Sagsfremstilling\nØkonomi: Der er afsat 2 mio. kr.\n\nDet betyder: intet."),
-        );
+        let item =
+            filled("Sagsfremstilling\nØkonomi: Der er afsat 2 mio. kr.\n\nDet betyder: intet.");
         assert_eq!(
             item.presentation,
             "Økonomi: Der er afsat 2 mio. kr.\n\nDet betyder: intet."
@@ -835,16 +837,11 @@ mod tests {
     /// one before the case text (FirstAgenda) is its one paragraph.
     #[test]
     fn a_decision_at_the_end_takes_its_paragraphs() {
-        let mut item = Item::default();
-        fill(
-            &mut item,
-            &paras(
-                "Sagsfremstilling\nSagen.\n\nBeslutning\nPunktet blev drøftet.\n\nSagen genoptages.\n\nBilag\n1 Notat\n2 Plan\n\nUnderskriftsside",
-            ),
+        let item = filled(
+            "Sagsfremstilling\nSagen.\n\nBeslutning\nPunktet blev drøftet.\n\nSagen genoptages.\n\nBilag\n1 Notat\n2 Plan\n\nUnderskriftsside",
         );
-        let decision = item.decision.as_ref().or(item.earlier_decisions.first());
         assert_eq!(
-            decision.unwrap().text,
+            decision_text(&item),
             "Punktet blev drøftet.\nSagen genoptages."
         );
         assert!(
@@ -853,25 +850,17 @@ mod tests {
             item.presentation
         );
         assert!(!item.presentation.contains("genoptages"));
-        let mut item = Item::default();
-        fill(
-            &mut item,
-            &paras("Beslutninger\nTilbagesendes.\n\nFORSLAG FRA KF\nByrådet beslutter noget."),
-        );
-        let decision = item.decision.as_ref().or(item.earlier_decisions.first());
-        assert_eq!(decision.unwrap().text, "Tilbagesendes.");
+        let item =
+            filled("Beslutninger\nTilbagesendes.\n\nFORSLAG FRA KF\nByrådet beslutter noget.");
+        assert_eq!(decision_text(&item), "Tilbagesendes.");
         assert!(item.presentation.contains("FORSLAG FRA KF"));
     }
 
     /// A party's proposal quoted in the case text proposes its own decision: it is case text.
     #[test]
     fn the_decision_a_quoted_proposal_proposes_is_case_text() {
-        let mut item = Item::default();
-        fill(
-            &mut item,
-            &paras(
-                "BESLUTNINGSFORSLAG FRA RV\nEn metroring i Aarhus.\n\nBeslutning:\nByrådet beslutter at hjemtage tilbud.\n\nIndstilling\nDet indstilles, at forslaget afvises.",
-            ),
+        let item = filled(
+            "BESLUTNINGSFORSLAG FRA RV\nEn metroring i Aarhus.\n\nBeslutning:\nByrådet beslutter at hjemtage tilbud.\n\nIndstilling\nDet indstilles, at forslaget afvises.",
         );
         assert_eq!(item.decision, None);
         assert!(item.earlier_decisions.is_empty());
