@@ -263,18 +263,13 @@ pub fn read<'a>(text: &'a str, meeting: &mut Meeting, physical: bool) -> Read<'a
                 Some((header, number)) => (header, Some(number)),
                 None => (trimmed, page_number(trimmed)),
             };
-            match number {
-                Some(number) if text == trimmed => out.anchors.push((page, number)),
-                Some(number) => {
-                    out.anchors.push((page, number));
-                    if !out.running.iter().any(|r| r == text) {
-                        out.running.push(text.to_string());
-                    }
-                }
-                None if !out.running.iter().any(|r| r == text) => {
-                    out.running.push(text.to_string());
-                }
-                None => {}
+            // A page number gives its page; the line's words, once each, the meeting facts.
+            if let Some(number) = number {
+                out.anchors.push((page, number));
+            }
+            let only_a_number = number.is_some() && text == trimmed;
+            if !only_a_number && !out.running.iter().any(|r| r == text) {
+                out.running.push(text.to_string());
             }
             // Read until it has given both: it is the same line on every page.
             let known = meeting.body.is_some() && meeting.date.is_some();

@@ -73,10 +73,18 @@ pub fn outline(text: &str) -> Result<Imported, ImportError> {
     parse_lines(text, false, Depth::Outline)
 }
 
+/// The meeting's particulars from the lines before the agenda begins and the running headers.
+fn read_meeting(front: &[Line], running: &[String], meeting: &mut super::Meeting) {
+    let front: Vec<&str> = front.iter().map(AsRef::as_ref).collect();
+    front::read(&front, meeting);
+    let running: Vec<&str> = running.iter().map(String::as_str).collect();
+    front::read_running(&running, meeting);
+}
+
 /// The agenda as the table of contents on the first pages of a PDF lists it (the pages joined
-/// by [`join_pages`]), before the headings in the rest are read: a look at a large document
-/// while the whole is read: the front page's particulars, each entry as an item at the table's
-/// page, without text. The table is taken once a page after it has begun without an entry;
+/// by [`join_pages`]), before the headings in the rest are read, for a look at a large
+/// document while the whole is read: the front page's particulars, and each entry as an item
+/// at the table's page, without text. The table is taken once a page after it has begun without an entry;
 /// `None` while there is no table yet, or one that may go on past the pages read.
 pub fn listed(text: &str) -> Option<Imported> {
     let mut agenda = Agenda::default();
@@ -95,10 +103,7 @@ pub fn listed(text: &str) -> Option<Imported> {
     if !ended || end.page == lines[last].page || contents.entries.len() < 2 {
         return None;
     }
-    let front: Vec<&str> = lines[..first].iter().map(AsRef::as_ref).collect();
-    front::read(&front, &mut agenda.meeting);
-    let running: Vec<&str> = read.running.iter().map(String::as_str).collect();
-    front::read_running(&running, &mut agenda.meeting);
+    read_meeting(&lines[..first], &read.running, &mut agenda.meeting);
     let none_headed = vec![false; contents.entries.len()];
     agenda.items.reserve_exact(contents.entries.len());
     push_unheaded(
@@ -217,10 +222,7 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
         .chain(contents.lines.first().copied())
         .min()
         .unwrap_or(0);
-    let front: Vec<&str> = lines[..first].iter().map(AsRef::as_ref).collect();
-    front::read(&front, &mut agenda.meeting);
-    let running: Vec<&str> = read.running.iter().map(String::as_str).collect();
-    front::read_running(&running, &mut agenda.meeting);
+    read_meeting(&lines[..first], &read.running, &mut agenda.meeting);
 
     if chosen.is_empty() {
         return Err(ImportError::NoAgenda);

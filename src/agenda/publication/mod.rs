@@ -91,6 +91,7 @@ pub fn detect(bytes: &[u8]) -> Option<System> {
 /// A web page no system's reader takes (an agenda or referat some other system made into HTML):
 /// the text it shows, for the printed-document reader. `None` for anything but a web page.
 pub fn web_page_text(text: &str) -> Option<String> {
+    // The first 4 KB tell it (cut where a character begins).
     let mut head = text.len().min(4096);
     while !text.is_char_boundary(head) {
         head -= 1;
