@@ -519,7 +519,9 @@ fn a_web_page_of_another_system_is_read_as_the_text_it_shows() {
         format!(
             "<table class=\"xsltTitleTableBegin\"><tr><td><div class=\"xsltTitle\"><a name=\"i{n}\"></a>{n}. </div></td>\
              <td><div class=\"xsltTitle\">{title}</div></td></tr></table>\
-             <table><tr><td><div>Sagsnr.: 2013-00386{n}</div></td><td><div>Sagsbehandler: Claus Lange</div></td></tr></table>{body}<br/><br/>"
+             <table><tr><td><div>Sagsnr.: 2013-00386{n}</div></td><td><div>Sagsbehandler: Claus Lange</div></td>\
+             <td><div>{access}</div></td></tr></table>{body}<br/><br/>",
+            access = if n == 3 { "Lukket" } else { "Åben" }
         )
     };
     let page = format!(
@@ -572,6 +574,9 @@ fn a_web_page_of_another_system_is_read_as_the_text_it_shows() {
     assert_eq!(vej.recommendations.len(), 1, "{vej:?}");
     assert_eq!(vej.case_ref.as_deref(), Some("2013-003862"));
     assert_eq!(vej.case_officers.as_deref(), Some("Claus Lange"));
+    // The access beside the case's number: "Lukket" closes the item, and is no one's name.
+    let closed: Vec<bool> = a.items.iter().map(|i| i.closed).collect();
+    assert_eq!(closed, [false, false, true]);
     // `gavel toc` reads the same table.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("dagsorden.html");

@@ -269,7 +269,7 @@ pub fn attachment_title(line: &str) -> Option<&str> {
 }
 
 /// "Sagsbehandler: Claus Lange" (eDoc, Acadre): who handles the case, printed under its number.
-fn case_officer(line: &str) -> Option<&str> {
+pub fn case_officer(line: &str) -> Option<&str> {
     let (label, name) = line.split_once(':')?;
     let label = label.trimmed();
     let known = ["sagsbehandler", "sagsansvarlig", "sagsbehandlere"]
@@ -467,6 +467,17 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
                 item.case_officers
                     .get_or_insert_with(|| officer.to_string());
                 continue;
+            }
+            // The case's access beside its number and officer (eDoc): "Åben", "Lukket".
+            if reader.section == Section::Before && item.case_ref.is_some() && line.len() <= 7 {
+                match line.to_lowercase().as_str() {
+                    "lukket" => {
+                        item.closed = true;
+                        continue;
+                    }
+                    "åben" => continue,
+                    _ => {}
+                }
             }
             if let Some(title) = attachment_title(line) {
                 listing = true;

@@ -102,7 +102,9 @@ pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
         }
         if hard_break {
             after_attachment = body::attachment_title(text).is_some();
-            after_case_ref = body::is_case_reference(text) || body::document_reference(text);
+            after_case_ref = body::is_case_reference(text)
+                || body::document_reference(text)
+                || body::case_officer(text).is_some();
             in_attachments = after_attachment || (in_attachments && !line.page_start);
             paragraph.push(squash_spaces(text));
         } else if let Some(prev) = paragraph.last_mut() {
