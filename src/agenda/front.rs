@@ -70,6 +70,19 @@ fn looks_like_a_name(line: &str) -> bool {
         && !t.contains(':')
 }
 
+/// An address is a few lines: more is something else printed under the hour.
+const MAX_PLACE_LINES: usize = 5;
+
+/// A line that is only the hour: "Kl. 10:30", "kl. 10.30".
+fn is_hour(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let (Some(first), Some(_), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    matches!(first.to_lowercase().as_str(), "kl." | "kl" | "klokken")
+        && meta::find_time(&format!("kl. {}", &line[first.len()..].trimmed())).is_some()
+}
+
 /// Reads the front page's lines ("" for a gap) into the meeting.
 pub fn read(lines: &[&str], meeting: &mut Meeting) {
     let mut list: Option<List> = None;
@@ -81,9 +94,14 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
     // A fact's label alone ("Mødedato"), its value on the next printed line: how a text
     // extraction reads a two-column table of facts (pdftotext without `-layout`).
     let mut waiting: Option<String> = None;
+    // The place's lines, under an hour printed on a line of its own (Acadre: "Kl. 10:30 /
+    // Kaløvig Kursuscenter / Præstekravevej 46 / …"), up to a gap.
+    let mut place: Vec<String> = Vec::new();
+    let mut in_place = false;
     for raw in lines {
         let line = squash_spaces(raw);
         if line.is_empty() {
+            in_place = false;
             // A gap ends a list of names, not the space between its label and its first name.
             if named {
                 list = None;
@@ -102,6 +120,7 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             .split_once(':')
             .map_or((line.as_str(), ""), |(l, r)| (l, r.trimmed()));
         if let Some(which) = list_label(label) {
+            in_place = false;
             list = Some(which);
             named = !inline.is_empty();
             for name in inline.split([',', ';']).filter(|n| !n.trimmed().is_empty()) {
@@ -116,6 +135,11 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             waiting = Some(label.to_string());
             continue;
         }
+        if in_place && inline.is_empty() && place.len() < MAX_PLACE_LINES {
+            place.push(line);
+            continue;
+        }
+        in_place = false;
         if let Some(which) = list {
             // Names side by side in columns ("Jesper Mathiesen (A)<TAB>Ole Bjerregaard (V)").
             let cells: Vec<String> = raw
@@ -185,6 +209,13 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             after_kind = false;
             continue;
         }
+        if after_date && is_hour(&line) {
+            if let Some(time) = meta::find_time(&line) {
+                meeting.time.get_or_insert(time);
+            }
+            in_place = meeting.location.is_none();
+            continue;
+        }
         // "i Mødecenter C, Lokale 32 på Ballerup Rådhus", under the date.
         if after_date
             && meeting.location.is_none()
@@ -201,6 +232,9 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
         }
         after_kind = false;
         after_date = false;
+    }
+    if meeting.location.is_none() && !place.is_empty() {
+        meeting.location = Some(place.join(", "));
     }
     if !members.is_empty() {
         if meeting.minutes && meeting.present.is_empty() {
@@ -315,6 +349,33 @@ mod tests {
         assert_eq!(m.date.as_deref(), Some("2025-08-27"));
         assert_eq!(m.time.as_deref(), Some("16:00"));
         assert_eq!(m.location.as_deref(), Some("Byrådssalen"));
+    }
+
+    /// Acadre's front page: the date, the hour on a line of its own, and the place's address a
+    /// line a part under it.
+    #[test]
+    fn the_hour_under_the_date_and_the_place_under_the_hour() {
+        let m = front(
+            "Referat\nUdvalget for plan, udvikling og kultur (PUK)\nEkstraordinært PUK\nTorsdag den 20. juni 2013\nKl. 10:30\nKaløvig Kursuscenter\nPræstekravevej 46\nFølle Strand\n8410 Rønde\n\nMedlemmer\nJesper Mathiesen (A)\tOle Bjerregaard (V)\n",
+        );
+        assert_eq!(m.date.as_deref(), Some("2013-06-20"));
+        assert_eq!(m.time.as_deref(), Some("10:30"));
+        assert_eq!(
+            m.location.as_deref(),
+            Some("Kaløvig Kursuscenter, Præstekravevej 46, Følle Strand, 8410 Rønde")
+        );
+        assert_eq!(m.present.len(), 2);
+        // A place is only read under an hour of its own: under a date alone, a line may be
+        // anything.
+        let m =
+            front("Dagsorden\nØkonomiudvalget\nTorsdag den 20. juni 2013\nEkstraordinært møde\n");
+        assert_eq!(m.location, None);
+        // The list after the gap is no part of the place.
+        let m =
+            front("Torsdag den 20. juni 2013\nkl. 10.30\nRådhuset\nTilstede\nAnne Hansen (A)\n");
+        assert_eq!(m.time.as_deref(), Some("10:30"));
+        assert_eq!(m.location.as_deref(), Some("Rådhuset"));
+        assert_eq!(m.present.len(), 1);
     }
 
     #[test]
