@@ -268,6 +268,50 @@ pub fn attachment_title(line: &str) -> Option<&str> {
     Some(rest.trim_start_matches('.').trimmed())
 }
 
+/// A row of an attachments table, as its title: "1 Åben Opsamlingsnotat …\t222359/12" (Acadre:
+/// number, access, title, document number; in a Word table, a tab between each).
+pub fn attachment_row(line: &str) -> Option<&str> {
+    let line = line.trimmed();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = line.get(digits..).filter(|_| digits > 0)?;
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    // The number alone is no row ("2025 Budget" is a title): the access follows it.
+    let rest = if let Some(cell) = rest.strip_prefix('\t') {
+        cell.trimmed()
+    } else {
+        rest.strip_prefix(' ')?
+    };
+    let (access, title) = rest.split_once([' ', '\t'])?;
+    if !matches!(access.to_lowercase().as_str(), "åben" | "lukket") {
+        return None;
+    }
+    let title = title.trimmed();
+    // The document's number in the last cell.
+    let title = match title.rsplit_once('\t') {
+        Some((title, number)) if is_document_number(number.trimmed()) => title.trimmed(),
+        _ => title,
+    };
+    (!title.is_empty()).then_some(title)
+}
+
+/// "222359/12": a case system's document number.
+fn is_document_number(text: &str) -> bool {
+    text.split_once('/').is_some_and(|(a, b)| {
+        !a.is_empty()
+            && !b.is_empty()
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && b.bytes().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// "Underskriftsside": the signature page a referat ends with.
+pub fn is_signature_caption(line: &str) -> bool {
+    matches!(
+        line.trimmed().trim_end_matches(':').to_lowercase().as_str(),
+        "underskriftsside" | "underskriftsblad" | "underskrifter"
+    )
+}
+
 /// "Sagsbehandler: Claus Lange" (eDoc, Acadre): who handles the case, printed under its number.
 pub fn case_officer(line: &str) -> Option<&str> {
     let (label, name) = line.split_once(':')?;
@@ -427,6 +471,10 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
         after_decision: None,
     };
     for paragraph in paragraphs {
+        // A signature page after the last item's text is no part of it.
+        if paragraph.first().is_some_and(|l| is_signature_caption(l)) {
+            break;
+        }
         reader.paragraph_starts(paragraph);
         let mut current: Paragraph = Vec::new();
         let mut listing = false;
@@ -493,7 +541,8 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
                 continue;
             }
             if listing || reader.section == Section::Attachments {
-                item.attachments.push(line.to_string());
+                item.attachments
+                    .push(attachment_row(line).unwrap_or(line).to_string());
                 continue;
             }
             current.push(line.to_string());
@@ -561,13 +610,17 @@ impl Reader {
 
     fn enter(&mut self, heading: Heading, line: &str) {
         self.awaiting_decision = false;
-        // The attachments listed after a decision end what it takes, not whether it takes it
-        // (Acadre's referat).
-        self.after_decision = match (heading == Heading::Attachments, self.after_decision) {
-            (true, Some((at, None))) => Some((at, Some(self.presentation.len()))),
-            (true, kept) => kept,
-            (false, _) => None,
-        };
+        if heading == Heading::Attachments {
+            // The attachments listed after a decision end what it takes, not whether it takes
+            // it (Acadre's referat).
+            if let Some((at, None)) = self.after_decision {
+                self.after_decision = Some((at, Some(self.presentation.len())));
+            }
+        } else {
+            // Any other caption ends it: Acadre prints the decisions of several meetings in
+            // turn, each with its paragraphs ("Punktet genoptages." / "Tidspunkt herfor …").
+            self.end_decision();
+        }
         self.drop_bare_subheading();
         let main_background = !line.trimmed().to_lowercase().starts_with("baggrund");
         let heading = match heading {
@@ -653,10 +706,14 @@ impl Reader {
                 }
             }
             Section::Attachments => {
-                let entry = paragraph.len() == 1
-                    && first.chars().count() <= 200
-                    && !recommendation::starts_clause(first)
-                    && !is_lettered_point(first);
+                let rows = paragraph
+                    .iter()
+                    .all(|l| l.trimmed().is_empty() || attachment_row(l).is_some());
+                let entry = rows
+                    || paragraph.len() == 1
+                        && first.chars().count() <= 200
+                        && !recommendation::starts_clause(first)
+                        && !is_lettered_point(first);
                 if !entry {
                     self.section = Section::Presentation;
                 }
@@ -865,6 +922,42 @@ mod tests {
             filled("Beslutninger\nTilbagesendes.\n\nFORSLAG FRA KF\nByrådet beslutter noget.");
         assert_eq!(decision_text(&item), "Tilbagesendes.");
         assert!(item.presentation.contains("FORSLAG FRA KF"));
+    }
+
+    /// Acadre prints the decisions of several meetings in turn, with the case text supplemented
+    /// between them: each takes its paragraphs up to the next caption. Its attachments are a
+    /// table (number, access, title, document number); the signature page after them is no
+    /// part of the item.
+    #[test]
+    fn decisions_in_turn_the_attachments_table_and_the_signature_page() {
+        let item = filled(
+            "Sagsfremstilling\nSagen.\n\nBeslutning i Udvalget den 10-04-2013\nDer indkaldes.\n\nGrundstrukturen suppleres.\n\nSupplerende Sagsfremstilling\nMere.\n\nBeslutning i Udvalget den 24-04-2013\nPunktet genoptages.\n\nTidspunkt herfor fastlægges.\n\nBeslutning i Udvalget den 20-06-2013\nPunktet blev drøftet.\n\nSagen genoptages.\n\nBilag\n1 Åben Opsamlingsnotat. Temamøde 20.09.2012\t222359/12\n2\tÅben\tPolitik for Kultur\t73288/09\n3 Lukket Kulturkommune 2017\n\nUnderskriftsside\n\nJesper Mathiesen (A)\tOle Bjerregaard (V)",
+        );
+        let texts: Vec<&str> = item
+            .earlier_decisions
+            .iter()
+            .map(|d| d.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Der indkaldes.\nGrundstrukturen suppleres.",
+                "Punktet genoptages.\nTidspunkt herfor fastlægges.",
+                "Punktet blev drøftet.\nSagen genoptages."
+            ]
+        );
+        assert_eq!(
+            item.presentation,
+            "Sagen.\n\nSupplerende Sagsfremstilling\n\nMere."
+        );
+        assert_eq!(
+            item.attachments,
+            [
+                "Opsamlingsnotat. Temamøde 20.09.2012",
+                "Politik for Kultur",
+                "Kulturkommune 2017"
+            ]
+        );
     }
 
     /// A party's proposal quoted in the case text proposes its own decision: it is case text.

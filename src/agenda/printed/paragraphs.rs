@@ -75,7 +75,7 @@ pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
             Kind::Text => {}
         }
         let text: &str = &line.text;
-        if body::is_heading(text) {
+        if body::is_heading(text) || body::is_signature_caption(text) {
             if !paragraph.is_empty() {
                 out.push(std::mem::take(&mut paragraph));
             }
@@ -90,6 +90,7 @@ pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
                 let starts_upper = text.chars().next().is_some_and(|c| !c.is_lowercase());
                 let prev_open = last_printed.ends_with(['-', ',', ';']);
                 is_list_entry(text)
+                    || body::attachment_row(text).is_some()
                     || line.indented
                     || after_case_ref
                     || (after_attachment && !last_printed.ends_with('-') && starts_upper)
@@ -106,7 +107,13 @@ pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
                 || body::document_reference(text)
                 || body::case_officer(text).is_some();
             in_attachments = after_attachment || (in_attachments && !line.page_start);
-            paragraph.push(squash_spaces(text));
+            if body::attachment_row(text).is_some() {
+                // A table's row keeps its cells apart: the last is the document's number.
+                let cells: Vec<String> = text.split('\t').map(squash_spaces).collect();
+                paragraph.push(cells.join("\t"));
+            } else {
+                paragraph.push(squash_spaces(text));
+            }
         } else if let Some(prev) = paragraph.last_mut() {
             join_line(prev, text);
         }

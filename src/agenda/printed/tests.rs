@@ -191,8 +191,12 @@ fn acadres_referat_with_its_own_page_numbers_in_the_header() {
             header(1, 2)
         ),
         &format!(
-            "{}715. Kulturkommune 2017. Politiske fokusområder\nSagsnr.:\t12/27845\n \nSagsfremstilling\nByrådets arbejde med kulturkommunen begyndte i 2012.\n \nBeslutning i Udvalget for plan (PUK) den 20-06-2013\nPunktet blev drøftet.\n \nSagen genoptages på det kommende møde.\n \nBilag\n1 Åben Opsamlingsnotat\t222359/12\n2 Åben Politik for Kultur\t73288/09\n",
+            "{}715. Kulturkommune 2017. Politiske fokusområder\nSagsnr.:\t12/27845\n \nSagsfremstilling\nByrådets arbejde med kulturkommunen begyndte i 2012.\n \nBeslutning i Udvalget for plan (PUK) den 20-06-2013\nPunktet blev drøftet.\n \nSagen genoptages på det kommende møde.\n \nBilag\n1 Åben Opsamlingsnotat. Temamøde 20.09.2012\t222359/12\n2 Åben Politik for Kultur og Fritid - Lokalt engagement, Godkendt af byrådet 300409\t73288/09\n",
             header(2, 3)
+        ),
+        &format!(
+            "{}Underskriftsside\n \nJesper Mathiesen (A)\tOle Bjerregaard (V)\n",
+            header(3, 4)
         ),
     ]);
     let a = &got.agenda;
@@ -213,6 +217,19 @@ fn acadres_referat_with_its_own_page_numbers_in_the_header() {
     for text in [&item.background, &item.presentation] {
         assert!(!text.contains("Referat For"), "{text:?}");
     }
+    // The attachments table's rows, each its title; the signature page is no part of the item.
+    assert_eq!(
+        item.attachments,
+        [
+            "Opsamlingsnotat. Temamøde 20.09.2012",
+            "Politik for Kultur og Fritid - Lokalt engagement, Godkendt af byrådet 300409"
+        ]
+    );
+    assert!(
+        !item.presentation.contains("Underskriftsside") && !item.presentation.contains("Jesper"),
+        "{:?}",
+        item.presentation
+    );
 }
 
 #[test]
