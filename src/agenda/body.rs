@@ -9,7 +9,7 @@ use std::sync::{LazyLock, OnceLock};
 use memchr::memmem;
 
 use super::{Item, PrintedDecision, recommendation};
-use crate::agenda::text::Trim;
+use crate::agenda::text::{Trim, squash_spaces};
 
 /// A paragraph: its lines as printed (list entries and hard breaks), wrapped lines already joined.
 pub type Paragraph = Vec<String>;
@@ -292,6 +292,16 @@ pub fn attachment_row(line: &str) -> Option<&str> {
         _ => title,
     };
     (!title.is_empty()).then_some(title)
+}
+
+/// A printed line as the item's text holds it: its spaces squashed, but an attachments table's
+/// row keeps its cells apart (the last is the document's number).
+pub fn logical_line(text: &str) -> String {
+    if attachment_row(text).is_none() {
+        return squash_spaces(text);
+    }
+    let cells: Vec<String> = text.split('\t').map(squash_spaces).collect();
+    cells.join("\t")
 }
 
 /// "222359/12": a case system's document number.

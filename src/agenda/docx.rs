@@ -399,6 +399,60 @@ fn read_styles(xml: &str) -> HashMap<String, Style> {
     styles
 }
 
+/// A finished paragraph goes into the table cell being read, or else into the document.
+fn place(p: Para, rows: &mut [Vec<Vec<Para>>], out: &mut Vec<Para>) {
+    match rows.last_mut().and_then(|row| row.last_mut()) {
+        Some(cell) => cell.push(p),
+        None => out.push(p),
+    }
+}
+
+/// The longest cell text a row of short cells has: longer, the table lays out a text.
+const SHORT_CELL: usize = 200;
+
+/// A table row as the document's paragraphs. Short cells side by side are one paragraph of
+/// lines, each line the cells' texts at that height with a tab between, as a PDF prints them:
+/// "Sagsnr.:\t12/27845", "1\tÅben\tOpsamlingsnotat …\t222359/12", names in two columns. A row
+/// of one cell, or one that lays out longer texts, keeps its paragraphs, a cell after another.
+fn row_paragraphs(cells: Vec<Vec<Para>>) -> Vec<Para> {
+    let has_text = |p: &Para| !p.text.trim().is_empty();
+    let filled = cells.iter().filter(|c| c.iter().any(has_text)).count();
+    let short = cells
+        .iter()
+        .flatten()
+        .all(|p| !p.toc && !p.text.contains('\n') && p.text.chars().count() <= SHORT_CELL);
+    if filled < 2 || !short {
+        return cells.into_iter().flatten().collect();
+    }
+    let texts: Vec<Vec<Para>> = cells
+        .into_iter()
+        .map(|c| c.into_iter().filter(has_text).collect::<Vec<_>>())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let height = texts.iter().map(Vec::len).max().unwrap_or(0);
+    let mut row = Para {
+        style: texts[0][0].style.clone(),
+        outline: texts[0][0].outline,
+        ..Para::default()
+    };
+    for at in 0..height {
+        if at > 0 {
+            row.text.push('\n');
+        }
+        let line: Vec<&str> = texts
+            .iter()
+            .map(|c| c.get(at).map_or("", |p| p.text.trim()))
+            .collect();
+        row.text.push_str(line.join("\t").trim_end_matches('\t'));
+    }
+    row.bookmarks = texts
+        .into_iter()
+        .flatten()
+        .flat_map(|p| p.bookmarks)
+        .collect();
+    vec![row]
+}
+
 /// A field being read: its instruction, and whether its shown result has begun.
 struct Field {
     instruction: String,
@@ -422,6 +476,9 @@ fn read_paragraphs(xml: &str, need_body: bool) -> Result<Vec<Para>, ImportError>
     let mut sdt_depth = 0usize;
     let mut toc_sdt: Option<usize> = None;
     let mut seen_body = !need_body;
+    // The table rows being read, innermost last: each a list of cells, each of paragraphs.
+    let mut rows: Vec<Vec<Vec<Para>>> = Vec::new();
+    let mut placed = 0usize;
     // Carriage returns in a text are normalized away; most documents have none anywhere.
     let has_cr = memchr::memchr(b'\r', xml.as_bytes()).is_some();
 
@@ -448,6 +505,17 @@ fn read_paragraphs(xml: &str, need_body: bool) -> Result<Vec<Para>, ImportError>
                     }
                     b"t" => in_text = true,
                     b"instrText" => in_instruction = true,
+                    b"tr" => {
+                        if rows.len() >= 64 {
+                            return Err(ImportError::CorruptDocx("tables nested too deep".into()));
+                        }
+                        rows.push(Vec::new());
+                    }
+                    b"tc" => {
+                        if let Some(row) = rows.last_mut() {
+                            row.push(Vec::new());
+                        }
+                    }
                     b"sdt" => sdt_depth += 1,
                     b"fldSimple" => {
                         let instruction = attr(&e, b"instr").unwrap_or_default();
@@ -481,12 +549,20 @@ fn read_paragraphs(xml: &str, need_body: bool) -> Result<Vec<Para>, ImportError>
                 _ if fallback_depth > 0 => {}
                 b"p" => {
                     if let Some(p) = open.pop() {
-                        if out.len() >= MAX_PARAGRAPHS {
+                        placed += 1;
+                        if placed > MAX_PARAGRAPHS {
                             return Err(ImportError::CorruptDocx(format!(
                                 "more than {MAX_PARAGRAPHS} paragraphs"
                             )));
                         }
-                        out.push(p);
+                        place(p, &mut rows, &mut out);
+                    }
+                }
+                b"tr" => {
+                    if let Some(row) = rows.pop() {
+                        for p in row_paragraphs(row) {
+                            place(p, &mut rows, &mut out);
+                        }
                     }
                 }
                 b"t" => in_text = false,
@@ -1055,7 +1131,7 @@ fn paragraphs(lines: &[Line]) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut paragraph: Paragraph = Vec::new();
     for line in lines {
-        let text = squash_spaces(line.text);
+        let text = body::logical_line(line.text);
         if text.is_empty() || body::is_heading(&text) {
             if !paragraph.is_empty() {
                 out.push(std::mem::take(&mut paragraph));
@@ -1117,6 +1193,61 @@ mod tests {
         let paras = read_paragraphs(xml, true).unwrap();
         let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, ["Dato:\n12. maj, kl. 9\n", "Æblevej 1"]);
+    }
+
+    /// Acadre's Word document lays its facts, attachments and members out in tables: short cells
+    /// side by side are read as a PDF prints them, a line for each height with a tab between
+    /// the cells; a table laying out a longer text keeps its paragraphs.
+    #[test]
+    fn table_rows_of_short_cells_are_lines_of_tab_separated_cells() {
+        let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+        let cell = |ps: &[&str]| {
+            format!(
+                "<w:tc>{}</w:tc>",
+                ps.iter().map(|t| p(t)).collect::<String>()
+            )
+        };
+        let row = |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.concat());
+        let table = |rows: &[String]| format!("<w:tbl>{}</w:tbl>", rows.concat());
+        let column = |names: &[&str]| {
+            let rows: Vec<String> = names.iter().map(|n| row(&[cell(&[n])])).collect();
+            format!("<w:tc>{}{}</w:tc>", table(&rows), p(""))
+        };
+        let members = table(&[row(&[
+            column(&[
+                "Jesper Mathiesen (A)",
+                "Ole Bollesen (A)",
+                "Niels Viderø (A)",
+            ]),
+            column(&["Ole Bjerregaard (V)", "Steen Fris (C)"]),
+        ])]);
+        let long = "Sagen handler om kulturkommunen. ".repeat(8);
+        let xml = format!(
+            "<w:document xmlns:w=\"w\"><w:body>{}{}{}{}</w:body></w:document>",
+            table(&[row(&[format!("<w:tc>{}{members}</w:tc>", p("Medlemmer"))])]),
+            table(&[row(&[cell(&["Sagsnr.: "]), cell(&["12/27845"])])]),
+            table(&[row(&[
+                cell(&["1"]),
+                cell(&["Åben"]),
+                cell(&["Opsamlingsnotat"]),
+                cell(&["222359/12"])
+            ])]),
+            table(&[row(&[cell(&["Sagsfremstilling"]), cell(&[&long, "Mere."])])]),
+        );
+        let paras = read_paragraphs(&xml, true).unwrap();
+        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Medlemmer",
+                "Jesper Mathiesen (A)\tOle Bjerregaard (V)\nOle Bollesen (A)\tSteen Fris (C)\nNiels Viderø (A)",
+                "Sagsnr.:\t12/27845",
+                "1\tÅben\tOpsamlingsnotat\t222359/12",
+                "Sagsfremstilling",
+                long.as_str(),
+                "Mere.",
+            ]
+        );
     }
 
     /// Word's table of contents control is seen to close whatever pieces the text is unpacked

@@ -98,13 +98,15 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
     // Kaløvig Kursuscenter / Præstekravevej 46 / …"), up to a gap.
     let mut place: Vec<String> = Vec::new();
     let mut in_place = false;
+    // The current list's names, a column each.
+    let mut columns: Vec<Vec<String>> = Vec::new();
     for raw in lines {
         let line = squash_spaces(raw);
         if line.is_empty() {
             in_place = false;
             // A gap ends a list of names, not the space between its label and its first name.
             if named {
-                list = None;
+                add_columns(&mut columns, list.take(), meeting, &mut members);
             }
             continue;
         }
@@ -121,7 +123,7 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             .map_or((line.as_str(), ""), |(l, r)| (l, r.trimmed()));
         if let Some(which) = list_label(label) {
             in_place = false;
-            list = Some(which);
+            add_columns(&mut columns, list.replace(which), meeting, &mut members);
             named = !inline.is_empty();
             for name in inline.split([',', ';']).filter(|n| !n.trimmed().is_empty()) {
                 add(meeting, &mut members, which, name);
@@ -149,16 +151,19 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
                 .collect();
             let a_name = |name: &String| looks_like_a_name(name) && !printed::is_table_label(name);
             if !cells.is_empty() && cells.iter().all(a_name) {
-                for name in &cells {
-                    add(meeting, &mut members, which, name);
+                for (at, name) in cells.into_iter().enumerate() {
+                    match columns.get_mut(at) {
+                        Some(column) => column.push(name),
+                        None => columns.push(vec![name]),
+                    }
                 }
                 named = true;
                 if which == List::Secretary {
-                    list = None;
+                    add_columns(&mut columns, list.take(), meeting, &mut members);
                 }
                 continue;
             }
-            list = None;
+            add_columns(&mut columns, list.take(), meeting, &mut members);
         }
         if let Some(minutes) = kind(&line) {
             meeting.minutes |= minutes;
@@ -233,6 +238,7 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
         after_kind = false;
         after_date = false;
     }
+    add_columns(&mut columns, list, meeting, &mut members);
     if meeting.location.is_none() && !place.is_empty() {
         meeting.location = Some(place.join(", "));
     }
@@ -268,6 +274,21 @@ pub fn read_running(lines: &[&str], meeting: &mut Meeting) {
         {
             meeting.body = Some(squash_spaces(line));
         }
+    }
+}
+
+/// The names of a list that has ended, a column after another: a list printed in columns runs
+/// down the first (Acadre's members, in the order its XML gives them).
+fn add_columns(
+    columns: &mut Vec<Vec<String>>,
+    which: Option<List>,
+    meeting: &mut Meeting,
+    members: &mut Vec<Person>,
+) {
+    let names = columns.drain(..).flatten();
+    match which {
+        Some(which) => names.for_each(|name| add(meeting, members, which, &name)),
+        None => names.for_each(drop),
     }
 }
 
@@ -376,6 +397,25 @@ mod tests {
         assert_eq!(m.time.as_deref(), Some("10:30"));
         assert_eq!(m.location.as_deref(), Some("Rådhuset"));
         assert_eq!(m.present.len(), 1);
+    }
+
+    /// Names in two columns are read down the first column, then the second.
+    #[test]
+    fn names_in_columns_run_down_each_column() {
+        let m = front(
+            "Referat\nUdvalget\n\nMedlemmer\n\nJesper Mathiesen (A)\tOle Bjerregaard (V)\nOle Bollesen (A)\tSteen Fris (C)\nNiels Viderø (A)\n\nFraværende\n",
+        );
+        let present: Vec<&str> = m.present.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            present,
+            [
+                "Jesper Mathiesen",
+                "Ole Bollesen",
+                "Niels Viderø",
+                "Ole Bjerregaard",
+                "Steen Fris"
+            ]
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::lines::{Kind, Line};
 use crate::agenda::body::{self, Paragraph};
-use crate::agenda::text::{join_line, squash_spaces};
+use crate::agenda::text::join_line;
 
 /// The width of a full printed line, to tell a short line (a sub-heading, the end of a list
 /// entry) from a wrapped one.
@@ -107,13 +107,7 @@ pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
                 || body::document_reference(text)
                 || body::case_officer(text).is_some();
             in_attachments = after_attachment || (in_attachments && !line.page_start);
-            if body::attachment_row(text).is_some() {
-                // A table's row keeps its cells apart: the last is the document's number.
-                let cells: Vec<String> = text.split('\t').map(squash_spaces).collect();
-                paragraph.push(cells.join("\t"));
-            } else {
-                paragraph.push(squash_spaces(text));
-            }
+            paragraph.push(body::logical_line(text));
         } else if let Some(prev) = paragraph.last_mut() {
             join_line(prev, text);
         }
