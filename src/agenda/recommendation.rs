@@ -117,8 +117,18 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
     } else {
         clauses.push(strip_marks(rest).to_string());
     }
+    // Clauses marked alike ("At 1)", "At 2)"; "A)", "B)") may have points of their own under
+    // them ("1.1 …", "a) …", "- …"): a line starts a clause only with the first clause's kind of
+    // mark.
+    let clause_mark = lines[1..]
+        .first()
+        .map(|l| mark_of(l))
+        .filter(|m| list_form && *m != Mark::None);
     for line in &lines[1..] {
-        let starts_entry = list_form || has_list_mark(line) || starts_with_at(line);
+        let starts_entry = match clause_mark {
+            Some(mark) => mark_of(line) == mark,
+            None => list_form || has_list_mark(line) || starts_with_at(line),
+        };
         match clauses.last_mut() {
             Some(last) if !starts_entry => {
                 last.push('\n');
@@ -139,7 +149,7 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
     }
     let recommendations = clauses
         .iter()
-        .flat_map(|c| split_compound(c))
+        .flat_map(|c| split_first_line(c))
         .filter(|c| !c.is_empty())
         .map(|text| Recommendation {
             action: classify(&text),
@@ -238,6 +248,50 @@ fn strip_marks(line: &str) -> &str {
     l
 }
 
+/// The kind of mark a clause's line begins with.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mark {
+    /// "At 1)", "At)", "at …": Aarhus's clauses, continuing the lead-in.
+    At,
+    /// "1)", "1."
+    Number,
+    /// "a)"
+    Lower,
+    /// "A)"
+    Upper,
+    /// "-", "•", …
+    Bullet,
+    None,
+}
+
+fn mark_of(line: &str) -> Mark {
+    if line.starts_with(['-', '–', '•', '*', '·']) {
+        return Mark::Bullet;
+    }
+    if starts_with_at(line) || line.starts_with("At) ") || line.starts_with("at) ") {
+        return Mark::At;
+    }
+    match (enumerator_len(line), line.as_bytes().first()) {
+        (Some(_), Some(b'0'..=b'9')) => Mark::Number,
+        (Some(_), Some(b'a'..=b'z')) => Mark::Lower,
+        (Some(_), Some(_)) => Mark::Upper,
+        _ => Mark::None,
+    }
+}
+
+/// [`split_compound`] on a clause's own sentence; the points under it stay with its last part.
+fn split_first_line(clause: &str) -> Vec<String> {
+    let (first, points) = clause.split_once('\n').unwrap_or((clause, ""));
+    let mut parts = split_compound(first);
+    if !points.is_empty()
+        && let Some(last) = parts.last_mut()
+    {
+        last.push('\n');
+        last.push_str(points);
+    }
+    parts
+}
+
 /// "X orienteres om A og drøfter B." asks for two things: split it where " og " is followed by a
 /// second action verb.
 fn split_compound(clause: &str) -> Vec<String> {
@@ -254,7 +308,11 @@ fn split_compound(clause: &str) -> Vec<String> {
             .any(|(w, a)| after.starts_with(w) && (*a != Action::Note || !w.starts_with("tage")))
             || ((after.starts_with("tager ") || after.starts_with("tages "))
                 && (after.contains("til efterretning") || after.contains("til orientering")));
-        if verb_follows && first_verb(&lower[start..at]).is_some() {
+        // The first action has its own object: "orienteres om X og drøfter Y", not
+        // "drøfter og godkender Y".
+        let own_object = first_verb(&lower[start..at])
+            .is_some_and(|(verb, _)| lower[start + verb..at].split_whitespace().count() >= 2);
+        if verb_follows && own_object {
             parts.push(clause[start..at].trimmed().to_string());
             start = at + 4;
         }
@@ -350,6 +408,34 @@ mod tests {
         ));
         assert_eq!(actions(&recs), [Action::Note, Action::Discuss]);
         assert_eq!(recs[1].text, "drøfter opmærksomhedspunkter.");
+        // Two verbs of one object are one clause: "drøfter og godkender X" asks one thing.
+        let (_, recs) = split(&lines(
+            "Det indstilles:\nAt 1) Byrådet drøfter og godkender eventuelle ændringer til budgetforslaget 2026.",
+        ));
+        assert_eq!(recs.len(), 1, "{recs:?}");
+        assert_eq!(
+            recs[0].text,
+            "Byrådet drøfter og godkender eventuelle ændringer til budgetforslaget 2026."
+        );
+    }
+
+    /// Clauses numbered "At 1)", "At 2)" with their own points under them ("1.1 …", "a) …"): the
+    /// points are the clause's text, not clauses of their own.
+    #[test]
+    fn points_under_a_clause_stay_in_it() {
+        let (intro, recs) = split(&lines(
+            "Det indstilles:\nAt 1) Byrådet vedtager følgende anbefalinger fra udvalget:\n1.1 Kortlægning af arbejdsbelastningen\na) (…), at der indføres en tidsfrist og godkender noget.\nb) (…), at fremtidige udvalg har et kommissorium.\n2.4 Åbenhed: Muligheder og anbefalinger\nIft. a) vedtages punktet som en henstilling.\nAt 2) Byrådet tager udvalgets øvrige anbefalinger til efterretning\nAt 3) Byrådet godkender, at der sendes en ansøgning.",
+        ));
+        assert_eq!(intro, "Det indstilles:");
+        assert_eq!(actions(&recs), [Action::Approve, Action::Note, Action::Approve]);
+        assert!(recs[0].text.starts_with("Byrådet vedtager følgende anbefalinger fra udvalget:\n1.1 Kortlægning"));
+        assert!(recs[0].text.ends_with("Ift. a) vedtages punktet som en henstilling."));
+        // Lettered clauses with bullets under them, alike.
+        let (_, recs) = split(&lines(
+            "Det indstilles, at\nA) Udvalget godkender planen med\n- en ny skole\n- en ny hal\nB) Udvalget tager sagen til efterretning.",
+        ));
+        assert_eq!(actions(&recs), [Action::Approve, Action::Note]);
+        assert_eq!(recs[0].text, "Udvalget godkender planen med\n- en ny skole\n- en ny hal");
     }
 
     #[test]
