@@ -562,6 +562,13 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
 
     reader.drop_bare_subheading();
     reader.end_decision();
+    if reader.recommendation.is_empty() {
+        reader.recommendation = uncaptioned_recommendation([
+            &mut reader.before,
+            &mut reader.background,
+            &mut reader.presentation,
+        ]);
+    }
     // Text before the first heading is kept with the background rather than dropped.
     let Reader {
         mut before,
@@ -582,6 +589,62 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
             .into_iter()
             .filter(|d| !d.text.trimmed().is_empty()),
     );
+}
+
+/// A recommendation no caption heads, in the formula's words: "Det indstilles, at …" and the
+/// clauses under it (a party's proposal on a byråd's agenda: the meeting votes on it). Taken
+/// out of the item's text, with the proposal's own caption above it ("Beslutningspunkt:"),
+/// from the first text that has one.
+fn uncaptioned_recommendation(texts: [&mut Vec<Paragraph>; 3]) -> Vec<String> {
+    let lower = |line: &String| line.trimmed().to_lowercase();
+    let formula = |line: &String| lower(line).starts_with("det indstilles");
+    let caption = |line: &String| {
+        let line = lower(line);
+        line.split_whitespace().count() <= 2
+            && (line.contains("beslutning") || line.contains("indstilling"))
+    };
+    let clause = |line: &String| recommendation::starts_clause(line);
+    for text in texts {
+        let found = text
+            .iter()
+            .enumerate()
+            .find_map(|(p, para)| para.iter().position(&formula).map(|l| (p, l)));
+        let Some((mut p, mut l)) = found else {
+            continue;
+        };
+        // The proposal's caption above it, on the line before or alone before its paragraph.
+        if l > 0 && caption(&text[p][l - 1]) {
+            text[p].remove(l - 1);
+            l -= 1;
+        } else if l == 0 && p > 0 && matches!(&text[p - 1][..], [line] if caption(line)) {
+            text.remove(p - 1);
+            p -= 1;
+        }
+        let para = &mut text[p];
+        let mut end = l + 1;
+        while para.get(end).is_some_and(clause) {
+            end += 1;
+        }
+        let after = para.split_off(end);
+        let mut lines = para.split_off(l);
+        // Clauses that run to the paragraph's end may go on in the paragraphs after it.
+        let next = p + 1;
+        if after.is_empty() {
+            while text
+                .get(next)
+                .is_some_and(|q| q.first().is_some_and(clause))
+            {
+                lines.extend(text.remove(next));
+            }
+        } else {
+            text.insert(next, after);
+        }
+        if text[p].is_empty() {
+            text.remove(p);
+        }
+        return lines;
+    }
+    Vec::new()
 }
 
 /// Where the lines of an item's text go, section by section.
@@ -968,6 +1031,56 @@ mod tests {
                 "Kulturkommune 2017"
             ]
         );
+    }
+
+    /// A party's proposal on the agenda carries the recommendation the meeting votes on, with no
+    /// caption of the system's above it ("Det indstilles at," in the proposal's own words).
+    #[test]
+    fn a_proposals_recommendation_is_the_items_when_it_has_no_other() {
+        let item = filled(
+            "BESLUTNINGSFORSLAG FRA ALT\n\nForslag:\nForslag fra Thure Hastrup om ophør\n\nBeslutningsforslag\n\nDet indstilles at,\n\n1. byrådet pålægger Borgmesterens Afdeling at afvikle engagementet.\n\n2. Kattegatforbindelsen skrives ud af kommunalplanen for 2025\n\nMotivation\nSom det fremgår af svaret, har kommunen betjent komitéen.",
+        );
+        assert_eq!(item.recommendation_intro, "Det indstilles at,");
+        let clauses: Vec<&str> = item
+            .recommendations
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(
+            clauses,
+            [
+                "byrådet pålægger Borgmesterens Afdeling at afvikle engagementet.",
+                "Kattegatforbindelsen skrives ud af kommunalplanen for 2025"
+            ]
+        );
+        assert!(
+            item.presentation.contains("Motivation"),
+            "{:?}",
+            item.presentation
+        );
+        assert!(!item.presentation.contains("Det indstilles"));
+        let item = filled(
+            "BESLUTNINGSFORSLAG FRA V\nAlle børn fortjener den bedst mulige start.\n\nBeslutningspunkt:\nDet indstilles, at rådmanden undersøger mulighederne for tilskud.\n\nForslaget er stillet af:\nMathilde Hjort Bressum (V)",
+        );
+        assert_eq!(item.recommendation_intro, "Det indstilles, at");
+        assert_eq!(item.recommendations.len(), 1);
+        assert!(item.background.contains("Alle børn") || item.presentation.contains("Alle børn"));
+        // The web page's case text as one paragraph of lines.
+        let item = filled(
+            "BESLUTNINGSFORSLAG FRA ALT\n\nForslag:\nForslag fra Thure Hastrup om ophør\nBeslutningsforslag\nDet indstilles at,\n1. byrådet pålægger Borgmesterens Afdeling at afvikle engagementet.\n2. Kattegatforbindelsen skrives ud af kommunalplanen for 2025\nMotivation\nSom det fremgår af svaret, har kommunen betjent komitéen.",
+        );
+        assert_eq!(item.recommendations.len(), 2, "{item:?}");
+        assert!(
+            item.presentation.contains("om ophør\n\nMotivation"),
+            "{:?}",
+            item.presentation
+        );
+        // An item with a recommendation of its own keeps a quoted one in its text.
+        let item = filled(
+            "Sagsfremstilling\nDet indstilles, at sagen udsættes, skrev udvalget.\n\nIndstilling\nDet indstilles, at byrådet godkender planen.",
+        );
+        assert_eq!(item.recommendations.len(), 1);
+        assert!(item.presentation.contains("udsættes"));
     }
 
     /// A party's proposal quoted in the case text proposes its own decision: it is case text.
