@@ -269,6 +269,11 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
         let all = next_entry..contents.entries.len();
         push_unheaded(&mut agenda.items, &contents, &headed, all);
     }
+    // A letter's numbered questions are no agenda: no table lists them, and each "title" is a
+    // paragraph of sentences.
+    if contents.entries.is_empty() && agenda.items.iter().all(|i| is_paragraph(&i.title)) {
+        return Err(ImportError::NoAgenda);
+    }
     warnings.extend(unheaded(&contents, &headed, kept));
     if depth == Depth::Outline {
         return Ok(Imported { agenda, warnings });
@@ -292,6 +297,30 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
         }
     }
     Ok(Imported { agenda, warnings })
+}
+
+/// Text of several sentences, not a title: two sentences end inside it ("… område. Derfor …",
+/// "… særbehandling?” Alle …"). A title may have one ("Kulturkommune 2017. Politiske
+/// fokusområder").
+fn is_paragraph(title: &str) -> bool {
+    let chars: Vec<char> = title.chars().collect();
+    let mut ends = 0;
+    for (at, &c) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '?' | '!') {
+            continue;
+        }
+        let mut next = at + 1;
+        while chars
+            .get(next)
+            .is_some_and(|c| matches!(c, '”' | '"' | '’' | '»' | ')'))
+        {
+            next += 1;
+        }
+        if chars.get(next) == Some(&' ') && chars.get(next + 1).is_some_and(|c| c.is_uppercase()) {
+            ends += 1;
+        }
+    }
+    ends >= 2
 }
 
 /// "Lukket: Køb af landbrugsejendom", "Lukket punkt: …": a closed item by its title.

@@ -287,6 +287,19 @@ fn a_running_counter_without_contents() {
     assert_eq!(got.agenda.items[0].background, "En plan.");
 }
 
+/// A citizen's letter with numbered questions is no agenda: where no table of contents lists
+/// them, numbered paragraphs of several sentences are no item headings. One title with a
+/// period inside stays a title.
+#[test]
+fn a_letters_numbered_questions_are_no_agenda() {
+    let letter = "Fra: Havnens Perle\nSendt: 26. august 2025 14:52\n\nKære byrådsmedlem\n\nJeg ønsker at stille følgende spørgsmål:\n\n1. Hvad forstås ved ”positiv særbehandling?” Alle andre butikker har fået lange lejekontrakter? Vi er blevet flyttet 5 gange.\n\nHar vi fået hjælp?\n\n2. Havnens Perle ligger i et attraktivt område. Derfor er priserne stigende. Men alting med priser er abstrakt.\n\n3. Havnens Perle har ligget i området i 62 år. Jeg husker de første planer. I ingen af dem stod det.\n";
+    assert!(matches!(parse(letter), Err(ImportError::NoAgenda)));
+    let got = read(
+        "Dagsorden\n\nUdvalget\n\n715. Kulturkommune 2017. Politiske fokusområder\n\nSagsnr.: 12/27845\n\n716. Biblioteker\n\nSagsnr.: 12/1\n",
+    );
+    assert_eq!(got.agenda.items.len(), 2);
+}
+
 #[test]
 fn a_contents_page_never_becomes_the_agenda() {
     // The table's titles without leaders, the headings after it: items come from the headings,
