@@ -479,6 +479,7 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
         bare_subheading: None,
         decision_last: false,
         after_decision: None,
+        after_attachments: Section::Presentation,
     };
     for paragraph in paragraphs {
         // A signature page after the last item's text is no part of it.
@@ -668,6 +669,10 @@ struct Reader {
     /// followed: they are the decision's if none does. They end at the attachments' list, if one
     /// follows (what comes after it, a signature page, is not the decision's).
     after_decision: Option<(usize, Option<usize>)>,
+    /// Where the text after a list of attachments goes on: the background it interrupted
+    /// (eDoc's "Meddelelser": points a.–e., some with their "Bilag" under them), else the case
+    /// text.
+    after_attachments: Section,
 }
 
 impl Reader {
@@ -747,7 +752,15 @@ impl Reader {
                 self.awaiting_decision = true;
                 Section::Decision
             }
-            Heading::Attachments => Section::Attachments,
+            Heading::Attachments => {
+                if self.section != Section::Attachments {
+                    self.after_attachments = match self.section {
+                        Section::Before | Section::Background => Section::Background,
+                        _ => Section::Presentation,
+                    };
+                }
+                Section::Attachments
+            }
         };
     }
 
@@ -788,7 +801,7 @@ impl Reader {
                         && !recommendation::starts_clause(first)
                         && !is_lettered_point(first);
                 if !entry {
-                    self.section = Section::Presentation;
+                    self.section = self.after_attachments;
                 }
             }
             _ => {}
@@ -1031,6 +1044,31 @@ mod tests {
                 "Kulturkommune 2017"
             ]
         );
+    }
+
+    /// eDoc's "Meddelelser": lettered points, some with their attachments under them, are one
+    /// text, not split where the first list of attachments ends.
+    #[test]
+    fn text_after_attachments_goes_on_where_it_was() {
+        let item = filled(
+            "a. Møder og konferencer\n\nb. Konference den 23. januar 2012\n\nBilag\n2012-208960 - Hvordan udvikler vi sundhedsvæsenet?\n\nc. Konference den 10. december 2012 om ulighed i sundhedsvæsenet, forebyggelse og meget mere end det\n\nBilag\n2012-209266 - Forebyggelse af ulighed\n\nd. Redegørelse fra Træning og Aktivitet om Seniorrådets høringssvar, som udvalget har bedt om\n\nSagsfremstilling\nMere.",
+        );
+        assert!(
+            item.background.starts_with("a. Møder"),
+            "{:?}",
+            item.background
+        );
+        assert!(
+            item.background.contains("c. Konference"),
+            "{:?}",
+            item.background
+        );
+        assert!(
+            item.background
+                .ends_with("høringssvar, som udvalget har bedt om")
+        );
+        assert_eq!(item.presentation, "Mere.");
+        assert_eq!(item.attachments.len(), 2);
     }
 
     /// A party's proposal on the agenda carries the recommendation the meeting votes on, with no
