@@ -427,15 +427,29 @@ mod tests {
             "Det indstilles:\nAt 1) Byrådet vedtager følgende anbefalinger fra udvalget:\n1.1 Kortlægning af arbejdsbelastningen\na) (…), at der indføres en tidsfrist og godkender noget.\nb) (…), at fremtidige udvalg har et kommissorium.\n2.4 Åbenhed: Muligheder og anbefalinger\nIft. a) vedtages punktet som en henstilling.\nAt 2) Byrådet tager udvalgets øvrige anbefalinger til efterretning\nAt 3) Byrådet godkender, at der sendes en ansøgning.",
         ));
         assert_eq!(intro, "Det indstilles:");
-        assert_eq!(actions(&recs), [Action::Approve, Action::Note, Action::Approve]);
-        assert!(recs[0].text.starts_with("Byrådet vedtager følgende anbefalinger fra udvalget:\n1.1 Kortlægning"));
-        assert!(recs[0].text.ends_with("Ift. a) vedtages punktet som en henstilling."));
+        assert_eq!(
+            actions(&recs),
+            [Action::Approve, Action::Note, Action::Approve]
+        );
+        assert!(
+            recs[0].text.starts_with(
+                "Byrådet vedtager følgende anbefalinger fra udvalget:\n1.1 Kortlægning"
+            )
+        );
+        assert!(
+            recs[0]
+                .text
+                .ends_with("Ift. a) vedtages punktet som en henstilling.")
+        );
         // Lettered clauses with bullets under them, alike.
         let (_, recs) = split(&lines(
             "Det indstilles, at\nA) Udvalget godkender planen med\n- en ny skole\n- en ny hal\nB) Udvalget tager sagen til efterretning.",
         ));
         assert_eq!(actions(&recs), [Action::Approve, Action::Note]);
-        assert_eq!(recs[0].text, "Udvalget godkender planen med\n- en ny skole\n- en ny hal");
+        assert_eq!(
+            recs[0].text,
+            "Udvalget godkender planen med\n- en ny skole\n- en ny hal"
+        );
     }
 
     #[test]
