@@ -1079,11 +1079,7 @@ mod tests {
             "BESLUTNINGSFORSLAG FRA ALT\n\nForslag:\nForslag fra Thure Hastrup om ophør\n\nBeslutningsforslag\n\nDet indstilles at,\n\n1. byrådet pålægger Borgmesterens Afdeling at afvikle engagementet.\n\n2. Kattegatforbindelsen skrives ud af kommunalplanen for 2025\n\nMotivation\nSom det fremgår af svaret, har kommunen betjent komitéen.",
         );
         assert_eq!(item.recommendation_intro, "Det indstilles at,");
-        let clauses: Vec<&str> = item
-            .recommendations
-            .iter()
-            .map(|r| r.text.as_str())
-            .collect();
+        let clauses = item.clauses();
         assert_eq!(
             clauses,
             [

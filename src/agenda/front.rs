@@ -350,7 +350,7 @@ mod tests {
             m.location.as_deref(),
             Some("Mødecenter C, Lokale 32 på Ballerup Rådhus")
         );
-        let present: Vec<&str> = m.present.iter().map(|p| p.name.as_str()).collect();
+        let present = m.present_names();
         assert_eq!(
             present,
             ["Lolan Ottesen", "Grethe Larsen", "Birte Kramhøft"]
@@ -405,7 +405,7 @@ mod tests {
         let m = front(
             "Referat\nUdvalget\n\nMedlemmer\n\nJesper Mathiesen (A)\tOle Bjerregaard (V)\nOle Bollesen (A)\tSteen Fris (C)\nNiels Viderø (A)\n\nFraværende\n",
         );
-        let present: Vec<&str> = m.present.iter().map(|p| p.name.as_str()).collect();
+        let present = m.present_names();
         assert_eq!(
             present,
             [
@@ -423,7 +423,7 @@ mod tests {
         let m = front(
             "Referat\nUdvalget for kultur\n\nMedlemmer\nJesper Mathiesen (A)\nOle Bollesen (A)\n\nFraværende\nOle Bollesen (A)",
         );
-        let present: Vec<&str> = m.present.iter().map(|p| p.name.as_str()).collect();
+        let present = m.present_names();
         assert_eq!(present, ["Jesper Mathiesen"]);
         let m = front("Dagsorden\nUdvalget for kultur\n\nMedlemmer\nJesper Mathiesen (A)");
         assert!(m.present.is_empty());

@@ -249,6 +249,25 @@ pub struct Imported {
 }
 
 #[cfg(test)]
+impl Meeting {
+    /// The names of who came, as read.
+    pub fn present_names(&self) -> Vec<&str> {
+        self.present.iter().map(|p| p.name.as_str()).collect()
+    }
+}
+
+#[cfg(test)]
+impl Item {
+    /// The recommendation's clauses, as read.
+    pub fn clauses(&self) -> Vec<&str> {
+        self.recommendations
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect()
+    }
+}
+
+#[cfg(test)]
 impl Imported {
     /// The entries' numbers, in order.
     pub fn numbers(&self) -> Vec<&str> {

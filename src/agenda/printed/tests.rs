@@ -11,14 +11,6 @@ fn pages(pages: &[&str]) -> Imported {
     parse_joined(&join_pages(&pages), Depth::Whole).unwrap()
 }
 
-/// An item's recommendation clauses, as read.
-fn clauses(item: &Item) -> Vec<&str> {
-    item.recommendations
-        .iter()
-        .map(|r| r.text.as_str())
-        .collect()
-}
-
 fn toc(agenda: &Agenda) -> Vec<(&str, &str, Option<u32>)> {
     agenda
         .items
@@ -204,7 +196,7 @@ fn acadres_referat_with_its_own_page_numbers_in_the_header() {
         toc(a),
         [("715", "Kulturkommune 2017. Politiske fokusområder", Some(2))]
     );
-    let names: Vec<&str> = a.meeting.present.iter().map(|p| p.name.as_str()).collect();
+    let names = a.meeting.present_names();
     assert_eq!(names.len(), 4, "{names:?}");
     assert!(names.contains(&"Steen Fris"), "{names:?}");
     assert!(a.meeting.absent.is_empty(), "{:?}", a.meeting.absent);
@@ -537,7 +529,7 @@ fn columns_read_apart_are_put_back_together() {
     );
     assert!(got.warnings.is_empty(), "{:?}", got.warnings);
     assert_eq!(
-        clauses(&got.agenda.items[0]),
+        got.agenda.items[0].clauses(),
         ["budgettet godkendes.", "rammen fastholdes."]
     );
     assert_eq!(got.agenda.items[1].attachments, ["Bilag 1", "Bilag 2"]);
@@ -552,7 +544,7 @@ fn a_number_that_ends_a_sentence_is_no_heading() {
     );
     assert_eq!(toc(&got.agenda).len(), 2);
     assert_eq!(
-        clauses(&got.agenda.items[0]),
+        got.agenda.items[0].clauses(),
         [
             "der frigives 3 mio. kr., som angivet i afsnit 6.",
             "der gives en bevilling."

@@ -147,11 +147,7 @@ INDHOLDSFORTEGNELSE&#xD;1.\tMeddelelser\t3&#xD;Tilstede&#xD;Ikke en person</Full
         assert_eq!(two.title, "Nyt bibliotek");
         assert_eq!(two.case_ref.as_deref(), Some("2024-100"));
         assert_eq!(two.recommendation_intro, "Centret indstiller, at");
-        let clauses: Vec<&str> = two
-            .recommendations
-            .iter()
-            .map(|r| r.text.as_str())
-            .collect();
+        let clauses = two.clauses();
         assert_eq!(
             clauses,
             [

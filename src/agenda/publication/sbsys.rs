@@ -395,11 +395,7 @@ mod tests {
         assert!(item.closed);
         assert_eq!(item.background, "Kort om sagen.");
         assert_eq!(item.recommendation_intro, "Kontoret indstiller, at");
-        let clauses: Vec<&str> = item
-            .recommendations
-            .iter()
-            .map(|r| r.text.as_str())
-            .collect();
+        let clauses = item.clauses();
         assert_eq!(clauses, ["Planen godkendes.", "Sagen drøftes."]);
         assert_eq!(item.decision, None);
         assert_eq!(item.attachments, ["Notat"]);
