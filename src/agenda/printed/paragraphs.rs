@@ -94,6 +94,8 @@ pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
                     || line.indented
                     || after_case_ref
                     || (after_attachment && !last_printed.ends_with('-') && starts_upper)
+                    // A table's rows: cells apart by a tab, each row a line of its own.
+                    || (starts_upper && (text.contains('\t') || last_printed.contains('\t')))
                     || (last_printed.chars().count() < short && !prev_open && starts_upper)
             }
         };

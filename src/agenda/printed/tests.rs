@@ -279,6 +279,20 @@ fn a_running_counter_without_contents() {
     assert_eq!(got.agenda.items[0].background, "En plan.");
 }
 
+/// A table in a case text, its cells apart by a tab, keeps a line for each row instead of
+/// running its rows together.
+#[test]
+fn a_tables_rows_stay_lines_of_their_own() {
+    let got = read(
+        "Dagsorden\n\nUdvalget\n\n1. Budget\n\nSagsnr.: 2012-1\n\nSagsfremstilling\nMidlerne fordeles således mellem de indsatser, som centret har peget på i sit oplæg:\nSygeplejeklinik (udvidet åbningstid)\t200.000 kr.\nKompetenceudvikling af medarbejderne\t250.000 kr.\nI alt\t450.000 kr.\n\n2. Eventuelt\n\nSagsnr.: 2012-2\n",
+    );
+    let text = &got.agenda.items[0].presentation;
+    assert!(
+        text.ends_with("\nSygeplejeklinik (udvidet åbningstid) 200.000 kr.\nKompetenceudvikling af medarbejderne 250.000 kr.\nI alt 450.000 kr."),
+        "{text:?}"
+    );
+}
+
 /// A citizen's letter with numbered questions is no agenda: where no table of contents lists
 /// them, numbered paragraphs of several sentences are no item headings. One title with a
 /// period inside stays a title.
