@@ -230,7 +230,11 @@ fn recorded() -> gavel::minutes::Minutes {
 }
 
 fn follower(present: bool) -> gavel::tui::App {
-    let mut app = sample_app();
+    following(sample_app(), present)
+}
+
+/// `app` following the record of [`recorded`].
+fn following(mut app: gavel::tui::App, present: bool) -> gavel::tui::App {
     app.start_following(present);
     let opened = gavel::tui::app::Opened {
         minutes: recorded(),
@@ -275,6 +279,23 @@ fn the_chairs_view_follows_the_item_the_meeting_is_on() {
     assert_eq!(app.minutes(), &before);
     press(&mut app, "tab");
     assert!(app.follow_view().is_some());
+}
+
+/// A clause with points of its own shows each on a line of its own, as the item view does.
+#[test]
+fn a_followed_clauses_points_start_their_own_lines() {
+    let mut agenda = common::sample_agenda();
+    let on = agenda.items.iter().position(|i| i.number == "3.4").unwrap();
+    agenda.items[on].recommendations[0].text =
+        "Handleplanen godkendes:\n1.1 Rekruttering af elever\na) flere praktikpladser".into();
+    let mut app = following(common::app_for(agenda), false);
+    let shown = screen(&mut app, 80, 24);
+    for point in ["1.1 Rekruttering", "a) flere praktikpladser"] {
+        assert!(
+            shown.lines().any(|l| l.trim_start().starts_with(point)),
+            "{point:?} starts no line:\n{shown}"
+        );
+    }
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{T0, draw, press, sample_app, screen, type_text};
+use common::{T0, app_for, draw, press, sample_agenda, sample_app, screen, type_text};
 use gavel::minutes::store::Holder;
 use gavel::minutes::{Outcome, Presence, Target};
 use gavel::tui::Msg;
@@ -232,6 +232,26 @@ fn notes_keep_every_word() {
             .private
     );
     insta::assert_snapshot!("item_view", screen(&mut app, 80, 24));
+}
+
+/// A clause with points of its own ("1.1 …", "a) …" under "At 1)") shows each point on a line
+/// of its own, as printed, not run into one paragraph.
+#[test]
+fn a_clauses_points_start_their_own_lines() {
+    let mut agenda = sample_agenda();
+    // The item the screen starts on.
+    let first = agenda.items.iter().position(|i| i.number == "1.1").unwrap();
+    agenda.items[first].recommendations[0].text =
+        "Byrådet vedtager anbefalingerne:\n1.1 Kortlægning af arbejdsbelastningen\na) en tidsfrist for foretræde".into();
+    let mut app = app_for(agenda);
+    press(&mut app, "enter");
+    let shown = screen(&mut app, 80, 24);
+    for point in ["1.1 Kortlægning", "a) en tidsfrist"] {
+        assert!(
+            shown.lines().any(|l| l.trim_start().starts_with(point)),
+            "{point:?} starts no line:\n{shown}"
+        );
+    }
 }
 
 #[test]

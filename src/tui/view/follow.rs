@@ -226,12 +226,13 @@ fn clause_lines(
                 _ => None,
             });
         let mark = outcome.map_or_else(|| "·".to_string(), |o| format!("✔ {}", labels.outcome(o)));
-        let text = format!("{}. {}", i + 1, clause.text.replace('\n', " "));
+        let text = format!("{}. {}", i + 1, clause.text);
         let indent = 5;
-        for (k, l) in wrap(&text, width.saturating_sub(indent))
-            .into_iter()
-            .enumerate()
-        {
+        // A clause's own points each start a line, as in the item view.
+        let wrapped = text
+            .lines()
+            .flat_map(|line| wrap(line, width.saturating_sub(indent)));
+        for (k, l) in wrapped.enumerate() {
             lines.push(Line::from(vec![
                 Span::raw(if k == 0 { "   " } else { "     " }),
                 Span::raw(l),

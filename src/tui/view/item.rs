@@ -183,11 +183,13 @@ impl Page<'_> {
                     .map(|o| format!(" → {}", labels.outcome(o)))
                     .unwrap_or_default();
                 let ask = labels.ask(r.action);
-                format!("{}. {}{said}  [{ask}]", i + 1, r.text.replace('\n', " "))
+                format!("{}. {}{said}  [{ask}]", i + 1, r.text)
             }
         };
         let text_width = self.w.saturating_sub(5);
-        for (k, l) in wrap(&label, text_width).into_iter().enumerate() {
+        // A clause's own points ("1.1 …", "a) …") each start a line.
+        let wrapped = label.lines().flat_map(|line| wrap(line, text_width));
+        for (k, l) in wrapped.enumerate() {
             let lead = if k == 0 {
                 format!("{pointer} {mark}  ")
             } else {
