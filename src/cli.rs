@@ -18,8 +18,8 @@ const AFTER_HELP: &str = "Configuration: config.toml (keymap = \"vim\", lang = \
 /// decisions.
 ///
 /// Structured publications: eDoc's eDocAgendaPublishing.xml and AgendaWeb export, Acadre's
-/// meeting XML, SBSYS eDagsorden publication XML, and FirstAgenda's published web page (HTML);
-/// another system's web page is read as the text it shows.
+/// meeting XML, SBSYS eDagsorden publication XML, and FirstAgenda's published web page (HTML)
+/// and the data it is made from (JSON); another system's web page is read as the text it shows.
 ///
 /// Text: the word processor's text export, or a PDF's text extraction. And gavel's own meeting
 /// file (.toml).

@@ -11,7 +11,7 @@ pub enum ImportError {
     #[error("this is a binary file, not an agenda text (found {0})")]
     Binary(&'static str),
     #[error(
-        "no agenda found: gavel reads numbered item headings (\"3.4. Title\", \"1. Title\", \"Punkt 2: Title\"), a table of contents with page numbers, an eDoc, Acadre, SBSYS or FirstAgenda publication, or a gavel meeting file; this file has none of them"
+        "no agenda found: gavel reads numbered item headings (\"3.4. Title\", \"1. Title\", \"Punkt 2: Title\"), a table of contents with page numbers, an eDoc, Acadre, SBSYS or FirstAgenda publication (XML, a web page, FirstAgenda's JSON), or a gavel meeting file; this file has none of them"
     )]
     NoAgenda,
     #[error("line {line}, column {column}: {message}")]

@@ -87,8 +87,22 @@ pub fn parse(page: &str) -> Result<Imported, String> {
     Ok(imported(Agenda { meeting, items }, Vec::new()))
 }
 
+/// A section under its caption: a decision's is the decision; any other (an untitled one is the
+/// item's summary) is text, not part of a decision before it.
+pub fn read_section(text: &mut ItemText, heading: &str, content: Vec<body::Paragraph>) {
+    if body::decision_heading(heading) {
+        text.decision(heading, &content);
+    } else if heading.trim().eq_ignore_ascii_case("fremstilling") {
+        // The caption over the item's whole text, whose own captions (Resume, Indstilling,
+        // Sagsbeskrivelse) are inside it, as Greve publishes.
+        text.section("", content);
+    } else {
+        text.section(heading, content);
+    }
+}
+
 /// "Lukket: Køb af grund".
-fn is_closed(title: &str) -> bool {
+pub fn is_closed(title: &str) -> bool {
     title
         .to_lowercase()
         .strip_prefix("lukket")
@@ -128,13 +142,7 @@ fn item(row: ElementRef, index: usize, sel: &Selectors, meeting_date: Option<&st
             heading = html::element_line(e);
             continue;
         }
-        let content = html::element_paragraphs(e);
-        if body::decision_heading(&heading) {
-            text.decision(&heading, &content);
-        } else {
-            // An untitled span is the item's summary: text, not part of a decision before it.
-            text.section(&heading, content);
-        }
+        read_section(&mut text, &heading, html::element_paragraphs(e));
         heading.clear();
     }
     text.fill(&mut item, meeting_date);

@@ -1,6 +1,6 @@
 //! The structured publications of Danish municipal meeting systems, read as agendas: eDoc's
 //! `eDocAgendaPublishing.xml` and its AgendaWeb export, Acadre's meeting XML, SBSYS eDagsorden's
-//! publication XML and FirstAgenda's published web page.
+//! publication XML, FirstAgenda's published web page and the data it is made from (JSON).
 //!
 //! Each is told by its structure (root element and the system's own element names), never by a
 //! file name; each item's sections are read with the vocabulary every layout shares
@@ -11,6 +11,7 @@ mod agendaweb;
 mod edoc;
 mod edoc_text;
 mod firstagenda;
+mod firstagenda_data;
 mod html;
 mod sbsys;
 mod sections;
@@ -35,6 +36,8 @@ pub enum System {
     Sbsys,
     /// FirstAgenda's published web page.
     FirstAgenda,
+    /// The data FirstAgenda's web pages are made from (JSON).
+    FirstAgendaData,
 }
 
 impl System {
@@ -46,6 +49,7 @@ impl System {
             System::Acadre => "Acadre",
             System::Sbsys => "SBSYS eDagsorden",
             System::FirstAgenda => "FirstAgenda",
+            System::FirstAgendaData => "FirstAgenda's publication data",
         }
     }
 
@@ -57,13 +61,14 @@ impl System {
 /// The system a file was published by, told by its root element and the system's markers.
 pub fn detect(bytes: &[u8]) -> Option<System> {
     // Most imports are text: a first visible byte that is plain ASCII and not `<` says so at
-    // once (a BOM, UTF-16 or another encoding's first byte is above ASCII and is decoded).
-    if bytes
-        .iter()
-        .find(|&&b| !super::text::is_space_byte(b))
-        .is_some_and(|&b| b.is_ascii() && b != b'<')
-    {
-        return None;
+    // once (a BOM, UTF-16 or another encoding's first byte is above ASCII and is decoded). A
+    // JSON object may be FirstAgenda's data.
+    match bytes.iter().find(|&&b| !super::text::is_space_byte(b)) {
+        Some(b'{') => {
+            return firstagenda_data::looks_like(&decode(bytes)).then_some(System::FirstAgendaData);
+        }
+        Some(&b) if b.is_ascii() && b != b'<' => return None,
+        _ => {}
     }
     let head = decode(&bytes[..bytes.len().min(4096)]);
     let root = root_name(&head)?;
@@ -84,6 +89,7 @@ pub fn detect(bytes: &[u8]) -> Option<System> {
         }
         System::Sbsys => text.contains("<Agendas") && text.contains("<Items"),
         System::FirstAgenda => text.contains("punktrow"),
+        System::FirstAgendaData => false,
     };
     marked.then_some(system)
 }
@@ -106,6 +112,7 @@ pub fn parse(bytes: &[u8], system: System) -> Result<Imported, ImportError> {
     let text = decode(bytes);
     let mut imported = match system {
         System::FirstAgenda => firstagenda::parse(&text),
+        System::FirstAgendaData => firstagenda_data::parse(&text),
         _ => {
             let root = xml::parse(&text).map_err(|reason| system.error(reason))?;
             match system {
