@@ -88,6 +88,11 @@ pub fn find_time(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
         let w = w.trim_end_matches([',', ';']);
+        // "09:00:00", as systems write a start time: its seconds are no part of the hour.
+        let w = w
+            .strip_suffix(":00")
+            .filter(|hm| hm.len() == 5)
+            .unwrap_or(w);
         let after_kl = i > 0 && words[i - 1].eq_ignore_ascii_case("kl.");
         if (after_kl || w.contains(':'))
             && w.len() <= 5
@@ -133,7 +138,7 @@ pub fn read_labelled(line: &str, meeting: &mut Meeting) -> bool {
     };
     let value = crate::agenda::text::squash_spaces(value);
     match label.trimmed().to_lowercase().as_str() {
-        "dato" | "mødedato" | "date" => {
+        "dato" | "mødedato" | "date" | "starttidspunkt" | "mødestart" => {
             if let Some(date) = find_date(&value) {
                 meeting.date.get_or_insert(date);
             }
@@ -145,6 +150,12 @@ pub fn read_labelled(line: &str, meeting: &mut Meeting) -> bool {
         "tid" | "tidspunkt" | "kl" | "time" | "mødetidspunkt" | "mødetid" => {
             if let Some(time) = parse_time(&value) {
                 meeting.time.get_or_insert(time);
+            }
+            true
+        }
+        "sluttidspunkt" | "mødeslut" => {
+            if let Some(time) = find_time(&value) {
+                meeting.ends.get_or_insert(time);
             }
             true
         }
@@ -221,5 +232,12 @@ mod tests {
             m.location.as_deref(),
             Some("Scandic, Udgårdsvej 2, 8600 Silkeborg")
         );
+        // A web portal's start and end, with their seconds.
+        let mut m = Meeting::default();
+        assert!(read_labelled("STARTTIDSPUNKT:04-06-2020 09:00:00", &mut m));
+        assert!(read_labelled("SLUTTIDSPUNKT:04-06-2020 11:00:00", &mut m));
+        assert_eq!(m.date.as_deref(), Some("2020-06-04"));
+        assert_eq!(m.time.as_deref(), Some("09:00"));
+        assert_eq!(m.ends.as_deref(), Some("11:00"));
     }
 }

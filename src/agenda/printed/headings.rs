@@ -279,7 +279,9 @@ fn best_chain(
             }
         }
     }
-    let Some(end) = (0..n).max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a))) else {
+    // Of chains that score alike, the later: a list of the items comes before the headings
+    // over their texts.
+    let Some(end) = (0..n).max_by(|&a, &b| score[a].total_cmp(&score[b]).then(a.cmp(&b))) else {
         return (Vec::new(), 0.0);
     };
     let mut chain = vec![pool[end]];

@@ -176,6 +176,8 @@ fn starts_text(lines: &[Line], index: usize) -> bool {
         .iter()
         .filter(|l| l.kind == Kind::Text)
         .take(4)
+        // Its text ends where another heading begins: a list of the items has none.
+        .take_while(|l| headings::heading(&l.text).is_none())
         .any(|l| {
             body::is_case_reference(&l.text)
                 || body::document_reference(&l.text)

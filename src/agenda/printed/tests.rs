@@ -279,6 +279,30 @@ fn a_running_counter_without_contents() {
     assert_eq!(got.agenda.items[0].background, "En plan.");
 }
 
+/// A web portal's referat (Holbæk): its facts under labels of their own, the items listed
+/// without pages, then each item under its heading again. The headings are the ones over the
+/// texts, not the list's.
+#[test]
+fn a_list_of_the_items_above_their_texts_is_not_their_headings() {
+    let got = read(
+        "UDVALG\n\nUdvalget for Ældre og Sundhed\n\nMØDE\n\nReferat\n\nSTED\n\nKanalstræde 2, mødelokale 0.21\n\nSTARTTIDSPUNKT\n\n04-06-2020 09:00:00\n\nSLUTTIDSPUNKT\n\n04-06-2020 11:00:00\n\nPUNKTER\n\n49. Godkendelse af dagsorden\n50. Orientering om udgiftsdrivere\n51. Underskriftsark\n\n49. Godkendelse af dagsorden\n\nIndstilling\n\nAdministrationen indstiller, at dagsordenen godkendes.\n\nBeslutning i Udvalget for Ældre og Sundhed den 04-06-2020\n\nGodkendt\n\n50. Orientering om udgiftsdrivere\n\nIndstilling\n\nAdministrationen indstiller, at orienteringen tages til efterretning.\n\nBeslutning i Udvalget for Ældre og Sundhed den 04-06-2020\n\nTaget til efterretning\n\n51. Underskriftsark\n",
+    );
+    let a = &got.agenda;
+    assert_eq!(
+        a.meeting.body.as_deref(),
+        Some("Udvalget for Ældre og Sundhed")
+    );
+    assert_eq!(a.meeting.time.as_deref(), Some("09:00"));
+    let decisions: Vec<&str> = a
+        .items
+        .iter()
+        .map(|i| i.decision.as_ref().map_or("", |d| d.text.as_str()))
+        .collect();
+    assert_eq!(decisions, ["Godkendt", "Taget til efterretning", ""]);
+    assert_eq!(a.items[0].recommendations.len(), 1);
+    assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+}
+
 /// A table in a case text, its cells apart by a tab, keeps a line for each row instead of
 /// running its rows together.
 #[test]
