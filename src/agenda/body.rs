@@ -357,7 +357,18 @@ pub fn document_reference(line: &str) -> bool {
 /// initials after it.
 pub fn case_reference(line: &str) -> Option<(String, Option<String>)> {
     let (reference, initials) = case_reference_parts(line)?;
-    Some((reference.to_string(), officers(initials.split_whitespace())))
+    // The document's own number and the case's access printed beside it are no one's initials
+    // ("Sagsnr.: 330-2018-3619   Dok.nr.: 330-2018-500301   Åbent").
+    let words = initials.split_whitespace().take_while(|w| {
+        let w = w.to_lowercase();
+        !(w.starts_with("dok") || w.starts_with("j.nr") || is_access(&w))
+    });
+    Some((reference.to_string(), officers(words)))
+}
+
+/// "Åben", "Åbent", "Lukket": a case's access, as the systems print it beside its number.
+fn is_access(word: &str) -> bool {
+    matches!(word, "åben" | "åbent" | "lukket" | "lukket punkt")
 }
 
 /// Whether a line is a case reference line, without building its parts: asked of every line
@@ -491,7 +502,8 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
         let mut listing = false;
         for line in paragraph {
             let line = line.trimmed();
-            if line.is_empty() {
+            // "Fraværende:" with no one after it (under each decision of Holbæk's portal).
+            if line.is_empty() || super::front::is_empty_list(line) {
                 continue;
             }
             // A caption alone on its line, or with its text after its colon.
@@ -515,6 +527,7 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
             {
                 item.case_ref = Some(reference);
                 item.case_officers = initials;
+                item.closed |= line.to_lowercase().trim_end().ends_with(" lukket");
                 continue;
             }
             if reader.section == Section::Before && document_reference(line) {
@@ -529,13 +542,10 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
             }
             // The case's access beside its number and officer (eDoc): "Åben", "Lukket".
             if reader.section == Section::Before && item.case_ref.is_some() && line.len() <= 7 {
-                match line.to_lowercase().as_str() {
-                    "lukket" => {
-                        item.closed = true;
-                        continue;
-                    }
-                    "åben" => continue,
-                    _ => {}
+                let access = line.to_lowercase();
+                if is_access(&access) {
+                    item.closed |= access.starts_with("lukket");
+                    continue;
                 }
             }
             if let Some(title) = attachment_title(line) {
@@ -1046,6 +1056,19 @@ mod tests {
         );
     }
 
+    /// A web portal's referat: the case's number with the document's and its access beside it,
+    /// and an attendance label with no one after it under the decision.
+    #[test]
+    fn a_portals_reference_line_and_an_empty_attendance_label() {
+        let item = filled(
+            "Sagsnr.: 330-2018-3619   Dok.nr.: 330-2018-500301   Åbent\nKompetence: Økonomiudvalget\n\nIndstilling\nBorgmesteren indstiller,\n1. at dagsordenen godkendes\n\nBeslutning i Økonomiudvalget den 1. oktober 2018:\nFraværende:\nGodkendt.",
+        );
+        assert_eq!(item.case_ref.as_deref(), Some("330-2018-3619"));
+        assert_eq!(item.case_officers, None);
+        assert!(!item.closed);
+        assert_eq!(decision_text(&item), "Godkendt.");
+    }
+
     /// eDoc's "Meddelelser": lettered points, some with their attachments under them, are one
     /// text, not split where the first list of attachments ends.
     #[test]
@@ -1145,6 +1168,10 @@ mod tests {
         assert_eq!(
             case_reference("Sagsnr.: 24/1234"),
             Some(("24/1234".into(), None))
+        );
+        assert_eq!(
+            case_reference("Sagsnr.: 330-2018-3619   Dok.nr.: 330-2018-500301   Åbent"),
+            Some(("330-2018-3619".into(), None))
         );
         assert_eq!(case_reference("KL-KKR formandskabsmøde"), None);
         assert_eq!(case_reference("ØA-2025 blev aftalt"), None);

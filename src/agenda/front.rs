@@ -38,6 +38,13 @@ fn list_label(label: &str) -> Option<List> {
     })
 }
 
+/// "Fraværende:", "Afbud:" with no names after it: a label that says nothing.
+pub fn is_empty_list(line: &str) -> bool {
+    line.trimmed()
+        .strip_suffix(':')
+        .is_some_and(|label| list_label(label).is_some())
+}
+
 /// What kind of document a title word names: `Some(true)` for minutes.
 fn kind(word: &str) -> Option<bool> {
     match word.to_lowercase().as_str() {
@@ -168,6 +175,24 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
         if let Some(minutes) = kind(&line) {
             meeting.minutes |= minutes;
             after_kind = true;
+            continue;
+        }
+        // "Økonomiudvalget – Referat – 1. oktober 2018": a web page's title, the body, the kind
+        // and the date apart by dashes.
+        let parts: Vec<&str> = line.split(['–', '-']).map(|p| p.trimmed()).collect();
+        if parts.len() >= 2
+            && let Some(minutes) = parts.iter().find_map(|p| kind(p))
+        {
+            meeting.minutes |= minutes;
+            if let Some(date) = parts.iter().find_map(|p| meta::find_date(p)) {
+                meeting.date.get_or_insert(date);
+            }
+            if let Some(body) = parts
+                .first()
+                .filter(|p| kind(p).is_none() && looks_like_a_name(p))
+            {
+                meeting.body.get_or_insert(body.to_string());
+            }
             continue;
         }
         // "REFERAT Aarhus Byråd d. 27-08-2025": the kind, the body and the date on one line.
@@ -397,6 +422,15 @@ mod tests {
         assert_eq!(m.time.as_deref(), Some("10:30"));
         assert_eq!(m.location.as_deref(), Some("Rådhuset"));
         assert_eq!(m.present.len(), 1);
+    }
+
+    /// A web page's title line: the body, the kind and the date apart by dashes.
+    #[test]
+    fn a_title_line_of_parts_apart_by_dashes() {
+        let m = front("Økonomiudvalget – Referat – 1. oktober 2018\n");
+        assert!(m.minutes);
+        assert_eq!(m.body.as_deref(), Some("Økonomiudvalget"));
+        assert_eq!(m.date.as_deref(), Some("2018-10-01"));
     }
 
     /// Names in two columns are read down the first column, then the second.

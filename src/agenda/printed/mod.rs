@@ -169,6 +169,23 @@ fn candidate_of(
     }
 }
 
+/// Where the text before the heading at `line` ends: before the heading's copy, where a web
+/// page prints it twice (a link's line, then the heading itself).
+fn printed_twice(lines: &[Line], line: usize) -> usize {
+    let Some(heading) = headings::heading(&lines[line].text) else {
+        return line;
+    };
+    let before = (0..line).rev().find(|&i| lines[i].kind == Kind::Text);
+    match before.and_then(|i| Some((i, headings::heading(&lines[i].text)?))) {
+        Some((i, copy))
+            if copy.number == heading.number && headings::same_title(copy.title, heading.title) =>
+        {
+            i
+        }
+        _ => line,
+    }
+}
+
 /// Whether the lines after `index` begin an item's text: a case number or a section heading
 /// within the next few printed lines.
 fn starts_text(lines: &[Line], index: usize) -> bool {
@@ -286,7 +303,9 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
         .iter()
         .enumerate()
         .map(|(n, &(item, _, body_start))| {
-            let end = starts.get(n + 1).map_or(lines.len(), |&(_, h, _)| h);
+            let end = starts
+                .get(n + 1)
+                .map_or(lines.len(), |&(_, h, _)| printed_twice(&lines, h));
             let end = end.max(body_start);
             (item, paragraphs::paragraphs(&lines[body_start..end], width))
         });

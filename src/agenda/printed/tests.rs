@@ -303,6 +303,22 @@ fn a_list_of_the_items_above_their_texts_is_not_their_headings() {
     assert!(got.warnings.is_empty(), "{:?}", got.warnings);
 }
 
+/// A web page that prints each heading twice (its link's line, then the heading): the copy is
+/// no part of the item before.
+#[test]
+fn a_heading_printed_twice_is_no_text_of_the_item_before() {
+    let got = read(
+        "Økonomiudvalget – Referat – 1. oktober 2018\n\n1. Godkendelse af dagsorden (B)\n\n1.     Godkendelse af dagsorden (B)\n\nSagsnr.: 330-2018-3619   Dok.nr.: 330-2018-500301   Åbent\nKompetence: Økonomiudvalget\nBeslutningstema\nGodkendelse af dagsorden.\n\nBeslutning i Økonomiudvalget den 1. oktober 2018:\nFraværende:\nGodkendt.\n\n2. Siden sidst (O)\n\n2.     Siden sidst (O)\n\nSagsnr.: 330-2018-3619   Dok.nr.: 330-2018-500312   Åbent\nBeslutning i Økonomiudvalget den 1. oktober 2018:\nTaget til efterretning.\n",
+    );
+    let a = &got.agenda;
+    assert_eq!(a.meeting.body.as_deref(), Some("Økonomiudvalget"));
+    assert!(a.meeting.minutes);
+    assert_eq!(a.items.len(), 2);
+    assert_eq!(a.items[0].decision.as_ref().unwrap().text, "Godkendt.");
+    assert_eq!(a.items[0].case_officers, None);
+    assert!(!a.items[0].background.contains("Siden sidst"));
+}
+
 /// A table in a case text, its cells apart by a tab, keeps a line for each row instead of
 /// running its rows together.
 #[test]
