@@ -366,6 +366,14 @@ pub fn case_reference(line: &str) -> Option<(String, Option<String>)> {
     Some((reference.to_string(), officers(words)))
 }
 
+/// "Til toppen": a web page's link back to its top, printed after each item's text.
+fn is_page_link(line: &str) -> bool {
+    matches!(
+        line.to_lowercase().as_str(),
+        "til toppen" | "tilbage til toppen" | "til top" | "gå til toppen"
+    )
+}
+
 /// "Åben", "Åbent", "Lukket": a case's access, as the systems print it beside its number.
 fn is_access(word: &str) -> bool {
     matches!(word, "åben" | "åbent" | "lukket" | "lukket punkt")
@@ -502,8 +510,9 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
         let mut listing = false;
         for line in paragraph {
             let line = line.trimmed();
-            // "Fraværende:" with no one after it (under each decision of Holbæk's portal).
-            if line.is_empty() || super::front::is_empty_list(line) {
+            // "Fraværende:" with no one after it (under each decision of Holbæk's portal), and
+            // a web page's link back to its top after each item.
+            if line.is_empty() || super::front::is_empty_list(line) || is_page_link(line) {
                 continue;
             }
             // A caption alone on its line, or with its text after its colon.
@@ -1067,6 +1076,10 @@ mod tests {
         assert_eq!(item.case_officers, None);
         assert!(!item.closed);
         assert_eq!(decision_text(&item), "Godkendt.");
+        // A web page's link back to its top ends each item's text: it is none of it.
+        let item = filled("Sagsfremstilling\nSagen.\n\nBeslutning\nIngen.\n\nTil toppen");
+        assert_eq!(decision_text(&item), "Ingen.");
+        assert_eq!(item.presentation, "Sagen.");
     }
 
     /// eDoc's "Meddelelser": lettered points, some with their attachments under them, are one

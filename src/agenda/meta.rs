@@ -148,7 +148,9 @@ pub fn read_labelled(line: &str, meeting: &mut Meeting) -> bool {
             true
         }
         "tid" | "tidspunkt" | "kl" | "time" | "mødetidspunkt" | "mødetid" => {
-            if let Some(time) = parse_time(&value) {
+            // "19:00", "Kl. 19:00", "kl. 9.30".
+            let time = parse_time(&value).or_else(|| find_time(&value.to_lowercase()));
+            if let Some(time) = time {
                 meeting.time.get_or_insert(time);
             }
             true
@@ -159,7 +161,7 @@ pub fn read_labelled(line: &str, meeting: &mut Meeting) -> bool {
             }
             true
         }
-        "sted" | "mødested" | "location" => {
+        "sted" | "mødested" | "location" | "lokale" | "mødelokale" => {
             if !value.is_empty() {
                 meeting.location.get_or_insert(value);
             }
@@ -232,6 +234,18 @@ mod tests {
             m.location.as_deref(),
             Some("Scandic, Udgårdsvej 2, 8600 Silkeborg")
         );
+        // Brønderslev's page: "Lokale:" and "Tidspunkt: Kl. 19:00".
+        let mut m = Meeting::default();
+        assert!(read_labelled(
+            "Lokale: Byrådssalen, Brønderslev Rådhus",
+            &mut m
+        ));
+        assert!(read_labelled("Tidspunkt: Kl. 19:00", &mut m));
+        assert_eq!(
+            m.location.as_deref(),
+            Some("Byrådssalen, Brønderslev Rådhus")
+        );
+        assert_eq!(m.time.as_deref(), Some("19:00"));
         // A web portal's start and end, with their seconds.
         let mut m = Meeting::default();
         assert!(read_labelled("STARTTIDSPUNKT:04-06-2020 09:00:00", &mut m));
