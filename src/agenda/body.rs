@@ -45,6 +45,7 @@ const BACKGROUND: &[&str] = &[
     "sammendrag",
     "kort fortalt",
     "præsentation",
+    "sagens kerne",
 ];
 /// Headings of the recommendation.
 const RECOMMENDATION: &[&str] = &[
@@ -215,6 +216,9 @@ fn mentions_decision(line: &str) -> bool {
 /// A decision's heading: "Beslutning", "Beslutninger", "<Udvalg>s beslutning den 04.12.2012
 /// Punkt 1", "Beslutning i <Udvalg> den 10-04-2013", "Udvalgets beslutning".
 pub fn decision_heading(line: &str) -> bool {
+    if other_meetings_treatment(line) {
+        return true;
+    }
     let t = line.trimmed().trim_end_matches(':');
     if t.ends_with('.') || t.len() > 280 || !mentions_decision(t) {
         return false;
@@ -227,6 +231,26 @@ pub fn decision_heading(line: &str) -> bool {
     (lower.starts_with("beslutning i ") || lower.starts_with("beslutning på "))
         && (dated || lower.split_whitespace().count() <= 8)
         || (lower.contains("s beslutning") && (dated || lower.ends_with("s beslutning")))
+}
+
+/// "Teknik- og Miljøudvalget, 10. september 2019, pkt. 65:": what another meeting said of the
+/// case (its text follows), as Rødovre and Stevns print a case's way through the committees.
+fn other_meetings_treatment(line: &str) -> bool {
+    let t = line.trimmed();
+    let Some(t) = t.strip_suffix(':') else {
+        return false;
+    };
+    let Some((rest, number)) = t.rsplit_once(", pkt. ") else {
+        return false;
+    };
+    let Some((body, _)) = rest.split_once(", ") else {
+        return false;
+    };
+    !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && body.starts_with(|c: char| c.is_uppercase())
+        && body.chars().count() <= 80
+        && super::meta::find_date(rest).is_some()
 }
 
 /// A caption with its text on the same line: "Referat: Alle skal have indhold.", "Beslutning:
@@ -1080,6 +1104,26 @@ mod tests {
         let item = filled("Sagsfremstilling\nSagen.\n\nBeslutning\nIngen.\n\nTil toppen");
         assert_eq!(decision_text(&item), "Ingen.");
         assert_eq!(item.presentation, "Sagen.");
+    }
+
+    /// Rødovre's referat: the case's kernel, the recommendation, then what the committees said
+    /// of it on its way ("<Udvalg>, <date>, pkt. N:"), then this meeting's decision.
+    #[test]
+    fn the_committees_on_the_way_are_earlier_decisions() {
+        let mut item = filled(
+            "Sagens kerne\nForslaget har været i høring.\n\nIndstilling\nTeknisk Forvaltning indstiller,\nat Tillæg 1 til Lokalplan 145 vedtages.\n\nTeknik- og Miljøudvalget, 10. september 2019, pkt. 65:\nAnbefales.\n\nØkonomiudvalget, 18. september 2019, pkt. 153:\nIndstilles godkendt.\n\nBeslutning\nGodkendt.",
+        );
+        settle_decisions(&mut item, Some("2019-09-24"));
+        assert_eq!(item.background, "Forslaget har været i høring.");
+        assert_eq!(item.clauses(), ["Tillæg 1 til Lokalplan 145 vedtages."]);
+        assert_eq!(item.decision.as_ref().unwrap().text, "Godkendt.");
+        let earlier: Vec<&str> = item
+            .earlier_decisions
+            .iter()
+            .map(|d| d.text.as_str())
+            .collect();
+        assert_eq!(earlier, ["Anbefales.", "Indstilles godkendt."]);
+        assert!(!other_meetings_treatment("Se punkt 3, pkt. 4:"));
     }
 
     /// eDoc's "Meddelelser": lettered points, some with their attachments under them, are one

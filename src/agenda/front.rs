@@ -45,6 +45,33 @@ pub fn is_empty_list(line: &str) -> bool {
         .is_some_and(|label| list_label(label).is_some())
 }
 
+/// A meeting body's name, by the words bodies are named with: "Kommunalbestyrelsen",
+/// "Udvalget for Ældre og Sundhed", "Byrådet", "KKR Midtjylland".
+fn is_body_name(line: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "udvalget",
+        "udvalg",
+        "bestyrelsen",
+        "bestyrelse",
+        "byråd",
+        "byrådet",
+        "rådet",
+        "nævnet",
+        "nævn",
+        "forum",
+        "komitéen",
+        "komiteen",
+    ];
+    looks_like_a_name(line)
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && line.split_whitespace().any(|word| {
+            let word = word
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            word == "kkr" || ENDINGS.iter().any(|e| word.ends_with(e))
+        })
+}
+
 /// What kind of document a title word names: `Some(true)` for minutes.
 fn kind(word: &str) -> Option<bool> {
     match word.to_lowercase().as_str() {
@@ -264,6 +291,16 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
         after_date = false;
     }
     add_columns(&mut columns, list, meeting, &mut members);
+    // A page that opens with the body's name alone ("Kommunalbestyrelsen" over the date).
+    if meeting.body.is_none()
+        && let Some(first) = lines
+            .iter()
+            .map(|l| squash_spaces(l))
+            .find(|l| !l.is_empty())
+        && is_body_name(&first)
+    {
+        meeting.body = Some(first);
+    }
     if meeting.location.is_none() && !place.is_empty() {
         meeting.location = Some(place.join(", "));
     }
@@ -431,6 +468,17 @@ mod tests {
         assert!(m.minutes);
         assert_eq!(m.body.as_deref(), Some("Økonomiudvalget"));
         assert_eq!(m.date.as_deref(), Some("2018-10-01"));
+    }
+
+    /// A page that opens with the body's name alone over the date.
+    #[test]
+    fn the_first_line_names_the_body() {
+        let m = front("Kommunalbestyrelsen\n\n24-09-2019\n\nMedlemmer\n\nErik Nielsen (A)\n");
+        assert_eq!(m.body.as_deref(), Some("Kommunalbestyrelsen"));
+        assert_eq!(m.date.as_deref(), Some("2019-09-24"));
+        // A first line that names no body is none.
+        let m = front("Rådhuset\n\n24-09-2019\n");
+        assert_eq!(m.body, None);
     }
 
     /// Names in two columns are read down the first column, then the second.

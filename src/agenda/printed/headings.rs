@@ -26,6 +26,14 @@ pub struct Levels {
 }
 
 impl Levels {
+    /// A heading of one level: "130".
+    pub fn one(level: u32) -> Levels {
+        let mut levels = Levels::default();
+        levels.n[0] = level;
+        levels.len = 1;
+        levels
+    }
+
     /// Adds a level; `None` when there are three already.
     fn push(&mut self, level: u32) -> Option<()> {
         *self.n.get_mut(usize::from(self.len))? = level;

@@ -169,6 +169,31 @@ fn candidate_of(
     }
 }
 
+/// A title whose number is printed under it, "Sag nr. 130" (Rødovre's referat): a heading
+/// at the title's line. The case's number is the item's, as the page's "sag 129-138" says.
+fn numbered_below(lines: &[Line], title: usize) -> Option<Candidate> {
+    let below = lines.get(title + 1).filter(|l| l.kind == Kind::Text)?;
+    let number = below.text.strip_prefix("Sag nr. ")?.trim_end();
+    if !(1..=4).contains(&number.len()) || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let text = lines[title].text.trimmed();
+    let looks_like_title = text.starts_with(|c: char| c.is_uppercase())
+        && text.chars().count() <= 200
+        && !text.ends_with(['.', ':'])
+        && !body::is_heading(text);
+    let level: u32 = number.parse().ok()?;
+    looks_like_title.then(|| Candidate {
+        line: title,
+        number: number.to_string(),
+        levels: headings::Levels::one(level),
+        title: text.to_string(),
+        punkt: false,
+        page_start: lines[title].page_start,
+        starts_text: true,
+    })
+}
+
 /// Where the text before the heading at `line` ends: before the heading's copy, where a web
 /// page prints it twice (a link's line, then the heading itself).
 fn printed_twice(lines: &[Line], line: usize) -> usize {
@@ -226,9 +251,11 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
     let candidates: Vec<Candidate> = (0..lines.len())
         .filter(|&i| lines[i].kind == Kind::Text)
         .filter_map(|i| {
-            let h = headings::heading(&lines[i].text)?;
-            (!in_contents(i))
-                .then(|| candidate_of(i, h, lines[i].page_start, starts_text(&lines, i)))
+            if let Some(h) = headings::heading(&lines[i].text) {
+                return (!in_contents(i))
+                    .then(|| candidate_of(i, h, lines[i].page_start, starts_text(&lines, i)));
+            }
+            numbered_below(&lines, i)
         })
         .collect();
     let (chosen, mut warnings) = choose_headings(&lines, &candidates, &contents);

@@ -319,6 +319,32 @@ fn a_heading_printed_twice_is_no_text_of_the_item_before() {
     assert!(!a.items[0].background.contains("Siden sidst"));
 }
 
+/// Rødovre's referat: each item's title with its number under it, "Sag nr. 130", and the
+/// committees' treatments on its way before this meeting's decision.
+#[test]
+fn titles_numbered_under_them() {
+    let got = read(
+        "Kommunalbestyrelsen\n\n24-09-2019\n\nMedlemmer\n\nErik Nielsen (A)\nMichel Berg (A)\n\nSager 129 - 130\n\nSpørgetid\nSag nr. 129\n\nBeslutningskompetence: KB\n\nBeslutning\n\nTaget til efterretning.\n\nTillæg 1 til Lokalplan 145 - endelig vedtagelse\nSag nr. 130\n\nSagens kerne\n\nForslaget har været i høring.\n\nIndstilling\n\nTeknisk Forvaltning indstiller,\n\nat Tillæg 1 til Lokalplan 145 vedtages.\n\nTeknik- og Miljøudvalget, 10. september 2019, pkt. 65:\n\nAnbefales.\n\nBeslutning\n\nGodkendt.\n",
+    );
+    let a = &got.agenda;
+    assert_eq!(a.meeting.body.as_deref(), Some("Kommunalbestyrelsen"));
+    assert_eq!(
+        toc(a),
+        [
+            ("129", "Spørgetid", None),
+            (
+                "130",
+                "Tillæg 1 til Lokalplan 145 - endelig vedtagelse",
+                None
+            )
+        ]
+    );
+    let two = &a.items[1];
+    assert_eq!(two.clauses(), ["Tillæg 1 til Lokalplan 145 vedtages."]);
+    assert_eq!(two.decision.as_ref().unwrap().text, "Godkendt.");
+    assert_eq!(two.earlier_decisions.len(), 1);
+}
+
 /// A table in a case text, its cells apart by a tab, keeps a line for each row instead of
 /// running its rows together.
 #[test]
