@@ -172,7 +172,10 @@ fn candidate_of(
 /// A title whose number is printed under it, "Sag nr. 130" (Rødovre's referat): a heading
 /// at the title's line. The case's number is the item's, as the page's "sag 129-138" says.
 fn numbered_below(lines: &[Line], title: usize) -> Option<Candidate> {
-    let below = lines.get(title + 1).filter(|l| l.kind == Kind::Text)?;
+    // Asked of every line: the short line under it is looked at first.
+    let below = lines
+        .get(title + 1)
+        .filter(|l| l.kind == Kind::Text && l.text.len() <= 16)?;
     let number = below.text.strip_prefix("Sag nr. ")?.trim_end();
     if !(1..=4).contains(&number.len()) || !number.bytes().all(|b| b.is_ascii_digit()) {
         return None;
