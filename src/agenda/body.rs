@@ -742,7 +742,6 @@ impl Reader {
             // turn, each with its paragraphs ("Punktet genoptages." / "Tidspunkt herfor …").
             self.end_decision();
         }
-        self.drop_bare_subheading();
         let main_background = !line.trimmed().to_lowercase().starts_with("baggrund");
         let heading = match heading {
             Heading::Background if self.in_proposal && !main_background => {
@@ -767,6 +766,13 @@ impl Reader {
                 heading
             }
         };
+        // A sub-heading over another ("BESLUTNINGSFORSLAG FRA DD" over the proposal's "Baggrund")
+        // titles it; over a section of the item's own, it said nothing.
+        if heading == Heading::Presentation(true) {
+            self.bare_subheading = None;
+        } else {
+            self.drop_bare_subheading();
+        }
         self.section = match heading {
             Heading::Background => Section::Background,
             Heading::Recommendation => {
@@ -780,6 +786,7 @@ impl Reader {
                 if keep {
                     self.presentation
                         .push(vec![line.trim_end_matches(':').to_string()]);
+                    self.bare_subheading = Some(self.presentation.len() - 1);
                 }
                 Section::Presentation
             }
@@ -1104,6 +1111,33 @@ mod tests {
         let item = filled("Sagsfremstilling\nSagen.\n\nBeslutning\nIngen.\n\nTil toppen");
         assert_eq!(decision_text(&item), "Ingen.");
         assert_eq!(item.presentation, "Sagen.");
+    }
+
+    /// "Følgende deltog ikke i behandlingen af punktet:" with no one under it says nothing; with
+    /// names, it stays with them.
+    #[test]
+    fn a_sub_heading_with_nothing_under_it_is_left_out() {
+        let item = filled(
+            "Sagsfremstilling\nSagen.\n\nBeslutning\nGodkendt.\n\nFølgende deltog ikke i behandlingen af punktet:",
+        );
+        assert_eq!(item.presentation, "Sagen.");
+        let item = filled(
+            "Sagsfremstilling\nSagen.\n\nBeslutning\nGodkendt.\n\nFølgende deltog ikke i behandlingen af punktet:\nAnne Hansen (A)",
+        );
+        assert!(
+            item.presentation.ends_with("punktet\n\nAnne Hansen (A)"),
+            "{:?}",
+            item.presentation
+        );
+        // A proposal's title over its own captions stays.
+        let item = filled(
+            "Sagsfremstilling\nSagen.\n\nBESLUTNINGSFORSLAG FRA DD\n\nBaggrund\nHavnens Perle.\n\nIndstilling\nDet indstilles, at forslaget afvises.",
+        );
+        assert!(
+            item.presentation.contains("BESLUTNINGSFORSLAG FRA DD"),
+            "{:?}",
+            item.presentation
+        );
     }
 
     /// Rødovre's referat: the case's kernel, the recommendation, then what the committees said
