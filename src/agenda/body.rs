@@ -46,6 +46,7 @@ const BACKGROUND: &[&str] = &[
     "kort fortalt",
     "præsentation",
     "sagens kerne",
+    "beslutningstema",
 ];
 /// Headings of the recommendation.
 const RECOMMENDATION: &[&str] = &[
@@ -60,7 +61,12 @@ const RECOMMENDATION: &[&str] = &[
     "administrationen indstiller",
 ];
 /// Headings of the case text itself.
-const PRESENTATION: &[&str] = &["sagsfremstilling", "sagsbeskrivelse", "sagens indhold"];
+const PRESENTATION: &[&str] = &[
+    "sagsfremstilling",
+    "sagsbeskrivelse",
+    "sagens indhold",
+    "beskrivelse af sagen",
+];
 /// Captions that are headings only with their colon, as SBSYS's meeting groups write them:
 /// "Oplæg:", what was put before the meeting, and "Referat:", what it recorded. Alone, the word
 /// is a line of text (a link's "Referat").
@@ -94,6 +100,12 @@ const SUBHEADINGS: &[&str] = &[
     "miljøvurdering",
     "personalemæssige konsekvenser",
     "følgende deltog ikke i behandlingen af punktet",
+    "sagsgang og sagstype",
+    "personale",
+    "personalemæssige forhold",
+    "juridiske forhold",
+    "retlige forhold",
+    "borgerinddragelse",
 ];
 const ATTACHMENTS: &[&str] = &["bilag", "bilagsliste", "bilag til sagen"];
 
@@ -991,6 +1003,18 @@ mod tests {
             assert_eq!(heading(caption), Some(Heading::Recommendation), "{caption}");
         }
         assert_eq!(heading("Præsentation"), Some(Heading::Background));
+        // The web portals' words (Økonomiudvalget's "Beslutningstema", Holbæk's "Beskrivelse
+        // af sagen" and "Sagsgang og sagstype", Rødovre's "Sagens kerne").
+        assert_eq!(heading("Beslutningstema"), Some(Heading::Background));
+        assert_eq!(heading("Sagens kerne"), Some(Heading::Background));
+        assert_eq!(
+            heading("Beskrivelse af sagen"),
+            Some(Heading::Presentation(false))
+        );
+        assert_eq!(
+            heading("Sagsgang og sagstype"),
+            Some(Heading::Presentation(true))
+        );
         for caption in [
             "FORRETNINGSUDVALGETS BESLUTNING",
             "Regionsrådets beslutning",
