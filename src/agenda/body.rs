@@ -1025,6 +1025,12 @@ mod tests {
         assert_eq!(heading("Se administrationens indstilling"), None);
     }
 
+    /// Asserts that `text` holds `part`, and shows the text where it does not.
+    #[track_caller]
+    fn assert_in(text: &str, part: &str) {
+        assert!(text.contains(part), "{part:?} is not in {text:?}");
+    }
+
     /// An item filled from `text`, its paragraphs apart at blank lines.
     fn filled(text: &str) -> Item {
         let mut item = Item::default();
@@ -1081,7 +1087,7 @@ mod tests {
         let item =
             filled("Beslutninger\nTilbagesendes.\n\nFORSLAG FRA KF\nByrådet beslutter noget.");
         assert_eq!(decision_text(&item), "Tilbagesendes.");
-        assert!(item.presentation.contains("FORSLAG FRA KF"));
+        assert_in(&item.presentation, "FORSLAG FRA KF");
     }
 
     /// Acadre prints the decisions of several meetings in turn, with the case text supplemented
@@ -1157,11 +1163,7 @@ mod tests {
         let item = filled(
             "Sagsfremstilling\nSagen.\n\nBESLUTNINGSFORSLAG FRA DD\n\nBaggrund\nHavnens Perle.\n\nIndstilling\nDet indstilles, at forslaget afvises.",
         );
-        assert!(
-            item.presentation.contains("BESLUTNINGSFORSLAG FRA DD"),
-            "{:?}",
-            item.presentation
-        );
+        assert_in(&item.presentation, "BESLUTNINGSFORSLAG FRA DD");
     }
 
     /// Rødovre's referat: the case's kernel, the recommendation, then what the committees said
@@ -1196,11 +1198,7 @@ mod tests {
             "{:?}",
             item.background
         );
-        assert!(
-            item.background.contains("c. Konference"),
-            "{:?}",
-            item.background
-        );
+        assert_in(&item.background, "c. Konference");
         assert!(
             item.background
                 .ends_with("høringssvar, som udvalget har bedt om")
@@ -1225,11 +1223,7 @@ mod tests {
                 "Kattegatforbindelsen skrives ud af kommunalplanen for 2025"
             ]
         );
-        assert!(
-            item.presentation.contains("Motivation"),
-            "{:?}",
-            item.presentation
-        );
+        assert_in(&item.presentation, "Motivation");
         assert!(!item.presentation.contains("Det indstilles"));
         let item = filled(
             "BESLUTNINGSFORSLAG FRA V\nAlle børn fortjener den bedst mulige start.\n\nBeslutningspunkt:\nDet indstilles, at rådmanden undersøger mulighederne for tilskud.\n\nForslaget er stillet af:\nMathilde Hjort Bressum (V)",
@@ -1242,17 +1236,13 @@ mod tests {
             "BESLUTNINGSFORSLAG FRA ALT\n\nForslag:\nForslag fra Thure Hastrup om ophør\nBeslutningsforslag\nDet indstilles at,\n1. byrådet pålægger Borgmesterens Afdeling at afvikle engagementet.\n2. Kattegatforbindelsen skrives ud af kommunalplanen for 2025\nMotivation\nSom det fremgår af svaret, har kommunen betjent komitéen.",
         );
         assert_eq!(item.recommendations.len(), 2, "{item:?}");
-        assert!(
-            item.presentation.contains("om ophør\n\nMotivation"),
-            "{:?}",
-            item.presentation
-        );
+        assert_in(&item.presentation, "om ophør\n\nMotivation");
         // An item with a recommendation of its own keeps a quoted one in its text.
         let item = filled(
             "Sagsfremstilling\nDet indstilles, at sagen udsættes, skrev udvalget.\n\nIndstilling\nDet indstilles, at byrådet godkender planen.",
         );
         assert_eq!(item.recommendations.len(), 1);
-        assert!(item.presentation.contains("udsættes"));
+        assert_in(&item.presentation, "udsættes");
     }
 
     /// A party's proposal quoted in the case text proposes its own decision: it is case text.
@@ -1329,7 +1319,7 @@ mod tests {
             item.attachments,
             ["I vedlagte notat er finansieringen beskrevet."]
         );
-        assert!(item.presentation.contains("Som nævnt koster det."));
+        assert_in(&item.presentation, "Som nævnt koster det.");
     }
 
     #[test]
