@@ -107,14 +107,15 @@ fn looks_like_a_name(line: &str) -> bool {
 /// An address is a few lines: more is something else printed under the hour.
 const MAX_PLACE_LINES: usize = 5;
 
-/// A line that is only the hour: "Kl. 10:30", "kl. 10.30".
-fn is_hour(line: &str) -> bool {
+/// The hour a line gives when it is only that: "Kl. 10:30", "kl. 10.30".
+fn hour_line(line: &str) -> Option<String> {
     let mut words = line.split_whitespace();
-    let (Some(first), Some(_), None) = (words.next(), words.next(), words.next()) else {
-        return false;
+    let (Some(first), Some(time), None) = (words.next(), words.next(), words.next()) else {
+        return None;
     };
     matches!(first.to_lowercase().as_str(), "kl." | "kl" | "klokken")
-        && meta::find_time(&format!("kl. {}", &line[first.len()..].trimmed())).is_some()
+        .then(|| meta::find_time(&format!("kl. {time}")))
+        .flatten()
 }
 
 /// Reads the front page's lines ("" for a gap) into the meeting.
@@ -266,10 +267,8 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             after_kind = false;
             continue;
         }
-        if after_date && is_hour(&line) {
-            if let Some(time) = meta::find_time(&line) {
-                meeting.time.get_or_insert(time);
-            }
+        if after_date && let Some(time) = hour_line(&line) {
+            meeting.time.get_or_insert(time);
             in_place = meeting.location.is_none();
             continue;
         }
@@ -347,10 +346,12 @@ fn add_columns(
     meeting: &mut Meeting,
     members: &mut Vec<Person>,
 ) {
-    let names = columns.drain(..).flatten();
-    match which {
-        Some(which) => names.for_each(|name| add(meeting, members, which, &name)),
-        None => names.for_each(drop),
+    let Some(which) = which else {
+        columns.clear();
+        return;
+    };
+    for name in columns.drain(..).flatten() {
+        add(meeting, members, which, &name);
     }
 }
 
