@@ -59,6 +59,10 @@ pub fn heading(line: &str) -> Option<Heading<'_>> {
         _ => {}
     }
     let t = line.trimmed();
+    // A web page printed from its list of items puts a bullet before each ("• 301. Title").
+    let t = t
+        .strip_prefix(['•', '◦', '▪'])
+        .map_or(t, |rest| rest.trim_start());
     match t.as_bytes().first()? {
         b'0'..=b'9' => numbered_heading(t),
         b'P' | b'p' => punkt_heading(t),
@@ -287,9 +291,9 @@ fn best_chain(
             }
         }
     }
-    // Of chains that score alike, the later: a list of the items comes before the headings
-    // over their texts.
-    let Some(end) = (0..n).max_by(|&a, &b| score[a].total_cmp(&score[b]).then(a.cmp(&b))) else {
+    // Of chains that score alike, the earlier: a numbered list in an item's text comes after
+    // the item's heading.
+    let Some(end) = (0..n).max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a))) else {
         return (Vec::new(), 0.0);
     };
     let mut chain = vec![pool[end]];

@@ -345,6 +345,25 @@ fn titles_numbered_under_them() {
     assert_eq!(two.earlier_decisions.len(), 1);
 }
 
+/// Stevns's referat page, printed: a bullet before each item's heading, and a committee's
+/// numbered points inside an item's text that are no items.
+#[test]
+fn bulleted_headings_and_numbered_points_in_a_text() {
+    let got = read(
+        "Referat\n\n  • 301. Åben dagsorden - godkendelse\n\n    Resume\n\n    Godkendelse af åben dagsorden for KB den 22. januar 2020.\n\n    Beslutning\n\n    Godkendt.\n\n  • 302. Planstrategi 2020\n\n    Resume\n\n    Planstrategien skal i høring.\n\n    Indstilling\n\n    Politik & Borger indstiller, at\n\n    1. Planstrategi 2020 godkendes.\n\n    Arbejdsmarked, Erhverv og Turisme, 6. januar 2020, pkt. 125:\n\n    1. Et flertal anbefaler indstillingen.\n\n    2. Anbefales.\n\n    Beslutning\n\n    Godkendt.\n",
+    );
+    assert_eq!(
+        toc(&got.agenda),
+        [
+            ("301", "Åben dagsorden - godkendelse", None),
+            ("302", "Planstrategi 2020", None)
+        ]
+    );
+    let two = &got.agenda.items[1];
+    assert_eq!(two.decision.as_ref().unwrap().text, "Godkendt.");
+    assert_eq!(two.earlier_decisions.len(), 1);
+}
+
 /// A table in a case text, its cells apart by a tab, keeps a line for each row instead of
 /// running its rows together.
 #[test]
