@@ -618,6 +618,12 @@ fn read_paragraphs(xml: &str, need_body: bool) -> Result<Vec<Para>, ImportError>
             "word/document.xml has no body".into(),
         ));
     }
+    // A row the document never closes still gives its text.
+    while let Some(row) = rows.pop() {
+        for p in row_paragraphs(row) {
+            place(p, &mut rows, &mut out);
+        }
+    }
     Ok(out)
 }
 
@@ -1248,6 +1254,17 @@ mod tests {
                 "Mere.",
             ]
         );
+    }
+
+    /// A table row the document never closes loses none of its text.
+    #[test]
+    fn an_unclosed_table_row_keeps_its_text() {
+        let xml = "<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>Før</w:t></w:r></w:p>\
+                   <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Sagsnr.:</w:t></w:r></w:p></w:tc>\
+                   <w:tc><w:p><w:r><w:t>12/27845</w:t></w:r></w:p></w:tc>";
+        let paras = read_paragraphs(xml, true).unwrap();
+        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["Før", "Sagsnr.:\t12/27845"]);
     }
 
     /// Word's table of contents control is seen to close whatever pieces the text is unpacked
