@@ -1256,6 +1256,15 @@ mod tests {
         );
     }
 
+    /// Tables nested past reason are a damaged document, said so, not a deep recursion.
+    #[test]
+    fn tables_nested_too_deep_are_refused() {
+        let nested = "<w:tbl><w:tr><w:tc>".repeat(65);
+        let xml = format!("<w:document xmlns:w=\"w\"><w:body>{nested}</w:body></w:document>");
+        let err = read_paragraphs(&xml, true).unwrap_err();
+        assert!(err.to_string().contains("nested too deep"), "{err}");
+    }
+
     /// A table row the document never closes loses none of its text.
     #[test]
     fn an_unclosed_table_row_keeps_its_text() {
