@@ -549,6 +549,17 @@ fn say_if_no_meeting(imported: &mut Imported) {
 fn say_what_is_missing(mut imported: Imported) -> Imported {
     say_if_no_meeting(&mut imported);
     let agenda = &imported.agenda;
+    // What every agenda has somewhere: its committee, or an item's case, recommendation or
+    // decision.
+    let unsigned = agenda.items.iter().all(|i| {
+        i.case_ref.is_none()
+            && i.recommendations.is_empty()
+            && i.decision.is_none()
+            && i.earlier_decisions.is_empty()
+    });
+    if agenda.meeting.body.is_none() && !agenda.meeting.minutes && unsigned {
+        imported.warnings.push(Warning::NoAgendaSigns);
+    }
     let points: Vec<&Item> = agenda
         .items
         .iter()
@@ -669,5 +680,32 @@ mod tests {
         )
         .unwrap();
         assert!(whole.warnings.is_empty(), "{:?}", whole.warned());
+    }
+
+    /// A conference programme's numbered sessions read as items, with a date and nothing an
+    /// agenda has: no committee, case, recommendation or decision. It says so.
+    #[test]
+    fn a_file_with_nothing_an_agenda_has_says_it_may_be_none() {
+        let got = parse_str(
+            "Konference om ulighed i sundhed\n10. december 2012\n\n1. Velkomst\n\nVi byder velkommen til dagen.\n\n2. Workshop om forebyggelse\n\nDeltagerne arbejder i grupper.\n\n3. Afslutning\n\nTak for i dag.\n",
+        )
+        .unwrap();
+        assert!(
+            got.warned()
+                .iter()
+                .any(|w| w.contains("may not be an agenda")),
+            "{:?}",
+            got.warned()
+        );
+        // A committee's agenda with no case numbers says nothing of the kind.
+        let agenda = parse_str(
+            "Dagsorden\nSocialudvalget\n10. december 2012\n\n1. Velkomst\n\nVi byder velkommen.\n\n2. Budget\n\nBudgettet drøftes.\n",
+        )
+        .unwrap();
+        assert!(
+            !agenda.warned().iter().any(|w| w.contains("may not be")),
+            "{:?}",
+            agenda.warned()
+        );
     }
 }

@@ -10,6 +10,9 @@ use crate::Language;
 pub enum Warning {
     /// The meeting's body and date were found nowhere in the document.
     NoMeeting,
+    /// No committee, and no item with a case number, a recommendation or a decision: the file
+    /// may be something else (a programme, a note) whose numbered headings were read as items.
+    NoAgendaSigns,
     /// Most items have no text: only the list of items was read.
     NoTexts { bare: usize, items: usize },
     /// A heading the table of contents does not list, read as an item from the text.
@@ -54,6 +57,10 @@ impl Warning {
             Warning::NoMeeting => lang.pick(
                 "mødet (udvalg og dato) blev ikke fundet i dokumentet".into(),
                 "the meeting (its body and date) was not found in the document".into(),
+            ),
+            Warning::NoAgendaSigns => lang.pick(
+                "der er hverken udvalg, sagsnumre, indstillinger eller beslutninger: måske er filen ikke en dagsorden".into(),
+                "there is no committee, case number, recommendation or decision: the file may not be an agenda".into(),
             ),
             Warning::NoTexts { bare, items } => lang.pick(
                 format!("der blev ikke fundet tekst til {bare} af de {items} punkter: kun listen over punkter er læst"),
@@ -194,6 +201,7 @@ mod tests {
             Warning::NoName { number: "2".into() },
             Warning::NumberTwice { number: "2".into() },
             Warning::SeveralAgendas { count: 2 },
+            Warning::NoAgendaSigns,
         ];
         for w in &all {
             let (da, en) = (w.text(Language::Danish), w.text(Language::English));
