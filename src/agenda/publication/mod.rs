@@ -89,6 +89,7 @@ pub fn detect(bytes: &[u8]) -> Option<System> {
         }
         System::Sbsys => text.contains("<Agendas") && text.contains("<Items"),
         System::FirstAgenda => text.contains("punktrow"),
+        // Told by its first byte above, never by a root element.
         System::FirstAgendaData => false,
     };
     marked.then_some(system)
