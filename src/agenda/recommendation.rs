@@ -26,6 +26,10 @@ const VERBS: &[(&str, Action)] = &[
     ("gennemfør", Action::Approve),
     ("igangsæt", Action::Approve),
     ("iværksæt", Action::Approve),
+    // A grant in the passive: "at der gives en anlægsbevilling", "at beløbet afsættes".
+    ("gives", Action::Approve),
+    ("afsætt", Action::Approve),
+    ("overfør", Action::Approve),
     ("tager", Action::Note),
     ("tages", Action::Note),
     ("orienteres", Action::Note),
@@ -143,7 +147,10 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
         && lines[1..]
             .iter()
             .filter(|l| has_list_mark(l) || starts_with_at(l))
-            .all(|l| starts_with_at(l.trim_start_matches(['-', '–', '•', '*', '·', ' '])));
+            .all(|l| {
+                let l = l.trim_start_matches(['-', '–', '•', '*', '·', ' ']);
+                starts_with_at(enumerator_len(l).map_or(l, |n| &l[n..]))
+            });
     if intro.ends_with(',') && every_clause_says_at {
         intro.push_str(" at");
     }
@@ -169,6 +176,14 @@ fn lead_in_end(line: &str) -> Option<usize> {
         .filter_map(|v| lower.find(v).map(|p| p + v.len()))
         .min()?;
     let mut end = verb;
+    // Whom it goes to ("indstiller over for Økonomiudvalget og Borgerrepræsentationen, at …",
+    // "indstiller til Byrådet, at"): part of the lead-in, up to its comma or colon.
+    let addressee = ["over for ", "overfor ", "til "]
+        .iter()
+        .any(|p| lower[end..].trim_start().starts_with(p));
+    if addressee && let Some(at) = lower[end..].find([',', ':']) {
+        end += at;
+    }
     let tail = &lower[end..];
     let skipped = tail.len() - tail.trim_start_matches([',', ':', ' ']).len();
     end += skipped;
@@ -497,5 +512,42 @@ mod tests {
         let (intro, recs) = split(&lines("Byrådet godkender budgettet."));
         assert_eq!(intro, "");
         assert_eq!(actions(&recs), [Action::Approve]);
+    }
+
+    #[test]
+    fn the_addressee_belongs_to_the_lead_in() {
+        // Copenhagen's shape: whom the recommendation goes to, then "1. at …" clauses.
+        let (intro, recs) = split(&lines(
+            "Økonomiforvaltningen indstiller over for Økonomiudvalget og Borgerrepræsentationen,\n1. at der gives en anlægsbevilling på 120 mio. kr. til skolebyggeriet,\n2. at rådighedsbeløbet afsættes i 2024 og 2025.",
+        ));
+        assert_eq!(
+            intro,
+            "Økonomiforvaltningen indstiller over for Økonomiudvalget og Borgerrepræsentationen, at"
+        );
+        let texts: Vec<&str> = recs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "der gives en anlægsbevilling på 120 mio. kr. til skolebyggeriet,",
+                "rådighedsbeløbet afsættes i 2024 og 2025."
+            ]
+        );
+        // One clause on the lead-in's line, the addressee written with "til".
+        let (intro, recs) = split(&lines(
+            "Direktionen indstiller til Økonomiudvalget, at byrådet godkender budgettet.",
+        ));
+        assert_eq!(intro, "Direktionen indstiller til Økonomiudvalget, at");
+        assert_eq!(recs[0].text, "byrådet godkender budgettet.");
+        assert_eq!(
+            actions(&split(&lines("Det indstilles,\n1. at der gives en bevilling,\n2. at beløbet afsættes i 2025,\n3. at restbeløbet overføres til 2026.")).1),
+            [Action::Approve; 3]
+        );
+        assert_eq!(actions(&recs), [Action::Approve]);
+        // Numbered "at" clauses under a bare lead-in take its "at" too.
+        let (intro, recs) = split(&lines(
+            "Økonomiforvaltningen indstiller,\n1. at planen godkendes,\n2. at rammen fastholdes.",
+        ));
+        assert_eq!(intro, "Økonomiforvaltningen indstiller, at");
+        assert_eq!(recs[1].text, "rammen fastholdes.");
     }
 }

@@ -36,10 +36,12 @@ pub fn is_list_entry(line: &str) -> bool {
         _ => line,
     };
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    // "1. Aarhus Byråd træffer …": a numbered point (a date's "2. april" has no capital).
+    // "1. Aarhus Byråd træffer …", "1. at der gives …": a numbered point or clause (a date's
+    // "2. april" has no capital, and is no "at").
     if (1..=2).contains(&digits)
         && line[digits..].starts_with(". ")
-        && line[digits + 2..].starts_with(|c: char| c.is_uppercase())
+        && (line[digits + 2..].starts_with(|c: char| c.is_uppercase())
+            || line[digits + 2..].starts_with("at "))
     {
         return true;
     }
@@ -139,6 +141,8 @@ mod tests {
             assert!(is_list_entry(entry), "{entry}");
         }
         assert!(is_list_entry("1. Aarhus Byråd træffer"));
+        // A recommendation's numbered clauses: "1. at der gives …" (a date is "2. april").
+        assert!(is_list_entry("1. at der gives") && is_list_entry("12. at rammen"));
         for text in [
             "at der gives",
             "Attention",
