@@ -193,6 +193,11 @@ fn lowercase_in<'b>(text: &str, buffer: &'b mut [u8; 64]) -> Option<&'b [u8]> {
     Some(&buffer[..len])
 }
 
+/// "Bilag", "Bilagsliste:": the caption over a list of attachments.
+pub fn is_attachments_caption(line: &str) -> bool {
+    heading(line) == Some(Heading::Attachments)
+}
+
 /// Sub-headings the systems make of a name: "Borgmesterens Afdelings påtegning", and the
 /// capitals of a proposal's parts ("BESLUTNINGSFORSLAG FRA DD", "INDSTILLING FRA …").
 fn is_system_subheading(line: &str) -> bool {
@@ -330,6 +335,32 @@ pub fn attachment_row(line: &str) -> Option<&str> {
     (!title.is_empty()).then_some(title)
 }
 
+/// An entry of a list of attachments as its title: a table's row ([`attachment_row`]), or a line
+/// without its bullet. A number stays: a clause's "jf. bilag 2" is looked up by it.
+fn attachment_entry(line: &str) -> &str {
+    if let Some(title) = attachment_row(line) {
+        return title;
+    }
+    let line = line.trimmed();
+    line.strip_prefix(['-', '–', '•', '·', '*', '▪'])
+        .map(str::trim_start)
+        .filter(|title| !title.is_empty())
+        .unwrap_or(line)
+}
+
+/// A list's own mark before an entry: a bullet, "1. ", "2) ", "Bilag 3: ", "Bilag 3 - ".
+fn is_marked_entry(line: &str) -> bool {
+    if attachment_entry(line).len() < line.len() {
+        return true;
+    }
+    let numbered = strip_prefix_ci(line, "bilag ").unwrap_or(line);
+    let digits = numbered.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &numbered[digits..];
+    (1..=3).contains(&digits)
+        && (rest.starts_with(['.', ')', ':'])
+            || numbered.len() < line.len() && rest.trim_start().starts_with(['-', '–']))
+}
+
 /// A printed line as the item's text holds it: its spaces squashed, but an attachments table's
 /// row keeps its cells apart (the last is the document's number).
 pub fn logical_line(text: &str) -> String {
@@ -427,10 +458,24 @@ fn case_reference_parts(line: &str) -> Option<(&str, &str)> {
     if !line.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    for label in ["sagsnr", "sags nr", "sagsnummer", "sag nr"] {
+    // eDoc, Acadre and SBSYS say "Sagsnr."; others the journal number or the case's id.
+    const LABELS: [&str; 9] = [
+        "sagsnr",
+        "sags nr",
+        "sagsnummer",
+        "sag nr",
+        "j.nr",
+        "j. nr",
+        "journalnr",
+        "journalnummer",
+        "sags-id",
+    ];
+    for label in LABELS {
         if let Some(rest) = strip_prefix_ci(line, label) {
             let rest = rest.trim_start_matches(['.', ':', ' ']);
-            return first_word(rest);
+            // "Sagsnummeret er …": the word in a sentence, not a label before a number.
+            return first_word(rest)
+                .filter(|(reference, _)| reference.contains(|c: char| c.is_ascii_digit()));
         }
     }
     let (first, initials) = first_word(line)?;
@@ -607,8 +652,7 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
                 continue;
             }
             if listing || reader.section == Section::Attachments {
-                item.attachments
-                    .push(attachment_row(line).unwrap_or(line).to_string());
+                item.attachments.push(attachment_entry(line).to_string());
                 continue;
             }
             current.push(line.to_string());
@@ -857,7 +901,13 @@ impl Reader {
                 let rows = paragraph
                     .iter()
                     .all(|l| l.trimmed().is_empty() || attachment_row(l).is_some());
+                // Entries marked as a list's ("1. …", "- …", "Bilag 2: …"), one to a line.
+                let marked = paragraph.iter().map(|l| l.trimmed()).all(|l| {
+                    l.is_empty()
+                        || (l.chars().count() <= 200 && !is_lettered_point(l) && is_marked_entry(l))
+                });
                 let entry = rows
+                    || marked
                     || paragraph.len() == 1
                         && first.chars().count() <= 200
                         && !recommendation::starts_clause(first)
@@ -1278,6 +1328,20 @@ mod tests {
             case_reference("Sagsnr.: 330-2018-3619   Dok.nr.: 330-2018-500301   Åbent"),
             Some(("330-2018-3619".into(), None))
         );
+        // Other systems' labels: the journal number, the case's id.
+        for (line, reference) in [
+            ("J.nr.: 2024-0023456", "2024-0023456"),
+            ("Journalnr.: 00.01.00-A00-1-24", "00.01.00-A00-1-24"),
+            ("Sags-ID: EMN-2024-01234", "EMN-2024-01234"),
+        ] {
+            assert_eq!(
+                case_reference(line),
+                Some((reference.into(), None)),
+                "{line}"
+            );
+        }
+        // A label's word in a sentence is no label: a reference has digits.
+        assert_eq!(case_reference("Sagsnummeret er endnu ikke oprettet"), None);
         assert_eq!(case_reference("KL-KKR formandskabsmøde"), None);
         assert_eq!(case_reference("ØA-2025 blev aftalt"), None);
         // Four short words of initials at most.
@@ -1304,6 +1368,36 @@ mod tests {
             "Første afsnit.\nAnden linje.\n\nSidste afsnit."
         );
         assert_eq!(item.attachments, ["Plan 2025", "Bilag to", "Bilag tre"]);
+    }
+
+    /// A "Bilag" caption over its list, in each way the systems mark the entries: the titles,
+    /// without their marks.
+    #[test]
+    fn a_list_of_attachments_under_its_caption_in_any_marks() {
+        for list in [
+            "Skitseforslag\nByggeprogram",
+            "1. Skitseforslag\n2. Byggeprogram",
+            "1) Skitseforslag\n2) Byggeprogram",
+            "- Skitseforslag\n- Byggeprogram",
+            "• Skitseforslag\n• Byggeprogram",
+            "Bilag 1: Skitseforslag\nBilag 2: Byggeprogram",
+            "Bilag 1 - Skitseforslag\nBilag 2 - Byggeprogram",
+        ] {
+            let mut item = Item::default();
+            fill(
+                &mut item,
+                &paras(&format!(
+                    "Sagsfremstilling\nTekst om sagen.\n\nBilag\n{list}"
+                )),
+            );
+            // A bullet is left out; a number stays, as the clauses refer to it ("jf. bilag 2").
+            let want: Vec<&str> = list
+                .lines()
+                .map(|l| l.trim_start_matches(['-', '•', ' ']))
+                .collect();
+            assert_eq!(item.attachments, want, "{list}");
+            assert_eq!(item.presentation, "Tekst om sagen.", "{list}");
+        }
     }
 
     #[test]

@@ -214,6 +214,26 @@ fn printed_twice(lines: &[Line], line: usize) -> usize {
     }
 }
 
+/// The most lines a list of attachments takes.
+const MAX_ATTACHMENTS: usize = 100;
+
+/// Whether the numbered line at `index` is an entry of a list of attachments: under a "Bilag"
+/// caption, with only the list's other entries between ("Bilag / 1. Skitseforslag / 2. …").
+/// A list is looked back on as far as a list of attachments runs: a long numbered list is not
+/// walked again for each of its lines.
+fn in_attachments_list(lines: &[Line], index: usize) -> bool {
+    for line in lines[..index].iter().rev().take(MAX_ATTACHMENTS) {
+        match line.kind {
+            Kind::Break => return false,
+            Kind::Empty => continue,
+            Kind::Text if body::is_attachments_caption(&line.text) => return true,
+            Kind::Text if headings::heading(&line.text).is_some() => continue,
+            Kind::Text => return false,
+        }
+    }
+    false
+}
+
 /// Whether the lines after `index` begin an item's text: a case number or a section heading
 /// within the next few printed lines.
 fn starts_text(lines: &[Line], index: usize) -> bool {
@@ -255,7 +275,7 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
         .filter(|&i| lines[i].kind == Kind::Text)
         .filter_map(|i| {
             if let Some(h) = headings::heading(&lines[i].text) {
-                return (!in_contents(i))
+                return (!in_contents(i) && !in_attachments_list(&lines, i))
                     .then(|| candidate_of(i, h, lines[i].page_start, starts_text(&lines, i)));
             }
             numbered_below(&lines, i)

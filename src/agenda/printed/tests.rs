@@ -690,3 +690,41 @@ fn a_raw_extraction_keeps_its_cut_entries_and_whole_titles() {
     );
     assert!(got.warnings.is_empty(), "{:?}", got.warnings);
 }
+
+/// A "Bilag" caption over a numbered or bulleted list: the attachments' titles, and no entry
+/// taken for an item's heading, with a table of contents or without one.
+#[test]
+fn a_numbered_list_of_attachments_under_its_caption() {
+    let item = "1. Anlægsbevilling til skolebyggeri\n \nIndstilling\nDet indstilles, at udvalget godkender planen.\n \nSagsfremstilling\nTekst om sagen.\n \nBilag\n1. Skitseforslag\n2. Byggeprogram\n \n2. Budgetopfølgning\n \nSagsfremstilling\nForbruget følger budgettet.\n";
+    let contents =
+        "1. Anlægsbevilling til skolebyggeri ........ 2\n2. Budgetopfølgning ........ 2\n \n";
+    for with_contents in [true, false] {
+        let text = format!(
+            "Økonomiudvalget\n \nDagsorden til mødet den 12. marts 2024 kl. 14.00\n \n{}{item}",
+            if with_contents { contents } else { "" }
+        );
+        let got = read(&text);
+        let a = &got.agenda;
+        let titles: Vec<&str> = a.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Anlægsbevilling til skolebyggeri", "Budgetopfølgning"],
+            "contents: {with_contents}"
+        );
+        assert_eq!(
+            a.items[0].attachments,
+            ["1. Skitseforslag", "2. Byggeprogram"]
+        );
+        assert_eq!(a.items[0].presentation, "Tekst om sagen.");
+    }
+    // An agenda of one item: its list's "2." follows on from its "1.", and is still no item.
+    let one = item.split("2. Budget").next().unwrap_or_default();
+    let got = read(&format!(
+        "Økonomiudvalget\n \nDagsorden til mødet den 12. marts 2024 kl. 14.00\n \n{one}"
+    ));
+    assert_eq!(got.agenda.items.len(), 1, "{:?}", toc(&got.agenda));
+    assert_eq!(
+        got.agenda.items[0].attachments,
+        ["1. Skitseforslag", "2. Byggeprogram"]
+    );
+}
