@@ -47,6 +47,9 @@ const BACKGROUND: &[&str] = &[
     "præsentation",
     "sagens kerne",
     "beslutningstema",
+    "sagsresumé",
+    "sagsresume",
+    "sammenfatning",
 ];
 /// Headings of the recommendation.
 const RECOMMENDATION: &[&str] = &[
@@ -66,6 +69,7 @@ const PRESENTATION: &[&str] = &[
     "sagsbeskrivelse",
     "sagens indhold",
     "beskrivelse af sagen",
+    "redegørelse",
 ];
 /// Captions that are headings only with their colon, as SBSYS's meeting groups write them:
 /// "Oplæg:", what was put before the meeting, and "Referat:", what it recorded. Alone, the word
@@ -1057,6 +1061,13 @@ mod tests {
         // af sagen" and "Sagsgang og sagstype", Rødovre's "Sagens kerne").
         assert_eq!(heading("Beslutningstema"), Some(Heading::Background));
         assert_eq!(heading("Sagens kerne"), Some(Heading::Background));
+        // Others' "Sagsresumé", "Sammenfatning" and "Redegørelse". (Not "Løsning": a word a
+        // wrapped sentence may leave alone on its line, "løsning.")
+        for caption in ["SAGSRESUMÉ", "Sagsresume", "Sammenfatning"] {
+            assert_eq!(heading(caption), Some(Heading::Background), "{caption}");
+        }
+        assert_eq!(heading("Redegørelse"), Some(Heading::Presentation(false)));
+        assert_eq!(heading("løsning."), None);
         assert_eq!(
             heading("Beskrivelse af sagen"),
             Some(Heading::Presentation(false))

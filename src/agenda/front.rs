@@ -72,6 +72,14 @@ fn is_body_name(line: &str) -> bool {
         })
 }
 
+/// The municipality's or the region's name: "Københavns Kommune", "Region Midtjylland".
+fn is_authority_name(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (2..=4).contains(&words)
+        && (line.ends_with(" Kommune") || line.starts_with("Region "))
+        && looks_like_a_name(line)
+}
+
 /// What kind of document a title word names: `Some(true)` for minutes.
 fn kind(word: &str) -> Option<bool> {
     match word.to_lowercase().as_str() {
@@ -290,12 +298,14 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
         after_date = false;
     }
     add_columns(&mut columns, list, meeting, &mut members);
-    // A page that opens with the body's name alone ("Kommunalbestyrelsen" over the date).
+    // A page that opens with the body's name alone ("Kommunalbestyrelsen" over the date), perhaps
+    // under the municipality's or the region's ("Københavns Kommune" / "Økonomiudvalget").
     if meeting.body.is_none()
         && let Some(first) = lines
             .iter()
             .map(|l| squash_spaces(l))
-            .find(|l| !l.is_empty())
+            .filter(|l| !l.is_empty())
+            .find(|l| !is_authority_name(l))
         && is_body_name(&first)
     {
         meeting.body = Some(first);
@@ -477,6 +487,14 @@ mod tests {
         let m = front("Kommunalbestyrelsen\n\n24-09-2019\n\nMedlemmer\n\nErik Nielsen (A)\n");
         assert_eq!(m.body.as_deref(), Some("Kommunalbestyrelsen"));
         assert_eq!(m.date.as_deref(), Some("2019-09-24"));
+        // Under the municipality's name (Copenhagen prints it above the committee's).
+        let m = front(
+            "Københavns Kommune\nØkonomiudvalget\n\nDAGSORDEN\nfor ordinært møde tirsdag den 12. marts 2024 kl. 14.00\n",
+        );
+        assert_eq!(m.body.as_deref(), Some("Økonomiudvalget"));
+        assert_eq!(m.date.as_deref(), Some("2024-03-12"));
+        let m = front("Region Hovedstaden\nForretningsudvalget\n\n24-09-2019\n");
+        assert_eq!(m.body.as_deref(), Some("Forretningsudvalget"));
         // A first line that names no body is none.
         let m = front("Rådhuset\n\n24-09-2019\n");
         assert_eq!(m.body, None);
