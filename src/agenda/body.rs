@@ -428,6 +428,10 @@ pub fn document_reference(line: &str) -> bool {
 /// initials after it.
 pub fn case_reference(line: &str) -> Option<(String, Option<String>)> {
     let (reference, initials) = case_reference_parts(line)?;
+    // "Sagsansvarlig: Anne Jensen" beside the number: the officer under their label.
+    if let Some(officer) = case_officer(initials) {
+        return Some((reference.to_string(), Some(officer.to_string())));
+    }
     // The document's own number and the case's access printed beside it are no one's initials
     // ("Sagsnr.: 330-2018-3619   Dok.nr.: 330-2018-500301   Åbent").
     let words = initials.split_whitespace().take_while(|w| {
@@ -1351,6 +1355,11 @@ mod tests {
                 "{line}"
             );
         }
+        // The officer beside it under their label (SBSYS).
+        assert_eq!(
+            case_reference("Sagsnr.: 00.01.00-A00-1-24   Sagsansvarlig: Anne Jensen"),
+            Some(("00.01.00-A00-1-24".into(), Some("Anne Jensen".into())))
+        );
         // A label's word in a sentence is no label: a reference has digits.
         assert_eq!(case_reference("Sagsnummeret er endnu ikke oprettet"), None);
         assert_eq!(case_reference("KL-KKR formandskabsmøde"), None);

@@ -30,6 +30,12 @@ const VERBS: &[(&str, Action)] = &[
     ("gives", Action::Approve),
     ("afsætt", Action::Approve),
     ("overfør", Action::Approve),
+    ("oversend", Action::Approve),
+    ("sælg", Action::Approve),
+    ("forlæng", Action::Approve),
+    ("nedlæg", Action::Approve),
+    ("ophæv", Action::Approve),
+    ("udmønt", Action::Approve),
     ("tager", Action::Note),
     ("tages", Action::Note),
     ("orienteres", Action::Note),
@@ -113,6 +119,9 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
     } else if !intro.is_empty()
         && first_verb(&rest.to_lowercase()).is_none()
         && !(sentence || lines.len() == 1)
+        // A clause ends in its stop or in the comma before the next; a subject in neither
+        // ("Det indstilles at," leaves only its "at,").
+        && !(rest.ends_with([',', ';', '.']) && rest.split_whitespace().nth(1).is_some())
     {
         // "Det indstilles, at KKR Midtjylland" / "…, at KKR Midtjylland:": the subject belongs
         // to the lead-in and the clauses follow on their own lines.
@@ -149,7 +158,7 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
             .filter(|l| has_list_mark(l) || starts_with_at(l))
             .all(|l| {
                 let l = l.trim_start_matches(['-', '–', '•', '*', '·', ' ']);
-                starts_with_at(enumerator_len(l).map_or(l, |n| &l[n..]))
+                starts_with_at(l) || starts_with_at(enumerator_len(l).map_or(l, |n| &l[n..]))
             });
     if intro.ends_with(',') && every_clause_says_at {
         intro.push_str(" at");
@@ -164,6 +173,22 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
         })
         .collect();
     (intro, recommendations)
+}
+
+/// A line that opens with a recommendation's lead-in ("Direktionen indstiller, at …", "Det
+/// indstilles,"): the lines after it that begin "at" are its clauses. The verb must come within
+/// its first words: "Derfor foreslås det," deep in a paragraph of case text is no lead-in.
+pub fn opens_with_lead_in(line: &str) -> bool {
+    const MAX_WORDS_BEFORE: usize = 4;
+    let lower = line.to_ascii_lowercase();
+    lead_in_end(line).is_some_and(|end| {
+        let lead_in = lower[..end].trim_end();
+        // The lead-in ends in its comma, colon or "at": "Der foreslås etableret …" is none.
+        let closed = lead_in.ends_with([',', ':']) || lead_in.ends_with(" at");
+        closed
+            && lead_in.split_whitespace().count() <= MAX_WORDS_BEFORE + 2
+            && !lead_in.contains(". ")
+    })
 }
 
 /// Where "Det indstilles, at" (or "…indstiller, at", "…indstilles:") ends in the first line.
@@ -543,6 +568,22 @@ mod tests {
             [Action::Approve; 3]
         );
         assert_eq!(actions(&recs), [Action::Approve]);
+        // A first clause that ends in a comma is a clause, not the subject of the next ones.
+        let (intro, recs) = split(&lines(
+            "Direktionen indstiller, at budgetforslaget oversendes til byrådets første behandling,\nat anlægsrammen fastsættes til 120 mio. kr.",
+        ));
+        assert_eq!(intro, "Direktionen indstiller, at");
+        assert_eq!(actions(&recs), [Action::Approve; 2]);
+        assert!(opens_with_lead_in("Direktionen indstiller,"));
+        assert!(opens_with_lead_in(
+            "Det indstilles, at budgettet godkendes,"
+        ));
+        for text in [
+            "Der foreslås etableret et aktivitetscenter, som benyttes af mange, for",
+            "Sundhedsreformen betyder, at forhandlingerne er vigtige. Derfor foreslås det,",
+        ] {
+            assert!(!opens_with_lead_in(text), "{text}");
+        }
         // Numbered "at" clauses under a bare lead-in take its "at" too.
         let (intro, recs) = split(&lines(
             "Økonomiforvaltningen indstiller,\n1. at planen godkendes,\n2. at rammen fastholdes.",

@@ -3,6 +3,7 @@
 
 use super::lines::{Kind, Line};
 use crate::agenda::body::{self, Paragraph};
+use crate::agenda::recommendation;
 use crate::agenda::text::join_line;
 
 /// The width of a full printed line, to tell a short line (a sub-heading, the end of a list
@@ -53,6 +54,16 @@ pub fn is_list_entry(line: &str) -> bool {
     line[label..].starts_with(") ")
 }
 
+/// A recommendation's clause on a line of its own: "at …" under the lead-in's line or under
+/// another such clause (SBSYS: "Direktionen indstiller, / at X, / at Y."). Elsewhere a line that
+/// begins "at" goes on the sentence before it.
+fn at_clause(text: &str, paragraph: &Paragraph) -> bool {
+    text.starts_with("at ")
+        && paragraph
+            .last()
+            .is_some_and(|last| last.starts_with("at ") || recommendation::opens_with_lead_in(last))
+}
+
 /// Joins the printed lines of an item's text into paragraphs of logical lines.
 pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
@@ -92,6 +103,7 @@ pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
                 let starts_upper = text.chars().next().is_some_and(|c| !c.is_lowercase());
                 let prev_open = last_printed.ends_with(['-', ',', ';']);
                 is_list_entry(text)
+                    || at_clause(text, &paragraph)
                     || body::attachment_row(text).is_some()
                     || line.indented
                     || after_case_ref

@@ -728,3 +728,26 @@ fn a_numbered_list_of_attachments_under_its_caption() {
         ["1. Skitseforslag", "2. Byggeprogram"]
     );
 }
+
+/// SBSYS prints each clause on a line of its own beginning "at", the one before ending in a
+/// comma: each is a clause, not a wrapped line of the one before.
+#[test]
+fn at_clauses_on_lines_of_their_own() {
+    let got = read(
+        "Økonomiudvalget\n \nDagsorden til mødet den 10. juni 2024\n \n1. Budget 2025\n \nIndstilling\nDirektionen indstiller,\nat budgetforslaget oversendes til byrådets første behandling,\nat anlægsrammen fastsættes til 120 mio. kr.\n \nSagsfremstilling\nBudgettet er i balance, og det er vurderet,\nat rammen holder.\n",
+    );
+    let item = &got.agenda.items[0];
+    assert_eq!(item.recommendation_intro, "Direktionen indstiller, at");
+    assert_eq!(
+        item.clauses(),
+        [
+            "budgetforslaget oversendes til byrådets første behandling,",
+            "anlægsrammen fastsættes til 120 mio. kr."
+        ]
+    );
+    // In the case text, a line that begins "at" goes on the sentence it continues.
+    assert_eq!(
+        item.presentation,
+        "Budgettet er i balance, og det er vurderet, at rammen holder."
+    );
+}
