@@ -112,17 +112,12 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
     };
     let mut clauses: Vec<String> = Vec::new();
     let mut list_form = false;
-    // A whole sentence after the lead-in is a clause, whatever its verb.
+    // A whole sentence after the lead-in is a clause, whatever its verb; so is one alone.
     let sentence = rest.ends_with('.') && rest.split_whitespace().count() >= 4;
+    let a_clause = sentence || lines.len() == 1 || ends_a_clause(rest);
     if rest.is_empty() {
         list_form = true;
-    } else if !intro.is_empty()
-        && first_verb(&rest.to_lowercase()).is_none()
-        && !(sentence || lines.len() == 1)
-        // A clause ends in its stop or in the comma before the next; a subject in neither
-        // ("Det indstilles at," leaves only its "at,").
-        && !(rest.ends_with([',', ';', '.']) && rest.split_whitespace().nth(1).is_some())
-    {
+    } else if !intro.is_empty() && first_verb(&rest.to_lowercase()).is_none() && !a_clause {
         // "Det indstilles, at KKR Midtjylland" / "…, at KKR Midtjylland:": the subject belongs
         // to the lead-in and the clauses follow on their own lines.
         intro = format!("{intro} {}", rest.trim_end_matches(':').trimmed());
@@ -173,6 +168,12 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
         })
         .collect();
     (intro, recommendations)
+}
+
+/// A clause ends in its stop or in the comma before the next; a subject ("at KKR Midtjylland")
+/// in neither. ("Det indstilles at," leaves only its "at,".)
+fn ends_a_clause(rest: &str) -> bool {
+    rest.ends_with([',', ';', '.']) && rest.split_whitespace().nth(1).is_some()
 }
 
 /// A line that opens with a recommendation's lead-in ("Direktionen indstiller, at …", "Det
