@@ -583,3 +583,22 @@ fn a_web_page_of_another_system_is_read_as_the_text_it_shows() {
     std::fs::write(&path, &page).unwrap();
     assert_eq!(toc(&agenda::load_outline(&path).unwrap().agenda), toc(a));
 }
+
+/// A Word document that prints each item's access before its title, "(Lukket) Salg af ejendom":
+/// the item is closed and its title is the rest.
+#[test]
+fn docx_access_before_the_title() {
+    let mut written = generate::agenda(3, 1);
+    let item = written.items.iter_mut().find(|i| !i.is_section()).unwrap();
+    let title = item.title.clone();
+    item.title = format!("(Lukket) {title}");
+    let got = agenda::parse_bytes(&generate::docx(&written)).unwrap();
+    let read = got
+        .agenda
+        .items
+        .iter()
+        .find(|i| i.title.ends_with(&title))
+        .unwrap();
+    assert_eq!(read.title, title);
+    assert!(read.closed);
+}

@@ -149,7 +149,10 @@ fn title_after(rest: &str, levels: Levels, punkt: bool) -> Option<Heading<'_>> {
     }
     let title = rest.trimmed();
     let first = title.chars().next()?;
-    if !(first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '»' | '“')) {
+    let quoted = matches!(first, '"' | '»' | '“');
+    // "(Lukket) Salg af ejendom": the item's access before its title.
+    let access = first == '(' && super::access_marked(title).is_some();
+    if !(first.is_uppercase() || first.is_ascii_digit() || quoted || access) {
         return None;
     }
     // Written straight into one string: many lines of a text start with a number.

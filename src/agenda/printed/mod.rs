@@ -323,7 +323,7 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
         {
             title.clone_from(&e.title);
         }
-        let closed = listed.is_some_and(|e| e.closed) || is_closed_title(&title);
+        let (title, closed) = title_and_access(title, listed.is_some_and(|e| e.closed));
         starts.push((agenda.items.len(), heading.line, body_start));
         agenda.items.push(Item {
             number: heading.number.clone(),
@@ -395,6 +395,30 @@ fn is_paragraph(title: &str) -> bool {
 }
 
 /// "Lukket: Køb af landbrugsejendom", "Lukket punkt: …": a closed item by its title.
+/// A title with its access printed before it: "(Åben) Godkendelse af dagsorden", "(Lukket) Salg
+/// af ejendom". The title without it, and whether it said closed.
+pub fn access_marked(title: &str) -> Option<(&str, bool)> {
+    let (word, after) = title.strip_prefix('(')?.split_once(')')?;
+    let closed = match word.trimmed().to_lowercase().as_str() {
+        "åben" | "åbent" | "åben sag" | "åbent punkt" => false,
+        "lukket" | "lukket sag" | "lukket punkt" => true,
+        _ => return None,
+    };
+    let after = after.trimmed();
+    (!after.is_empty()).then_some((after, closed))
+}
+
+/// An item's title and whether it is closed, its access marker taken off the title.
+fn title_and_access(title: String, closed: bool) -> (String, bool) {
+    match access_marked(&title) {
+        Some((rest, marked)) => (rest.to_string(), closed || marked),
+        None => {
+            let closed = closed || is_closed_title(&title);
+            (title, closed)
+        }
+    }
+}
+
 pub fn is_closed_title(title: &str) -> bool {
     let starts = |prefix: &str| {
         title
@@ -591,11 +615,12 @@ fn push_unheaded(
 ) {
     for k in range.filter(|&k| !headed[k]) {
         let entry = &contents.entries[k];
+        let (title, closed) = title_and_access(entry.title.clone(), entry.closed);
         items.push(Item {
             number: entry.number.clone().unwrap_or_else(|| (k + 1).to_string()),
-            title: entry.title.clone(),
+            title,
             page: entry.page,
-            closed: entry.closed || is_closed_title(&entry.title),
+            closed,
             ..Item::default()
         });
     }

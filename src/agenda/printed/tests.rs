@@ -751,3 +751,31 @@ fn at_clauses_on_lines_of_their_own() {
         "Budgettet er i balance, og det er vurderet, at rammen holder."
     );
 }
+
+/// The access printed before each title, "(Åben)" or "(Lukket)": the item's, not its title's.
+#[test]
+fn access_before_the_title() {
+    for contents in [
+        "1. (Åben) Godkendelse af dagsorden ........ 2\n2. (Lukket) Salg af ejendom ........ 3\n \n",
+        "",
+    ] {
+        let got = read(&format!(
+            "Byrådet\n \nReferat\nMødedato: 24. april 2024\n \n{contents}1. (Åben) Godkendelse af dagsorden\nSags-ID: EMN-2024-00123\n \nBeslutning\nGodkendt.\n \n2. (Lukket) Salg af ejendom\nSags-ID: EMN-2024-00789\n \nBeslutning\nGodkendt.\n"
+        ));
+        let a = &got.agenda;
+        let titles: Vec<(&str, &str, bool)> = a
+            .items
+            .iter()
+            .map(|i| (i.number.as_str(), i.title.as_str(), i.closed))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("1", "Godkendelse af dagsorden", false),
+                ("2", "Salg af ejendom", true)
+            ],
+            "{contents}"
+        );
+        assert_eq!(a.items[1].case_ref.as_deref(), Some("EMN-2024-00789"));
+    }
+}
