@@ -267,8 +267,8 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
         {
             if meeting.date.is_none() {
                 meeting.date = Some(date);
-                if let Some(time) = meta::find_time(&line) {
-                    meeting.time.get_or_insert(time);
+                if let Some(span) = meta::find_span(&line) {
+                    meta::set_span(meeting, span);
                 }
             }
             after_date = true;
@@ -493,6 +493,12 @@ mod tests {
         );
         assert_eq!(m.body.as_deref(), Some("Økonomiudvalget"));
         assert_eq!(m.date.as_deref(), Some("2024-03-12"));
+        assert_eq!(m.time.as_deref(), Some("14:00"));
+        let m = front("Byrådet\n\ntirsdag den 12. marts 2024 kl. 17.00-19.30\n");
+        assert_eq!(
+            (m.time.as_deref(), m.ends.as_deref()),
+            (Some("17:00"), Some("19:30"))
+        );
         let m = front("Region Hovedstaden\nForretningsudvalget\n\n24-09-2019\n");
         assert_eq!(m.body.as_deref(), Some("Forretningsudvalget"));
         // A first line that names no body is none.

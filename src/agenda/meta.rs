@@ -85,6 +85,20 @@ pub fn parse_time(text: &str) -> Option<String> {
 
 /// The time a text gives: "kl. 13:00", "kl. 9.30", or a lone "13:00".
 pub fn find_time(text: &str) -> Option<String> {
+    find_span(text).map(|(start, _)| start)
+}
+
+/// The time a text gives and the end of its span, if it gives one: "17:00 - 19:30", "kl.
+/// 17.00-19.30", "kl. 16:00 – 18:15".
+pub fn find_span(text: &str) -> Option<(String, Option<String>)> {
+    // A dash between two times is a word of its own.
+    let spaced;
+    let text = if text.contains(['-', '–']) {
+        spaced = text.replace(['–', '-'], " - ");
+        spaced.as_str()
+    } else {
+        text
+    };
     let words: Vec<&str> = text.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
         let w = w.trim_end_matches([',', ';']);
@@ -98,7 +112,11 @@ pub fn find_time(text: &str) -> Option<String> {
             && w.len() <= 5
             && let Some(time) = parse_time(w)
         {
-            return Some(time);
+            let ends = match words.get(i + 1..i + 3) {
+                Some(["-", end]) => parse_time(end.trim_end_matches([',', ';', '.'])),
+                _ => None,
+            };
+            return Some((time, ends));
         }
     }
     None
@@ -132,6 +150,14 @@ pub fn page_header(line: &str) -> Option<u32> {
 }
 
 /// Reads a "Label:<TAB>value" line into the meeting, if it is one.
+/// A meeting's start, and its end where the span gives one, unless they are known already.
+pub fn set_span(meeting: &mut Meeting, (time, ends): (String, Option<String>)) {
+    meeting.time.get_or_insert(time);
+    if let Some(ends) = ends {
+        meeting.ends.get_or_insert(ends);
+    }
+}
+
 pub fn read_labelled(line: &str, meeting: &mut Meeting) -> bool {
     let Some((label, value)) = line.split_once(':') else {
         return false;
@@ -142,16 +168,19 @@ pub fn read_labelled(line: &str, meeting: &mut Meeting) -> bool {
             if let Some(date) = find_date(&value) {
                 meeting.date.get_or_insert(date);
             }
-            if let Some(time) = find_time(&value) {
-                meeting.time.get_or_insert(time);
+            if let Some(span) = find_span(&value) {
+                set_span(meeting, span);
             }
             true
         }
         "tid" | "tidspunkt" | "kl" | "time" | "mødetidspunkt" | "mødetid" => {
-            // "19:00", "Kl. 19:00", "kl. 9.30".
-            let time = parse_time(&value).or_else(|| find_time(&value.to_lowercase()));
-            if let Some(time) = time {
-                meeting.time.get_or_insert(time);
+            // "19:00", "Kl. 19:00", "kl. 9.30", "17:00 - 19:30".
+            let span = match parse_time(&value) {
+                Some(time) => Some((time, None)),
+                None => find_span(&value.to_lowercase()),
+            };
+            if let Some(span) = span {
+                set_span(meeting, span);
             }
             true
         }
@@ -253,5 +282,20 @@ mod tests {
         assert_eq!(m.date.as_deref(), Some("2020-06-04"));
         assert_eq!(m.time.as_deref(), Some("09:00"));
         assert_eq!(m.ends.as_deref(), Some("11:00"));
+        // A start and an end as one span.
+        for (line, time, ends) in [
+            ("Mødetidspunkt: 17:00 - 19:30", "17:00", "19:30"),
+            ("Tid: kl. 17.00-19.30", "17:00", "19:30"),
+            ("Dato: 24. april 2024, kl. 16:00 – 18:15", "16:00", "18:15"),
+        ] {
+            let mut m = Meeting::default();
+            assert!(read_labelled(line, &mut m));
+            assert_eq!(m.time.as_deref(), Some(time), "{line}");
+            assert_eq!(m.ends.as_deref(), Some(ends), "{line}");
+        }
+        // A date's dashes are no span.
+        let mut m = Meeting::default();
+        assert!(read_labelled("Dato: 24-04-2024 10:00", &mut m));
+        assert_eq!((m.time.as_deref(), m.ends), (Some("10:00"), None));
     }
 }
