@@ -352,9 +352,11 @@ fn attachment_entry(line: &str) -> &str {
         .unwrap_or(line)
 }
 
-/// A list's own mark before an entry: a bullet, "1. ", "2) ", "Bilag 3: ", "Bilag 3 - ".
-fn is_marked_entry(line: &str) -> bool {
-    if attachment_entry(line).len() < line.len() {
+/// A list's own mark before an entry: a bullet, "1. ", "2) ", "Bilag 3: ", "Bilag 3 - ", or
+/// eDoc's document number and a dash ("2012-205991 - Det nære sundhedsvæsen").
+pub fn is_marked_entry(line: &str) -> bool {
+    let line = line.trimmed();
+    if attachment_entry(line).len() < line.len() || numbered_document(line) {
         return true;
     }
     let numbered = strip_prefix_ci(line, "bilag ").unwrap_or(line);
@@ -363,6 +365,16 @@ fn is_marked_entry(line: &str) -> bool {
     (1..=3).contains(&digits)
         && (rest.starts_with(['.', ')', ':'])
             || numbered.len() < line.len() && rest.trim_start().starts_with(['-', '–']))
+}
+
+/// "2012-205991 - Det nære sundhedsvæsen": a document's number, then a dash before its title.
+fn numbered_document(line: &str) -> bool {
+    let Some((number, rest)) = line.split_once(' ') else {
+        return false;
+    };
+    let mut parts = number.split('-');
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    parts.clone().count() >= 2 && parts.all(digits) && rest.starts_with(['-', '–'])
 }
 
 /// A printed line as the item's text holds it: its spaces squashed, but an attachments table's
@@ -588,6 +600,7 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
         decision_last: false,
         after_decision: None,
         after_attachments: Section::Presentation,
+        fresh_caption: false,
     };
     for paragraph in paragraphs {
         // A signature page after the last item's text is no part of it.
@@ -661,6 +674,8 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
             }
             if listing || reader.section == Section::Attachments {
                 item.attachments.push(attachment_entry(line).to_string());
+                // The list began under its caption: what follows is looked at afresh.
+                reader.fresh_caption = false;
                 continue;
             }
             current.push(line.to_string());
@@ -780,6 +795,8 @@ struct Reader {
     /// (eDoc's "Meddelelser": points a.–e., some with their "Bilag" under them), else the case
     /// text.
     after_attachments: Section,
+    /// The attachments' caption was the last thing read: the paragraph after it is its list.
+    fresh_caption: bool,
 }
 
 impl Reader {
@@ -867,6 +884,7 @@ impl Reader {
                 Section::Decision
             }
             Heading::Attachments => {
+                self.fresh_caption = true;
                 if self.section != Section::Attachments {
                     self.after_attachments = match self.section {
                         Section::Before | Section::Background => Section::Background,
@@ -890,6 +908,7 @@ impl Reader {
         if heading(first).is_some() {
             return;
         }
+        let fresh_caption = std::mem::take(&mut self.fresh_caption);
         match self.section {
             Section::Recommendation if !self.recommendation.is_empty() => {
                 // (Two lines or more always hold a clause: only a lone line can be a lead-in.)
@@ -914,8 +933,15 @@ impl Reader {
                     l.is_empty()
                         || (l.chars().count() <= 200 && !is_lettered_point(l) && is_marked_entry(l))
                 });
+                // The lines under the caption, a title each (a printed list's short lines).
+                let listed = fresh_caption
+                    && paragraph.iter().all(|l| {
+                        let l = l.trimmed();
+                        l.chars().count() <= 200 && !is_lettered_point(l)
+                    });
                 let entry = rows
                     || marked
+                    || listed
                     || paragraph.len() == 1
                         && first.chars().count() <= 200
                         && !recommendation::starts_clause(first)
@@ -1417,6 +1443,19 @@ mod tests {
                 .collect();
             assert_eq!(item.attachments, want, "{list}");
             assert_eq!(item.presentation, "Tekst om sagen.", "{list}");
+            // Text after the list is case text again.
+            let mut item = Item::default();
+            fill(
+                &mut item,
+                &paras(&format!(
+                    "Sagsfremstilling\nTekst om sagen.\n\nBilag\n{list}\n\nEn længere tekst.\nOver to linjer."
+                )),
+            );
+            assert_eq!(item.attachments, want, "{list}");
+            assert_eq!(
+                item.presentation,
+                "Tekst om sagen.\n\nEn længere tekst.\nOver to linjer."
+            );
         }
     }
 

@@ -244,11 +244,16 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
                 .next()
                 .unwrap_or(rest)
                 .trimmed();
-            if meeting.body.is_none() && !body.is_empty() && meta::find_date(body).is_none() {
+            // "Dagsorden for mødet tirsdag …": a sentence names no body.
+            let named = body.starts_with(|c: char| c.is_uppercase());
+            if meeting.body.is_none() && named && meta::find_date(body).is_none() {
                 meeting.body = Some(body.to_string());
             }
             if let Some(date) = meta::find_date(rest) {
                 meeting.date.get_or_insert(date);
+                if let Some(span) = meta::find_span(rest) {
+                    meta::set_span(meeting, span);
+                }
             }
             continue;
         }
@@ -504,6 +509,21 @@ mod tests {
         // A first line that names no body is none.
         let m = front("Rådhuset\n\n24-09-2019\n");
         assert_eq!(m.body, None);
+    }
+
+    /// "Dagsorden for mødet tirsdag den 5. marts 2024 kl. 15:30": the kind, the date and the
+    /// time, and no body ("for mødet tirsdag" is none); the body is the page's first line.
+    #[test]
+    fn the_kind_before_a_sentence_names_no_body() {
+        let m = front(
+            "Teknik- og Miljøudvalget\n\nDagsorden for mødet tirsdag den 5. marts 2024 kl. 15:30\n",
+        );
+        assert_eq!(m.body.as_deref(), Some("Teknik- og Miljøudvalget"));
+        assert_eq!(m.date.as_deref(), Some("2024-03-05"));
+        assert_eq!(m.time.as_deref(), Some("15:30"));
+        // The kind, the body and the date on one line still give all three.
+        let m = front("REFERAT Aarhus Byråd d. 27-08-2025\n");
+        assert_eq!(m.body.as_deref(), Some("Aarhus Byråd"));
     }
 
     /// Names in two columns are read down the first column, then the second.

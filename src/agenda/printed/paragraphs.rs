@@ -73,6 +73,8 @@ pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
     // What the last logical line began as (looked up once, not on every join).
     let mut after_case_ref = false;
     let mut after_attachment = false;
+    // Under a "Bilag" caption, where an entry starting as the last did starts a new one.
+    let mut under_caption = false;
     let short = width * 3 / 5;
 
     for line in lines {
@@ -83,6 +85,7 @@ pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
                     out.push(std::mem::take(&mut paragraph));
                 }
                 in_attachments = false;
+                under_caption = false;
                 continue;
             }
             Kind::Text => {}
@@ -95,6 +98,7 @@ pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
             out.push(vec![text.to_string()]);
             last_printed = "";
             in_attachments = false;
+            under_caption = body::is_attachments_caption(text);
             continue;
         }
         let hard_break = match paragraph.last() {
@@ -104,6 +108,9 @@ pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
                 let prev_open = last_printed.ends_with(['-', ',', ';']);
                 is_list_entry(text)
                     || at_clause(text, &paragraph)
+                    || (under_caption
+                        && body::is_marked_entry(text)
+                        && paragraph.last().is_some_and(|l| body::is_marked_entry(l)))
                     || body::attachment_row(text).is_some()
                     || line.indented
                     || after_case_ref

@@ -779,3 +779,38 @@ fn access_before_the_title() {
         assert_eq!(a.items[1].case_ref.as_deref(), Some("EMN-2024-00789"));
     }
 }
+
+/// Under a "Bilag" caption the list that follows is the item's attachments: short titles a
+/// line each, and eDoc's document numbers ("2012-205991 - …") each starting an entry, however
+/// long the one before; a title wrapped onto a second line stays one.
+#[test]
+fn the_list_under_the_attachments_caption() {
+    let text = |list: &str| {
+        format!(
+            "Økonomiudvalget\n \nDagsorden til mødet den 12. marts 2024\n \n1. Trafiksikkerhedsplan 2024-2027\n \nSagsfremstilling\nPlanen bygger på ulykkesstatistikken for de seneste fem år, og den er drøftet\nmed politiet og med vejmyndighederne i de omkringliggende kommuner i foråret.\n \nBilag\n{list}\n"
+        )
+    };
+    for (list, want) in [
+        (
+            "Skitseforslag\nByggeprogram",
+            vec!["Skitseforslag", "Byggeprogram"],
+        ),
+        (
+            "2012-202381 - KL’s proces vedrørende det nære sundhedsvæsen i kommunerne\n2012-205991 - Det nære sundhedsvæsen - KL",
+            vec![
+                "2012-202381 - KL’s proces vedrørende det nære sundhedsvæsen i kommunerne",
+                "2012-205991 - Det nære sundhedsvæsen - KL",
+            ],
+        ),
+        (
+            "2012-204248 - Redegørelse fra Træning og Aktivitet vedrørende den nye plan\nSeniorrådets høringssvar",
+            vec![
+                "2012-204248 - Redegørelse fra Træning og Aktivitet vedrørende den nye plan Seniorrådets høringssvar",
+            ],
+        ),
+    ] {
+        let got = read(&text(list));
+        assert_eq!(got.agenda.items[0].attachments, want, "{list}");
+        assert!(!got.agenda.items[0].presentation.contains("Bilag"));
+    }
+}

@@ -55,6 +55,10 @@ pub fn paragraphs(fragment: &str) -> Vec<Paragraph> {
 pub fn element_paragraphs(element: ElementRef) -> Vec<Paragraph> {
     let mut out = Builder::default();
     let mut hidden = 0usize;
+    // Inside the page's main part or an article: a footer there is the article's own.
+    let mut content = 0usize;
+    // The site's menus, and the page's footer outside its content, are not the agenda's.
+    let chrome = |name: &str, content: usize| name == "nav" || (name == "footer" && content == 0);
     // Inside a list entry, breaks are spaces: the entry is one line (a nested entry is its own).
     let mut entries = 0usize;
     for edge in element.traverse() {
@@ -63,9 +67,12 @@ pub fn element_paragraphs(element: ElementRef) -> Vec<Paragraph> {
                 Node::Text(t) if hidden == 0 => out.text(t),
                 Node::Element(e) => {
                     let name = e.name();
-                    if is_hidden(name) {
+                    if is_hidden(name) || chrome(name, content) {
                         hidden += 1;
                         continue;
+                    }
+                    if matches!(name, "main" | "article") {
+                        content += 1;
                     }
                     if name == "li" {
                         entries += 1;
@@ -79,7 +86,10 @@ pub fn element_paragraphs(element: ElementRef) -> Vec<Paragraph> {
             Edge::Close(node) => {
                 if let Node::Element(e) = node.value() {
                     let name = e.name();
-                    if is_hidden(name) {
+                    if matches!(name, "main" | "article") {
+                        content = content.saturating_sub(1);
+                    }
+                    if is_hidden(name) || chrome(name, content) {
                         hidden = hidden.saturating_sub(1);
                     } else if name == "li" {
                         entries = entries.saturating_sub(1);
@@ -250,6 +260,16 @@ mod tests {
     fn scripts_are_not_text_and_controls_go() {
         let p = paragraphs("<p>Tekst<script>alert(1)</script> \u{1b}[31mrød</p>");
         assert_eq!(lines(&p), [vec!["Tekst rød"]]);
+    }
+
+    /// A page's menus and its footer ("Kontakt os · Tilgængelighedserklæring") are the site's,
+    /// not the agenda's; a footer inside the page's article is the article's.
+    #[test]
+    fn a_pages_menus_and_footer_are_not_its_text() {
+        let text = page_text(
+            "<html><body><nav><a>Forside</a></nav><main><h1>Udvalget</h1><article><p>Punkt</p><footer>Sagsnr. 12</footer></article></main><footer>Kontakt os</footer></body></html>",
+        );
+        assert_eq!(text, "Udvalget\n\nPunkt\n\nSagsnr. 12\n\n");
     }
 
     #[test]
