@@ -928,24 +928,24 @@ impl Reader {
                 let rows = paragraph
                     .iter()
                     .all(|l| l.trimmed().is_empty() || attachment_row(l).is_some());
-                // Entries marked as a list's ("1. …", "- …", "Bilag 2: …"), one to a line.
-                let marked = paragraph.iter().map(|l| l.trimmed()).all(|l| {
-                    l.is_empty()
-                        || (l.chars().count() <= 200 && !is_lettered_point(l) && is_marked_entry(l))
-                });
-                // The lines under the caption, a title each (a printed list's short lines).
-                let listed = fresh_caption
-                    && paragraph.iter().all(|l| {
-                        let l = l.trimmed();
-                        l.chars().count() <= 200 && !is_lettered_point(l)
-                    });
+                // A title's line: not a paragraph of text, nor Meddelelser's lettered point.
+                let title = |l: &str| l.chars().count() <= 200 && !is_lettered_point(l);
+                let lines = || {
+                    paragraph
+                        .iter()
+                        .map(|l| l.trimmed())
+                        .filter(|l| !l.is_empty())
+                };
+                // Entries marked as a list's ("1. …", "- …", "Bilag 2: …"), one to a line; or,
+                // right under the caption, a title a line (a printed list's short lines).
+                let marked = lines().all(|l| title(l) && is_marked_entry(l));
+                let listed = fresh_caption && lines().all(title);
                 let entry = rows
                     || marked
                     || listed
                     || paragraph.len() == 1
-                        && first.chars().count() <= 200
-                        && !recommendation::starts_clause(first)
-                        && !is_lettered_point(first);
+                        && title(first)
+                        && !recommendation::starts_clause(first);
                 if !entry {
                     self.section = self.after_attachments;
                 }
@@ -1417,7 +1417,7 @@ mod tests {
     }
 
     /// A "Bilag" caption over its list, in each way the systems mark the entries: the titles,
-    /// without their marks.
+    /// their bullets left out and their numbers kept.
     #[test]
     fn a_list_of_attachments_under_its_caption_in_any_marks() {
         for list in [

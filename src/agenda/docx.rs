@@ -959,11 +959,8 @@ fn finish(mut agenda: Agenda, warnings: Vec<Warning>) -> Imported {
         if item.number.is_empty() {
             item.number = (k + 1).to_string();
         }
-        if let Some((title, closed)) = printed::access_marked(&item.title) {
-            item.closed |= closed;
-            item.title = title.to_string();
-        }
-        item.closed |= printed::is_closed_title(&item.title);
+        (item.title, item.closed) =
+            printed::title_and_access(std::mem::take(&mut item.title), item.closed);
         body::settle_decisions(item, date.as_deref());
         if agenda.meeting.minutes {
             body::unlabelled_decision(item);

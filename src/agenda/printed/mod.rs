@@ -408,8 +408,9 @@ pub fn access_marked(title: &str) -> Option<(&str, bool)> {
     (!after.is_empty()).then_some((after, closed))
 }
 
-/// An item's title and whether it is closed, its access marker taken off the title.
-fn title_and_access(title: String, closed: bool) -> (String, bool) {
+/// An item's title and whether it is closed (`closed` already, or by its title: "(Lukket) …",
+/// "Lukket: …"), its access marker taken off the title.
+pub fn title_and_access(title: String, closed: bool) -> (String, bool) {
     match access_marked(&title) {
         Some((rest, marked)) => (rest.to_string(), closed || marked),
         None => {
