@@ -299,6 +299,11 @@ pub fn is_heading(line: &str) -> bool {
     heading(line).is_some()
 }
 
+/// A caption with its text after its colon: "Beslutning: Godkendt.", "Indstilling: …".
+pub fn is_captioned_line(line: &str) -> bool {
+    inline_caption(line).is_some()
+}
+
 /// "Baggrund": where an item's text begins in the word processor's export.
 pub fn is_background_heading(line: &str) -> bool {
     line.trimmed()

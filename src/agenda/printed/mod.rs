@@ -656,7 +656,8 @@ fn full_title(
             && !next.page_start
             && headings::heading(&next.text).is_none()
             && !body::is_case_reference(&next.text)
-            && !body::is_heading(&next.text);
+            && !body::is_heading(&next.text)
+            && !body::is_captioned_line(&next.text);
         // A title as long as its entry's is whole: the line after it is text (an extraction
         // that leaves no gap under a heading).
         // (Told by the lengths as they are first: a wrapped title's first line is shorter.)

@@ -58,10 +58,12 @@ pub fn is_list_entry(line: &str) -> bool {
 /// another such clause (SBSYS: "Direktionen indstiller, / at X, / at Y."). Elsewhere a line that
 /// begins "at" goes on the sentence before it.
 fn at_clause(text: &str, paragraph: &Paragraph) -> bool {
+    // The line before ends where a list goes on: "indstiller,", "Det indstilles:", "at X,".
     text.starts_with("at ")
-        && paragraph
-            .last()
-            .is_some_and(|last| last.starts_with("at ") || recommendation::opens_with_lead_in(last))
+        && paragraph.last().is_some_and(|last| {
+            last.trim_end().ends_with([',', ':', ';'])
+                && (last.starts_with("at ") || recommendation::opens_with_lead_in(last))
+        })
 }
 
 /// Joins the printed lines of an item's text into paragraphs of logical lines.

@@ -734,7 +734,7 @@ fn a_numbered_list_of_attachments_under_its_caption() {
 #[test]
 fn at_clauses_on_lines_of_their_own() {
     let got = read(
-        "Økonomiudvalget\n \nDagsorden til mødet den 10. juni 2024\n \n1. Budget 2025\n \nIndstilling\nDirektionen indstiller,\nat budgetforslaget oversendes til byrådets første behandling,\nat anlægsrammen fastsættes til 120 mio. kr.\n \nSagsfremstilling\nBudgettet er i balance, og det er vurderet,\nat rammen holder.\n",
+        "Økonomiudvalget\n \nDagsorden til mødet den 10. juni 2024\n \n1. Budget 2025\n \nIndstilling\nDirektionen indstiller,\nat budgetforslaget oversendes til byrådets første behandling,\nat anlægsrammen fastsættes til 120 mio. kr.\n \nSagsfremstilling\nBudgettet er i balance, og det er vurderet,\nat rammen holder.\n \nDet foreslås at projektet udvides, således\nat medarbejderne involveres.\n",
     );
     let item = &got.agenda.items[0];
     assert_eq!(item.recommendation_intro, "Direktionen indstiller, at");
@@ -748,7 +748,7 @@ fn at_clauses_on_lines_of_their_own() {
     // In the case text, a line that begins "at" goes on the sentence it continues.
     assert_eq!(
         item.presentation,
-        "Budgettet er i balance, og det er vurderet, at rammen holder."
+        "Budgettet er i balance, og det er vurderet, at rammen holder.\n\nDet foreslås at projektet udvides, således at medarbejderne involveres."
     );
 }
 
@@ -813,4 +813,19 @@ fn the_list_under_the_attachments_caption() {
         assert_eq!(got.agenda.items[0].attachments, want, "{list}");
         assert!(!got.agenda.items[0].presentation.contains("Bilag"));
     }
+}
+
+/// A caption with its text after its colon right under a heading ("Punkt 1: Godkendelse af
+/// dagsorden" / "Beslutning: Godkendt.") starts the item's text; it is no part of the title.
+#[test]
+fn a_captioned_line_under_a_heading_is_no_part_of_its_title() {
+    let got = read(
+        "Kultur- og Fritidsudvalget\nReferat af ordinært møde\nOnsdag den 20. november 2024\n\nPunkt 1: Godkendelse af dagsorden\nBeslutning: Godkendt.\n\nPunkt 2: Eventuelt\nBeslutning: Intet.\n",
+    );
+    let a = &got.agenda;
+    assert_eq!(a.items[0].title, "Godkendelse af dagsorden");
+    assert_eq!(
+        a.items[0].decision.as_ref().map(|d| d.text.as_str()),
+        Some("Godkendt.")
+    );
 }
