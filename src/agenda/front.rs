@@ -112,6 +112,18 @@ fn looks_like_a_name(line: &str) -> bool {
         && !t.contains(':')
 }
 
+/// "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 3", how eDoc heads a
+/// committee's decision on an item: the committee ("Sundheds- og Forebyggelsesudvalget", its
+/// genitive's "s" left off), the meeting's date and the item's number at that meeting.
+pub fn decision_meeting(line: &str) -> Option<(String, String, &str)> {
+    let (owner, rest) = line.trimmed().split_once("s beslutning den ")?;
+    let (when, number) = rest.rsplit_once(" Punkt ")?;
+    let number = number.trimmed().trim_end_matches('.');
+    let numbered = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    let date = meta::parse_date(when.trimmed())?;
+    (numbered && looks_like_a_name(owner)).then(|| (squash_spaces(owner), date, number))
+}
+
 /// An address is a few lines: more is something else printed under the hour.
 const MAX_PLACE_LINES: usize = 5;
 

@@ -81,6 +81,34 @@ fn read_meeting(front: &[Line], running: &[String], meeting: &mut super::Meeting
     front::read_running(&running, meeting);
 }
 
+/// A referat printed without its front page (eDoc prints each item as a document of its own):
+/// its meeting is the one whose decision on each item is headed with that item's own number,
+/// when every such heading names the same. An earlier committee's decision has the number the
+/// case had at its meeting.
+fn decided_meeting(lines: &[Line], chosen: &[Chosen], meeting: &mut super::Meeting) {
+    let mut named: Option<(String, String)> = None;
+    for (k, heading) in chosen.iter().enumerate() {
+        let end = chosen.get(k + 1).map_or(lines.len(), |next| next.line);
+        for line in &lines[heading.line + 1..end] {
+            let Some((body, date, number)) = front::decision_meeting(&line.text) else {
+                continue;
+            };
+            if number != heading.number {
+                continue;
+            }
+            match &named {
+                None => named = Some((body, date)),
+                Some(seen) if seen.0 == body && seen.1 == date => {}
+                Some(_) => return,
+            }
+        }
+    }
+    if let Some((body, date)) = named {
+        meeting.body = Some(body);
+        meeting.date = Some(date);
+    }
+}
+
 /// The agenda as the table of contents on the first pages of a PDF lists it (the pages joined
 /// by [`join_pages`]), before the headings in the rest are read, for a look at a large
 /// document while the whole is read: the front page's particulars, and each entry as an item
@@ -292,6 +320,9 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
         .min()
         .unwrap_or(0);
     read_meeting(&lines[..first], &read.running, &mut agenda.meeting);
+    if agenda.meeting.body.is_none() && agenda.meeting.date.is_none() {
+        decided_meeting(&lines, &chosen, &mut agenda.meeting);
+    }
 
     if chosen.is_empty() {
         return Err(ImportError::NoAgenda);

@@ -829,3 +829,38 @@ fn a_captioned_line_under_a_heading_is_no_part_of_its_title() {
         Some("Godkendt.")
     );
 }
+
+/// eDoc prints each item of a referat as a document of its own, without the front page: the
+/// meeting is the one whose decision is headed with the item's own number. An earlier
+/// meeting's treatment of the case ("Kommunalbestyrelsen den 30. januar 2012 Punkt 5", or a
+/// decision under another number) names no meeting of this document.
+#[test]
+fn a_single_item_referat_names_its_meeting_in_its_decision() {
+    let item = |decisions: &str| {
+        format!(
+            "3.   Kvalitetsstandarder for stof- og alkoholbehandling\n\n     Sagsnr.: 2012-31114\n     Kommunalbestyrelsen den 30. januar 2012 Punkt 5\n\n     Sammendrag\n     Standarderne foreslås videreført.\n\n     Indstilling\n     Centret indstiller, at\n\n     A) standarderne godkendes.\n\n{decisions}"
+        )
+    };
+    let got = read(&item(
+        "     Økonomiudvalgets beslutning den 20.11.2012 Punkt 7\n     Anbefales.\n\n     Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 3\n     Indstilles til godkendelse\n",
+    ));
+    let m = &got.agenda.meeting;
+    assert_eq!(
+        m.body.as_deref(),
+        Some("Sundheds- og Forebyggelsesudvalget")
+    );
+    assert_eq!(m.date.as_deref(), Some("2012-12-04"));
+    // The outline names the same meeting.
+    let outline = outline(&item(
+        "     Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 3\n     Godkendt.\n",
+    ))
+    .unwrap();
+    assert_eq!(outline.agenda.meeting.date.as_deref(), Some("2012-12-04"));
+
+    // Only an earlier committee's decision: no meeting of this document is named.
+    let earlier = read(&item(
+        "     Økonomiudvalgets beslutning den 20.11.2012 Punkt 7\n     Anbefales.\n",
+    ));
+    assert_eq!(earlier.agenda.meeting.body, None);
+    assert_eq!(earlier.agenda.meeting.date, None);
+}
