@@ -295,11 +295,11 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
     };
 
     // Only printed lines have text (a gap's is empty): the lines are searched as they are.
-    let contents = contents::find(&lines);
+    let mut contents = contents::find(&lines);
     let in_contents = |i: usize| contents.lines.binary_search(&i).is_ok();
 
     // Few lines are headings: only those are looked up in the contents' lines.
-    let candidates: Vec<Candidate> = (0..lines.len())
+    let mut candidates: Vec<Candidate> = (0..lines.len())
         .filter(|&i| lines[i].kind == Kind::Text)
         .filter_map(|i| {
             if let Some(h) = headings::heading(&lines[i].text) {
@@ -309,6 +309,12 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
             numbered_below(&lines, i)
         })
         .collect();
+    if contents.entries.is_empty()
+        && let Some(listed) = pageless_contents(&lines, &candidates)
+    {
+        candidates.retain(|c| listed.lines.binary_search(&c.line).is_err());
+        contents = listed;
+    }
     let (chosen, mut warnings) = choose_headings(&lines, &candidates, &contents);
 
     // The front page: what comes before the table of contents and the first heading.
@@ -355,6 +361,7 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
             title.clone_from(&e.title);
         }
         let (title, closed) = title_and_access(title, listed.is_some_and(|e| e.closed));
+        let body_start = past_title_again(&lines, body_start, &title);
         starts.push((agenda.items.len(), heading.line, body_start));
         agenda.items.push(Item {
             number: heading.number.clone(),
@@ -468,6 +475,76 @@ struct Chosen {
     number: String,
     title: String,
     listed: Option<usize>,
+}
+
+/// Where an item's text begins when its first printed line is its title again (a web page
+/// prints the title under its numbered heading): after that line. A line that only begins with
+/// the title is text.
+fn past_title_again(lines: &[Line], start: usize, title: &str) -> usize {
+    match (start..lines.len()).find(|&i| lines[i].kind == Kind::Text) {
+        Some(i) if headings::normalized(&lines[i].text) == headings::normalized(title) => i + 1,
+        _ => start,
+    }
+}
+
+/// A list of the items without pages before their texts (a web page's "PUNKTER": "49. …",
+/// "50. …" one under another), taken as the table of contents when at least two of its entries,
+/// the first among them, head their items again further on. Without it, the list was taken for
+/// the headings and every text went to its last entry. Only the document's first run of
+/// headings is looked at: a table of contents comes before the texts.
+fn pageless_contents(lines: &[Line], candidates: &[Candidate]) -> Option<Contents> {
+    // Headings one right under another (gaps and section labels such as "Lukkede sager"
+    // aside), up to the first number seen again.
+    let adjacent = |a: usize, b: usize| {
+        lines[a + 1..b]
+            .iter()
+            .all(|l| l.kind != Kind::Text || section_label(&l.text).is_some())
+    };
+    let mut seen = std::collections::HashSet::new();
+    let run = candidates
+        .iter()
+        .enumerate()
+        .take_while(|&(k, c)| {
+            (k == 0 || adjacent(candidates[k - 1].line, c.line)) && seen.insert(c.number.as_str())
+        })
+        .count();
+    let (listed, after) = candidates.split_at(run);
+    if listed.len() < 2 {
+        return None;
+    }
+    let mut later: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+    for c in after {
+        later.entry(c.number.as_str()).or_default().push(&c.title);
+    }
+    let heads_again = |c: &Candidate| {
+        later
+            .get(c.number.as_str())
+            .is_some_and(|titles| titles.iter().any(|t| headings::same_title(t, &c.title)))
+    };
+    if !heads_again(&listed[0]) || listed.iter().filter(|c| heads_again(c)).count() < 2 {
+        return None;
+    }
+    // Under a label of closed items ("Lukkede sager") until another label.
+    let mut closed = false;
+    let mut from = listed[0].line;
+    Some(Contents {
+        entries: listed
+            .iter()
+            .map(|c| {
+                for line in &lines[from..c.line] {
+                    closed = section_label(&line.text).unwrap_or(closed);
+                }
+                from = c.line;
+                contents::Entry {
+                    number: Some(c.number.clone()),
+                    title: c.title.clone(),
+                    page: None,
+                    closed,
+                }
+            })
+            .collect(),
+        lines: listed.iter().map(|c| c.line).collect(),
+    })
 }
 
 /// The item headings: with a table of contents, the candidates it lists (by number and title, or

@@ -864,3 +864,70 @@ fn a_single_item_referat_names_its_meeting_in_its_decision() {
     assert_eq!(earlier.agenda.meeting.body, None);
     assert_eq!(earlier.agenda.meeting.date, None);
 }
+
+/// A web page's list of the items without pages ("PUNKTER" / "49. …" / "50. …"), then each item
+/// under the same heading: the list is the table of contents, and each item's text is its own.
+/// Before, the list was taken for the headings, and every text went to its last item.
+#[test]
+fn a_list_of_the_items_without_pages_before_their_texts() {
+    let got = read(
+        "Udvalget for Ældre og Sundhed\nReferat\n04-06-2020 09:00\n\nPUNKTER\n\n49. Godkendelse af dagsorden\n50. Godkendelse af anbefalinger\n51. Orienteringer\n\n49. Godkendelse af dagsorden\n\nIndstilling\nAdministrationen indstiller, at:\n\n  1. dagsorden bliver godkendt\n\nBeslutning i Udvalget for Ældre og Sundhed den 04-06-2020\n\nGodkendt\n\n50. Godkendelse af anbefalinger\n\nIndstilling\nAdministrationen indstiller, at\n\n  1. anbefalingerne godkendes\n  2. udvalget følger op\n\nBeskrivelse af sagen\n\nEt flertal indgik en aftale.\n\n51. Orienteringer\n\nBeskrivelse af sagen\n\nIntet.\n",
+    );
+    let a = &got.agenda;
+    assert_eq!(
+        toc(a),
+        [
+            ("49", "Godkendelse af dagsorden", None),
+            ("50", "Godkendelse af anbefalinger", None),
+            ("51", "Orienteringer", None),
+        ]
+    );
+    assert_eq!(a.items[0].recommendations.len(), 1);
+    assert_eq!(
+        a.items[0].decision.as_ref().map(|d| d.text.as_str()),
+        Some("Godkendt")
+    );
+    assert_eq!(a.items[1].recommendations.len(), 2);
+    assert!(a.items[1].presentation.contains("Et flertal"));
+    assert!(a.items[2].presentation.contains("Intet."));
+    // An item the list names but the text does not head is kept, without text.
+    let cut = read(
+        "Udvalget for Ældre og Sundhed\nReferat\n04-06-2020 09:00\n\nPUNKTER\n\n49. Godkendelse af dagsorden\n50. Godkendelse af anbefalinger\n51. Orienteringer\n\n49. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt\n\n50. Godkendelse af anbefalinger\n\nBeskrivelse af sagen\n\nEt flertal indgik en aftale.\n",
+    );
+    assert_eq!(cut.agenda.items.len(), 3);
+    assert!(cut.agenda.items[1].presentation.contains("Et flertal"));
+    assert!(cut.agenda.items[2].presentation.is_empty());
+    // Listed under a label of closed items, as eDoc's web page lists them.
+    let parts = read(
+        "Hennys testudvalg\nDagsorden\n02-05-2017 10:00\n\nÅbne sager\n3. Regnskab\n4. Budget\nLukkede sager\n5. Salg af grund\n\n3. Regnskab\n\nSagsfremstilling\nRegnskabet er aflagt.\n\n4. Budget\n\nSagsfremstilling\nBudgettet holder.\n\n5. Salg af grund\n\nSagsfremstilling\nGrunden sælges.\n",
+    );
+    let items = &parts.agenda.items;
+    assert_eq!(items.len(), 3);
+    assert_eq!(
+        items.iter().map(|i| i.closed).collect::<Vec<_>>(),
+        [false, false, true]
+    );
+    assert!(items[2].presentation.contains("Grunden sælges."));
+}
+
+/// Holbæk's web page prints each title again under its numbered heading: the repeat is no part
+/// of the item's text. A first line that only begins with the title is.
+#[test]
+fn the_title_printed_again_under_its_heading() {
+    let got = read(
+        "Udvalget for Ældre og Sundhed\nReferat\n04-06-2020 09:00\n\n49. Godkendelse af dagsorden til mødet\n\nGodkendelse af dagsorden til mødet\nSagsgang og sagstype\n\nBeslutningssag\n\n50. Godkendelse af anbefalinger\n\nGodkendelse af anbefalinger fra udvalget sker i dag.\n",
+    );
+    let items = &got.agenda.items;
+    let text = |i: usize| {
+        let decision = items[i].decision.as_ref().map(|d| d.text.as_str());
+        format!(
+            "{}{}{}",
+            items[i].background,
+            items[i].presentation,
+            decision.unwrap_or("")
+        )
+    };
+    assert!(!text(0).contains("af dagsorden"), "{}", text(0));
+    assert!(text(0).contains("Beslutningssag"));
+    assert!(text(1).contains("Godkendelse af anbefalinger fra udvalget"));
+}
