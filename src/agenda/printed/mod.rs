@@ -309,11 +309,15 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
             numbered_below(&lines, i)
         })
         .collect();
+    // A list without pages is taken only where its entries head their texts: it is the agenda,
+    // however few of its items the text goes on to.
+    let mut listed_alone = false;
     if contents.entries.is_empty()
         && let Some(listed) = pageless_contents(&lines, &candidates)
     {
         candidates.retain(|c| listed.lines.binary_search(&c.line).is_err());
         contents = listed;
+        listed_alone = true;
     }
     let (chosen, mut warnings) = choose_headings(&lines, &candidates, &contents);
 
@@ -334,7 +338,7 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
         return Err(ImportError::NoAgenda);
     }
     let headed = headed_entries(&contents, &chosen);
-    let kept = kept_unheaded(&headed);
+    let kept = listed_alone || kept_unheaded(&headed);
     // Where each heading's item is, its heading's line and where its text begins.
     let mut starts = Vec::with_capacity(chosen.len());
     // Made at its size: grown by doubling, 5,000 items left three copies touched.

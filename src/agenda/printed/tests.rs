@@ -897,6 +897,19 @@ fn a_list_of_the_items_without_pages_before_their_texts() {
     assert_eq!(cut.agenda.items.len(), 3);
     assert!(cut.agenda.items[1].presentation.contains("Et flertal"));
     assert!(cut.agenda.items[2].presentation.is_empty());
+    // However few of them the text heads: the list is the agenda (its entries head their texts).
+    let few = read(
+        "Udvalget for Ældre og Sundhed\nReferat\n04-06-2020 09:00\n\nPUNKTER\n\n49. Godkendelse af dagsorden\n50. Godkendelse af anbefalinger\n51. Orienteringer\n52. Eventuelt\n53. Underskriftsark\n\n49. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt\n\n50. Godkendelse af anbefalinger\n\nBeskrivelse af sagen\n\nEt flertal indgik en aftale.\n",
+    );
+    assert_eq!(
+        toc(&few.agenda).iter().map(|e| e.0).collect::<Vec<_>>(),
+        ["49", "50", "51", "52", "53"]
+    );
+    assert!(
+        few.warned().iter().any(|w| w.contains("53")),
+        "{:?}",
+        few.warned()
+    );
     // Listed under a label of closed items, as eDoc's web page lists them.
     let parts = read(
         "Hennys testudvalg\nDagsorden\n02-05-2017 10:00\n\nÅbne sager\n3. Regnskab\n4. Budget\nLukkede sager\n5. Salg af grund\n\n3. Regnskab\n\nSagsfremstilling\nRegnskabet er aflagt.\n\n4. Budget\n\nSagsfremstilling\nBudgettet holder.\n\n5. Salg af grund\n\nSagsfremstilling\nGrunden sælges.\n",
