@@ -140,8 +140,13 @@ pub fn section_label(line: &str) -> Option<bool> {
     }
     let l = t.trim_end_matches(':').to_lowercase();
     let mut words = l.split_whitespace();
+    // One word in the plural, as Gribskov prints its parts: "Åbne", "Lukkede".
     let (Some(first), Some(second), None) = (words.next(), words.next(), words.next()) else {
-        return None;
+        return match l.as_str() {
+            "åbne" => Some(false),
+            "lukkede" => Some(true),
+            _ => None,
+        };
     };
     let open = matches!(first, "åbent" | "åben" | "åbne");
     let closed = matches!(first, "lukket" | "lukkede");

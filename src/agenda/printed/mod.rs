@@ -74,9 +74,8 @@ pub fn outline(text: &str) -> Result<Imported, ImportError> {
 }
 
 /// The meeting's particulars from the lines before the agenda begins and the running headers.
-fn read_meeting(front: &[Line], running: &[String], meeting: &mut super::Meeting) {
-    let front: Vec<&str> = front.iter().map(AsRef::as_ref).collect();
-    front::read(&front, meeting);
+fn read_meeting(front: &[&str], running: &[String], meeting: &mut super::Meeting) {
+    front::read(front, meeting);
     let running: Vec<&str> = running.iter().map(String::as_str).collect();
     front::read_running(&running, meeting);
 }
@@ -131,7 +130,8 @@ pub fn listed(text: &str) -> Option<Imported> {
     if !ended || end.page == lines[last].page || contents.entries.len() < 2 {
         return None;
     }
-    read_meeting(&lines[..first], &read.running, &mut agenda.meeting);
+    let front: Vec<&str> = lines[..first].iter().map(AsRef::as_ref).collect();
+    read_meeting(&front, &read.running, &mut agenda.meeting);
     let none_headed = vec![false; contents.entries.len()];
     agenda.items.reserve_exact(contents.entries.len());
     push_unheaded(
@@ -321,15 +321,22 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
     }
     let (chosen, mut warnings) = choose_headings(&lines, &candidates, &contents);
 
-    // The front page: what comes before the table of contents and the first heading.
-    let first = chosen
-        .first()
-        .map(|h| h.line)
-        .into_iter()
-        .chain(contents.lines.first().copied())
-        .min()
-        .unwrap_or(0);
-    read_meeting(&lines[..first], &read.running, &mut agenda.meeting);
+    // The front page: what comes before the table of contents and the first heading. A list
+    // without pages may come before the members and the absent (Gribskov): the front page
+    // goes on to the first heading, the list left out.
+    let first_heading = chosen.first().map_or(0, |h| h.line);
+    let first = if listed_alone {
+        first_heading
+    } else {
+        first_heading.min(contents.lines.first().map_or(first_heading, |&l| l))
+    };
+    let front: Vec<&str> = (0..first)
+        .map(|i| match contents.lines.binary_search(&i) {
+            Ok(_) if listed_alone => "",
+            _ => lines[i].as_ref(),
+        })
+        .collect();
+    read_meeting(&front, &read.running, &mut agenda.meeting);
     if agenda.meeting.body.is_none() && agenda.meeting.date.is_none() {
         decided_meeting(&lines, &chosen, &mut agenda.meeting);
     }
@@ -349,6 +356,9 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
     // The width of a full line, found once and only if a title needs it.
     let width = std::cell::OnceCell::new();
     let typical_width = || *width.get_or_init(|| paragraphs::typical_width(&lines));
+    // Under a label of closed items ("Lukkede punkter") printed between the items.
+    let mut in_closed_part = false;
+    let mut previous_heading = contents.lines.last().map_or(0, |&l| l + 1);
     for heading in &chosen {
         let listed = heading.listed.and_then(|i| contents.entries.get(i));
         if kept && let Some(k) = heading.listed {
@@ -364,8 +374,17 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
         {
             title.clone_from(&e.title);
         }
-        let (title, closed) = title_and_access(title, listed.is_some_and(|e| e.closed));
+        let (title, mut closed) = title_and_access(title, listed.is_some_and(|e| e.closed));
         let body_start = past_title_again(&lines, body_start, &title);
+        // Its access on a line of its own under the heading, and a label over it.
+        let (body_start, access) = past_access_line(&lines, body_start);
+        let labelled = lines[previous_heading..heading.line]
+            .iter()
+            .rev()
+            .find_map(|l| section_label(&l.text));
+        in_closed_part = labelled.unwrap_or(in_closed_part);
+        previous_heading = heading.line;
+        closed |= access.unwrap_or(in_closed_part);
         starts.push((agenda.items.len(), heading.line, body_start));
         agenda.items.push(Item {
             number: heading.number.clone(),
@@ -398,7 +417,7 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
             let end = starts
                 .get(n + 1)
                 .map_or(lines.len(), |&(_, h, _)| printed_twice(&lines, h));
-            let end = end.max(body_start);
+            let end = before_section_label(&lines, body_start, end.max(body_start));
             (item, paragraphs::paragraphs(&lines[body_start..end], width))
         });
     body::fill_each(&mut agenda.items, texts.collect());
@@ -488,6 +507,46 @@ fn past_title_again(lines: &[Line], start: usize, title: &str) -> usize {
     match (start..lines.len()).find(|&i| lines[i].kind == Kind::Text) {
         Some(i) if headings::normalized(&lines[i].text) == headings::normalized(title) => i + 1,
         _ => start,
+    }
+}
+
+/// An item's access printed on a line of its own: "Åben sag", "Åbent punkt", "Lukket sag",
+/// "Lukket punkt." — whether it says closed.
+fn access_line(line: &str) -> Option<bool> {
+    let t = line.trimmed().trim_end_matches(['.', ':']);
+    if t.len() > 14 {
+        return None;
+    }
+    let mut words = t.split_whitespace();
+    let (Some(access), Some(what), None) = (words.next(), words.next(), words.next()) else {
+        return None;
+    };
+    let closed = match access.to_lowercase().as_str() {
+        "åben" | "åbent" => false,
+        "lukket" => true,
+        _ => return None,
+    };
+    matches!(what.to_lowercase().as_str(), "sag" | "punkt").then_some(closed)
+}
+
+/// Past an access line ([`access_line`]) that is the first printed line of an item's text, and
+/// the access it gives.
+fn past_access_line(lines: &[Line], start: usize) -> (usize, Option<bool>) {
+    match (start..lines.len()).find(|&i| lines[i].kind == Kind::Text) {
+        Some(i) => match access_line(&lines[i].text) {
+            Some(closed) => (i + 1, Some(closed)),
+            None => (start, None),
+        },
+        None => (start, None),
+    }
+}
+
+/// Where an item's text ends: before a label over the items that follow it ("Lukkede
+/// punkter"), the last printed line before the next heading.
+fn before_section_label(lines: &[Line], start: usize, end: usize) -> usize {
+    match (start..end).rev().find(|&i| lines[i].kind == Kind::Text) {
+        Some(i) if section_label(&lines[i].text).is_some() => i,
+        _ => end,
     }
 }
 
@@ -769,7 +828,8 @@ fn full_title(
             && headings::heading(&next.text).is_none()
             && !body::is_case_reference(&next.text)
             && !body::is_heading(&next.text)
-            && !body::is_captioned_line(&next.text);
+            && !body::is_captioned_line(&next.text)
+            && access_line(&next.text).is_none();
         // A title as long as its entry's is whole: the line after it is text (an extraction
         // that leaves no gap under a heading).
         // (Told by the lengths as they are first: a wrapped title's first line is shorter.)

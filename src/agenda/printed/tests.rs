@@ -944,3 +944,61 @@ fn the_title_printed_again_under_its_heading() {
     assert!(text(0).contains("Beslutningssag"));
     assert!(text(1).contains("Godkendelse af anbefalinger fra udvalget"));
 }
+
+/// An item's access printed on a line of its own under its heading ("Åben sag", "Lukket
+/// punkt", as SBSYS and Gribskov print it) is the item's access, no part of its title or text;
+/// a label over the items that follow ("Lukkede", "Lukkede punkter") closes them, and is no
+/// part of the text of the item before it.
+#[test]
+fn access_lines_and_section_labels_between_the_items() {
+    let got = read(
+        "Byrådet\nDagsorden\nOnsdag den 24. april 2013 kl. 18:00\n\n1.\nGodkendelse af dagsorden\nÅben sag\n\nSagsfremstilling\nDagsordenen godkendes.\n\n2. Meddelelser\n\nÅbent punkt\n\nSagsfremstilling\nIngen meddelelser.\n\nLukkede punkter\n\n3. Køb af ejendom\n\nSagsfremstilling\nKommunen køber.\n\n4. Personsag\nLukket sag\n\nSagsfremstilling\nSagen drøftes.\n",
+    );
+    let items = &got.agenda.items;
+    assert_eq!(
+        items
+            .iter()
+            .map(|i| (i.title.as_str(), i.closed))
+            .collect::<Vec<_>>(),
+        [
+            ("Godkendelse af dagsorden", false),
+            ("Meddelelser", false),
+            ("Køb af ejendom", true),
+            ("Personsag", true),
+        ]
+    );
+    for item in items {
+        let text = format!("{}{}", item.background, item.presentation);
+        for word in ["Åben sag", "Åbent punkt", "Lukkede punkter", "Lukket sag"] {
+            assert!(!text.contains(word), "{word} in {text}");
+        }
+    }
+
+    // Gribskov: the table of contents and the text mark the closed part with one word.
+    let gribskov = read(
+        "Kulturrådet\n\nMandag den 08-12-2014 kl. 19:00\n\nIndholdsfortegnelse:\n\nÅbne\n59 Godkendelse af protokol\n60 Meddelelser\nLukkede\n61 Lokaletilskud til privat forening\n\nFraværende:\nTonny Jensen\n\n59. Godkendelse af protokol\n\nSagsfremstilling\nProtokollen godkendes.\n\n60. Meddelelser\n\nSagsfremstilling\nNyt fra formanden.\n\nLukkede\n\n61. Lokaletilskud til privat forening\nLukket punkt\n",
+    );
+    let items = &gribskov.agenda.items;
+    assert_eq!(
+        items
+            .iter()
+            .map(|i| (i.number.as_str(), i.closed))
+            .collect::<Vec<_>>(),
+        [("59", false), ("60", false), ("61", true)]
+    );
+    assert!(
+        !items[1].presentation.contains("Lukkede"),
+        "{}",
+        items[1].presentation
+    );
+    // The front page goes on under the list.
+    let absent: Vec<&str> = gribskov
+        .agenda
+        .meeting
+        .absent
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(absent, ["Tonny Jensen"]);
+    assert!(items[2].background.is_empty() && items[2].presentation.is_empty());
+}
