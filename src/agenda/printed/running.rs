@@ -210,8 +210,9 @@ fn hash(bytes: &[u8]) -> u64 {
 /// What sets a header with a page cell apart from the same header without one.
 const PAGE_CELL: u64 = 0x5a5a_0000_0000_0002;
 
-/// A running header that ends in a page number of its own, after a tab: "Referat For Udvalget for
-/// plan, udvikling og kultur (PUK)<TAB>Side 2" (Acadre). The number must say "Side" or "Page",
+/// A running header that ends in a page number of its own, after a tab or a run of spaces:
+/// "Referat For Udvalget for plan, udvikling og kultur (PUK)<TAB>Side 2" (Acadre),
+/// "Økonomiudvalget, 10-04-2013      Side 3 af 5" (a layout extraction). The number must say "Side" or "Page",
 /// so a title and its page in a table of contents are not one.
 pub fn with_page_number(line: &str) -> Option<(&str, u32)> {
     // Asked of the lines at every page's edge: the page cell is short, so its tab is among the
@@ -221,7 +222,12 @@ pub fn with_page_number(line: &str) -> Option<(&str, u32)> {
         return None;
     }
     let from = bytes.len().saturating_sub(PAGE_CELL_BYTES);
-    let tab = from + memchr::memrchr(b'\t', &bytes[from..])?;
+    let tail = &bytes[from..];
+    // The cell's gap: a tab, or two spaces or more (the layout's column).
+    let tab = match memchr::memrchr(b'\t', tail) {
+        Some(at) => from + at,
+        None => from + memchr::memmem::rfind(tail, b"  ")? + 1,
+    };
     let cell = line[tab + 1..].trimmed();
     let labelled = ["side ", "page "].iter().any(|p| {
         cell.get(..p.len())
@@ -367,6 +373,28 @@ mod tests {
             if spaced_once(s.as_bytes()) {
                 proptest::prop_assert_eq!(&s, &words);
             }
+        }
+    }
+
+    /// The page cell after a tab (Acadre) or, as `pdftotext -layout` prints it, after a run of
+    /// spaces; never after one space, which a title's words have between them.
+    #[test]
+    fn a_header_with_its_page_in_a_cell_of_its_own() {
+        for (line, want) in [
+            ("Referat PUK\tSide 2", Some(("Referat PUK", 2))),
+            (
+                "Økonomiudvalget, 10-04-2013                          Side 3 af 5",
+                Some(("Økonomiudvalget, 10-04-2013", 3)),
+            ),
+            (
+                "Byrådet  24-04-2013      Side 12",
+                Some(("Byrådet  24-04-2013", 12)),
+            ),
+            ("Budgettet for side 2", None),
+            ("Se bilag Side 2", None),
+            ("Udgifter i alt        12", None),
+        ] {
+            assert_eq!(with_page_number(line), want, "{line}");
         }
     }
 

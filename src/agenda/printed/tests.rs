@@ -1002,3 +1002,45 @@ fn access_lines_and_section_labels_between_the_items() {
     assert_eq!(absent, ["Tonny Jensen"]);
     assert!(items[2].background.is_empty() && items[2].presentation.is_empty());
 }
+
+/// A running header with its page in a column of its own, as a layout extraction prints it
+/// ("Økonomiudvalget, 10-04-2013      Side 3 af 5"): no part of any item's text, and it numbers
+/// its page.
+#[test]
+fn a_running_header_with_its_page_after_spaces() {
+    let header = |n: u32| {
+        format!(
+            "Økonomiudvalget, 10-04-2013{}Side {n} af 4\n\n",
+            " ".repeat(40)
+        )
+    };
+    let got = pages(&[
+        "Referat\nØkonomiudvalget\nMødedato: 10. april 2013\n",
+        &format!(
+            "{}1. Godkendelse af dagsorden\nSagsnr.: 13/1\n\nBeslutning\nGodkendt.\n\n2. Budget\nSagsnr.: 13/2\n\nBilag\n- Budgetopfølgning\n",
+            header(2)
+        ),
+        &format!(
+            "{}3. Salg af grund\nSagsnr.: 13/3\n\nBeslutning\nGodkendt.\n",
+            header(3)
+        ),
+        &format!(
+            "{}4. Eventuelt\nSagsnr.: 13/4\n\nBeslutning\nIntet.\n",
+            header(4)
+        ),
+    ]);
+    let items = &got.agenda.items;
+    assert_eq!(
+        toc(&got.agenda),
+        [
+            ("1", "Godkendelse af dagsorden", Some(2)),
+            ("2", "Budget", Some(2)),
+            ("3", "Salg af grund", Some(3)),
+            ("4", "Eventuelt", Some(4)),
+        ]
+    );
+    assert_eq!(items[1].attachments, ["Budgetopfølgning"]);
+    let decision = |i: usize| items[i].decision.as_ref().map(|d| d.text.as_str());
+    assert_eq!(decision(0), Some("Godkendt."));
+    assert_eq!(decision(2), Some("Godkendt."));
+}
