@@ -100,6 +100,15 @@ const BARE_LABELS: &[&str] = &[
     "udvalg",
 ];
 
+/// The first words of the lines that date a document's publishing, not its meeting.
+const PUBLISHED: &[&str] = &[
+    "publiceret",
+    "offentliggjort",
+    "udsendt",
+    "udsendelsesdato",
+    "udskrevet",
+];
+
 /// A name as a list prints it: letters, at most a party and a role, not a sentence.
 fn looks_like_a_name(line: &str) -> bool {
     let t = line.trimmed();
@@ -269,6 +278,11 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             }
             continue;
         }
+        // The day the document was published or sent is not the meeting's.
+        let first_word = line.split([' ', ':']).next().unwrap_or("").to_lowercase();
+        if PUBLISHED.contains(&first_word.as_str()) {
+            continue;
+        }
         let bare = line
             .split_once(' ')
             .filter(|(l, _)| BARE_LABELS.contains(&l.to_lowercase().as_str()))
@@ -282,7 +296,9 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
         if line.split_whitespace().count() <= 12
             && let Some(date) = meta::find_date(&line)
         {
-            if meeting.date.is_none() {
+            // The day again (a page's title gave it) may give the hour.
+            let again = meeting.date.as_deref() == Some(date.as_str()) && meeting.time.is_none();
+            if meeting.date.is_none() || again {
                 meeting.date = Some(date);
                 if let Some(span) = meta::find_span(&line) {
                     meta::set_span(meeting, span);
@@ -422,6 +438,20 @@ mod tests {
         let m = front("Tilstede\nAnne Hansen (A)\nSted:\n\nRådhuset\n");
         assert_eq!(m.location.as_deref(), Some("Rådhuset"));
         assert_eq!(m.present.len(), 1, "{m:?}");
+    }
+
+    /// Gribskov's web page: the day the page was published, then the meeting's day and hour.
+    #[test]
+    fn the_day_of_publishing_is_not_the_meetings() {
+        for text in [
+            "Kulturrådet\n\nPubliceret 01-12-2014\n\nMandag den 08-12-2014 kl. 19:00\n",
+            "Kulturrådet\n\nPubliceret 08-12-2014\n\nMandag den 08-12-2014 kl. 19:00\n",
+            "Kulturrådet\n\nMandag den 08-12-2014 kl. 19:00\n",
+        ] {
+            let m = front(text);
+            assert_eq!(m.date.as_deref(), Some("2014-12-08"), "{text}");
+            assert_eq!(m.time.as_deref(), Some("19:00"), "{text}");
+        }
     }
 
     #[test]

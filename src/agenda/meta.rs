@@ -173,8 +173,9 @@ pub fn read_labelled(line: &str, meeting: &mut Meeting) -> bool {
             }
             true
         }
-        "tid" | "tidspunkt" | "kl" | "time" | "mødetidspunkt" | "mødetid" => {
-            // "19:00", "Kl. 19:00", "kl. 9.30", "17:00 - 19:30".
+        "tid" | "tidspunkt" | "kl" | "time" | "mødetidspunkt" | "mødetid" | "start kl." => {
+            // "19:00", "Kl. 19:00", "kl. 9.30", "17:00 - 19:30", and with the day before it:
+            // "12. marts 2025, kl. 09:30".
             let span = match parse_time(&value) {
                 Some(time) => Some((time, None)),
                 None => find_span(&value.to_lowercase()),
@@ -182,9 +183,12 @@ pub fn read_labelled(line: &str, meeting: &mut Meeting) -> bool {
             if let Some(span) = span {
                 set_span(meeting, span);
             }
+            if let Some(date) = find_date(&value) {
+                meeting.date.get_or_insert(date);
+            }
             true
         }
-        "sluttidspunkt" | "mødeslut" => {
+        "sluttidspunkt" | "mødeslut" | "slut kl." => {
             if let Some(time) = find_time(&value) {
                 meeting.ends.get_or_insert(time);
             }
@@ -297,5 +301,25 @@ mod tests {
         let mut m = Meeting::default();
         assert!(read_labelled("Dato: 24-04-2024 10:00", &mut m));
         assert_eq!((m.time.as_deref(), m.ends), (Some("10:00"), None));
+        // The hour's label with the day in it too; "Start kl." and "Slut kl.".
+        for line in [
+            "Mødetidspunkt: 12. marts 2025, kl. 09:30",
+            "Tid: Onsdag den 12. marts 2025 kl. 9.30",
+        ] {
+            let mut m = Meeting::default();
+            assert!(read_labelled(line, &mut m));
+            assert_eq!(m.date.as_deref(), Some("2025-03-12"), "{line}");
+            assert_eq!(m.time.as_deref(), Some("09:30"), "{line}");
+        }
+        let mut m = Meeting::default();
+        assert!(read_labelled("Tid: 12-03-2025", &mut m));
+        assert_eq!((m.date.as_deref(), m.time), (Some("2025-03-12"), None));
+        let mut m = Meeting::default();
+        assert!(read_labelled("Start kl.:   18:00", &mut m));
+        assert!(read_labelled("Slut kl.:    21:30", &mut m));
+        assert_eq!(
+            (m.time.as_deref(), m.ends.as_deref()),
+            (Some("18:00"), Some("21:30"))
+        );
     }
 }

@@ -66,6 +66,19 @@ fn at_clause(text: &str, paragraph: &Paragraph) -> bool {
         })
 }
 
+/// An attachment's title that ends in its file's type, as a web page lists it: "Analyse 2019
+/// (PDF)", "Boligplan.docx". The title ends there.
+fn ends_in_file_type(line: &str) -> bool {
+    let lower = line.trim_end().to_ascii_lowercase();
+    let ends = |types: &[&str], before: &str, after: &str| {
+        types
+            .iter()
+            .any(|t| lower.ends_with(&format!("{before}{t}{after}")))
+    };
+    let types = ["pdf", "docx", "doc", "xlsx", "xls", "pptx"];
+    ends(&types, ".", "") || ends(&types, "(", ")")
+}
+
 /// Joins the printed lines of an item's text into paragraphs of logical lines.
 pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
@@ -113,6 +126,7 @@ pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
                     || (under_caption
                         && body::is_marked_entry(text)
                         && paragraph.last().is_some_and(|l| body::is_marked_entry(l)))
+                    || (under_caption && ends_in_file_type(last_printed))
                     || body::attachment_row(text).is_some()
                     || line.indented
                     || after_case_ref

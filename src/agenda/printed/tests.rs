@@ -1044,3 +1044,22 @@ fn a_running_header_with_its_page_after_spaces() {
     assert_eq!(decision(0), Some("Godkendt."));
     assert_eq!(decision(2), Some("Godkendt."));
 }
+
+/// Attachments listed a title a line under "Bilag", each ending in its file type as a web page
+/// prints it ("Analyse af plejeboligbehov 2019 (PDF)"): one attachment a line, however short
+/// the document's lines are.
+#[test]
+fn attachments_that_end_in_their_file_type() {
+    let got = read(
+        "Ældreudvalget\nDagsorden\n12-03-2020 kl. 16:00\n\n1. Godkendelse af dagsorden\nSagsnr.: 20/1\n\nSagsfremstilling\nDagsordenen godkendes.\n\n2. Plejeboliger\nSagsnr.: 20/2\n\nSagsfremstilling\nBehovet stiger frem mod 2030.\n\nBilag\nAnalyse af plejeboligbehov 2019 (PDF)\nBefolkningsprognose 2019 (PDF)\nBoligplan.docx\nNotat om økonomi.pdf\n",
+    );
+    assert_eq!(
+        got.agenda.items[1].attachments,
+        [
+            "Analyse af plejeboligbehov 2019 (PDF)",
+            "Befolkningsprognose 2019 (PDF)",
+            "Boligplan.docx",
+            "Notat om økonomi.pdf"
+        ]
+    );
+}
