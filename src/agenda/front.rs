@@ -244,10 +244,14 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             if let Some(date) = parts.iter().find_map(|p| meta::find_date(p)) {
                 meeting.date.get_or_insert(date);
             }
-            if let Some(body) = parts
-                .first()
-                .filter(|p| kind(p).is_none() && looks_like_a_name(p))
-            {
+            // The body: the part before the kind, or after it ("Referat - Folkeoplysningsudvalget
+            // den 6. december 2018", Hvidovre), without its date.
+            let body = parts
+                .iter()
+                .find(|p| kind(p).is_none())
+                .map(|p| p.split(" den ").next().unwrap_or(p).trimmed())
+                .filter(|p| looks_like_a_name(p));
+            if let Some(body) = body {
                 meeting.body.get_or_insert(body.to_string());
             }
             continue;
@@ -438,6 +442,16 @@ mod tests {
         let m = front("Tilstede\nAnne Hansen (A)\nSted:\n\nRådhuset\n");
         assert_eq!(m.location.as_deref(), Some("Rådhuset"));
         assert_eq!(m.present.len(), 1, "{m:?}");
+    }
+
+    #[test]
+    fn the_kind_then_the_body_and_its_day() {
+        let m = front("Referat - Folkeoplysningsudvalget den 6. december 2018\n");
+        assert_eq!(m.body.as_deref(), Some("Folkeoplysningsudvalget"));
+        assert_eq!(m.date.as_deref(), Some("2018-12-06"));
+        assert!(m.minutes);
+        let m = front("Økonomiudvalget – Referat – 1. oktober 2018\n");
+        assert_eq!(m.body.as_deref(), Some("Økonomiudvalget"));
     }
 
     /// Gribskov's web page: the day the page was published, then the meeting's day and hour.
