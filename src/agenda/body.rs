@@ -450,10 +450,11 @@ pub fn case_reference(line: &str) -> Option<(String, Option<String>)> {
         return Some((reference.to_string(), Some(officer.to_string())));
     }
     // The document's own number and the case's access printed beside it are no one's initials
-    // ("Sagsnr.: 330-2018-3619   Dok.nr.: 330-2018-500301   Åbent").
+    // ("Sagsnr.: 330-2018-3619   Dok.nr.: 330-2018-500301   Åbent"), nor is another fact under
+    // its label ("Fraværende: Torben Myrup").
     let words = initials.split_whitespace().take_while(|w| {
         let w = w.to_lowercase();
-        !(w.starts_with("dok") || w.starts_with("j.nr") || is_access(&w))
+        !(w.starts_with("dok") || w.starts_with("j.nr") || is_access(&w) || w.ends_with(':'))
     });
     Some((reference.to_string(), officers(words)))
 }
@@ -1390,6 +1391,11 @@ mod tests {
         assert_eq!(
             case_reference("Sagsnr.: 00.01.00-A00-1-24   Sagsansvarlig: Anne Jensen"),
             Some(("00.01.00-A00-1-24".into(), Some("Anne Jensen".into())))
+        );
+        // Another fact beside it under its own label is no officer (Vesthimmerland).
+        assert_eq!(
+            case_reference("Sagsnr.: 07/20254                Fraværende: Torben Myrup, Lise Harbo"),
+            Some(("07/20254".into(), None))
         );
         // A label's word in a sentence is no label: a reference has digits.
         assert_eq!(case_reference("Sagsnummeret er endnu ikke oprettet"), None);
