@@ -424,9 +424,18 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
     let date = agenda.meeting.date.clone();
     for item in &mut agenda.items {
         body::settle_decisions(item, date.as_deref());
-        if agenda.meeting.minutes {
-            body::unlabelled_decision(item);
-        }
+    }
+    // Decisions dated the meeting's day record this meeting: the document is its minutes,
+    // though it never says "Referat" (Gribskov, Vesthimmerland).
+    let day = date.as_deref();
+    agenda.meeting.minutes |= day.is_some()
+        && agenda.items.iter().any(|item| {
+            item.decision
+                .as_ref()
+                .is_some_and(|d| super::meta::find_date(&d.heading).as_deref() == day)
+        });
+    if agenda.meeting.minutes {
+        agenda.items.iter_mut().for_each(body::unlabelled_decision);
     }
     Ok(Imported { agenda, warnings })
 }

@@ -1063,3 +1063,17 @@ fn attachments_that_end_in_their_file_type() {
         ]
     );
 }
+
+/// A document that records the meeting's own decisions ("Beslutning i Kultur- og
+/// fritidsudvalget den 05-03-2009" on the meeting's day) is its minutes, though it never says
+/// "Referat"; one whose decisions are all earlier meetings' is not.
+#[test]
+fn decisions_of_the_meetings_own_day_make_minutes() {
+    let text = |day: &str| {
+        format!(
+            "Kultur- og fritidsudvalget\nMødedato: 05-03-2009\n\n1. Budget\nSagsnr.: 09/1\n\nSagsfremstilling\nBudgettet holder.\n\nBeslutning i Kultur- og fritidsudvalget den {day}\nGodkendt.\n\n2. Eventuelt\nSagsnr.: 09/2\n\nSagsfremstilling\nIntet.\n"
+        )
+    };
+    assert!(read(&text("05-03-2009")).agenda.meeting.minutes);
+    assert!(!read(&text("05-02-2009")).agenda.meeting.minutes);
+}
