@@ -88,7 +88,7 @@ fn decided_meeting(lines: &[Line], chosen: &[Chosen], meeting: &mut super::Meeti
     let mut named: Option<(String, String)> = None;
     for (k, heading) in chosen.iter().enumerate() {
         let end = chosen.get(k + 1).map_or(lines.len(), |next| next.line);
-        for line in &lines[heading.line + 1..end] {
+        for line in lines.get(heading.line + 1..end).unwrap_or_default() {
             let Some((body, date, number)) = front::decision_meeting(&line.text) else {
                 continue;
             };
@@ -358,7 +358,6 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
     let typical_width = || *width.get_or_init(|| paragraphs::typical_width(&lines));
     // Under a label of closed items ("Lukkede punkter") printed between the items.
     let mut in_closed_part = false;
-    let mut previous_heading = contents.lines.last().map_or(0, |&l| l + 1);
     for heading in &chosen {
         let listed = heading.listed.and_then(|i| contents.entries.get(i));
         if kept && let Some(k) = heading.listed {
@@ -376,14 +375,16 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
         }
         let (title, mut closed) = title_and_access(title, listed.is_some_and(|e| e.closed));
         let body_start = past_title_again(&lines, body_start, &title);
-        // Its access on a line of its own under the heading, and a label over it.
+        // Its access on a line of its own under the heading, and a label right above it (the
+        // last printed line before it: the text before is the item before's).
         let (body_start, access) = past_access_line(&lines, body_start);
-        let labelled = lines[previous_heading..heading.line]
-            .iter()
+        // (A table of contents' own label is its entries'.)
+        let labelled = (0..heading.line)
             .rev()
-            .find_map(|l| section_label(&l.text));
+            .find(|&i| lines[i].kind == Kind::Text)
+            .filter(|i| contents.lines.binary_search(i).is_err())
+            .and_then(|i| section_label(&lines[i].text));
         in_closed_part = labelled.unwrap_or(in_closed_part);
-        previous_heading = heading.line;
         closed |= access.unwrap_or(in_closed_part);
         starts.push((agenda.items.len(), heading.line, body_start));
         agenda.items.push(Item {
@@ -514,7 +515,13 @@ struct Chosen {
 /// the title is text.
 fn past_title_again(lines: &[Line], start: usize, title: &str) -> usize {
     match (start..lines.len()).find(|&i| lines[i].kind == Kind::Text) {
-        Some(i) if headings::normalized(&lines[i].text) == headings::normalized(title) => i + 1,
+        // (Lengths far apart tell most lines from the title without normalizing either.)
+        Some(i)
+            if lines[i].text.len().abs_diff(title.len()) <= 8 + title.len() / 4
+                && headings::normalized(&lines[i].text) == headings::normalized(title) =>
+        {
+            i + 1
+        }
         _ => start,
     }
 }
@@ -568,9 +575,11 @@ fn pageless_contents(lines: &[Line], candidates: &[Candidate]) -> Option<Content
     // Headings one right under another (gaps and section labels such as "Lukkede sager"
     // aside), up to the first number seen again.
     let adjacent = |a: usize, b: usize| {
-        lines[a + 1..b]
-            .iter()
-            .all(|l| l.kind != Kind::Text || section_label(&l.text).is_some())
+        lines.get(a + 1..b).is_some_and(|between| {
+            between
+                .iter()
+                .all(|l| l.kind != Kind::Text || section_label(&l.text).is_some())
+        })
     };
     let mut seen = std::collections::HashSet::new();
     let run = candidates

@@ -226,7 +226,7 @@ pub fn with_page_number(line: &str) -> Option<(&str, u32)> {
     // The cell's gap: a tab, or two spaces or more (the layout's column).
     let tab = match memchr::memrchr(b'\t', tail) {
         Some(at) => from + at,
-        None => from + memchr::memmem::rfind(tail, b"  ")? + 1,
+        None => from + tail.windows(2).rposition(|w| w == b"  ")? + 1,
     };
     let cell = line[tab + 1..].trimmed();
     let labelled = ["side ", "page "].iter().any(|p| {

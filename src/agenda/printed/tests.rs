@@ -1077,3 +1077,17 @@ fn decisions_of_the_meetings_own_day_make_minutes() {
     assert!(read(&text("05-03-2009")).agenda.meeting.minutes);
     assert!(!read(&text("05-02-2009")).agenda.meeting.minutes);
 }
+
+/// A heading before the table of contents (a cover page's own "1. Velkomst"), the table ending
+/// in its closed part's label: read without fault, the label closing no item of the text.
+#[test]
+fn a_heading_before_the_table_of_contents() {
+    let got = read(
+        "Byrådet\nDagsorden\n24-04-2013 kl. 18:00\n\n1. Velkomst\n\nIndholdsfortegnelse\n1. Velkomst ........ 1\n2. Budget ........ 2\nLukkede punkter\n\n2. Budget\nSagsnr.: 13/2\n\nSagsfremstilling\nBudgettet holder.\n",
+    );
+    assert!(
+        got.agenda.items.iter().all(|i| !i.closed),
+        "{:?}",
+        got.agenda.items
+    );
+}
