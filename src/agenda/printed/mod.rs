@@ -379,12 +379,9 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
         // last printed line before it: the text before is the item before's).
         let (body_start, access) = past_access_line(&lines, body_start);
         // (A table of contents' own label is its entries'.)
-        let labelled = (0..heading.line)
-            .rev()
-            .find(|&i| lines[i].kind == Kind::Text)
-            .filter(|i| contents.lines.binary_search(i).is_err())
-            .and_then(|i| section_label(&lines[i].text));
-        in_closed_part = labelled.unwrap_or(in_closed_part);
+        let labelled = label_before(&lines, 0, heading.line)
+            .filter(|(i, _)| contents.lines.binary_search(i).is_err());
+        in_closed_part = labelled.map_or(in_closed_part, |(_, closed)| closed);
         closed |= access.unwrap_or(in_closed_part);
         starts.push((agenda.items.len(), heading.line, body_start));
         agenda.items.push(Item {
@@ -418,7 +415,9 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
             let end = starts
                 .get(n + 1)
                 .map_or(lines.len(), |&(_, h, _)| printed_twice(&lines, h));
-            let end = before_section_label(&lines, body_start, end.max(body_start));
+            // A label over the items that follow is no part of this one's text.
+            let end = end.max(body_start);
+            let end = label_before(&lines, body_start, end).map_or(end, |(label, _)| label);
             (item, paragraphs::paragraphs(&lines[body_start..end], width))
         });
     body::fill_each(&mut agenda.items, texts.collect());
@@ -557,13 +556,11 @@ fn past_access_line(lines: &[Line], start: usize) -> (usize, Option<bool>) {
     }
 }
 
-/// Where an item's text ends: before a label over the items that follow it ("Lukkede
-/// punkter"), the last printed line before the next heading.
-fn before_section_label(lines: &[Line], start: usize, end: usize) -> usize {
-    match (start..end).rev().find(|&i| lines[i].kind == Kind::Text) {
-        Some(i) if section_label(&lines[i].text).is_some() => i,
-        _ => end,
-    }
+/// The last printed line in `from..to`, when it is a label over the items that follow it
+/// ("Lukkede punkter", "Lukkede"): where it is, and whether it closes them.
+fn label_before(lines: &[Line], from: usize, to: usize) -> Option<(usize, bool)> {
+    let last = (from..to).rev().find(|&i| lines[i].kind == Kind::Text)?;
+    section_label(&lines[last].text).map(|closed| (last, closed))
 }
 
 /// A list of the items without pages before their texts (a web page's "PUNKTER": "49. …",

@@ -70,13 +70,12 @@ fn at_clause(text: &str, paragraph: &Paragraph) -> bool {
 /// (PDF)", "Boligplan.docx". The title ends there.
 fn ends_in_file_type(line: &str) -> bool {
     let lower = line.trim_end().to_ascii_lowercase();
-    let ends = |types: &[&str], before: &str, after: &str| {
-        types
-            .iter()
-            .any(|t| lower.ends_with(&format!("{before}{t}{after}")))
+    // What follows the last period or parenthesis: "pdf" of "analyse 2019 (pdf)".
+    let Some(at) = lower.rfind(['.', '(']) else {
+        return false;
     };
-    let types = ["pdf", "docx", "doc", "xlsx", "xls", "pptx"];
-    ends(&types, ".", "") || ends(&types, "(", ")")
+    let kind = lower[at + 1..].trim_end_matches(')');
+    ["pdf", "docx", "doc", "xlsx", "xls", "pptx"].contains(&kind)
 }
 
 /// Joins the printed lines of an item's text into paragraphs of logical lines.
