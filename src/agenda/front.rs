@@ -133,6 +133,34 @@ pub fn decision_meeting(line: &str) -> Option<(String, String, &str)> {
     (numbered && looks_like_a_name(owner)).then(|| (squash_spaces(owner), date, number))
 }
 
+/// A meeting room, a hall or an address, named alone on its line: "Mødelokale 3, Rådhuset",
+/// "Byrådssalen", "Bakkevej 7, 6100 Haderslev". Not a sentence, not a label.
+fn looks_like_a_place(line: &str) -> bool {
+    let t = line.trimmed();
+    if t.chars().count() > 90 || t.ends_with('.') || t.contains(':') {
+        return false;
+    }
+    if !t.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    const ROOMS: [&str; 8] = [
+        "lokale",
+        "salen",
+        "rådhus",
+        "mødecenter",
+        "kursuscenter",
+        "mødesal",
+        "huset",
+        "kontor",
+    ];
+    // A Danish postcode before a town: four digits, a space, a capital.
+    let postcode = t.as_bytes().windows(6).any(|w| {
+        w[..4].iter().all(u8::is_ascii_digit) && w[4] == b' ' && w[5].is_ascii_uppercase()
+    });
+    ROOMS.iter().any(|room| lower.contains(room)) || postcode
+}
+
 /// An address is a few lines: more is something else printed under the hour.
 const MAX_PLACE_LINES: usize = 5;
 
@@ -327,6 +355,12 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             after_date = false;
             continue;
         }
+        // "Mødelokale 3, Rådhuset, Torvet 1", "Byrådssalen": the place alone under the day.
+        if after_date && meeting.location.is_none() && looks_like_a_place(&line) {
+            meeting.location = Some(line.clone());
+            after_date = false;
+            continue;
+        }
         // The body, under "Referat" / "Dagsorden".
         if after_kind && meeting.body.is_none() && looks_like_a_name(&line) {
             meeting.body = Some(line.clone());
@@ -350,6 +384,9 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
     if meeting.location.is_none() && !place.is_empty() {
         meeting.location = Some(place.join(", "));
     }
+    // Who sent word did not come, though a list of those taking part names them.
+    let away: Vec<String> = meeting.absent.iter().map(|p| p.name.clone()).collect();
+    meeting.present.retain(|p| !away.contains(&p.name));
     if !members.is_empty() {
         if meeting.minutes && meeting.present.is_empty() {
             // A referat's member list, less who was away, is who came.
@@ -442,6 +479,31 @@ mod tests {
         let m = front("Tilstede\nAnne Hansen (A)\nSted:\n\nRådhuset\n");
         assert_eq!(m.location.as_deref(), Some("Rådhuset"));
         assert_eq!(m.present.len(), 1, "{m:?}");
+    }
+
+    /// The place on the line under the day, without a label or an "i" before it; who sent word
+    /// is not among those present, whichever list names them first.
+    #[test]
+    fn the_place_under_the_day_and_the_absent_left_out() {
+        let m = front(
+            "Referat\nSocial- og Sundhedsudvalget\nTirsdag den 3. september 2019 kl. 14:00\nMødelokale 3, Rådhuset, Torvet 1\n\nDeltagere:\nBirgit Hansen (A), formand\nJesper Kjær (V)\nAfbud:\nJesper Kjær (V)\n",
+        );
+        assert_eq!(
+            m.location.as_deref(),
+            Some("Mødelokale 3, Rådhuset, Torvet 1")
+        );
+        let names = |people: &[Person]| people.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&m.present), ["Birgit Hansen"]);
+        assert_eq!(names(&m.absent), ["Jesper Kjær"]);
+        for place in ["Byrådssalen", "Kulturhuset, Bakkevej 7, 6100 Haderslev"] {
+            let m = front(&format!(
+                "Byrådet\nOnsdag den 24. april 2013 kl. 19:00\n{place}\n"
+            ));
+            assert_eq!(m.location.as_deref(), Some(place));
+        }
+        // A sentence under the day is no place.
+        let m = front("Byrådet\nOnsdag den 24. april 2013 kl. 19:00\nMødet holdes i salen.\n");
+        assert_eq!(m.location, None);
     }
 
     #[test]
