@@ -679,7 +679,11 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
                 continue;
             }
             if listing || reader.section == Section::Attachments {
-                item.attachments.push(attachment_entry(line).to_string());
+                // A dash alone under the caption says there are none.
+                let entry = attachment_entry(line);
+                if entry.chars().any(char::is_alphanumeric) {
+                    item.attachments.push(entry.to_string());
+                }
                 // The list began under its caption: what follows is looked at afresh.
                 reader.fresh_caption = false;
                 continue;

@@ -1091,3 +1091,14 @@ fn a_heading_before_the_table_of_contents() {
         got.agenda.items
     );
 }
+
+/// A dash under "Bilag" says there are none (Gribskov prints one under every empty caption).
+#[test]
+fn a_dash_under_the_attachments_caption_is_none() {
+    let got = read(
+        "Kulturrådet\nMandag den 08-12-2014 kl. 19:00\n\n59. Godkendelse af protokol\nSagsnr.: 14/6569\n\nSagsfremstilling\nProtokollen godkendes.\n\nBilag\n-\n\nAdministrationens indstilling\nAdministrationen indstiller, at protokollen godkendes.\n",
+    );
+    let item = &got.agenda.items[0];
+    assert!(item.attachments.is_empty(), "{:?}", item.attachments);
+    assert!(!item.presentation.contains("\n-"), "{}", item.presentation);
+}
