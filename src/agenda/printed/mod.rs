@@ -132,12 +132,13 @@ pub fn listed(text: &str) -> Option<Imported> {
     }
     let front: Vec<&str> = lines[..first].iter().map(AsRef::as_ref).collect();
     read_meeting(&front, &read.running, &mut agenda.meeting);
-    let none_headed = vec![false; contents.entries.len()];
+    // No heading is read yet: only the document's unnumbered parts are accounted for.
+    let headed = headed_entries(&contents, &[]);
     agenda.items.reserve_exact(contents.entries.len());
     push_unheaded(
         &mut agenda.items,
         &contents,
-        &none_headed,
+        &headed,
         0..contents.entries.len(),
     );
     Some(Imported {
@@ -774,12 +775,19 @@ fn headings_by_title(lines: &[Line], contents: &Contents) -> Vec<Chosen> {
     out
 }
 
-/// Which entries of the table of contents a chosen heading matched.
+/// Which entries of the table of contents a chosen heading matched, or need none.
 fn headed_entries(contents: &Contents, chosen: &[Chosen]) -> Vec<bool> {
     // Marked once, not searched for each entry: that was 5,000 × 5,000 steps.
     let mut found = vec![false; contents.entries.len()];
     for k in chosen.iter().filter_map(|c| c.listed) {
         found[k] = true;
+    }
+    // A table that numbers its items lists a part of the document without a number
+    // ("Bilagsliste"): no item, and no heading is missing for it.
+    if contents.entries.iter().any(|e| e.number.is_some()) {
+        for (k, entry) in contents.entries.iter().enumerate() {
+            found[k] |= entry.number.is_none();
+        }
     }
     found
 }

@@ -1102,3 +1102,17 @@ fn a_dash_under_the_attachments_caption_is_none() {
     assert!(item.attachments.is_empty(), "{:?}", item.attachments);
     assert!(!item.presentation.contains("\n-"), "{}", item.presentation);
 }
+
+/// A table of numbered items that also lists a part of the document without a number
+/// ("Bilagsliste", Helsingør): that part is no item, and no heading is missing for it.
+#[test]
+fn an_unnumbered_part_in_a_numbered_table() {
+    let got = read(
+        "Referat\nSundheds-, Idræts- og Fritidsudvalget\nMødedato: 15. maj 2014\n\nSagsoversigt\n01.  Godkendelse af dagsorden........2\n02.  Budgetforslag 2015-2018........2\n     Bilagsliste........3\n\n01. Godkendelse af dagsorden\nSagsnr.: 14/1\n\nBeslutning\nGodkendt.\n\n02. Budgetforslag 2015-2018\nSagsnr.: 14/2\n\nBeslutning\nGodkendt.\n\nBilagsliste\n1. Budget\n",
+    );
+    assert_eq!(
+        toc(&got.agenda).iter().map(|e| e.1).collect::<Vec<_>>(),
+        ["Godkendelse af dagsorden", "Budgetforslag 2015-2018"]
+    );
+    assert!(got.warnings.is_empty(), "{:?}", got.warned());
+}
