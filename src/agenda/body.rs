@@ -254,6 +254,26 @@ pub fn decision_heading(line: &str) -> bool {
         || (lower.contains("s beslutning") && (dated || lower.ends_with("s beslutning")))
 }
 
+/// "Sundheds-, Idræts- og Fritidsudvalget den 15-05-2014": a committee and the day it decided,
+/// as SBSYS names each meeting's decision under its "Beslutninger" caption.
+pub fn dated_committee(line: &str) -> bool {
+    let Some((name, day)) = line.trimmed().rsplit_once(" den ") else {
+        return false;
+    };
+    // The day in digits, as the system prints it: "den 8. maj 2013" ends a sentence of text
+    // ("Tidspunkt herfor fastlægges på det ordinære PUK-møde den 8. maj 2013").
+    let day = day.trimmed();
+    let digits = day
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'-' || b == b'.');
+    name.len() <= 90
+        && name.split_whitespace().count() <= 6
+        && name.starts_with(char::is_uppercase)
+        && !name.contains(['.', ':'])
+        && digits
+        && super::meta::parse_date(day).is_some()
+}
+
 /// "Teknik- og Miljøudvalget, 10. september 2019, pkt. 65:": what another meeting said of the
 /// case (its text follows), as Rødovre and Stevns print a case's way through the committees.
 fn other_meetings_treatment(line: &str) -> bool {
@@ -638,6 +658,12 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
                 current.extend(rest.map(str::to_string));
                 continue;
             }
+            // Under "Beslutninger", each meeting's decision named by its committee and day.
+            if reader.section == Section::Decision && dated_committee(line) {
+                reader.flush(&mut current);
+                reader.name_decision(line);
+                continue;
+            }
             if reader.section == Section::Before
                 && item.case_ref.is_none()
                 && let Some((reference, initials)) = case_reference(line)
@@ -928,6 +954,8 @@ impl Reader {
                     self.section = Section::Presentation;
                 }
             }
+            // The next meeting's decision under the same caption (SBSYS): still decisions.
+            Section::Decision if dated_committee(first) => {}
             Section::Decision if !self.awaiting_decision => {
                 self.section = Section::Presentation;
                 if self.decision_last {
@@ -961,6 +989,16 @@ impl Reader {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// A committee and its day under a decision's caption ("Økonomiudvalget den 12-05-2014"):
+    /// the caption's decision takes it as its name while it has no text; after its text, it
+    /// begins the next meeting's decision.
+    fn name_decision(&mut self, line: &str) {
+        match self.decisions.last_mut() {
+            Some(last) if last.text.is_empty() => last.heading = line.to_string(),
+            _ => self.enter(Heading::Decision, line),
         }
     }
 
@@ -1077,6 +1115,22 @@ fn render(paragraphs: &[Paragraph]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn committees_and_their_days() {
+        assert!(dated_committee(
+            "Sundheds-, Idræts- og Fritidsudvalget den 15-05-2014"
+        ));
+        assert!(dated_committee("Byrådet den 26.05.2014"));
+        for text in [
+            "Tidspunkt herfor fastlægges på det ordinære PUK-møde den 8. maj 2013",
+            "Formandskabsmøde med KL den 27. august 2024",
+            "Mødet blev holdt den 26-05-2014.",
+            "byrådet den 26-05-2014",
+        ] {
+            assert!(!dated_committee(text), "{text}");
+        }
+    }
     use crate::agenda::Action;
 
     fn paras(text: &str) -> Vec<Paragraph> {

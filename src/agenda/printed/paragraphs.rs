@@ -126,6 +126,8 @@ pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
                         && body::is_marked_entry(text)
                         && paragraph.last().is_some_and(|l| body::is_marked_entry(l)))
                     || (under_caption && ends_in_file_type(last_printed))
+                    || body::dated_committee(text)
+                    || body::dated_committee(last_printed)
                     || body::attachment_row(text).is_some()
                     || line.indented
                     || after_case_ref

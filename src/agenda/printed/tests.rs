@@ -1116,3 +1116,29 @@ fn an_unnumbered_part_in_a_numbered_table() {
     );
     assert!(got.warnings.is_empty(), "{:?}", got.warned());
 }
+
+/// SBSYS heads each meeting's decision under "Beslutninger" with the committee and its day:
+/// each is a decision of its own, named by that line, and the one of this meeting's day is the
+/// decision of record.
+#[test]
+fn decisions_under_one_caption_each_named_by_its_committee_and_day() {
+    let got = read(
+        "Referat\nByrådet\nMødedato: 26. maj 2014\n\n1. Budget 2015\nSagsnr.: 14/8437\n\nIndstilling\nCentret indstiller, at budgettet godkendes.\n\nBeslutninger\nØkonomiudvalget den 12-05-2014\nAnbefales.\n\nByrådet den 26-05-2014\nGodkendt.\n\n2. Eventuelt\nSagsnr.: 14/1\n\nBeslutninger\nByrådet den 26-05-2014\nIntet.\n",
+    );
+    let items = &got.agenda.items;
+    let decision = items[0].decision.as_ref().unwrap();
+    assert_eq!(
+        (decision.heading.as_str(), decision.text.as_str()),
+        ("Byrådet den 26-05-2014", "Godkendt.")
+    );
+    let earlier: Vec<(&str, &str)> = items[0]
+        .earlier_decisions
+        .iter()
+        .map(|d| (d.heading.as_str(), d.text.as_str()))
+        .collect();
+    assert_eq!(earlier, [("Økonomiudvalget den 12-05-2014", "Anbefales.")]);
+    assert_eq!(
+        items[1].decision.as_ref().map(|d| d.text.as_str()),
+        Some("Intet.")
+    );
+}
