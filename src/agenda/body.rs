@@ -40,6 +40,7 @@ enum Heading {
 /// (eDoc's AgendaWeb calls it "Præsentation".)
 const BACKGROUND: &[&str] = &[
     "baggrund",
+    "indledning",
     "resumé",
     "resume",
     "sammendrag",
@@ -96,6 +97,7 @@ const SUBHEADINGS: &[&str] = &[
     "tidligere beslutninger",
     "beslutningskompetence",
     "beslutningen træffes af",
+    "sagen afgøres i",
     "kommunikation",
     "videre proces",
     "tidsplan",
@@ -130,11 +132,21 @@ fn heading(line: &str) -> Option<Heading> {
     // words are compared without lowercasing the line into a new string.
     let mut buffer = [0u8; 64];
     let word = lowercase_in(word, &mut buffer).unwrap_or_default();
-    let words = heading_words()
-        .get(word.len())
-        .map_or(&[][..], Vec::as_slice);
-    if let Some((_, heading)) = words.iter().find(|(w, _)| w.as_bytes() == word) {
-        Some(heading.clone())
+    let known = |word: &[u8]| {
+        heading_words()
+            .get(word.len())
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .find(|(w, _)| w.as_bytes() == word)
+            .map(|(_, heading)| heading.clone())
+    };
+    if let Some(heading) = known(word) {
+        Some(heading)
+    } else if let Some(slash) = memchr::memchr(b'/', word)
+        && let Some(heading) = known(&word[..slash]).filter(|_| known(&word[slash + 1..]).is_some())
+    {
+        // Two captions as one, "Indledning/Baggrund": the first one's section.
+        Some(heading)
     } else if let Some((_, heading)) = CAPTIONS
         .iter()
         .find(|(w, _)| w.as_bytes() == word && t.ends_with(':'))
@@ -1219,6 +1231,20 @@ mod tests {
         assert_eq!(
             item.presentation,
             "Økonomi: Der er afsat 2 mio. kr.\n\nDet betyder: intet."
+        );
+    }
+
+    /// Two captions as one ("Indledning/Baggrund", Helsingør): the first one's section. One
+    /// half a caption is a line of text ("Budget/regnskab").
+    #[test]
+    fn captions_joined_by_a_slash() {
+        let item = filled(
+            "Sagsnr.: 14/8437\n\nIndledning/Baggrund\nBudgettet skal behandles.\n\nSagsfremstilling/Vurdering\nForslaget holder.\n\nBaggrund/regnskab\nTal.",
+        );
+        assert_eq!(item.background, "Budgettet skal behandles.");
+        assert_eq!(
+            item.presentation,
+            "Forslaget holder.\n\nBaggrund/regnskab\nTal."
         );
     }
 
