@@ -491,6 +491,38 @@ pub fn case_reference(line: &str) -> Option<(String, Option<String>)> {
     Some((reference.to_string(), officers(words)))
 }
 
+/// "18.00Ø00 - 2014/06569" (Gribskov), "00.01.00-A00-1-24": a journal number by the KLE alone on
+/// its line — its subject code ("18.00", "00.01.00"), a facet (a capital and two digits), then
+/// the case's year and number.
+fn kle_reference(line: &str) -> bool {
+    if line.len() > 40
+        || !line.starts_with(|c: char| c.is_ascii_digit())
+        || line.contains(char::is_whitespace) && !line.contains(" - ")
+    {
+        return false;
+    }
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    // The subject code: groups of two digits apart by periods.
+    let code_end = line
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(line.len());
+    let code = &line[..code_end];
+    let groups: Vec<&str> = code.split('.').collect();
+    if !(2..=3).contains(&groups.len()) || !groups.iter().all(|g| g.len() == 2 && digits(g)) {
+        return false;
+    }
+    // The facet, straight after the code or after a hyphen: "Ø00", "-A00".
+    let rest = line[code_end..]
+        .strip_prefix('-')
+        .unwrap_or(&line[code_end..]);
+    let mut chars = rest.chars();
+    let facet = chars.next().is_some_and(char::is_uppercase)
+        && chars.by_ref().take(2).filter(char::is_ascii_digit).count() == 2;
+    // The year and number after it: "- 2014/06569", "-1-24".
+    let tail = chars.as_str().trim_start_matches([' ', '-']);
+    facet && !tail.is_empty() && tail.split(['/', '-']).all(digits)
+}
+
 /// "Til toppen": a web page's link back to its top, printed after each item's text.
 fn is_page_link(line: &str) -> bool {
     matches!(
@@ -514,7 +546,7 @@ pub fn is_case_reference(line: &str) -> bool {
 fn case_reference_parts(line: &str) -> Option<(&str, &str)> {
     let line = line.trimmed();
     if !line.starts_with(|c: char| c.is_uppercase()) {
-        return None;
+        return kle_reference(line).then_some((line, ""));
     }
     // eDoc, Acadre and SBSYS say "Sagsnr."; others the journal number or the case's id.
     const LABELS: [&str; 9] = [
@@ -1481,6 +1513,17 @@ mod tests {
             case_reference("Sagsnr.: 07/20254                Fraværende: Torben Myrup, Lise Harbo"),
             Some(("07/20254".into(), None))
         );
+        // A journal number by the KLE alone on its line, unlabelled (Gribskov).
+        assert_eq!(
+            case_reference("18.00Ø00 - 2014/06569"),
+            Some(("18.00Ø00 - 2014/06569".into(), None))
+        );
+        assert_eq!(
+            case_reference("00.01.00-A00-1-24"),
+            Some(("00.01.00-A00-1-24".into(), None))
+        );
+        assert_eq!(case_reference("18.00 blev mødet hævet"), None);
+        assert_eq!(case_reference("12.30 - 13.00 Frokost"), None);
         // A label's word in a sentence is no label: a reference has digits.
         assert_eq!(case_reference("Sagsnummeret er endnu ikke oprettet"), None);
         assert_eq!(case_reference("KL-KKR formandskabsmøde"), None);
