@@ -247,17 +247,30 @@ fn printed_twice(lines: &[Line], line: usize) -> usize {
 const MAX_ATTACHMENTS: usize = 100;
 
 /// Whether the numbered line at `index` is an entry of a list of attachments: under a "Bilag"
-/// caption, with only the list's other entries between ("Bilag / 1. Skitseforslag / 2. …").
+/// caption, numbered on from 1 with only the list's other entries between ("Bilag / 1.
+/// Skitseforslag / 2. …").
 /// A list is looked back on as far as a list of attachments runs: a long numbered list is not
 /// walked again for each of its lines.
 fn in_attachments_list(lines: &[Line], index: usize) -> bool {
+    // An entry of the list: numbered "N." as the list numbers, one on from the entry before it
+    // (the next item's heading after the list, "Punkt 2: …" or a "2." again, is a heading).
+    let entry = |text: &str| {
+        headings::heading(text)
+            .filter(|h| !h.punkt && h.levels.len() == 1)
+            .map(|h| h.levels[0])
+    };
+    let Some(mut number) = entry(&lines[index].text) else {
+        return false;
+    };
     for line in lines[..index].iter().rev().take(MAX_ATTACHMENTS) {
         match line.kind {
             Kind::Break => return false,
             Kind::Empty => continue,
-            Kind::Text if body::is_attachments_caption(&line.text) => return true,
-            Kind::Text if headings::heading(&line.text).is_some() => continue,
-            Kind::Text => return false,
+            Kind::Text if body::is_attachments_caption(&line.text) => return number == 1,
+            Kind::Text => match entry(&line.text) {
+                Some(before) if before + 1 == number => number = before,
+                _ => return false,
+            },
         }
     }
     false

@@ -1142,3 +1142,40 @@ fn decisions_under_one_caption_each_named_by_its_committee_and_day() {
         Some("Intet.")
     );
 }
+
+/// A numbered list under "Bilag" goes on only with the next number in its own form: the next
+/// item's heading after it ("Punkt 2: …", or "2. …" when the list has had its 2) is a heading.
+#[test]
+fn the_next_heading_after_a_numbered_attachments_list() {
+    for next in ["Punkt 2: Ændring af takster", "2. Ændring af takster"] {
+        let punkt = next.starts_with("Punkt");
+        let first = if punkt {
+            "Punkt 1: Regnskab 2012"
+        } else {
+            "1. Regnskab 2012"
+        };
+        let got = read(&format!(
+            "Økonomiudvalget\nDagsorden\nMødedato: 10-04-2013\n\n{first}\nSagsnr.: 13/1\n\nSagsfremstilling\nRegnskabet er aflagt.\n\nBilag\n1. Årsregnskab 2012\n2. Revisionsberetning\n\n{next}\nSagsnr.: 13/2\n\nIndstilling\nDirektionen indstiller, at taksterne ændres.\n"
+        ));
+        let items = &got.agenda.items;
+        assert_eq!(items.len(), 2, "{next}: {:?}", toc(&got.agenda));
+        assert_eq!(items[1].title, "Ændring af takster", "{next}");
+        assert_eq!(
+            items[0].attachments,
+            ["1. Årsregnskab 2012", "2. Revisionsberetning"],
+            "{next}"
+        );
+        assert_eq!(items[1].recommendations.len(), 1, "{next}");
+    }
+    // Printed without a gap anywhere (a text extraction).
+    for (first, next, last) in [("Punkt 1:", "Punkt 2:", "Punkt 3:"), ("1.", "2.", "3.")] {
+        let got = read(&format!(
+            "Byrådet\nDagsorden 24. april 2013\n\n{first} Regnskab 2012\nSagsfremstilling\nRegnskabet udviser et overskud.\nBilag:\n1. Årsregnskab 2012\n2. Revisionsberetning\n{next} Ændring af takster\nIndstilling\nDet indstilles, at taksterne godkendes.\n{last} Eventuelt\n"
+        ));
+        assert_eq!(
+            toc(&got.agenda).iter().map(|e| e.1).collect::<Vec<_>>(),
+            ["Regnskab 2012", "Ændring af takster", "Eventuelt"],
+            "{next}"
+        );
+    }
+}
