@@ -264,7 +264,12 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
         }
         // "Økonomiudvalget – Referat – 1. oktober 2018": a web page's title, the body, the kind
         // and the date apart by dashes.
-        let parts: Vec<&str> = line.split(['–', '-']).map(|p| p.trimmed()).collect();
+        // (Dashes apart by spaces: a name's own hyphen, "Teknik- og Miljøudvalget", is none.)
+        let parts: Vec<&str> = line
+            .split(" - ")
+            .flat_map(|p| p.split(" – "))
+            .map(|p| p.trimmed())
+            .collect();
         if parts.len() >= 2
             && let Some(minutes) = parts.iter().find_map(|p| kind(p))
         {
@@ -514,6 +519,9 @@ mod tests {
         assert!(m.minutes);
         let m = front("Økonomiudvalget – Referat – 1. oktober 2018\n");
         assert_eq!(m.body.as_deref(), Some("Økonomiudvalget"));
+        // A name's own hyphen is no dash between parts.
+        let m = front("Teknik- og Miljøudvalget - Dagsorden\n");
+        assert_eq!(m.body.as_deref(), Some("Teknik- og Miljøudvalget"));
     }
 
     /// Gribskov's web page: the day the page was published, then the meeting's day and hour.

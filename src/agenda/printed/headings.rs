@@ -139,7 +139,11 @@ fn punkt_heading(t: &str) -> Option<Heading<'_>> {
             _ => break,
         }
     }
-    let rest = rest.trim_start_matches([':', '.', '-', '–']);
+    // "Punkt 2: Title", "Punkt 2. Title", and with a dash apart by spaces, "Punkt 2 - Title".
+    let rest = match rest.trim_start().strip_prefix(['-', '–']) {
+        Some(after) if rest.starts_with(' ') => after,
+        _ => rest.trim_start_matches([':', '.', '-', '–']),
+    };
     title_after(rest, levels, true)
 }
 
@@ -458,6 +462,15 @@ mod tests {
         );
         assert_eq!(heading("Pkt. 12 Eventuelt").unwrap().number, "12");
         assert_eq!(heading("Punkt 3.4: Budget").unwrap().number, "3.4");
+        // A dash between, spaced as a web page prints it.
+        for line in [
+            "Punkt 1 - Meddelelser",
+            "Punkt 1 – Meddelelser",
+            "Pkt. 1 - Meddelelser",
+        ] {
+            let h = heading(line).unwrap();
+            assert_eq!((h.number.as_str(), h.title), ("1", "Meddelelser"), "{line}");
+        }
         assert_eq!(heading("1.\tMeddelelser").unwrap().title, "Meddelelser");
         assert_eq!(heading("15. maj 2024 via portalen"), None);
         assert_eq!(heading("2026. "), None);
