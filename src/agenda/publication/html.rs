@@ -58,7 +58,19 @@ pub fn element_paragraphs(element: ElementRef) -> Vec<Paragraph> {
     // Inside the page's main part or an article: a footer there is the article's own.
     let mut content = 0usize;
     // The site's menus, and the page's footer outside its content, are not the agenda's.
-    let chrome = |name: &str, content: usize| name == "nav" || (name == "footer" && content == 0);
+    let chrome = |e: &scraper::node::Element, content: usize| {
+        let name = e.name();
+        // By the names the site gives them: a cookie banner, a breadcrumb, a footer.
+        let named = |word: &str| {
+            let has = |s: &str| s.to_ascii_lowercase().contains(word);
+            e.id().is_some_and(has) || e.classes().any(has)
+        };
+        name == "nav"
+            || (content == 0 && (name == "footer" || named("footer")))
+            || named("cookie")
+            || named("consent")
+            || named("breadcrumb")
+    };
     // Inside a list entry, breaks are spaces: the entry is one line (a nested entry is its own).
     let mut entries = 0usize;
     for edge in element.traverse() {
@@ -67,7 +79,7 @@ pub fn element_paragraphs(element: ElementRef) -> Vec<Paragraph> {
                 Node::Text(t) if hidden == 0 => out.text(t),
                 Node::Element(e) => {
                     let name = e.name();
-                    if is_hidden(name) || chrome(name, content) {
+                    if is_hidden(name) || chrome(e, content) {
                         hidden += 1;
                         continue;
                     }
@@ -89,7 +101,7 @@ pub fn element_paragraphs(element: ElementRef) -> Vec<Paragraph> {
                     if matches!(name, "main" | "article") {
                         content = content.saturating_sub(1);
                     }
-                    if is_hidden(name) || chrome(name, content) {
+                    if is_hidden(name) || chrome(e, content) {
                         hidden = hidden.saturating_sub(1);
                     } else if name == "li" {
                         entries = entries.saturating_sub(1);
@@ -270,6 +282,21 @@ mod tests {
             "<html><body><nav><a>Forside</a></nav><main><h1>Udvalget</h1><article><p>Punkt</p><footer>Sagsnr. 12</footer></article></main><footer>Kontakt os</footer></body></html>",
         );
         assert_eq!(text, "Udvalget\n\nPunkt\n\nSagsnr. 12\n\n");
+    }
+
+    /// A cookie banner, a breadcrumb and a footer the site names by its classes or ids are the
+    /// site's too: before the page's title, they hid the committee; after the last item, the
+    /// footer ran into its text.
+    #[test]
+    fn the_sites_banners_and_footers_by_their_names() {
+        let text = page_text(
+            "<html><body><div class=\"cookie-banner\"><p>Vi bruger cookies</p><p>1. Nødvendige cookies</p></div><div id=\"CybotCookiebotDialog\">OK</div><ol class=\"breadcrumb\"><li>Forside</li></ol><h1>Økonomiudvalget</h1><p>Punkt</p><div class=\"article-footer\"><p>Sidst opdateret</p></div><div id=\"footer\">Kontakt</div></body></html>",
+        );
+        assert_eq!(text, "Økonomiudvalget\n\nPunkt\n\n");
+        // Inside the page's article, a footer by its name is the article's own.
+        let text =
+            page_text("<article><p>Punkt</p><div class=\"footer\">Sagsnr. 12</div></article>");
+        assert_eq!(text, "Punkt\n\nSagsnr. 12\n\n");
     }
 
     #[test]
