@@ -269,7 +269,12 @@ pub fn decision_heading(line: &str) -> bool {
 /// "Sundheds-, Idræts- og Fritidsudvalget den 15-05-2014": a committee and the day it decided,
 /// as SBSYS names each meeting's decision under its "Beslutninger" caption.
 pub fn dated_committee(line: &str) -> bool {
-    let Some((name, day)) = line.trimmed().rsplit_once(" den ") else {
+    // Asked of every printed line: a line that does not end in a digit is refused at once.
+    let line = line.trimmed();
+    if line.len() > 140 || !line.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let Some((name, day)) = line.rsplit_once(" den ") else {
         return false;
     };
     // The day in digits, as the system prints it: "den 8. maj 2013" ends a sentence of text
@@ -523,6 +528,33 @@ fn kle_reference(line: &str) -> bool {
     facet && !tail.is_empty() && tail.split(['/', '-']).all(digits)
 }
 
+/// A case's fact's label alone on its line ("Sagsnr.:", "Sagsbehandler"), its value on a line
+/// below: how a text extraction reads a two-column table of facts a column at a time.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum FactLabel {
+    Case,
+    Officer,
+}
+
+pub fn fact_label(line: &str) -> Option<FactLabel> {
+    // Asked of every printed line: most are refused by their length.
+    if line.len() > 40 {
+        return None;
+    }
+    let t = line.trimmed();
+    if t.len() > 20 {
+        return None;
+    }
+    let word = t.trim_end_matches([':', '.', ' ']).to_lowercase();
+    match word.as_str() {
+        "sagsnr" | "sags nr" | "sagsnummer" | "j.nr" | "journalnr" | "sags-id" => {
+            Some(FactLabel::Case)
+        }
+        "sagsbehandler" | "sagsansvarlig" | "sagsbehandlere" => Some(FactLabel::Officer),
+        _ => None,
+    }
+}
+
 /// "Til toppen": a web page's link back to its top, printed after each item's text.
 fn is_page_link(line: &str) -> bool {
     matches!(
@@ -671,6 +703,7 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
         after_decision: None,
         after_attachments: Section::Presentation,
         fresh_caption: false,
+        labels: Vec::new(),
     };
     for paragraph in paragraphs {
         // A signature page after the last item's text is no part of it.
@@ -682,6 +715,33 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
         let mut listing = false;
         for line in paragraph {
             let line = line.trimmed();
+            // The facts' labels above their values, in turn (a table read a column at a time).
+            if reader.section == Section::Before {
+                if let Some(label) = fact_label(line) {
+                    reader.labels.push(label);
+                    continue;
+                }
+                // A value has no label of its own ("Sagsnr.:" empty, then "Sagsbehandler: …").
+                let value = !reader.labels.is_empty()
+                    && line.len() <= 40
+                    && !line.contains(':')
+                    && heading(line).is_none();
+                if value {
+                    match reader.labels.remove(0) {
+                        FactLabel::Case if line.contains(|c: char| c.is_ascii_digit()) => {
+                            item.case_ref.get_or_insert_with(|| line.to_string());
+                            continue;
+                        }
+                        FactLabel::Officer => {
+                            item.case_officers.get_or_insert_with(|| line.to_string());
+                            continue;
+                        }
+                        FactLabel::Case => {}
+                    }
+                } else {
+                    reader.labels.clear();
+                }
+            }
             // "Fraværende:" with no one after it (under each decision of Holbæk's portal), and
             // a web page's link back to its top after each item.
             if line.is_empty() || super::front::is_empty_list(line) || is_page_link(line) {
@@ -727,8 +787,9 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
                     .get_or_insert_with(|| officer.to_string());
                 continue;
             }
-            // The case's access beside its number and officer (eDoc): "Åben", "Lukket".
-            if reader.section == Section::Before && item.case_ref.is_some() && line.len() <= 7 {
+            // The case's access before its text, beside its number and officer (eDoc), or
+            // where the number is empty ("Sagsnr.:" alone): "Åben", "Lukket".
+            if reader.section == Section::Before && line.len() <= 7 {
                 let access = line.to_lowercase();
                 if is_access(&access) {
                     item.closed |= access.starts_with("lukket");
@@ -877,6 +938,8 @@ struct Reader {
     after_attachments: Section,
     /// The attachments' caption was the last thing read: the paragraph after it is its list.
     fresh_caption: bool,
+    /// Facts' labels read above their values, waiting for them in turn.
+    labels: Vec<FactLabel>,
 }
 
 impl Reader {
@@ -1263,6 +1326,20 @@ mod tests {
         assert_eq!(
             item.presentation,
             "Økonomi: Der er afsat 2 mio. kr.\n\nDet betyder: intet."
+        );
+    }
+
+    /// eDoc's web page with its case number left empty: the label goes, the officer under
+    /// their label and the access are read.
+    #[test]
+    fn an_empty_case_number_and_the_access_under_it() {
+        let item = filled("Sagsnr.:\nSagsbehandler: Maja Føns\nLukket\n\nSagsfremstilling\nTekst.");
+        assert_eq!(item.case_ref, None);
+        assert_eq!(item.case_officers.as_deref(), Some("Maja Føns"));
+        assert!(item.closed);
+        assert_eq!(
+            (item.background.as_str(), item.presentation.as_str()),
+            ("", "Tekst.")
         );
     }
 

@@ -865,6 +865,7 @@ fn full_title(
             && !body::is_case_reference(&next.text)
             && !body::is_heading(&next.text)
             && !body::is_captioned_line(&next.text)
+            && body::fact_label(&next.text).is_none()
             && access_line(&next.text).is_none();
         // A title as long as its entry's is whole: the line after it is text (an extraction
         // that leaves no gap under a heading).

@@ -128,6 +128,8 @@ pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
                     || (under_caption && ends_in_file_type(last_printed))
                     || body::dated_committee(text)
                     || body::dated_committee(last_printed)
+                    || body::fact_label(text).is_some()
+                    || body::fact_label(last_printed).is_some()
                     || body::attachment_row(text).is_some()
                     || line.indented
                     || after_case_ref

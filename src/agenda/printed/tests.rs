@@ -1179,3 +1179,31 @@ fn the_next_heading_after_a_numbered_attachments_list() {
         );
     }
 }
+
+/// A text extraction that reads a two-column table of facts a column at a time: the labels
+/// ("Sagsnr.", "Sagsbehandler") under the heading, then their values. The labels are no part of
+/// the title, and the values are the case's number and officer.
+#[test]
+fn case_labels_above_their_values() {
+    for facts in [
+        "Sagsnr.:\n13/100\n",
+        "Sagsnr.\nSagsbehandler\n13/100\nMAH\n",
+        "Sagsnr.:\n13/100\nSagsbehandler:\nMAH\n",
+        // A label whose value the extraction lost: the caption after it is still a caption.
+        "Sagsnr.:\n",
+    ] {
+        let got = read(&format!(
+            "Byrådet\nDagsorden 24. april 2013\n\n1. Godkendelse af dagsorden\n{facts}Sagsfremstilling\nDagsordenen godkendes.\n\n2. Eventuelt\nSagsfremstilling\nIntet.\n"
+        ));
+        let item = &got.agenda.items[0];
+        assert_eq!(item.title, "Godkendelse af dagsorden", "{facts}");
+        if facts.contains("13/100") {
+            assert_eq!(item.case_ref.as_deref(), Some("13/100"), "{facts}");
+        }
+        assert_eq!(item.presentation, "Dagsordenen godkendes.", "{facts}");
+        if facts.contains("MAH") {
+            assert_eq!(item.case_officers.as_deref(), Some("MAH"), "{facts}");
+        }
+        assert!(item.background.is_empty(), "{facts}: {}", item.background);
+    }
+}
