@@ -451,9 +451,7 @@ pub fn is_signature_caption(line: &str) -> bool {
 pub fn case_officer(line: &str) -> Option<&str> {
     let (label, name) = line.split_once(':')?;
     let label = label.trimmed();
-    let known = ["sagsbehandler", "sagsansvarlig", "sagsbehandlere"]
-        .iter()
-        .any(|l| label.eq_ignore_ascii_case(l));
+    let known = OFFICER_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l));
     let name = name.trimmed();
     (known && !name.is_empty() && name.len() <= 80).then_some(name)
 }
@@ -528,14 +526,32 @@ fn kle_reference(line: &str) -> bool {
     facet && !tail.is_empty() && tail.split(['/', '-']).all(digits)
 }
 
-/// A case's fact's label alone on its line ("Sagsnr.:", "Sagsbehandler"), its value on a line
-/// below: how a text extraction reads a two-column table of facts a column at a time.
+/// The labels of a case's number: eDoc, Acadre and SBSYS say "Sagsnr."; others the journal
+/// number or the case's id.
+const CASE_LABELS: [&str; 9] = [
+    "sagsnr",
+    "sags nr",
+    "sagsnummer",
+    "sag nr",
+    "j.nr",
+    "j. nr",
+    "journalnr",
+    "journalnummer",
+    "sags-id",
+];
+
+/// The labels of a case's officer.
+const OFFICER_LABELS: [&str; 3] = ["sagsbehandler", "sagsansvarlig", "sagsbehandlere"];
+
+/// Which fact a label alone on its line names.
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub enum FactLabel {
     Case,
     Officer,
 }
 
+/// A case's fact's label alone on its line ("Sagsnr.:", "Sagsbehandler"), its value on a line
+/// below: how a text extraction reads a two-column table of facts a column at a time.
 pub fn fact_label(line: &str) -> Option<FactLabel> {
     // Asked of every printed line: most are refused by their length.
     if line.len() > 40 {
@@ -546,12 +562,12 @@ pub fn fact_label(line: &str) -> Option<FactLabel> {
         return None;
     }
     let word = t.trim_end_matches([':', '.', ' ']).to_lowercase();
-    match word.as_str() {
-        "sagsnr" | "sags nr" | "sagsnummer" | "j.nr" | "journalnr" | "sags-id" => {
-            Some(FactLabel::Case)
-        }
-        "sagsbehandler" | "sagsansvarlig" | "sagsbehandlere" => Some(FactLabel::Officer),
-        _ => None,
+    if CASE_LABELS.contains(&word.as_str()) {
+        Some(FactLabel::Case)
+    } else {
+        OFFICER_LABELS
+            .contains(&word.as_str())
+            .then_some(FactLabel::Officer)
     }
 }
 
@@ -580,19 +596,7 @@ fn case_reference_parts(line: &str) -> Option<(&str, &str)> {
     if !line.starts_with(|c: char| c.is_uppercase()) {
         return kle_reference(line).then_some((line, ""));
     }
-    // eDoc, Acadre and SBSYS say "Sagsnr."; others the journal number or the case's id.
-    const LABELS: [&str; 9] = [
-        "sagsnr",
-        "sags nr",
-        "sagsnummer",
-        "sag nr",
-        "j.nr",
-        "j. nr",
-        "journalnr",
-        "journalnummer",
-        "sags-id",
-    ];
-    for label in LABELS {
+    for label in CASE_LABELS {
         if let Some(rest) = strip_prefix_ci(line, label) {
             let rest = rest.trim_start_matches(['.', ':', ' ']);
             // "Sagsnummeret er …": the word in a sentence, not a label before a number.
