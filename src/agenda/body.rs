@@ -580,7 +580,7 @@ fn is_page_link(line: &str) -> bool {
 }
 
 /// "Åben", "Åbent", "Lukket": a case's access, as the systems print it beside its number.
-fn is_access(word: &str) -> bool {
+pub fn is_access(word: &str) -> bool {
     matches!(word, "åben" | "åbent" | "lukket" | "lukket punkt")
 }
 

@@ -527,7 +527,7 @@ struct Chosen {
 /// prints the title under its numbered heading): after that line. A line that only begins with
 /// the title is text.
 fn past_title_again(lines: &[Line], start: usize, title: &str) -> usize {
-    match (start..lines.len()).find(|&i| lines[i].kind == Kind::Text) {
+    match first_printed(lines, start) {
         // (Lengths far apart tell most lines from the title without normalizing either.)
         Some(i)
             if lines[i].text.len().abs_diff(title.len()) <= 8 + title.len() / 4
@@ -550,24 +550,23 @@ fn access_line(line: &str) -> Option<bool> {
     let (Some(access), Some(what), None) = (words.next(), words.next(), words.next()) else {
         return None;
     };
-    let closed = match access.to_lowercase().as_str() {
-        "åben" | "åbent" => false,
-        "lukket" => true,
-        _ => return None,
-    };
-    matches!(what.to_lowercase().as_str(), "sag" | "punkt").then_some(closed)
+    // The word the systems print beside a case number ("Åben", "Lukket"), over a case or item.
+    let access = access.to_lowercase();
+    let what = matches!(what.to_lowercase().as_str(), "sag" | "punkt");
+    (what && body::is_access(&access)).then(|| access == "lukket")
+}
+
+/// The first printed line from `start` on.
+fn first_printed(lines: &[Line], start: usize) -> Option<usize> {
+    (start..lines.len()).find(|&i| lines[i].kind == Kind::Text)
 }
 
 /// Past an access line ([`access_line`]) that is the first printed line of an item's text, and
 /// the access it gives.
 fn past_access_line(lines: &[Line], start: usize) -> (usize, Option<bool>) {
-    match (start..lines.len()).find(|&i| lines[i].kind == Kind::Text) {
-        Some(i) => match access_line(&lines[i].text) {
-            Some(closed) => (i + 1, Some(closed)),
-            None => (start, None),
-        },
-        None => (start, None),
-    }
+    first_printed(lines, start)
+        .and_then(|i| access_line(&lines[i].text).map(|closed| (i + 1, Some(closed))))
+        .unwrap_or((start, None))
 }
 
 /// The last printed line in `from..to`, when it is a label over the items that follow it
