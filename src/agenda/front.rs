@@ -4,7 +4,7 @@
 //! Byrådssalen", labelled lines ("Dato: 08-04-2025 10:00", "Sted: …"), and who came: "Tilstede",
 //! "Medlemmer", "Afbud/Fraværende", "Sekretær".
 
-use super::{Meeting, Person, meta, printed};
+use super::{Meeting, Person, meta, people, printed};
 use crate::agenda::text::Trim;
 use crate::agenda::text::squash_spaces;
 
@@ -217,8 +217,10 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             in_place = false;
             add_columns(&mut columns, list.replace(which), meeting, &mut members);
             named = !inline.is_empty();
-            for name in inline.split([',', ';']).filter(|n| !n.trimmed().is_empty()) {
-                add(meeting, &mut members, which, name);
+            if !inline.is_empty() {
+                for name in people::names(inline) {
+                    add(meeting, &mut members, which, name);
+                }
             }
             continue;
         }
@@ -241,6 +243,20 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
                 .map(squash_spaces)
                 .filter(|c| !c.is_empty())
                 .collect();
+            // One line of names apart by commas ("Anne Hansen, Bo Jensen"): a name a row.
+            if let [cell] = &cells[..] {
+                let names = people::names(cell);
+                if names.len() > 1 {
+                    for name in names {
+                        match columns.first_mut() {
+                            Some(column) => column.push(name.to_string()),
+                            None => columns.push(vec![name.to_string()]),
+                        }
+                    }
+                    named = true;
+                    continue;
+                }
+            }
             let a_name = |name: &String| looks_like_a_name(name) && !printed::is_table_label(name);
             if !cells.is_empty() && cells.iter().all(a_name) {
                 for (at, name) in cells.into_iter().enumerate() {
@@ -509,6 +525,30 @@ mod tests {
         // A sentence under the day is no place.
         let m = front("Byrådet\nOnsdag den 24. april 2013 kl. 19:00\nMødet holdes i salen.\n");
         assert_eq!(m.location, None);
+    }
+
+    /// Names one after another on the line under their label, or after it: each is a person,
+    /// and a role after a comma stays with its name.
+    #[test]
+    fn names_in_a_row() {
+        let names = |people: &[Person]| people.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+        let m = front(
+            "Byrådet\n\nDeltagere:\nAnne Hansen, Bo Jensen, Carl Madsen\n\nAfbud:\nDorte Juul\n",
+        );
+        assert_eq!(
+            names(&m.present),
+            ["Anne Hansen", "Bo Jensen", "Carl Madsen"]
+        );
+        assert_eq!(names(&m.absent), ["Dorte Juul"]);
+        let m = front("Tilstede: Birgit Hansen (A), formand, Bo Jensen (V) og Carl Madsen\n");
+        assert_eq!(
+            names(&m.present),
+            [
+                "Birgit Hansen (A) - formand",
+                "Bo Jensen (V)",
+                "Carl Madsen"
+            ]
+        );
     }
 
     #[test]

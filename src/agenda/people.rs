@@ -74,6 +74,54 @@ impl Person {
     }
 }
 
+/// The people a line names one after another: "Anne Hansen, Bo Jensen og Carl Madsen". A role
+/// after a comma stays with the name before it ("Birgit Hansen (A), formand"); a line whose
+/// parts are not all names ("Ole, der kom senere") is one entry, as printed.
+pub fn names(line: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for part in line.split([',', ';']) {
+        let end = start + part.len();
+        let (a, b) = (start, end);
+        start = end + 1;
+        if part.trimmed().is_empty() {
+            continue;
+        }
+        match out.last_mut() {
+            // The role joins the name it follows, with the comma between them.
+            Some(last) if is_role(part) => {
+                let from = last.as_ptr() as usize - line.as_ptr() as usize;
+                *last = &line[from..b];
+            }
+            _ => {
+                // "Bo Jensen og Carl Madsen": the last two names of the list.
+                match part.split_once(" og ") {
+                    Some((x, y)) if is_name(x) && is_name(y) => {
+                        out.push(x.trimmed());
+                        out.push(y.trimmed());
+                    }
+                    _ => out.push(line[a..b].trimmed()),
+                }
+            }
+        }
+    }
+    if out.len() > 1 && out.iter().all(|n| is_name(n)) {
+        out
+    } else {
+        vec![line.trimmed()]
+    }
+}
+
+/// A person's name as a list prints it: capitalised, a few words, no sentence.
+fn is_name(text: &str) -> bool {
+    let person = Person::parse(text);
+    let words = person.name.split_whitespace().count();
+    (1..=5).contains(&words)
+        && person.name.starts_with(char::is_uppercase)
+        && !person.name.ends_with('.')
+        && !person.name.contains(':')
+}
+
 fn is_role(word: &str) -> bool {
     let w = word.trimmed().to_lowercase();
     ROLES.iter().any(|r| w == *r)
@@ -134,5 +182,32 @@ mod tests {
         // Not a party: words in brackets stay in the name.
         let p = Person::parse("Jens Jensen (Lokalrådet Nord)");
         assert_eq!(p.name, "Jens Jensen (Lokalrådet Nord)");
+    }
+
+    #[test]
+    fn names_one_after_another() {
+        assert_eq!(
+            names("Anne Hansen, Bo Jensen, Carl Madsen"),
+            ["Anne Hansen", "Bo Jensen", "Carl Madsen"]
+        );
+        assert_eq!(
+            names("Anne Hansen (A), formand, Bo Jensen (V); Carl Madsen og Dorte Juul (Ø)"),
+            [
+                "Anne Hansen (A), formand",
+                "Bo Jensen (V)",
+                "Carl Madsen",
+                "Dorte Juul (Ø)"
+            ]
+        );
+        // One person with a role, or a line that is not a list of names: as printed.
+        assert_eq!(
+            names("Birgit Hansen (A), formand"),
+            ["Birgit Hansen (A), formand"]
+        );
+        assert_eq!(
+            names("Ole Sørensen, der deltog under punkt 3"),
+            ["Ole Sørensen, der deltog under punkt 3"]
+        );
+        assert_eq!(names("Mie Helene Andresen"), ["Mie Helene Andresen"]);
     }
 }
