@@ -115,7 +115,19 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
     // A whole sentence after the lead-in is a clause, whatever its verb; so is one alone.
     let sentence = rest.ends_with('.') && rest.split_whitespace().count() >= 4;
     let a_clause = sentence || lines.len() == 1 || ends_a_clause(rest);
+    // "…, at Økonomiudvalget anbefaler Byrådet," over clauses marked without their own "at"
+    // ("1. budgetopfølgningen tages til efterretning,"): who decides is the lead-in's, and the
+    // clauses are the list under it.
+    let over_marked_list = !intro.is_empty()
+        && rest.ends_with([',', ':'])
+        && lines.get(1).is_some_and(|next| {
+            !matches!(mark_of(next), Mark::None | Mark::At)
+                && !starts_with_at(strip_marks_only(next))
+        });
     if rest.is_empty() {
+        list_form = true;
+    } else if over_marked_list {
+        intro = format!("{intro} {rest}");
         list_form = true;
     } else if !intro.is_empty() && first_verb(&rest.to_lowercase()).is_none() && !a_clause {
         // "Det indstilles, at KKR Midtjylland" / "…, at KKR Midtjylland:": the subject belongs
@@ -158,12 +170,18 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
     if intro.ends_with(',') && every_clause_says_at {
         intro.push_str(" at");
     }
+    // A clause without a verb of its own asks for what the lead-in asks ("…, at udvalget
+    // godkender:" over "a) anlægsbudgettet").
+    let asked = lead_in_end(&intro).map_or(Action::Other, |end| classify(&intro[end..]));
     let recommendations = clauses
         .iter()
         .flat_map(|c| split_first_line(c))
         .filter(|c| !c.is_empty())
         .map(|text| Recommendation {
-            action: classify(&text),
+            action: match classify(&text) {
+                Action::Other => asked,
+                action => action,
+            },
             text,
         })
         .collect();
@@ -275,18 +293,24 @@ pub fn starts_clause(line: &str) -> bool {
 
 /// The clause without its list mark and the "at" that continues the lead-in.
 fn strip_marks(line: &str) -> &str {
-    let mut l = line
-        .trim_start_matches(['-', '–', '•', '*', '·'])
-        .trim_start();
-    if let Some(n) = enumerator_len(l) {
-        l = l[n..].trim_start();
-    }
+    let l = strip_marks_only(line);
     for at in ["at ", "At "] {
         if let Some(rest) = l.strip_prefix(at) {
             return rest.trim_start();
         }
     }
     l
+}
+
+/// The line without its list mark ("- ", "1. ", "a) ").
+fn strip_marks_only(line: &str) -> &str {
+    let l = line
+        .trim_start_matches(['-', '–', '•', '*', '·'])
+        .trim_start();
+    match enumerator_len(l) {
+        Some(n) => l[n..].trim_start(),
+        None => l,
+    }
 }
 
 /// The kind of mark a clause's line begins with.
@@ -399,6 +423,30 @@ mod tests {
             classify("tager anbefalingerne til efterretning"),
             Action::Note
         );
+    }
+
+    /// Points under a lead-in that says who decides and how ("…, at udvalget godkender:"): the
+    /// lead-in keeps its verb, each point is a clause and asks for what the lead-in asks.
+    #[test]
+    fn points_under_the_lead_ins_verb() {
+        let (intro, recs) = split(&lines(
+            "Det indstilles, at udvalget godkender:\na) anlægsbudgettet for Skolevej\nb) tidsplanen for Havnen",
+        ));
+        assert_eq!(intro, "Det indstilles, at udvalget godkender:");
+        let got: Vec<(&str, Action)> = recs.iter().map(|r| (r.text.as_str(), r.action)).collect();
+        assert_eq!(
+            got,
+            [
+                ("anlægsbudgettet for Skolevej", Action::Approve),
+                ("tidsplanen for Havnen", Action::Approve),
+            ]
+        );
+        // Clauses that say "at" themselves follow a clause of the lead-in's own.
+        let (intro, recs) = split(&lines(
+            "Det indstilles, at udvalget godkender referatet,\n- at sagen sendes i høring.",
+        ));
+        assert_eq!(intro, "Det indstilles, at");
+        assert_eq!(recs.len(), 2);
     }
 
     #[test]

@@ -66,6 +66,33 @@ fn at_clause(text: &str, paragraph: &Paragraph) -> bool {
         })
 }
 
+/// A recommendation's clause numbered without "at" ("1. budgetopfølgningen tages til
+/// efterretning,"): the first under a lead-in whose line ends where a list goes on, each next one
+/// under the clause numbered one less. (Elsewhere "2. april" on a line's start is a date.)
+fn numbered_clause(text: &str, paragraph: &Paragraph) -> bool {
+    let Some(n) = clause_number(text) else {
+        return false;
+    };
+    paragraph.last().is_some_and(|last| {
+        if n == 1 {
+            last.trim_end().ends_with([',', ':'])
+                && recommendation::opens_with_lead_in(last)
+                && clause_number(last).is_none()
+        } else {
+            clause_number(last) == Some(n - 1)
+        }
+    })
+}
+
+/// The number of a line that starts "N. " and goes on in lower case.
+fn clause_number(line: &str) -> Option<u32> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = line[digits..].strip_prefix(". ")?;
+    ((1..=2).contains(&digits) && rest.starts_with(char::is_lowercase))
+        .then(|| line[..digits].parse().ok())
+        .flatten()
+}
+
 /// An attachment's title that ends in its file's type, as a web page lists it: "Analyse 2019
 /// (PDF)", "Boligplan.docx". The title ends there.
 fn ends_in_file_type(line: &str) -> bool {
@@ -122,6 +149,7 @@ pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
                 let prev_open = last_printed.ends_with(['-', ',', ';']);
                 is_list_entry(text)
                     || at_clause(text, &paragraph)
+                    || numbered_clause(text, &paragraph)
                     || (under_caption
                         && body::is_marked_entry(text)
                         && paragraph.last().is_some_and(|l| body::is_marked_entry(l)))

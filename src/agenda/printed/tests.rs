@@ -1,6 +1,7 @@
 //! The recognizer on small documents in the shapes the systems print.
 
 use super::*;
+use crate::agenda::Action;
 
 fn read(text: &str) -> Imported {
     parse(text).unwrap()
@@ -1206,4 +1207,44 @@ fn case_labels_above_their_values() {
         }
         assert!(item.background.is_empty(), "{facts}: {}", item.background);
     }
+}
+
+/// Clauses numbered without "at" under a lead-in that names who decides ("…, at Økonomiudvalget
+/// anbefaler Byrådet,"): each number starts a clause, and the lead-in keeps its subject. A date
+/// in a sentence's second line ("2. april") goes on the sentence.
+#[test]
+fn numbered_clauses_without_at() {
+    for text in [
+        "1. Budgetopfølgning\n\nIndstilling\nDirektionen indstiller, at Økonomiudvalget anbefaler Byrådet,\n1. budgetopfølgningen tages til efterretning,\n2. der gives en tillægsbevilling på 2,5 mio. kr. til ældreområdet,\n3. sagen oversendes til budgetforhandlingerne.\n\nSagsfremstilling\nPrognosen viser et merforbrug.\n",
+        "1. Budgetopfølgning\n\nIndstilling\nDirektionen indstiller, at Økonomiudvalget anbefaler Byrådet,\n\n1. budgetopfølgningen tages til efterretning,\n\n2. der gives en tillægsbevilling på 2,5 mio. kr. til ældreområdet,\n\n3. sagen oversendes til budgetforhandlingerne.\n\nSagsfremstilling\nPrognosen viser et merforbrug.\n",
+    ] {
+        let a = read(text).agenda;
+        let item = &a.items[0];
+        assert_eq!(
+            item.recommendation_intro,
+            "Direktionen indstiller, at Økonomiudvalget anbefaler Byrådet,"
+        );
+        let clauses: Vec<(&str, Action)> = item
+            .recommendations
+            .iter()
+            .map(|r| (r.text.as_str(), r.action))
+            .collect();
+        assert_eq!(
+            clauses,
+            [
+                ("budgetopfølgningen tages til efterretning,", Action::Note),
+                (
+                    "der gives en tillægsbevilling på 2,5 mio. kr. til ældreområdet,",
+                    Action::Approve
+                ),
+                (
+                    "sagen oversendes til budgetforhandlingerne.",
+                    Action::Approve
+                ),
+            ]
+        );
+    }
+    // A sentence whose second line starts with a day of the month is one clause.
+    let a = read("1. Budget\n\nIndstilling\nDet indstilles, at udvalget godkender tidsplanen med frist den\n2. april 2025 for høringssvar.\n").agenda;
+    assert_eq!(a.items[0].recommendations.len(), 1, "{:?}", a.items[0]);
 }
