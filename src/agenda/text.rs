@@ -354,7 +354,11 @@ fn asks_for_look(b: u8) -> bool {
 
 /// Non-ASCII characters that are changed or removed.
 fn needs_care(c: char) -> bool {
-    matches!(c, '\u{ad}' | '\u{a0}' | '\u{f0b7}') || is_unsafe(c)
+    // U+200B and U+2060 (zero-width space, word joiner): a web page's invisible marks, removed.
+    matches!(
+        c,
+        '\u{ad}' | '\u{a0}' | '\u{f0b7}' | '\u{200b}' | '\u{2060}'
+    ) || is_unsafe(c)
 }
 
 /// Handles one special character at byte `at`; returns where plain text resumes.
@@ -855,6 +859,15 @@ mod tests {
             mixed.for_each(|i| got.push(i));
             proptest::prop_assert_eq!(&got, &searched);
         }
+    }
+
+    /// A web page's zero-width space or word joiner inside a title ("Budget\u{200b} 2026") is
+    /// no character: the title is the one its table of contents prints without it.
+    #[test]
+    fn zero_width_spaces_are_removed() {
+        assert_eq!(clean("Budget\u{200b} 2026\u{2060}"), "Budget 2026");
+        assert!(changes_in_cleaning("a\u{200b}b"));
+        assert!(!changes_in_cleaning("a\u{2013}b æøå"));
     }
 
     #[test]
