@@ -7,6 +7,7 @@
 use super::{Meeting, Person, meta, people, printed};
 use crate::agenda::text::Trim;
 use crate::agenda::text::squash_spaces;
+use std::collections::VecDeque;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum List {
@@ -185,7 +186,8 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
     let mut members = Vec::new();
     // A fact's label alone ("Mødedato"), its value on the next printed line: how a text
     // extraction reads a two-column table of facts (pdftotext without `-layout`).
-    let mut waiting: Option<String> = None;
+    // Several labels, then their values in the same order (a column of each).
+    let mut waiting: VecDeque<String> = VecDeque::new();
     // The place's lines, under an hour printed on a line of its own (Acadre: "Kl. 10:30 /
     // Kaløvig Kursuscenter / Præstekravevej 46 / …"), up to a gap.
     let mut place: Vec<String> = Vec::new();
@@ -202,17 +204,27 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             }
             continue;
         }
-        if let Some(label) = waiting.take()
-            && meta::read_labelled(&format!("{label}:{line}"), meeting)
-        {
-            after_date = meeting.date.is_some();
-            after_kind = false;
-            continue;
-        }
         // "Tilstede", "Afbud/Fraværende:", or "Tilstede: Anne, Bo".
         let (label, inline) = line
             .split_once(':')
             .map_or((line.as_str(), ""), |(l, r)| (l, r.trimmed()));
+        let bare_label = inline.is_empty()
+            && label.split_whitespace().count() == 1
+            && list_label(label).is_none()
+            && meta::read_labelled(&format!("{label}:"), &mut Meeting::default());
+        if bare_label {
+            waiting.push_back(label.to_string());
+            continue;
+        }
+        // Values in the labels' order; one that is not its label's ends the column.
+        if let Some(label) = waiting.pop_front() {
+            if meta::read_labelled(&format!("{label}:{line}"), meeting) {
+                after_date = meeting.date.is_some();
+                after_kind = false;
+                continue;
+            }
+            waiting.clear();
+        }
         if let Some(which) = list_label(label) {
             in_place = false;
             add_columns(&mut columns, list.replace(which), meeting, &mut members);
@@ -222,13 +234,6 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
                     add(meeting, &mut members, which, name);
                 }
             }
-            continue;
-        }
-        if inline.is_empty()
-            && label.split_whitespace().count() == 1
-            && meta::read_labelled(&format!("{label}:"), &mut Meeting::default())
-        {
-            waiting = Some(label.to_string());
             continue;
         }
         if in_place && inline.is_empty() && place.len() < MAX_PLACE_LINES {
@@ -525,6 +530,18 @@ mod tests {
         // A sentence under the day is no place.
         let m = front("Byrådet\nOnsdag den 24. april 2013 kl. 19:00\nMødet holdes i salen.\n");
         assert_eq!(m.location, None);
+    }
+
+    /// A front page's labels and values in two columns, read a column at a time (`pdftotext`
+    /// without `-layout`): the labels one under another, then their values in the same order.
+    #[test]
+    fn labels_then_their_values() {
+        let m = front(
+            "Økonomiudvalget\nDagsorden\n\nDato:\nTidspunkt:\nSted:\n\nTirsdag den 4. marts 2025\nKl. 16:00\nRådhuset, mødelokale 2\n",
+        );
+        assert_eq!(m.date.as_deref(), Some("2025-03-04"));
+        assert_eq!(m.time.as_deref(), Some("16:00"));
+        assert_eq!(m.location.as_deref(), Some("Rådhuset, mødelokale 2"));
     }
 
     /// Names one after another on the line under their label, or after it: each is a person,
