@@ -668,15 +668,18 @@ pub fn strip_back_cover(paragraphs: &mut Vec<Paragraph>) {
 
 /// Fills each entry from its text, in agenda order; the last text ends with the back cover,
 /// which belongs to no item.
-pub fn fill_each(items: &mut [Item], mut texts: Vec<(usize, Vec<Paragraph>)>) {
+/// Returns, item by item, whether its text had no caption at all (for [`unlabelled_decision`]).
+pub fn fill_each(items: &mut [Item], mut texts: Vec<(usize, Vec<Paragraph>)>) -> Vec<bool> {
     if let Some((_, last)) = texts.last_mut() {
         strip_back_cover(last);
     }
+    let mut uncaptioned = vec![false; items.len()];
     for (index, paragraphs) in texts {
         if let Some(item) = items.get_mut(index) {
-            fill(item, &paragraphs);
+            uncaptioned[index] = fill_read(item, &paragraphs, true);
         }
     }
+    uncaptioned
 }
 
 /// Fills an item's text fields from its paragraphs. Decisions go to `earlier_decisions` for
@@ -692,7 +695,8 @@ pub fn fill_quoting_decisions(item: &mut Item, paragraphs: &[Paragraph]) {
     fill_read(item, paragraphs, false);
 }
 
-fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
+/// Whether the text had no caption at all: everything in it was read before any.
+fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) -> bool {
     let mut reader = Reader {
         section: Section::Before,
         before: Vec::new(),
@@ -830,6 +834,10 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
 
     reader.drop_bare_subheading();
     reader.end_decision();
+    let uncaptioned = reader.background.is_empty()
+        && reader.recommendation.is_empty()
+        && reader.presentation.is_empty()
+        && reader.decisions.is_empty();
     if reader.recommendation.is_empty() {
         reader.recommendation = uncaptioned_recommendation([
             &mut reader.before,
@@ -857,6 +865,7 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) {
             .into_iter()
             .filter(|d| !d.text.trimmed().is_empty()),
     );
+    uncaptioned
 }
 
 /// A recommendation no caption heads, in the formula's words: "Det indstilles, at …" and the
@@ -1156,9 +1165,11 @@ impl Reader {
 }
 
 /// In a referat, an item whose text is one unlabelled paragraph and nothing else (a closed item's
-/// public minutes print only what was decided) holds its decision there.
-pub fn unlabelled_decision(item: &mut Item) {
-    let bare = item.decision.is_none()
+/// public minutes print only what was decided) holds its decision there. Only for a text with
+/// no caption (`uncaptioned`, from [`fill_each`]): under "Baggrund" it is the background.
+pub fn unlabelled_decision(item: &mut Item, uncaptioned: bool) {
+    let bare = uncaptioned
+        && item.decision.is_none()
         && item.earlier_decisions.is_empty()
         && item.recommendations.is_empty()
         && item.presentation.is_empty()

@@ -214,7 +214,7 @@ fn table_read(parts: &Parts) -> Option<Imported> {
         .any(|l| !l.text.trim().is_empty());
     let numbered = table.agenda.items.iter().all(|i| !i.number.is_empty());
     (table.end > 0 && after && numbered && table.agenda.items.len() >= 2)
-        .then(|| finish(table.agenda, Vec::new()))
+        .then(|| finish(table.agenda, Vec::new(), &[]))
 }
 
 /// Reads the document part alone (no styles, no headers): for fuzzing the XML reading.
@@ -896,7 +896,7 @@ pub fn assemble(parts: &Parts, depth: Depth) -> Result<Imported, ImportError> {
             return Err(ImportError::NoAgenda);
         }
         if depth == Depth::Outline {
-            return Ok(finish(agenda, Vec::new()));
+            return Ok(finish(agenda, Vec::new(), &[]));
         }
         // Headings lost (as in the text export): texts go to the entries in order.
         let texts: Vec<&str> = body.iter().map(|l| l.text).collect();
@@ -905,7 +905,7 @@ pub fn assemble(parts: &Parts, depth: Depth) -> Result<Imported, ImportError> {
             body::strip_back_cover(last);
         }
         let warnings = word_export::assign(&mut agenda.items, blocks);
-        return Ok(finish(agenda, warnings));
+        return Ok(finish(agenda, warnings, &[]));
     }
     // Entries of the table no heading matched stay, without text.
     let mut headed = vec![false; agenda.items.len()];
@@ -928,14 +928,14 @@ pub fn assemble(parts: &Parts, depth: Depth) -> Result<Imported, ImportError> {
         });
     }
     if depth == Depth::Outline {
-        return Ok(finish(agenda, warnings));
+        return Ok(finish(agenda, warnings, &[]));
     }
     let texts = headings.iter().enumerate().map(|(k, &(line, item))| {
         let end = headings.get(k + 1).map_or(body.len(), |&(next, _)| next);
         (item, paragraphs(&body[line + 1..end]))
     });
-    body::fill_each(&mut agenda.items, texts.collect());
-    Ok(finish(agenda, warnings))
+    let uncaptioned = body::fill_each(&mut agenda.items, texts.collect());
+    Ok(finish(agenda, warnings, &uncaptioned))
 }
 
 /// `text.split('\n')`, the line breaks found by the vectorised search (a paragraph is searched
@@ -953,7 +953,10 @@ fn split_newlines(text: &str) -> impl Iterator<Item = &str> {
 
 /// What every reader does last: entries still without a number take their place, decisions are
 /// sorted out, closed items marked by their titles.
-fn finish(mut agenda: Agenda, warnings: Vec<Warning>) -> Imported {
+///
+/// `uncaptioned`: the items whose text had no caption, from [`body::fill_each`] (none when the
+/// texts were not read).
+fn finish(mut agenda: Agenda, warnings: Vec<Warning>, uncaptioned: &[bool]) -> Imported {
     let date = agenda.meeting.date.clone();
     for (k, item) in agenda.items.iter_mut().enumerate() {
         if item.number.is_empty() {
@@ -963,7 +966,7 @@ fn finish(mut agenda: Agenda, warnings: Vec<Warning>) -> Imported {
             printed::title_and_access(std::mem::take(&mut item.title), item.closed);
         body::settle_decisions(item, date.as_deref());
         if agenda.meeting.minutes {
-            body::unlabelled_decision(item);
+            body::unlabelled_decision(item, uncaptioned.get(k).copied().unwrap_or(false));
         }
     }
     Imported { agenda, warnings }

@@ -434,7 +434,7 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
             let end = label_before(&lines, body_start, end).map_or(end, |(label, _)| label);
             (item, paragraphs::paragraphs(&lines[body_start..end], width))
         });
-    body::fill_each(&mut agenda.items, texts.collect());
+    let uncaptioned = body::fill_each(&mut agenda.items, texts.collect());
     let date = agenda.meeting.date.clone();
     for item in &mut agenda.items {
         body::settle_decisions(item, date.as_deref());
@@ -449,7 +449,9 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
                 .is_some_and(|d| super::meta::find_date(&d.heading).as_deref() == day)
         });
     if agenda.meeting.minutes {
-        agenda.items.iter_mut().for_each(body::unlabelled_decision);
+        for (item, &uncaptioned) in agenda.items.iter_mut().zip(&uncaptioned) {
+            body::unlabelled_decision(item, uncaptioned);
+        }
     }
     Ok(Imported { agenda, warnings })
 }

@@ -1248,3 +1248,19 @@ fn numbered_clauses_without_at() {
     let a = read("1. Budget\n\nIndstilling\nDet indstilles, at udvalget godkender tidsplanen med frist den\n2. april 2025 for høringssvar.\n").agenda;
     assert_eq!(a.items[0].recommendations.len(), 1, "{:?}", a.items[0]);
 }
+
+/// In a referat, an item's one paragraph with no caption is what was decided (a closed item's
+/// public minutes); a paragraph under its "Baggrund" caption is the item's background, and the
+/// item has no decision yet.
+#[test]
+fn a_referats_background_alone_is_no_decision() {
+    let a = read("Referat\nBørne- og Skoleudvalget\n\n1. Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n\n2. Skolestruktur\n\nBaggrund\nForvaltningen har udarbejdet et oplæg.\n\n3. Køb af grund\n\nUdvalget godkendte købet.\n").agenda;
+    assert!(a.meeting.minutes);
+    let item = &a.items[1];
+    assert_eq!(item.decision, None, "{item:?}");
+    assert_eq!(item.background, "Forvaltningen har udarbejdet et oplæg.");
+    assert_eq!(
+        a.items[2].decision.as_ref().map(|d| d.text.as_str()),
+        Some("Udvalget godkendte købet.")
+    );
+}
