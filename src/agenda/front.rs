@@ -134,6 +134,34 @@ pub fn decision_meeting(line: &str) -> Option<(String, String, &str)> {
     (numbered && looks_like_a_name(owner)).then(|| (squash_spaces(owner), date, number))
 }
 
+/// The day of a sentence about the meeting: "Mødet blev holdt tirsdag den 4. marts 2025 kl.
+/// 17.00 på Rådhuset", "Mødet afholdes i Byrådssalen den 24. april 2013".
+fn meeting_sentence(line: &str) -> Option<String> {
+    let about_the_meeting = line.starts_with("Mødet ") || line.starts_with("mødet ");
+    if !about_the_meeting || line.split_whitespace().count() > 30 {
+        return None;
+    }
+    meta::find_date(line)
+}
+
+/// The place a sentence about the meeting names after "på" or "i", up to its day or hour.
+fn sentence_place(line: &str) -> Option<String> {
+    const ENDS: &[&str] = &[
+        " den ", " kl.", " kl ", " mandag", " tirsdag", " onsdag", " torsdag", " fredag",
+        " lørdag", " søndag",
+    ];
+    [" på ", " i "].iter().find_map(|marker| {
+        let (_, after) = line.split_once(marker)?;
+        let end = ENDS
+            .iter()
+            .filter_map(|e| after.find(e))
+            .min()
+            .unwrap_or(after.len());
+        let place = after[..end].trim_end_matches(['.', ',', ' ']).trimmed();
+        (looks_like_a_place(place) && meta::find_date(place).is_none()).then(|| place.to_string())
+    })
+}
+
 /// A meeting room, a hall or an address, named alone on its line: "Mødelokale 3, Rådhuset",
 /// "Byrådssalen", "Bakkevej 7, 6100 Haderslev". Not a sentence, not a label.
 fn looks_like_a_place(line: &str) -> bool {
@@ -350,6 +378,19 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             after_kind = false;
             continue;
         }
+        // "Mødet blev holdt tirsdag den 4. marts 2025 kl. 17.00 på Rådhuset, mødelokale 3."
+        if meeting.date.is_none()
+            && let Some(date) = meeting_sentence(&line)
+        {
+            meeting.date = Some(date);
+            if let Some(span) = meta::find_span(&line) {
+                meta::set_span(meeting, span);
+            }
+            if meeting.location.is_none() {
+                meeting.location = sentence_place(&line);
+            }
+            continue;
+        }
         // "tirsdag den 4. december 2012, kl. 13:00"
         if line.split_whitespace().count() <= 12
             && let Some(date) = meta::find_date(&line)
@@ -542,6 +583,22 @@ mod tests {
         assert_eq!(m.date.as_deref(), Some("2025-03-04"));
         assert_eq!(m.time.as_deref(), Some("16:00"));
         assert_eq!(m.location.as_deref(), Some("Rådhuset, mødelokale 2"));
+    }
+
+    /// A sentence about the meeting names its day, hour and place.
+    #[test]
+    fn the_meeting_told_in_a_sentence() {
+        let m = front(
+            "Referat\nBørne- og Skoleudvalget\n\nMødet blev holdt tirsdag den 4. marts 2025 kl. 17.00 på Rådhuset, mødelokale 3.\n",
+        );
+        assert_eq!(m.date.as_deref(), Some("2025-03-04"));
+        assert_eq!(m.time.as_deref(), Some("17:00"));
+        assert_eq!(m.location.as_deref(), Some("Rådhuset, mødelokale 3"));
+        let m =
+            front("Byrådet\n\nMødet afholdes i Byrådssalen onsdag den 24. april 2013 kl. 19.00.\n");
+        assert_eq!(m.date.as_deref(), Some("2013-04-24"));
+        assert_eq!(m.time.as_deref(), Some("19:00"));
+        assert_eq!(m.location.as_deref(), Some("Byrådssalen"));
     }
 
     /// Names one after another on the line under their label, or after it: each is a person,

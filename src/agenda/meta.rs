@@ -101,7 +101,7 @@ pub fn find_span(text: &str) -> Option<(String, Option<String>)> {
     };
     let words: Vec<&str> = text.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
-        let w = w.trim_end_matches([',', ';']);
+        let w = w.trim_end_matches([',', ';', '.']);
         // "09:00:00", as systems write a start time: its seconds are no part of the hour.
         let w = w
             .strip_suffix(":00")
