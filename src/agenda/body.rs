@@ -127,6 +127,10 @@ fn heading(line: &str) -> Option<Heading> {
             .then_some(Heading::Decision)
             .or_else(|| is_system_subheading(t).then_some(Heading::Presentation(true)));
     }
+    // "høringssvar.": a sentence's end in lower case, not a caption.
+    if t.ends_with('.') && t.starts_with(char::is_lowercase) {
+        return None;
+    }
     let word = t.trim_end_matches(['.', ':']).trim_end();
     // The longest heading word is under fifty bytes; this is asked of every line, so the
     // words are compared without lowercasing the line into a new string.

@@ -257,8 +257,11 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             in_place = false;
             add_columns(&mut columns, list.replace(which), meeting, &mut members);
             named = !inline.is_empty();
-            if !inline.is_empty() {
-                for name in people::names(inline) {
+            // Cells apart by tabs ("Torben Hansen (A), borgmester<TAB>Jens Peter Hansen (V)"),
+            // names apart by commas in each.
+            let raw_inline = raw.split_once(':').map_or("", |(_, r)| r);
+            for cell in raw_inline.split('\t').map(squash_spaces) {
+                for name in people::names(&cell).into_iter().filter(|n| !n.is_empty()) {
                     add(meeting, &mut members, which, name);
                 }
             }
@@ -614,6 +617,12 @@ mod tests {
             ["Anne Hansen", "Bo Jensen", "Carl Madsen"]
         );
         assert_eq!(names(&m.absent), ["Dorte Juul"]);
+        let m =
+            front("Referat\nMedlemmer:\tTorben Hansen (A), borgmester\tJens Peter Hansen (V)\n");
+        assert_eq!(
+            names(&m.present),
+            ["Torben Hansen (A) - borgmester", "Jens Peter Hansen (V)"]
+        );
         let m = front("Tilstede: Birgit Hansen (A), formand, Bo Jensen (V) og Carl Madsen\n");
         assert_eq!(
             names(&m.present),

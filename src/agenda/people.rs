@@ -78,6 +78,9 @@ impl Person {
 /// after a comma stays with the name before it ("Birgit Hansen (A), formand"); a line whose
 /// parts are not all names ("Ole, der kom senere") is one entry, as printed.
 pub fn names(line: &str) -> Vec<&str> {
+    // A list written as a sentence ends in its stop: "Jesper Würtzen (C), Ulrik Krogh (V)."
+    let whole = line;
+    let line = line.trim_end().strip_suffix('.').unwrap_or(line);
     let mut out: Vec<&str> = Vec::new();
     let mut start = 0;
     for part in line.split([',', ';']) {
@@ -108,7 +111,7 @@ pub fn names(line: &str) -> Vec<&str> {
     if out.len() > 1 && out.iter().all(|n| is_name(n)) {
         out
     } else {
-        vec![line.trimmed()]
+        vec![whole.trimmed()]
     }
 }
 
@@ -209,5 +212,9 @@ mod tests {
             ["Ole Sørensen, der deltog under punkt 3"]
         );
         assert_eq!(names("Mie Helene Andresen"), ["Mie Helene Andresen"]);
+        assert_eq!(
+            names("Jesper Würtzen (C), Ulrik Krogh (V)."),
+            ["Jesper Würtzen (C)", "Ulrik Krogh (V)"]
+        );
     }
 }

@@ -118,21 +118,30 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
     // "…, at Økonomiudvalget anbefaler Byrådet," over clauses marked without their own "at"
     // ("1. budgetopfølgningen tages til efterretning,"): who decides is the lead-in's, and the
     // clauses are the list under it.
+    // So is "…, at Økonomiudvalget over for Borgerrepræsentationen anbefaler," (its verb last)
+    // or "…indstiller til Miljøudvalget, Økonomiudvalget og Byrådet," (no verb) over clauses
+    // that say "at" ("1. at årsrapporten tages til efterretning,").
+    let open_ended = rest
+        .trim_end_matches([',', ':'])
+        .rsplit(' ')
+        .next()
+        .is_some_and(|last| first_verb(&last.to_lowercase()).is_some())
+        || first_verb(&rest.to_lowercase()).is_none();
     let over_marked_list = !intro.is_empty()
         && rest.ends_with([',', ':'])
         && lines.get(1).is_some_and(|next| {
-            !matches!(mark_of(next), Mark::None | Mark::At)
-                && !starts_with_at(strip_marks_only(next))
+            let says_at = mark_of(next) == Mark::At || starts_with_at(strip_marks_only(next));
+            mark_of(next) != Mark::None && (!says_at || open_ended)
         });
     if rest.is_empty() {
-        list_form = true;
-    } else if over_marked_list {
-        intro = format!("{intro} {rest}");
         list_form = true;
     } else if !intro.is_empty() && first_verb(&rest.to_lowercase()).is_none() && !a_clause {
         // "Det indstilles, at KKR Midtjylland" / "…, at KKR Midtjylland:": the subject belongs
         // to the lead-in and the clauses follow on their own lines.
         intro = format!("{intro} {}", rest.trim_end_matches(':').trimmed());
+        list_form = true;
+    } else if over_marked_list {
+        intro = format!("{intro} {rest}");
         list_form = true;
     } else {
         clauses.push(strip_marks(rest).to_string());
@@ -441,6 +450,25 @@ mod tests {
                 ("tidsplanen for Havnen", Action::Approve),
             ]
         );
+        // Over clauses that say "at", the lead-in's subject and its verb, or whom it is put to.
+        for lead in [
+            "Forvaltningen indstiller, at Økonomiudvalget over for Borgerrepræsentationen anbefaler,",
+            "Forvaltningen indstiller til Miljøudvalget, Økonomiudvalget og Byrådet,",
+        ] {
+            let (intro, recs) = split(&lines(&format!(
+                "{lead}\n1. at årsrapporten tages til efterretning,\n2. at der udarbejdes en ny plan."
+            )));
+            // The clauses' "at" is the lead-in's, as everywhere.
+            assert_eq!(intro, format!("{lead} at"));
+            let got: Vec<&str> = recs.iter().map(|r| r.text.as_str()).collect();
+            assert_eq!(
+                got,
+                [
+                    "årsrapporten tages til efterretning,",
+                    "der udarbejdes en ny plan."
+                ]
+            );
+        }
         // Clauses that say "at" themselves follow a clause of the lead-in's own.
         let (intro, recs) = split(&lines(
             "Det indstilles, at udvalget godkender referatet,\n- at sagen sendes i høring.",

@@ -39,10 +39,11 @@ pub fn is_list_entry(line: &str) -> bool {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     // "1. Aarhus Byråd træffer …", "1. at der gives …": a numbered point or clause (a date's
     // "2. april" has no capital, and is no "at").
+    // (`pdftotext -layout` prints the tab after the number as spaces: "1.    at …".)
     if (1..=2).contains(&digits)
-        && line[digits..].starts_with(". ")
-        && (line[digits + 2..].starts_with(|c: char| c.is_uppercase())
-            || line[digits + 2..].starts_with("at "))
+        && let Some(rest) = line[digits..].strip_prefix(". ")
+        && let rest = rest.trim_start_matches(' ')
+        && (rest.starts_with(|c: char| c.is_uppercase()) || rest.starts_with("at "))
     {
         return true;
     }
@@ -75,9 +76,8 @@ fn numbered_clause(text: &str, paragraph: &Paragraph) -> bool {
     };
     paragraph.last().is_some_and(|last| {
         if n == 1 {
-            last.trim_end().ends_with([',', ':'])
-                && recommendation::opens_with_lead_in(last)
-                && clause_number(last).is_none()
+            // "Administrationen indstiller, at" / "…, at udvalget anbefaler Byrådet,".
+            recommendation::opens_with_lead_in(last) && clause_number(last).is_none()
         } else {
             clause_number(last) == Some(n - 1)
         }
@@ -87,7 +87,7 @@ fn numbered_clause(text: &str, paragraph: &Paragraph) -> bool {
 /// The number of a line that starts "N. " and goes on in lower case.
 fn clause_number(line: &str) -> Option<u32> {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = line[digits..].strip_prefix(". ")?;
+    let rest = line[digits..].strip_prefix(". ")?.trim_start_matches(' ');
     ((1..=2).contains(&digits) && rest.starts_with(char::is_lowercase))
         .then(|| line[..digits].parse().ok())
         .flatten()
@@ -132,7 +132,13 @@ pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
             Kind::Text => {}
         }
         let text: &str = &line.text;
-        if body::is_heading(text) || body::is_signature_caption(text) {
+        // A sentence's last line in lower case ("…kommunens" / "økonomi.") goes on it, though
+        // its word is a caption's.
+        let continues = !paragraph.is_empty()
+            && text.starts_with(char::is_lowercase)
+            && !last_printed.ends_with(['.', ':', '!', '?'])
+            && !last_printed.is_empty();
+        if !continues && (body::is_heading(text) || body::is_signature_caption(text)) {
             if !paragraph.is_empty() {
                 out.push(std::mem::take(&mut paragraph));
             }
@@ -209,6 +215,10 @@ mod tests {
         assert!(is_list_entry("1. Aarhus Byråd træffer"));
         // A recommendation's numbered clauses: "1. at der gives …" (a date is "2. april").
         assert!(is_list_entry("1. at der gives") && is_list_entry("12. at rammen"));
+        assert!(
+            is_list_entry("1.    at der gives"),
+            "the tab printed as spaces"
+        );
         for text in [
             "at der gives",
             "Attention",

@@ -1264,3 +1264,44 @@ fn a_referats_background_alone_is_no_decision() {
         Some("Udvalget godkendte købet.")
     );
 }
+
+/// A wrapped sentence whose last line is a caption's word ("høringssvar.", "økonomi.") goes on
+/// the sentence: nothing of it is lost, and no sub-heading is made of it.
+#[test]
+fn a_sentence_ending_in_a_captions_word() {
+    for (end, last) in [
+        ("høringssvar.", "Der er indkommet 42 høringssvar."),
+        ("økonomi", "Planen styrker kommunens økonomi"),
+    ] {
+        let (head, _) = last.rsplit_once(' ').unwrap();
+        let a = read(&format!(
+            "Dagsorden\nTeknisk Udvalg\nDato: 11.08.2021\n\n1. Trafiksikkerhedsplan\nSagsnr.: 21/1180\n\nSagsfremstilling\nTrafiksikkerhedsplanen har været i høring fra 1. maj til 15. juni 2021. {head}\n{end}\n\nIndstilling\nForvaltningen indstiller, at planen godkendes.\n"
+        ))
+        .agenda;
+        let text = &a.items[0].presentation;
+        assert!(text.ends_with(last), "{text:?}");
+    }
+}
+
+/// Numbered clauses with the tab after the number printed as spaces, or carried over a page
+/// break: a clause each.
+#[test]
+fn numbered_clauses_spaced_or_over_a_page_break() {
+    let a = read("Referat\nØkonomiudvalget\nMødedato: Mandag den 7. oktober 2024\n\n1.    Budgetopfølgning\nSagsnr.: 330-2024-1022\nIndstilling\nBorgmesteren indstiller,\n1.    at budgetopfølgningen tages til efterretning,\n2.    at der gives tillægsbevillinger, og\n3.    at merudgiften finansieres af kassebeholdningen.\nSagsfremstilling\nTekst.\n").agenda;
+    assert_eq!(a.items[0].recommendations.len(), 3, "{:?}", a.items[0]);
+    let a = read("Dagsorden\nSocialudvalget\nDato: 17.04.2023\n\n1. Godkendelse af dagsorden\nIndstilling\nAdministrationen indstiller, at dagsordenen godkendes.\nSide 1 af 3\n\x0c2. Tandklinik\nSagsnr.: 23/1\nIndstilling\nAdministrationen indstiller, at\n1. flytning af tandklinikken godkendes,\nSide 2 af 3\n\x0c2. der gives en anlægsbevilling på 1,4 mio. kr., og\n3. der gives en driftsbevilling på 0,26 mio. kr.\n\nSagsfremstilling\nTekst.\nSide 3 af 3\n").agenda;
+    assert_eq!(a.items.len(), 2, "{:?}", a.items);
+    let clauses: Vec<&str> = a.items[1]
+        .recommendations
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(
+        clauses,
+        [
+            "flytning af tandklinikken godkendes,",
+            "der gives en anlægsbevilling på 1,4 mio. kr., og",
+            "der gives en driftsbevilling på 0,26 mio. kr."
+        ]
+    );
+}
