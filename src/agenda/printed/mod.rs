@@ -262,6 +262,21 @@ fn in_attachments_list(lines: &[Line], index: usize) -> bool {
     let Some(mut number) = entry(&lines[index].text) else {
         return false;
     };
+    // A heading that goes on the list's numbering is told by its case number under it
+    // ("Bilag / 1. Kort / 2. Budget / 3. Cykelstier / Sagsnr.: 24/3"). (A caption under it
+    // may be the text after the list: "Beslutning".)
+    let case_under = lines[index + 1..]
+        .iter()
+        .find(|l| l.kind != Kind::Empty)
+        .is_some_and(|l| {
+            l.kind == Kind::Text
+                && (body::is_case_reference(&l.text)
+                    || body::document_reference(&l.text)
+                    || body::fact_label(&l.text).is_some())
+        });
+    if case_under {
+        return false;
+    }
     for line in lines[..index].iter().rev().take(MAX_ATTACHMENTS) {
         match line.kind {
             Kind::Break => return false,

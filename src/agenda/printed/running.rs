@@ -128,9 +128,17 @@ impl<'a> Counter<'a> {
         let counts = self.counts;
         let mut kept: HashMap<(Zone, usize, u64), &str, Quick> = counts
             .into_iter()
-            .filter(|((_, _, line), (n, _))| {
+            .filter(|((_, _, line), (n, text))| {
                 let numbered = *line == PAGE;
-                *n >= 2 && (n * 2 >= pages) && (pages >= 3 || numbered)
+                // Half the pages: a book's headers may alternate. A sentence is text that ends
+                // several items alike ("…, at orienteringen tages til efterretning."), unless
+                // it is on nearly every page.
+                let often = if is_sentence(text) {
+                    n * 4 >= pages * 3
+                } else {
+                    n * 2 >= pages
+                };
+                *n >= 2 && often && (pages >= 3 || numbered)
             })
             .map(|(key, (_, line))| (key, line))
             .collect();
@@ -160,6 +168,11 @@ impl<'a> Counter<'a> {
             seen_as,
         }
     }
+}
+
+/// A sentence of text: five words or more and its stop.
+fn is_sentence(line: &str) -> bool {
+    line.trim_end().ends_with('.') && line.split_whitespace().nth(4).is_some()
 }
 
 /// The key of every page-number line: all of them are one line, whatever their number.

@@ -1305,3 +1305,49 @@ fn numbered_clauses_spaced_or_over_a_page_break() {
         ]
     );
 }
+
+/// A sentence that ends the text on half the pages ("Forvaltningen indstiller, at orienteringen
+/// tages til efterretning.", every orientation's recommendation) is the items' text, not a
+/// running footer: a footer is on (nearly) every page.
+#[test]
+fn a_sentence_repeated_at_page_ends_is_text() {
+    let a = read("Dagsorden\nTeknisk Udvalg\nDato: 05.03.2024\n\nSide 1 af 4\n\x0c1. Orientering fra formanden\nSagsnr.: 24/1\nIndstilling\nForvaltningen indstiller, at orienteringen tages til efterretning.\nTeknisk Udvalg 05-03-2024\nSide 2 af 4\n\x0c2. Trafiksikkerhedsplan\nSagsnr.: 24/2\nIndstilling\nForvaltningen indstiller, at planen godkendes.\nTeknisk Udvalg 05-03-2024\nSide 3 af 4\n\x0c3. Orientering fra forvaltningen\nSagsnr.: 24/3\nIndstilling\nForvaltningen indstiller, at orienteringen tages til efterretning.\nTeknisk Udvalg 05-03-2024\nSide 4 af 4\n").agenda;
+    let clauses: Vec<String> = a
+        .items
+        .iter()
+        .map(|i| {
+            i.recommendations
+                .iter()
+                .map(|r| r.text.clone())
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect();
+    assert_eq!(
+        clauses,
+        [
+            "orienteringen tages til efterretning.",
+            "planen godkendes.",
+            "orienteringen tages til efterretning."
+        ]
+    );
+}
+
+/// The next item's heading straight after a numbered list of attachments, numbered as the list
+/// would go on ("Bilag / 1. Kort / 2. Budget / 3. Cykelstier"), is a heading when its case
+/// number is under it.
+#[test]
+fn a_heading_numbered_as_the_attachments_go_on() {
+    let a = read("Dagsorden\nTeknisk Udvalg\nDato: 05.03.2024\n\n1. Vejplan\nSagsnr.: 24/1\nIndstilling\nForvaltningen indstiller, at planen godkendes.\n2. Trafiksikkerhed\nSagsnr.: 24/2\nIndstilling\nForvaltningen indstiller, at planen drøftes.\nBilag\n1. Kort\n2. Budget\n3. Cykelstier\nSagsnr.: 24/3\nIndstilling\nForvaltningen indstiller, at planen godkendes.\n4. Skolevej\nSagsnr.: 24/4\nIndstilling\nForvaltningen indstiller, at sagen tages til efterretning.\n").agenda;
+    let titles: Vec<&str> = a.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Vejplan", "Trafiksikkerhed", "Cykelstier", "Skolevej"]
+    );
+    assert_eq!(a.items[1].attachments, ["1. Kort", "2. Budget"]);
+    assert_eq!(a.items[2].case_ref.as_deref(), Some("24/3"));
+    // The label alone, its value under it (SBSYS read a column at a time).
+    let a = read("Dagsorden\nTeknisk Udvalg\nDato: 05.03.2024\n\n1. Vejplan\nSagsnr.:\n24/1\nIndstilling\nForvaltningen indstiller, at planen godkendes.\n2. Trafiksikkerhed\nSagsnr.:\n24/2\nIndstilling\nForvaltningen indstiller, at planen drøftes.\nBilag\n1. Kort\n2. Budget\n3. Cykelstier\nSagsnr.:\n24/3\nIndstilling\nForvaltningen indstiller, at planen godkendes.\n").agenda;
+    assert_eq!(a.items.len(), 3, "{:?}", a.items);
+    assert_eq!(a.items[2].case_ref.as_deref(), Some("24/3"));
+}
