@@ -713,6 +713,7 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) -> bool
         bare_subheading: None,
         decision_last: false,
         after_decision: None,
+        after_first_decision: None,
         after_attachments: Section::Presentation,
         fresh_caption: false,
         labels: Vec::new(),
@@ -838,6 +839,15 @@ fn fill_read(item: &mut Item, paragraphs: &[Paragraph], decisions: bool) -> bool
 
     reader.drop_bare_subheading();
     reader.end_decision();
+    if let (Some(at), Some(decision)) = (
+        reader.after_first_decision.take(),
+        reader.decisions.last_mut(),
+    ) {
+        for paragraph in reader.presentation.drain(at..) {
+            decision.text.push('\n');
+            decision.text.push_str(&paragraph.join("\n"));
+        }
+    }
     let uncaptioned = reader.background.is_empty()
         && reader.recommendation.is_empty()
         && reader.presentation.is_empty()
@@ -949,6 +959,10 @@ struct Reader {
     /// followed: they are the decision's if none does. They end at the attachments' list, if one
     /// follows (what comes after it, a signature page, is not the decision's).
     after_decision: Option<(usize, Option<usize>)>,
+    /// Where the paragraphs after a decision that opens the item's text begin in the case
+    /// text: the decision's, if the item ends with no caption after them ("Godkendt." / "Sag 4
+    /// udgår."); the case text's, if one follows (FirstAgenda prints "Beslutninger" first).
+    after_first_decision: Option<usize>,
     /// Where the text after a list of attachments goes on: the background it interrupted
     /// (eDoc's "Meddelelser": points a.–e., some with their "Bilag" under them), else the case
     /// text.
@@ -972,6 +986,7 @@ impl Reader {
 
     fn enter(&mut self, heading: Heading, line: &str) {
         self.awaiting_decision = false;
+        self.after_first_decision = None;
         if heading == Heading::Attachments {
             // The attachments listed after a decision end what it takes, not whether it takes
             // it (Acadre's referat).
@@ -1068,6 +1083,13 @@ impl Reader {
         if heading(first).is_some() {
             return;
         }
+        // A title in capitals after a decision ("FORSLAG FRA KF") begins other text.
+        let capitals = first.chars().any(char::is_alphabetic)
+            && !first.chars().any(char::is_lowercase)
+            && first.split_whitespace().nth(1).is_some();
+        if capitals {
+            self.after_first_decision = None;
+        }
         let fresh_caption = std::mem::take(&mut self.fresh_caption);
         match self.section {
             Section::Recommendation if !self.recommendation.is_empty() => {
@@ -1084,6 +1106,8 @@ impl Reader {
                 self.section = Section::Presentation;
                 if self.decision_last {
                     self.after_decision = Some((self.presentation.len(), None));
+                } else if !capitals {
+                    self.after_first_decision = Some(self.presentation.len());
                 }
             }
             Section::Attachments => {

@@ -1351,3 +1351,15 @@ fn a_heading_numbered_as_the_attachments_go_on() {
     assert_eq!(a.items.len(), 3, "{:?}", a.items);
     assert_eq!(a.items[2].case_ref.as_deref(), Some("24/3"));
 }
+
+/// A decision that opens an item's text goes on to the item's end when no caption follows it
+/// ("Godkendt." / "Sag 4 udgår."); a caption after it begins the item's own text.
+#[test]
+fn a_decision_of_several_paragraphs_alone() {
+    let a = read("Referat\nKlima- og Planudvalget\nDato: 09.01.2024\n\n1. Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n\nSag 4 udgår.\n\n2. Meddelelser\n\nBeslutning\nTaget til efterretning.\n\nSagsfremstilling\nFormanden orienterede.\n").agenda;
+    let decision = |i: usize| a.items[i].decision.as_ref().map(|d| d.text.clone());
+    assert_eq!(decision(0).as_deref(), Some("Godkendt.\nSag 4 udgår."));
+    assert_eq!(a.items[0].presentation, "");
+    assert_eq!(decision(1).as_deref(), Some("Taget til efterretning."));
+    assert_eq!(a.items[1].presentation, "Formanden orienterede.");
+}
