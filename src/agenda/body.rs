@@ -47,6 +47,8 @@ const BACKGROUND: &[&str] = &[
     "kort fortalt",
     "præsentation",
     "sagens kerne",
+    "sagens baggrund",
+    "anledning",
     "beslutningstema",
     "sagsresumé",
     "sagsresume",
@@ -112,6 +114,19 @@ const SUBHEADINGS: &[&str] = &[
     "juridiske forhold",
     "retlige forhold",
     "borgerinddragelse",
+    "problemstilling",
+    "løsning",
+    "risikovurdering",
+    "sagens forløb",
+    "administrationens vurdering",
+    "forvaltningens vurdering",
+    "politisk behandling",
+    "klima- og miljøkonsekvenser",
+    "klimakonsekvenser",
+    "effekt",
+    "sagsgang",
+    "ressourcer",
+    "kompetence",
 ];
 const ATTACHMENTS: &[&str] = &["bilag", "bilagsliste", "bilag til sagen"];
 

@@ -1363,3 +1363,32 @@ fn a_decision_of_several_paragraphs_alone() {
     assert_eq!(decision(1).as_deref(), Some("Taget til efterretning."));
     assert_eq!(a.items[1].presentation, "Formanden orienterede.");
 }
+
+/// Captions the systems use beside the common ones end the recommendation above them and are
+/// kept in the case text ("Problemstilling", "Sagens forløb", "Risikovurdering", …); "Sagens
+/// baggrund" is the background.
+#[test]
+fn more_captions() {
+    for caption in [
+        "Problemstilling",
+        "Sagens forløb",
+        "Løsning",
+        "Risikovurdering",
+        "Administrationens vurdering",
+        "Politisk behandling",
+        "Klima- og miljøkonsekvenser",
+    ] {
+        let a = read(&format!("Referat\nØkonomiudvalget\nDato: 07.10.2024\n\n1. Budgetopfølgning\nIndstilling\nBorgmesteren indstiller,\n1. at budgetopfølgningen tages til efterretning,\n2. at der gives tillægsbevillinger.\n{caption}\nTekstlinje her.\n")).agenda;
+        let item = &a.items[0];
+        assert_eq!(
+            item.recommendations.last().map(|r| r.text.as_str()),
+            Some("der gives tillægsbevillinger."),
+            "{caption}"
+        );
+        assert_eq!(item.presentation, format!("{caption}\n\nTekstlinje her."));
+    }
+    for caption in ["Sagens baggrund", "Anledning"] {
+        let a = read(&format!("Dagsorden\nØkonomiudvalget\nDato: 07.10.2024\n\n1. Budget\n{caption}\nBudgettet skal vedtages.\n")).agenda;
+        assert_eq!(a.items[0].background, "Budgettet skal vedtages.");
+    }
+}
