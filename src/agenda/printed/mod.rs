@@ -512,7 +512,7 @@ pub fn access_marked(title: &str) -> Option<(&str, bool)> {
 /// An item's title and whether it is closed (`closed` already, or by its title: "(Lukket) …",
 /// "Lukket: …"), its access marker taken off the title.
 pub fn title_and_access(title: String, closed: bool) -> (String, bool) {
-    match access_marked(&title) {
+    match access_marked(&title).or_else(|| access_after(&title)) {
         Some((rest, marked)) => (rest.to_string(), closed || marked),
         None => {
             let closed = closed || is_closed_title(&title);
@@ -521,13 +521,41 @@ pub fn title_and_access(title: String, closed: bool) -> (String, bool) {
     }
 }
 
+/// The access printed after a title: "Salg af ejendom (Lukket punkt)", "… - Lukket punkt",
+/// "… (Åben)". The title without it, and whether it is closed.
+fn access_after(title: &str) -> Option<(&str, bool)> {
+    const MARKS: &[(&str, bool)] = &[
+        ("(lukket)", true),
+        ("(lukket punkt)", true),
+        ("(lukket sag)", true),
+        ("- lukket punkt", true),
+        ("– lukket punkt", true),
+        ("- lukket sag", true),
+        ("– lukket sag", true),
+        ("- lukket", true),
+        ("– lukket", true),
+        ("(åben)", false),
+        ("(åbent punkt)", false),
+        ("(åben sag)", false),
+        ("- åbent punkt", false),
+        ("– åbent punkt", false),
+    ];
+    let title = title.trim_end();
+    MARKS.iter().find_map(|&(mark, closed)| {
+        let cut = title.len().checked_sub(mark.len())?;
+        let tail = title.get(cut..)?;
+        let rest = title[..cut].trimmed();
+        (tail.to_lowercase() == mark && !rest.is_empty()).then_some((rest, closed))
+    })
+}
+
 pub fn is_closed_title(title: &str) -> bool {
     let starts = |prefix: &str| {
         title
             .get(..prefix.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
     };
-    starts("lukket:") || starts("lukket punkt") || starts("(lukket)")
+    starts("lukket:") || starts("lukket punkt") || starts("(lukket)") || starts("lukket sag:")
 }
 
 /// A heading chosen for an item: its line, number, first line of title, and the table of

@@ -1392,3 +1392,24 @@ fn more_captions() {
         assert_eq!(a.items[0].background, "Budgettet skal vedtages.");
     }
 }
+
+/// The access printed after a title ("(Lukket punkt)", "- Lukket punkt", "(Lukket)") or "Lukket
+/// sag:" before it: the item is closed, and the mark after the title is no part of it.
+#[test]
+fn closed_after_the_title() {
+    for (heading, title) in [
+        ("2. Salg af ejendom (Lukket punkt)", "Salg af ejendom"),
+        ("2. Salg af ejendom - Lukket punkt", "Salg af ejendom"),
+        ("2. Salg af ejendom (Lukket)", "Salg af ejendom"),
+        ("2. Lukket sag: Køb af areal", "Lukket sag: Køb af areal"),
+    ] {
+        let a = read(&format!("Dagsorden\nByrådet\nDato: 05.03.2024\n\n1. Godkendelse af dagsorden\nIndstilling\nDet indstilles, at dagsordenen godkendes.\n\n{heading}\nIndstilling\nDet indstilles, at salget godkendes.\n")).agenda;
+        let item = &a.items[1];
+        assert_eq!(
+            (item.title.as_str(), item.closed),
+            (title, true),
+            "{heading}"
+        );
+        assert!(!a.items[0].closed);
+    }
+}
