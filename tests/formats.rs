@@ -602,3 +602,53 @@ fn docx_access_before_the_title() {
     assert_eq!(read.title, title);
     assert!(read.closed);
 }
+
+/// A web page's lines are its own, never wrapped ones: a list's entries under a lead-in are a
+/// clause each, a decision's paragraphs stay apart, and each linked attachment is one.
+#[test]
+fn a_web_pages_lines_are_never_joined() {
+    let page = "<html><body><h1>Referat - Økonomiudvalget den 21. januar 2019</h1>\
+        <h2>1. Anlægsregnskab</h2><h3>Indstilling</h3>\
+        <p>Direktøren indstiller til Økonomiudvalget at anbefale over for Kommunalbestyrelsen</p>\
+        <ol><li>at godkende anlægsregnskabet med udgifter på 4,2 mio. kr.</li><li>at tage orienteringen til efterretning.</li></ol>\
+        <h3>Beslutning i Økonomiudvalget den 21-01-2019</h3><p>Ad 1. Anbefales med ændringer</p><p>Ad 2. Anbefales</p>\
+        <h3>Bilag</h3><ul><li><a href=\"1.pdf\">Bilag 1 - Tillægsbevillinger (pdf, 212 KB)</a></li>\
+        <li><a href=\"2.pdf\">Likviditetsoversigt (pdf, 98 KB)</a></li></ul>\
+        <h2>2. Nøgletal</h2><h3>Indstilling</h3><p>Administrationen indstiller, at:</p>\
+        <ol><li>udvalget drøfter nøgletallene</li><li>udvalget giver input til budget 2015</li></ol>\
+        <h3>Beslutning i Økonomiudvalget den 21-01-2019</h3><p>Drøftet.</p>\
+        </body></html>";
+    let a = agenda::parse_bytes(page.as_bytes()).unwrap().agenda;
+    let clauses = |i: usize| {
+        a.items[i]
+            .recommendations
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        clauses(0),
+        [
+            "godkende anlægsregnskabet med udgifter på 4,2 mio. kr.",
+            "tage orienteringen til efterretning."
+        ]
+    );
+    assert_eq!(
+        a.items[0].decision.as_ref().map(|d| d.text.as_str()),
+        Some("Ad 1. Anbefales med ændringer\nAd 2. Anbefales")
+    );
+    assert_eq!(
+        a.items[0].attachments,
+        [
+            "Bilag 1 - Tillægsbevillinger (pdf, 212 KB)",
+            "Likviditetsoversigt (pdf, 98 KB)"
+        ]
+    );
+    assert_eq!(
+        clauses(1),
+        [
+            "udvalget drøfter nøgletallene",
+            "udvalget giver input til budget 2015"
+        ]
+    );
+}

@@ -73,6 +73,7 @@ const PRESENTATION: &[&str] = &[
     "sagens indhold",
     "beskrivelse af sagen",
     "redegørelse",
+    "indhold",
 ];
 /// Captions that are headings only with their colon, as SBSYS's meeting groups write them:
 /// "Oplæg:", what was put before the meeting, and "Referat:", what it recorded. Alone, the word

@@ -466,7 +466,17 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
         Some(Format::Pdf) => finish(read_pdf(bytes, Depth::Whole)),
         Some(Format::Docx) => finish(docx::parse(bytes, Depth::Whole)),
         Some(Format::Publication(system)) => finish(publication::parse(bytes, system)),
-        _ => settle(parse_text(&shown_text(bytes)?)?),
+        _ => settle(parse_shown(bytes)?),
+    }
+}
+
+/// A text file through its reader; a web page no system's reader takes, as the text it shows,
+/// each of its lines a line as the page breaks it (a page has no wrapped lines to join).
+fn parse_shown(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let text = text::decode(bytes)?;
+    match publication::web_page_text(&text) {
+        Some(shown) => parse_text(&shown, true),
+        None => parse_text(&text, false),
     }
 }
 
@@ -607,10 +617,11 @@ pub fn detect_bytes(bytes: &[u8]) -> Option<Format> {
 
 /// Reads an agenda from decoded text of any supported layout.
 pub fn parse_str(text: &str) -> Result<Imported, ImportError> {
-    parse_text(text).and_then(settle)
+    parse_text(text, false).and_then(settle)
 }
 
-fn parse_text(text: &str) -> Result<Imported, ImportError> {
+/// `web`: the text a web page shows, its lines as the page breaks them.
+fn parse_text(text: &str, web: bool) -> Result<Imported, ImportError> {
     // The layout is told from the first lines; only the text export's reader takes a list of
     // all of them (the printed reader goes through the text itself).
     let head = layout_head(text);
@@ -625,6 +636,8 @@ fn parse_text(text: &str) -> Result<Imported, ImportError> {
     // agenda: it needs no test first).
     let imported = if word_export::looks_like(&head) && !printed::headings_follow_contents(&head) {
         word_export::parse(&text::lines(text))
+    } else if web {
+        printed::parse_shown(text)
     } else {
         printed::parse(text)
     };

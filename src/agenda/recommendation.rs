@@ -127,12 +127,21 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
         .next()
         .is_some_and(|last| first_verb(&last.to_lowercase()).is_some())
         || first_verb(&rest.to_lowercase()).is_none();
-    let over_marked_list = !intro.is_empty()
-        && rest.ends_with([',', ':'])
-        && lines.get(1).is_some_and(|next| {
-            let says_at = mark_of(next) == Mark::At || starts_with_at(strip_marks_only(next));
-            mark_of(next) != Mark::None && (!says_at || open_ended)
-        });
+    // "Direktøren indstiller til Økonomiudvalget at anbefale over for Kommunalbestyrelsen"
+    // over "at …" lines: whom it is put to and what it asks, with no comma, is the lead-in.
+    let to_whom = !intro.is_empty()
+        && ["til ", "over for ", "overfor "]
+            .iter()
+            .any(|p| rest.starts_with(p))
+        && !rest.ends_with([',', ';', '.'])
+        && lines.get(1).is_some_and(|next| starts_clause(next));
+    let over_marked_list = to_whom
+        || !intro.is_empty()
+            && rest.ends_with([',', ':'])
+            && lines.get(1).is_some_and(|next| {
+                let says_at = mark_of(next) == Mark::At || starts_with_at(strip_marks_only(next));
+                mark_of(next) != Mark::None && (!says_at || open_ended)
+            });
     if rest.is_empty() {
         list_form = true;
     } else if !intro.is_empty() && first_verb(&rest.to_lowercase()).is_none() && !a_clause {
@@ -176,7 +185,7 @@ pub fn split(lines: &[String]) -> (String, Vec<Recommendation>) {
                 let l = l.trim_start_matches(['-', '–', '•', '*', '·', ' ']);
                 starts_with_at(l) || starts_with_at(enumerator_len(l).map_or(l, |n| &l[n..]))
             });
-    if intro.ends_with(',') && every_clause_says_at {
+    if (intro.ends_with(',') || to_whom) && every_clause_says_at {
         intro.push_str(" at");
     }
     // A clause without a verb of its own asks for what the lead-in asks ("…, at udvalget
@@ -450,6 +459,14 @@ mod tests {
                 ("tidsplanen for Havnen", Action::Approve),
             ]
         );
+        let (intro, recs) = split(&lines(
+            "Direktøren indstiller til Økonomiudvalget at anbefale over for Kommunalbestyrelsen\nat godkende anlægsregnskabet med udgifter på 4,2 mio. kr.\nat tage orienteringen til efterretning.",
+        ));
+        assert_eq!(
+            intro,
+            "Direktøren indstiller til Økonomiudvalget at anbefale over for Kommunalbestyrelsen at"
+        );
+        assert_eq!(actions(&recs), [Action::Approve, Action::Note], "{recs:?}");
         // Over clauses that say "at", the lead-in's subject and its verb, or whom it is put to.
         for lead in [
             "Forvaltningen indstiller, at Økonomiudvalget over for Borgerrepræsentationen anbefaler,",

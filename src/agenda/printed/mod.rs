@@ -65,12 +65,28 @@ pub fn headings_follow_contents(raw: &[&str]) -> bool {
 }
 
 pub fn parse(text: &str) -> Result<Imported, ImportError> {
-    parse_lines(text, false, Depth::Whole)
+    parse_lines(text, Source::Text, Depth::Whole)
+}
+
+/// [`parse`] for the text a web page shows: its lines are the page's own, never wrapped.
+pub fn parse_shown(text: &str) -> Result<Imported, ImportError> {
+    parse_lines(text, Source::Web, Depth::Whole)
+}
+
+/// Where a printed document's text comes from: how its lines are to be read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// A text file: a PDF's text extraction, a text export; its lines may be wrapped.
+    Text,
+    /// A PDF's pages, joined: page boundaries and lines as the PDF gives them.
+    Pdf,
+    /// A web page's text: each line is one of the page's, never a wrapped one.
+    Web,
 }
 
 /// The meeting and entries of a printed document's text, its item texts left unread.
 pub fn outline(text: &str) -> Result<Imported, ImportError> {
-    parse_lines(text, false, Depth::Outline)
+    parse_lines(text, Source::Text, Depth::Outline)
 }
 
 /// The meeting's particulars from the lines before the agenda begins and the running headers.
@@ -168,7 +184,7 @@ pub fn join_pages(pages: &[String]) -> String {
 /// it, so page boundaries and page numbers are known rather than guessed (a printed page number
 /// still wins over the count). Joined once, its outline and its whole are read from one text.
 pub fn parse_joined(text: &str, depth: Depth) -> Result<Imported, ImportError> {
-    parse_lines(text, true, depth)
+    parse_lines(text, Source::Pdf, depth)
 }
 
 fn candidate(
@@ -307,7 +323,8 @@ fn starts_text(lines: &[Line], index: usize) -> bool {
         })
 }
 
-fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, ImportError> {
+fn parse_lines(text: &str, source: Source, depth: Depth) -> Result<Imported, ImportError> {
+    let physical = source == Source::Pdf;
     let mut agenda = Agenda::default();
     let read = lines::read(text, &mut agenda.meeting, physical);
     let lines = read.lines;
@@ -447,7 +464,11 @@ fn parse_lines(text: &str, physical: bool, depth: Depth) -> Result<Imported, Imp
             // A label over the items that follow is no part of this one's text.
             let end = end.max(body_start);
             let end = label_before(&lines, body_start, end).map_or(end, |(label, _)| label);
-            (item, paragraphs::paragraphs(&lines[body_start..end], width))
+            let lines = &lines[body_start..end];
+            (
+                item,
+                paragraphs::paragraphs(lines, width, source == Source::Web),
+            )
         });
     let uncaptioned = body::fill_each(&mut agenda.items, texts.collect());
     let date = agenda.meeting.date.clone();

@@ -105,8 +105,9 @@ fn ends_in_file_type(line: &str) -> bool {
     ["pdf", "docx", "doc", "xlsx", "xls", "pptx"].contains(&kind)
 }
 
-/// Joins the printed lines of an item's text into paragraphs of logical lines.
-pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
+/// Joins the printed lines of an item's text into paragraphs of logical lines. `unwrapped`: each
+/// line is a logical one already (a web page's), none is joined to the one before.
+pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize, unwrapped: bool) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut paragraph: Paragraph = Vec::new();
     let mut last_printed = "";
@@ -150,6 +151,7 @@ pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize) -> Vec<Paragraph> {
         }
         let hard_break = match paragraph.last() {
             None => true,
+            Some(_) if unwrapped => true,
             Some(_) => {
                 let starts_upper = text.chars().next().is_some_and(|c| !c.is_lowercase());
                 let prev_open = last_printed.ends_with(['-', ',', ';']);
