@@ -272,6 +272,22 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             continue;
         }
         in_place = false;
+        // The attendance of the name above ("Ikke til stede"), or a remark on it ("Deltog ikke
+        // under punkterne 5-7"): no name.
+        if let Some(which) = list
+            && let Some(status) = people::status(&line)
+        {
+            add_columns(&mut columns, Some(which), meeting, &mut members);
+            if status == people::Status::Away {
+                let last = match which {
+                    List::Present => meeting.present.pop(),
+                    List::Members => members.pop(),
+                    _ => None,
+                };
+                meeting.absent.extend(last);
+            }
+            continue;
+        }
         if let Some(which) = list {
             // Names side by side in columns ("Jesper Mathiesen (A)<TAB>Ole Bjerregaard (V)").
             let cells: Vec<String> = raw
@@ -510,10 +526,16 @@ fn add_columns(
 }
 
 fn add(meeting: &mut Meeting, members: &mut Vec<Person>, which: List, name: &str) {
+    // "Michael Jensen (O) - Afbud" in any list: away.
+    let (name, status) = people::with_status(name);
     let person = Person::parse(name);
     if person.name.is_empty() {
         return;
     }
+    let which = match status {
+        Some(people::Status::Away) if which != List::Secretary => List::Absent,
+        _ => which,
+    };
     match which {
         List::Present => meeting.present.push(person),
         List::Absent => meeting.absent.push(person),
@@ -586,6 +608,24 @@ mod tests {
         assert_eq!(m.date.as_deref(), Some("2025-03-04"));
         assert_eq!(m.time.as_deref(), Some("16:00"));
         assert_eq!(m.location.as_deref(), Some("Rådhuset, mødelokale 2"));
+    }
+
+    /// A list's attendance after each name or under it: who sent word or was not there is
+    /// away, a remark is no person.
+    #[test]
+    fn attendance_after_the_names() {
+        let names = |people: &[Person]| people.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+        let m = front(
+            "Økonomiudvalget\n\nDeltagere\nJesper Würtzen (A) (borgmester) - Deltog\nDeltog ikke under punkterne 5-7\nAli Abbasi (Ø) - Deltog\nAnne Vang Rasmussen (direktør)\nDeltog ikke\nMichael Jensen (O) - Afbud\n",
+        );
+        assert_eq!(
+            names(&m.present),
+            ["Jesper Würtzen (A) - borgmester", "Ali Abbasi (Ø)"]
+        );
+        assert_eq!(
+            names(&m.absent),
+            ["Anne Vang Rasmussen - direktør", "Michael Jensen (O)"]
+        );
     }
 
     /// A sentence about the meeting names its day, hour and place.

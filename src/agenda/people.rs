@@ -115,6 +115,51 @@ pub fn names(line: &str) -> Vec<&str> {
     }
 }
 
+/// What a list says of a person's attendance, after the name ("… - Deltog", "… - Afbud") or on
+/// the line under it ("Ikke til stede", "Deltog ikke under punkterne 5-7").
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Status {
+    Came,
+    Away,
+    /// Came for part of the meeting, or a remark: the person stays where the list has them.
+    Remark,
+}
+
+/// The attendance a text says, if that is all it is.
+pub fn status(text: &str) -> Option<Status> {
+    let t = text.trimmed().trim_end_matches('.').to_lowercase();
+    match t.as_str() {
+        "deltog" | "til stede" | "mødt" => Some(Status::Came),
+        "afbud" | "meldt afbud" | "fraværende" | "ikke til stede" | "deltog ikke" | "ikke mødt"
+        | "udeblev" => Some(Status::Away),
+        _ if [
+            "deltog ikke ",
+            "deltog fra ",
+            "deltog til ",
+            "forlod mødet",
+            "ankom ",
+        ]
+        .iter()
+        .any(|p| t.starts_with(p)) =>
+        {
+            Some(Status::Remark)
+        }
+        _ => None,
+    }
+}
+
+/// A name with its attendance after it ("Michael Jensen (O) - Afbud"): the name and the status.
+pub fn with_status(text: &str) -> (&str, Option<Status>) {
+    for sep in [" - ", " – "] {
+        if let Some((name, after)) = text.rsplit_once(sep)
+            && let Some(status) = status(after)
+        {
+            return (name.trimmed(), Some(status));
+        }
+    }
+    (text, None)
+}
+
 /// A person's name as a list prints it: capitalised, a few words, no sentence.
 fn is_name(text: &str) -> bool {
     let person = Person::parse(text);

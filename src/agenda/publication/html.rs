@@ -69,7 +69,13 @@ pub fn element_paragraphs(element: ElementRef) -> Vec<Paragraph> {
             || (content == 0 && (name == "footer" || named("footer")))
             || named("cookie")
             || named("consent")
+            || named("coi-banner")
             || named("breadcrumb")
+            // A link to skip to the content, and text only a screen reader reads.
+            || named("skip")
+            || named("sr-only")
+            || named("visually-hidden")
+            || named("visuallyhidden")
     };
     // Inside a list entry, breaks are spaces: the entry is one line (a nested entry is its own).
     let mut entries = 0usize;
@@ -291,6 +297,12 @@ mod tests {
     fn the_sites_banners_and_footers_by_their_names() {
         let text = page_text(
             "<html><body><div class=\"cookie-banner\"><p>Vi bruger cookies</p><p>1. Nødvendige cookies</p></div><div id=\"CybotCookiebotDialog\">OK</div><ol class=\"breadcrumb\"><li>Forside</li></ol><h1>Økonomiudvalget</h1><p>Punkt</p><div class=\"article-footer\"><p>Sidst opdateret</p></div><div id=\"footer\">Kontakt</div></body></html>",
+        );
+        assert_eq!(text, "Økonomiudvalget\n\nPunkt\n\n");
+        // A link to skip to the content, text for screen readers only, Cookie Information's
+        // banner.
+        let text = page_text(
+            "<html><body><a href=\"#main\" class=\"skip-link\">Gå til hovedindhold</a><span class=\"sr-only\">Menu</span><div id=\"coi-banner-wrapper\"><p>Vi bruger cookies</p></div><main id=\"main\"><h1>Økonomiudvalget</h1><p>Punkt</p></main></body></html>",
         );
         assert_eq!(text, "Økonomiudvalget\n\nPunkt\n\n");
         // Inside the page's article, a footer by its name is the article's own.
