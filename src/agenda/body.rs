@@ -281,6 +281,13 @@ pub fn decision_heading(line: &str) -> bool {
         return true;
     }
     let dated = lower.contains(" den ") && super::meta::find_date(&lower).is_some();
+    // "Beslutning Teknik- og Miljøudvalget den 11-08-2021" (Aabenraa): the caption, then the
+    // committee and its day.
+    if let Some(rest) = t.strip_prefix("Beslutning ")
+        && dated_committee(rest)
+    {
+        return true;
+    }
     (lower.starts_with("beslutning i ") || lower.starts_with("beslutning på "))
         && (dated || lower.split_whitespace().count() <= 8)
         || (lower.contains("s beslutning") && (dated || lower.ends_with("s beslutning")))
@@ -314,10 +321,9 @@ pub fn dated_committee(line: &str) -> bool {
 /// "Teknik- og Miljøudvalget, 10. september 2019, pkt. 65:": what another meeting said of the
 /// case (its text follows), as Rødovre and Stevns print a case's way through the committees.
 fn other_meetings_treatment(line: &str) -> bool {
+    // With its colon (Rødovre, Stevns) or without (Roskilde).
     let t = line.trimmed();
-    let Some(t) = t.strip_suffix(':') else {
-        return false;
-    };
+    let t = t.strip_suffix(':').unwrap_or(t);
     let Some((rest, number)) = t.rsplit_once(", pkt. ") else {
         return false;
     };
@@ -1533,6 +1539,32 @@ mod tests {
             .collect();
         assert_eq!(earlier, ["Anbefales.", "Indstilles godkendt."]);
         assert!(!other_meetings_treatment("Se punkt 3, pkt. 4:"));
+    }
+
+    /// The decision named by its meeting in the ways municipalities print it: Roskilde's
+    /// "<Udvalg>, <dato>, pkt. N" without a colon, Aabenraa's "Beslutning <Udvalg> den <dato>".
+    #[test]
+    fn decisions_named_by_their_meeting() {
+        for heading in [
+            "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44",
+            "Beslutning Teknik- og Miljøudvalget den 11-08-2021",
+        ] {
+            let mut item = filled(&format!(
+                "Sagsfremstilling\nSagen.\n\nIndstilling\nForvaltningen indstiller, at sagen drøftes.\n\n{heading}\nDrøftet.\n"
+            ));
+            settle_decisions(&mut item, None);
+            assert_eq!(
+                item.decision
+                    .as_ref()
+                    .map(|d| (d.heading.as_str(), d.text.as_str())),
+                Some((heading, "Drøftet.")),
+                "{heading}"
+            );
+        }
+        // A sentence that begins with the word is no heading.
+        assert!(!decision_heading(
+            "Beslutning om budgettet træffes af Byrådet den 11-08-2021."
+        ));
     }
 
     /// eDoc's "Meddelelser": lettered points, some with their attachments under them, are one
