@@ -506,6 +506,9 @@ pub fn document_reference(line: &str) -> bool {
 /// initials after it.
 pub fn case_reference(line: &str) -> Option<(String, Option<String>)> {
     let (reference, initials) = case_reference_parts(line)?;
+    // "Sagsid.: 20/35762, Sagsinitialer: OLD2": the comma is neither's.
+    let reference = reference.trim_end_matches([',', ';']);
+    let initials = initials.trim_start_matches([',', ';', ' ']);
     // "Sagsansvarlig: Anne Jensen" beside the number: the officer under their label.
     if let Some(officer) = case_officer(initials) {
         return Some((reference.to_string(), Some(officer.to_string())));
@@ -554,7 +557,7 @@ fn kle_reference(line: &str) -> bool {
 
 /// The labels of a case's number: eDoc, Acadre and SBSYS say "Sagsnr."; others the journal
 /// number or the case's id.
-const CASE_LABELS: [&str; 9] = [
+const CASE_LABELS: [&str; 10] = [
     "sagsnr",
     "sags nr",
     "sagsnummer",
@@ -564,10 +567,16 @@ const CASE_LABELS: [&str; 9] = [
     "journalnr",
     "journalnummer",
     "sags-id",
+    "sagsid",
 ];
 
 /// The labels of a case's officer.
-const OFFICER_LABELS: [&str; 3] = ["sagsbehandler", "sagsansvarlig", "sagsbehandlere"];
+const OFFICER_LABELS: [&str; 4] = [
+    "sagsbehandler",
+    "sagsansvarlig",
+    "sagsbehandlere",
+    "sagsinitialer",
+];
 
 /// Which fact a label alone on its line names.
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -1654,6 +1663,11 @@ mod tests {
         assert_eq!(
             case_reference("Sagsnr.: 24/1234"),
             Some(("24/1234".into(), None))
+        );
+        // Aabenraa: the case's id and its officer's initials, apart by a comma.
+        assert_eq!(
+            case_reference("Sagsid.: 20/35762, Sagsinitialer: OLD2"),
+            Some(("20/35762".into(), Some("OLD2".into())))
         );
         assert_eq!(
             case_reference("Sagsnr.: 330-2018-3619   Dok.nr.: 330-2018-500301   Åbent"),

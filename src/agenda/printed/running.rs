@@ -5,6 +5,7 @@
 //! page numbers are compared with their digits set aside: an item's case number at the top of
 //! every page that starts an item is content, not a header.
 
+use crate::agenda::meta;
 use crate::agenda::text::{Trim, spaced_once};
 use std::collections::{HashMap, HashSet};
 
@@ -246,10 +247,13 @@ pub fn with_page_number(line: &str) -> Option<(&str, u32)> {
         cell.get(..p.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(p))
     });
-    if !labelled {
+    let header = line[..tab].trimmed();
+    // A bare number only after a header that names its meeting's day ("Teknik- og
+    // Miljøudvalget, 11-08-2021      5", Aabenraa): a table's row ends in numbers too.
+    let dated = || cell.bytes().all(|b| b.is_ascii_digit()) && meta::find_date(header).is_some();
+    if !labelled && !dated() {
         return None;
     }
-    let header = line[..tab].trimmed();
     let number = page_number(cell)?;
     (!header.is_empty()).then_some((header, number))
 }
@@ -406,6 +410,11 @@ mod tests {
             ("Budgettet for side 2", None),
             ("Se bilag Side 2", None),
             ("Udgifter i alt        12", None),
+            (
+                "Teknik- og Miljøudvalget, 11-08-2021                 5",
+                Some(("Teknik- og Miljøudvalget, 11-08-2021", 5)),
+            ),
+            ("Budget 2025 i alt pr. 01-01-2025   12,5", None),
         ] {
             assert_eq!(with_page_number(line), want, "{line}");
         }
