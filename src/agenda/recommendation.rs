@@ -36,6 +36,17 @@ const VERBS: &[(&str, Action)] = &[
     ("nedlæg", Action::Approve),
     ("ophæv", Action::Approve),
     ("udmønt", Action::Approve),
+    // Whole forms, not stems: "bemyndigelse", "sammenlægning", "fastholdelse" are nouns.
+    ("bemyndiges", Action::Approve),
+    ("bemyndiger", Action::Approve),
+    ("meddeles", Action::Approve),
+    ("sammenlægges", Action::Approve),
+    ("fastholdes", Action::Approve),
+    ("fastholder", Action::Approve),
+    ("stilles", Action::Approve),
+    ("sendes", Action::Approve),
+    ("afgiver høringssvar", Action::Input),
+    ("afgive høringssvar", Action::Input),
     ("tager", Action::Note),
     ("tages", Action::Note),
     ("orienteres", Action::Note),
@@ -437,6 +448,41 @@ mod tests {
         );
         assert_eq!(classify("giver input til status på puljen"), Action::Input);
         assert_eq!(classify("KKR Midtjylland tager stilling"), Action::Other);
+        for (clause, action) in [
+            (
+                "formanden bemyndiges til at godkende referatet",
+                Action::Approve,
+            ),
+            (
+                "der meddeles tillægsbevillinger som anført i bilag 1",
+                Action::Approve,
+            ),
+            (
+                "Vigersted Skole og Benløse Skole sammenlægges",
+                Action::Approve,
+            ),
+            (
+                "Folkeoplysningsudvalgets afgørelse fastholdes",
+                Action::Approve,
+            ),
+            (
+                "der stilles kommunegaranti for lån på 45 mio. kr.",
+                Action::Approve,
+            ),
+            ("forslaget til lokalplan sendes i høring", Action::Approve),
+            (
+                "udvalget afgiver høringssvar til Region Midtjylland",
+                Action::Input,
+            ),
+            // The nouns are no verbs.
+            (
+                "handleplanen for rekruttering og fastholdelse",
+                Action::Other,
+            ),
+            ("en sammenlægning af skolerne", Action::Other),
+        ] {
+            assert_eq!(classify(clause), action, "{clause}");
+        }
         assert_eq!(
             classify("tager anbefalingerne til efterretning"),
             Action::Note
