@@ -150,16 +150,64 @@ fn sentence_place(line: &str) -> Option<String> {
         " den ", " kl.", " kl ", " mandag", " tirsdag", " onsdag", " torsdag", " fredag",
         " lørdag", " søndag",
     ];
-    [" på ", " i "].iter().find_map(|marker| {
-        let (_, after) = line.split_once(marker)?;
-        let end = ENDS
-            .iter()
-            .filter_map(|e| after.find(e))
-            .min()
-            .unwrap_or(after.len());
-        let place = after[..end].trim_end_matches(['.', ',', ' ']).trimmed();
-        (looks_like_a_place(place) && meta::find_date(place).is_none()).then(|| place.to_string())
-    })
+    // After the hour, where there is one ("… kl. 18.00 i Kommunalbestyrelsens mødesal"): the
+    // "i" before it may name the body ("Møde i Kommunalbestyrelsen …").
+    let after_hour = ["kl. ", "kl "].iter().find_map(|kl| {
+        let at = line.find(kl)? + kl.len();
+        let hour_end = line[at..].find(' ').map_or(line.len(), |e| at + e);
+        Some(&line[hour_end..])
+    });
+    let place_in = |text: &str| {
+        [" på ", " i "].iter().find_map(|marker| {
+            let (_, after) = text.split_once(marker)?;
+            let end = ENDS
+                .iter()
+                .filter_map(|e| after.find(e))
+                .min()
+                .unwrap_or(after.len());
+            let place = after[..end].trim_end_matches(['.', ',', ' ']).trimmed();
+            (looks_like_a_place(place) && meta::find_date(place).is_none())
+                .then(|| place.to_string())
+        })
+    };
+    after_hour.and_then(place_in).or_else(|| place_in(line))
+}
+
+/// The body a line names as the meeting's: "Møde i Kommunalbestyrelsen mandag den 27. november
+/// 2023", "Referat af møde i Klima- og Planudvalget", "Dagsorden til mødet i Økonomiudvalget".
+fn meeting_of(line: &str) -> Option<&str> {
+    const OPENINGS: &[&str] = &[
+        "møde i ",
+        "mødet i ",
+        "referat af møde i ",
+        "referat af mødet i ",
+        "referat fra møde i ",
+        "referat fra mødet i ",
+        "dagsorden til møde i ",
+        "dagsorden til mødet i ",
+        "dagsorden for møde i ",
+        "dagsorden for mødet i ",
+        "ordinært møde i ",
+        "ekstraordinært møde i ",
+    ];
+    if line.len() > 200 || !line.starts_with(['M', 'm', 'R', 'r', 'D', 'd', 'O', 'o', 'E', 'e']) {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    let opening = OPENINGS.iter().find(|o| lower.starts_with(*o))?;
+    // The opening is ASCII but for "ø" and "æ", whose lower and upper case are alike long.
+    let rest = line.get(opening.len()..)?;
+    const ENDS: &[&str] = &[
+        " den ", " d. ", ",", " kl.", " mandag", " tirsdag", " onsdag", " torsdag", " fredag",
+        " lørdag", " søndag", " Mandag", " Tirsdag", " Onsdag", " Torsdag", " Fredag",
+    ];
+    let end = ENDS
+        .iter()
+        .filter_map(|e| rest.find(e))
+        .min()
+        .unwrap_or(rest.len());
+    let body = rest[..end].trimmed();
+    (looks_like_a_name(body) && meta::find_date(body).is_none()).then_some(body)
 }
 
 /// A meeting room, a hall or an address, named alone on its line: "Mødelokale 3, Rådhuset",
@@ -230,6 +278,27 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             if named {
                 add_columns(&mut columns, list.take(), meeting, &mut members);
             }
+            continue;
+        }
+        // "Møde i Kommunalbestyrelsen mandag den 27. november 2023, kl. 18.00 i …", "Referat af
+        // møde i Klima- og Planudvalget": the body, and the day, hour and place if it says them.
+        if let Some(body) = meeting_of(&line) {
+            meeting.body.get_or_insert(body.to_string());
+            if let Some(minutes) = line.split_whitespace().next().and_then(kind) {
+                meeting.minutes |= minutes;
+            }
+            if meeting.date.is_none()
+                && let Some(date) = meta::find_date(&line)
+            {
+                meeting.date = Some(date);
+                if let Some(span) = meta::find_span(&line) {
+                    meta::set_span(meeting, span);
+                }
+                if meeting.location.is_none() {
+                    meeting.location = sentence_place(&line);
+                }
+            }
+            after_date = meeting.date.is_some();
             continue;
         }
         // "Tilstede", "Afbud/Fraværende:", or "Tilstede: Anne, Bo".
@@ -420,6 +489,10 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
                 meeting.date = Some(date);
                 if let Some(span) = meta::find_span(&line) {
                     meta::set_span(meeting, span);
+                }
+                // "Den 09.01.2024 kl. 13:00 i Tapperiet, Sdr. Badevej 1, 4600 Køge".
+                if meeting.location.is_none() {
+                    meeting.location = sentence_place(&line);
                 }
             }
             after_date = true;
@@ -642,6 +715,44 @@ mod tests {
         assert_eq!(m.date.as_deref(), Some("2013-04-24"));
         assert_eq!(m.time.as_deref(), Some("19:00"));
         assert_eq!(m.location.as_deref(), Some("Byrådssalen"));
+    }
+
+    /// The meeting named on one line ("Møde i …", "Referat af møde i …") and its day, hour and
+    /// place on that line or the next.
+    #[test]
+    fn the_meeting_named_on_a_line() {
+        let m = front(
+            "Møde i Kommunalbestyrelsen mandag den 27. november 2023, kl. 18.00 i Kommunalbestyrelsens mødesal\n",
+        );
+        assert_eq!(
+            (m.body.as_deref(), m.date.as_deref(), m.time.as_deref()),
+            (
+                Some("Kommunalbestyrelsen"),
+                Some("2023-11-27"),
+                Some("18:00")
+            )
+        );
+        assert_eq!(m.location.as_deref(), Some("Kommunalbestyrelsens mødesal"));
+        let m = front(
+            "Referat af møde i Klima- og Planudvalget\nDen 09.01.2024 kl. 13:00 i Tapperiet, Sdr. Badevej 1, 4600 Køge\n",
+        );
+        assert_eq!(
+            (m.body.as_deref(), m.date.as_deref(), m.time.as_deref()),
+            (
+                Some("Klima- og Planudvalget"),
+                Some("2024-01-09"),
+                Some("13:00")
+            )
+        );
+        assert_eq!(
+            m.location.as_deref(),
+            Some("Tapperiet, Sdr. Badevej 1, 4600 Køge")
+        );
+        assert!(m.minutes);
+        let m =
+            front("Dagsorden til mødet i Økonomiudvalget\nTirsdag den 4. marts 2025 kl. 16.00\n");
+        assert_eq!(m.body.as_deref(), Some("Økonomiudvalget"));
+        assert_eq!(m.location, None);
     }
 
     /// Names one after another on the line under their label, or after it: each is a person,
