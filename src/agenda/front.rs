@@ -17,9 +17,17 @@ enum List {
     Secretary,
 }
 
+/// The marks a list of names may put before each.
+const BULLETS: &[char] = &['•', '·', '▪', '–', '-', '*', ' ', '\t'];
+
 /// The label of a list of people, if the line is one (alone, or before a colon).
 fn list_label(label: &str) -> Option<List> {
-    let l = label.trimmed().trim_end_matches(':').to_lowercase();
+    // "Indkaldelse :", a space before the colon.
+    let l = label
+        .trimmed()
+        .trim_end_matches(':')
+        .trim_end()
+        .to_lowercase();
     Some(match l.as_str() {
         "tilstede" | "til stede" | "deltagere" | "mødedeltagere" | "fremmødte" | "deltog"
         | "fremmøde" | "tilstedeværende" => List::Present,
@@ -31,7 +39,12 @@ fn list_label(label: &str) -> Option<List> {
         | "ikke til stede"
         | "afbud / fraværende"
         | "fraværende/afbud" => List::Absent,
-        "medlemmer" | "udvalgsmedlemmer" | "medlemmer af udvalget" => List::Members,
+        "medlemmer"
+        | "udvalgsmedlemmer"
+        | "medlemmer af udvalget"
+        | "indkaldelse"
+        | "indkaldte"
+        | "indkaldt" => List::Members,
         "sekretær" | "referent" | "sekretariat" | "protokolfører" | "mødesekretær" => {
             List::Secretary
         }
@@ -359,9 +372,10 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
         }
         if let Some(which) = list {
             // Names side by side in columns ("Jesper Mathiesen (A)<TAB>Ole Bjerregaard (V)").
+            // A bullet before each name ("• Paw Østergaard Jensen (A)") is the list's.
             let cells: Vec<String> = raw
                 .split('\t')
-                .map(squash_spaces)
+                .map(|c| squash_spaces(c.trim_start_matches(BULLETS)))
                 .filter(|c| !c.is_empty())
                 .collect();
             // One line of names apart by commas ("Anne Hansen, Bo Jensen"): a name a row.
@@ -715,6 +729,24 @@ mod tests {
         assert_eq!(m.date.as_deref(), Some("2013-04-24"));
         assert_eq!(m.time.as_deref(), Some("19:00"));
         assert_eq!(m.location.as_deref(), Some("Byrådssalen"));
+    }
+
+    /// Albertslund: those summoned, a bullet before each, a role before the first; who sent
+    /// word is away, the rest came.
+    #[test]
+    fn names_under_bullets() {
+        let names = |people: &[Person]| people.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+        let m = front(
+            "Referat\nIndkaldelse :\n• Formand Steen Christiansen (A)\n• Paw Østergaard Jensen (A)\n• Hediye Temiz (B)\n\nAfbud:\n• Hediye Temiz (B)\n",
+        );
+        assert_eq!(
+            names(&m.present),
+            [
+                "Steen Christiansen (A) - formand",
+                "Paw Østergaard Jensen (A)"
+            ]
+        );
+        assert_eq!(names(&m.absent), ["Hediye Temiz (B)"]);
     }
 
     /// The meeting named on one line ("Møde i …", "Referat af møde i …") and its day, hour and

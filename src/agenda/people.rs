@@ -53,6 +53,15 @@ impl Person {
                 break;
             }
         }
+        // A role before the name: "Formand Steen Christiansen (A)".
+        if role.is_none()
+            && let Some((first, after)) = rest.split_once(' ')
+            && is_role(first)
+            && after.starts_with(char::is_uppercase)
+        {
+            role = Some(first.to_lowercase());
+            rest = after;
+        }
         let mut party = None;
         if let Some(open) = rest.rfind('(')
             && rest.ends_with(')')
