@@ -34,6 +34,38 @@ fn break_of(name: &str) -> Break {
     }
 }
 
+/// A button of the page's own ("Fold alle punkter", "Udskriv"): not the agenda's text, unless
+/// it is a heading's (an accordion's item title).
+fn is_control(node: ego_tree::NodeRef<Node>) -> bool {
+    let heading = |n: &ego_tree::NodeRef<Node>| matches!(n.value(), Node::Element(e) if matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+    matches!(node.value(), Node::Element(e) if e.name() == "button")
+        && !node.ancestors().any(|a| heading(&a))
+}
+
+/// Whether an element holds any of the named elements.
+fn holds(node: ego_tree::NodeRef<Node>, names: &[&str]) -> bool {
+    node.descendants()
+        .skip(1)
+        .any(|d| matches!(d.value(), Node::Element(e) if names.contains(&e.name())))
+}
+
+/// A cell of a table's row beside others, holding text (no table, list, heading or block of
+/// its own): a cell of data, not a page laid out in a table.
+fn is_data_cell(node: ego_tree::NodeRef<Node>) -> bool {
+    let beside = node.parent().map_or(0, |row| {
+        row.children()
+            .filter(|c| matches!(c.value(), Node::Element(e) if matches!(e.name(), "td" | "th")))
+            .count()
+    });
+    beside >= 2
+        && !holds(
+            node,
+            &[
+                "table", "ul", "ol", "div", "h1", "h2", "h3", "h4", "h5", "h6",
+            ],
+        )
+}
+
 /// Elements whose text is never shown.
 fn is_hidden(name: &str) -> bool {
     matches!(
@@ -78,14 +110,21 @@ pub fn element_paragraphs(element: ElementRef) -> Vec<Paragraph> {
             || named("visuallyhidden")
     };
     // Inside a list entry, breaks are spaces: the entry is one line (a nested entry is its own).
+    // An entry that holds headings is no line but a part of the page (an agenda item in an
+    // `li`).
     let mut entries = 0usize;
+    let one_line =
+        |node: ego_tree::NodeRef<Node>| !holds(node, &["h1", "h2", "h3", "h4", "h5", "h6"]);
+    // Inside a table's cell beside others, a paragraph is no break (Word's `<td><p>`): the row
+    // is one line.
+    let mut cells = 0usize;
     for edge in element.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Text(t) if hidden == 0 => out.text(t),
                 Node::Element(e) => {
                     let name = e.name();
-                    if is_hidden(name) || chrome(e, content) {
+                    if is_hidden(name) || chrome(e, content) || is_control(node) {
                         hidden += 1;
                         continue;
                     }
@@ -93,8 +132,13 @@ pub fn element_paragraphs(element: ElementRef) -> Vec<Paragraph> {
                         content += 1;
                     }
                     if name == "li" {
-                        entries += 1;
+                        entries += usize::from(one_line(node));
                         out.end_line();
+                    } else if matches!(name, "td" | "th") && is_data_cell(node) {
+                        cells += 1;
+                        out.apply(Break::Cell, true);
+                    } else if name == "p" && cells > 0 {
+                        out.apply(Break::Cell, true);
                     } else {
                         out.apply(break_of(name), entries > 0);
                     }
@@ -107,14 +151,20 @@ pub fn element_paragraphs(element: ElementRef) -> Vec<Paragraph> {
                     if matches!(name, "main" | "article") {
                         content = content.saturating_sub(1);
                     }
-                    if is_hidden(name) || chrome(e, content) {
+                    if is_hidden(name) || chrome(e, content) || is_control(node) {
                         hidden = hidden.saturating_sub(1);
                     } else if name == "li" {
-                        entries = entries.saturating_sub(1);
+                        entries = entries.saturating_sub(usize::from(one_line(node)));
                         out.end_line();
+                    } else if matches!(name, "td" | "th") && is_data_cell(node) {
+                        cells = cells.saturating_sub(1);
+                        out.apply(Break::Cell, true);
+                    } else if name == "p" && cells > 0 {
+                        out.apply(Break::Cell, true);
                     } else if name != "br" {
                         out.apply(break_of(name), entries > 0);
                     }
+                    out.number_closed();
                 }
             }
         }
@@ -177,6 +227,8 @@ struct Builder {
     lines: Paragraph,
     line: String,
     space: bool,
+    /// An element closed on a line that is only a number so far.
+    after_number: bool,
 }
 
 impl Builder {
@@ -185,6 +237,12 @@ impl Builder {
             if c.is_whitespace() {
                 self.space = !self.line.is_empty();
             } else {
+                // A number in an element of its own before the title in the next
+                // (`<span>38</span><span>Godkendelse …</span>`): shown apart, read apart.
+                if self.after_number && c.is_alphabetic() {
+                    self.space = true;
+                }
+                self.after_number = false;
                 if self.space {
                     self.line.push(' ');
                     self.space = false;
@@ -192,6 +250,12 @@ impl Builder {
                 self.line.push(c);
             }
         }
+    }
+
+    fn number_closed(&mut self) {
+        let line = self.line.trim();
+        self.after_number =
+            !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit() || b == b'.');
     }
 
     fn apply(&mut self, kind: Break, in_entry: bool) {
@@ -309,6 +373,41 @@ mod tests {
         let text =
             page_text("<article><p>Punkt</p><div class=\"footer\">Sagsnr. 12</div></article>");
         assert_eq!(text, "Punkt\n\nSagsnr. 12\n\n");
+    }
+
+    /// An agenda's items in a list's entries (`<li><h2>…</h2>…</li>`) keep their headings and
+    /// paragraphs; a Word table's cells with a paragraph in each (`<td><p>…</p></td>`) are its
+    /// row's one line.
+    #[test]
+    fn items_in_entries_and_paragraphs_in_cells() {
+        let p = paragraphs(
+            "<ol><li><h2>38. Godkendelse af dagsorden</h2><h3>Beslutning</h3><p>Godkendt</p></li><li>Et punkt</li></ol>",
+        );
+        assert_eq!(
+            lines(&p),
+            [
+                vec!["38. Godkendelse af dagsorden"],
+                vec!["Beslutning"],
+                vec!["Godkendt"],
+                vec!["Et punkt"]
+            ]
+        );
+        let p = paragraphs(
+            "<table><tr><td><p>Skole</p></td><td><p>2008</p></td></tr><tr><td><p>Rønde Skole</p></td><td><p>412</p></td></tr></table>",
+        );
+        assert_eq!(lines(&p), [vec!["Skole 2008", "Rønde Skole 412"]]);
+        // The page's buttons are not its text, but an accordion's title is.
+        let p =
+            paragraphs("<button>Fold alle punkter</button><h2><button>Fælles ansvar</button></h2>");
+        assert_eq!(lines(&p), [vec!["Fælles ansvar"]]);
+        // The number and the title in elements of their own, side by side.
+        let p = paragraphs(
+            "<h2><span>38</span><span>Godkendelse af dagsorden</span></h2><p><b>20</b>25</p>",
+        );
+        assert_eq!(
+            lines(&p),
+            [vec!["38 Godkendelse af dagsorden"], vec!["2025"]]
+        );
     }
 
     #[test]
