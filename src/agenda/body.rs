@@ -520,7 +520,21 @@ pub fn case_reference(line: &str) -> Option<(String, Option<String>)> {
         let w = w.to_lowercase();
         !(w.starts_with("dok") || w.starts_with("j.nr") || is_access(&w) || w.ends_with(':'))
     });
-    Some((reference.to_string(), officers(words)))
+    // The committee the case belongs to, printed beside its number (Roskilde: "Sagsnr. 299835
+    // Kultur- og Idrætsudvalget Åbent punkt"), is no officer.
+    let officers = officers(words).filter(|o| {
+        let last = o.rsplit(' ').next().unwrap_or(o).to_lowercase();
+        ![
+            "udvalget",
+            "udvalg",
+            "byrådet",
+            "kommunalbestyrelsen",
+            "regionsrådet",
+        ]
+        .iter()
+        .any(|body| last.ends_with(body))
+    });
+    Some((reference.to_string(), officers))
 }
 
 /// "18.00Ø00 - 2014/06569" (Gribskov), "00.01.00-A00-1-24": a journal number by the KLE alone on
@@ -1663,6 +1677,10 @@ mod tests {
         assert_eq!(
             case_reference("Sagsnr.: 24/1234"),
             Some(("24/1234".into(), None))
+        );
+        assert_eq!(
+            case_reference("Sagsnr. 299835       Kultur- og Idrætsudvalget       Åbent punkt"),
+            Some(("299835".into(), None))
         );
         // Aabenraa: the case's id and its officer's initials, apart by a comma.
         assert_eq!(

@@ -259,6 +259,23 @@ fn printed_twice(lines: &[Line], line: usize) -> usize {
     }
 }
 
+/// Where the text before an item's title at `line` ends: before its number alone on the line
+/// above ("Pkt. 43" / "Meddelelser fra formanden", Roskilde), which is no part of that text.
+fn number_above(lines: &[Line], line: usize, number: &str) -> usize {
+    let Some(before) = (0..line).rev().find(|&i| lines[i].kind != Kind::Empty) else {
+        return line;
+    };
+    let text = lines[before].text.trimmed();
+    let rest = ["Pkt. ", "Pkt ", "Punkt ", "pkt. ", "punkt "]
+        .iter()
+        .find_map(|p| text.strip_prefix(p))
+        .unwrap_or(text);
+    let alone = lines[before].kind == Kind::Text
+        && !number.is_empty()
+        && rest.trim_end_matches(['.', ':']) == number;
+    if alone { before } else { line }
+}
+
 /// The most lines a list of attachments takes.
 const MAX_ATTACHMENTS: usize = 100;
 
@@ -454,13 +471,15 @@ fn parse_lines(text: &str, source: Source, depth: Depth) -> Result<Imported, Imp
     }
 
     let width = typical_width();
+    let numbers: Vec<String> = agenda.items.iter().map(|i| i.number.clone()).collect();
     let texts = starts
         .iter()
         .enumerate()
         .map(|(n, &(item, _, body_start))| {
-            let end = starts
-                .get(n + 1)
-                .map_or(lines.len(), |&(_, h, _)| printed_twice(&lines, h));
+            let end = starts.get(n + 1).map_or(lines.len(), |&(next, h, _)| {
+                let number = &numbers[next];
+                number_above(&lines, printed_twice(&lines, h), number)
+            });
             // A label over the items that follow is no part of this one's text.
             let end = end.max(body_start);
             let end = label_before(&lines, body_start, end).map_or(end, |(label, _)| label);

@@ -1413,3 +1413,19 @@ fn closed_after_the_title() {
         assert!(!a.items[0].closed);
     }
 }
+
+/// Roskilde prints an item's number alone above its title ("Pkt. 43" / "Meddelelser fra
+/// formanden"): the number is no part of the text of the item before it.
+#[test]
+fn the_number_alone_above_the_title() {
+    let a = read("Referat\nKultur- og Idrætsudvalget\nDato: 03-04-2019\n\nIndholdsfortegnelse\nPkt. 42 Beslutninger om dagsordenen 2\nPkt. 43 Meddelelser fra formanden 2\n\x0cPkt. 42\nBeslutninger om dagsordenen\nSagsnr. 299835\n\nBeslutning\nGodkendt.\n\nPkt. 43\nMeddelelser fra formanden\nSagsnr. 299835\n\nBeslutning\nTaget til efterretning.\n").agenda;
+    let titles: Vec<&str> = a.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Beslutninger om dagsordenen", "Meddelelser fra formanden"]
+    );
+    assert_eq!(
+        a.items[0].decision.as_ref().map(|d| d.text.as_str()),
+        Some("Godkendt.")
+    );
+}
