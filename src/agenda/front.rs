@@ -17,6 +17,21 @@ enum List {
     Secretary,
 }
 
+/// Whether a list of names apart by commas goes on in `next` inside its last name: the list
+/// does not end in a comma, and the next line starts with a word alone before a comma
+/// ("Jakobsen, Christian Panbo, …").
+fn wraps_into(list: &str, next: &str) -> bool {
+    let list = list.trim_end();
+    let next = squash_spaces(next);
+    let first = next.split(',').next().unwrap_or("");
+    list.matches(',').count() >= 2
+        && !list.ends_with([',', '.', ';'])
+        && next.contains(',')
+        && !first.contains(' ')
+        && first.starts_with(char::is_uppercase)
+        && list_label(first).is_none()
+}
+
 /// The marks a list of names may put before each.
 const BULLETS: &[char] = &['•', '·', '▪', '–', '-', '*', ' ', '\t'];
 
@@ -283,7 +298,12 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
     let mut in_place = false;
     // The current list's names, a column each.
     let mut columns: Vec<Vec<String>> = Vec::new();
-    for raw in lines {
+    // A line taken already as the end of the one before (a list of names wrapped mid-name).
+    let mut taken = false;
+    for (at, raw) in lines.iter().enumerate() {
+        if std::mem::take(&mut taken) {
+            continue;
+        }
         let line = squash_spaces(raw);
         if line.is_empty() {
             in_place = false;
@@ -341,7 +361,16 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             named = !inline.is_empty();
             // Cells apart by tabs ("Torben Hansen (A), borgmester<TAB>Jens Peter Hansen (V)"),
             // names apart by commas in each.
-            let raw_inline = raw.split_once(':').map_or("", |(_, r)| r);
+            let mut raw_inline = raw.split_once(':').map_or("", |(_, r)| r).to_string();
+            // "Medlemmer: …, Thomas Juhl, Jan Riber" / "Jakobsen, Christian Panbo": a list of
+            // names wrapped inside a name goes on on the next line.
+            if let Some(next) = lines.get(at + 1)
+                && wraps_into(&raw_inline, next)
+            {
+                raw_inline.push(' ');
+                raw_inline.push_str(next);
+                taken = true;
+            }
             for cell in raw_inline.split('\t').map(squash_spaces) {
                 for name in people::names(&cell).into_iter().filter(|n| !n.is_empty()) {
                     add(meeting, &mut members, which, name);
@@ -729,6 +758,25 @@ mod tests {
         assert_eq!(m.date.as_deref(), Some("2013-04-24"));
         assert_eq!(m.time.as_deref(), Some("19:00"));
         assert_eq!(m.location.as_deref(), Some("Byrådssalen"));
+    }
+
+    /// A list of names after its label, wrapped inside a name onto the next line (Aabenraa).
+    #[test]
+    fn names_wrapped_inside_a_name() {
+        let names = |people: &[Person]| people.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+        let m = front(
+            "Referat\nMedlemmer: Arne Leyh Petersen, Kurt Andresen, Jan Riber\nJakobsen, Christian Panbo, Egon Madsen\nBemærkninger: Kurt Andresen deltog ikke i mødet.\n",
+        );
+        assert_eq!(
+            names(&m.present),
+            [
+                "Arne Leyh Petersen",
+                "Kurt Andresen",
+                "Jan Riber Jakobsen",
+                "Christian Panbo",
+                "Egon Madsen"
+            ]
+        );
     }
 
     /// Albertslund: those summoned, a bullet before each, a role before the first; who sent
