@@ -324,6 +324,21 @@ fn in_attachments_list(lines: &[Line], index: usize) -> bool {
     false
 }
 
+/// A numbered sentence right under the line numbered one less ("2. Godkende bruttoanlægsudgift
+/// … i 2023" / "3. Godkende en driftsbevilling … fra 2024."): a list's next entry (a
+/// recommendation's points carried over a page), not the next item's heading.
+fn continues_a_list(lines: &[Line], index: usize, heading: &headings::Heading) -> bool {
+    let line = &lines[index];
+    let sentence = heading.title.trim_end().ends_with(['.', ',', ';']);
+    if !sentence || !line.follows_text || heading.levels.len() != 1 || index == 0 {
+        return false;
+    }
+    let above = &lines[index - 1];
+    above.kind == Kind::Text
+        && headings::heading(&above.text)
+            .is_some_and(|h| h.levels.len() == 1 && h.levels[0] + 1 == heading.levels[0])
+}
+
 /// Whether the lines after `index` begin an item's text: a case number or a section heading
 /// within the next few printed lines.
 fn starts_text(lines: &[Line], index: usize) -> bool {
@@ -366,8 +381,10 @@ fn parse_lines(text: &str, source: Source, depth: Depth) -> Result<Imported, Imp
         .filter(|&i| lines[i].kind == Kind::Text)
         .filter_map(|i| {
             if let Some(h) = headings::heading(&lines[i].text) {
-                return (!in_contents(i) && !in_attachments_list(&lines, i))
-                    .then(|| candidate_of(i, h, lines[i].page_start, starts_text(&lines, i)));
+                return (!in_contents(i)
+                    && !in_attachments_list(&lines, i)
+                    && !continues_a_list(&lines, i, &h))
+                .then(|| candidate_of(i, h, lines[i].page_start, starts_text(&lines, i)));
             }
             numbered_below(&lines, i)
         })

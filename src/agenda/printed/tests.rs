@@ -1429,3 +1429,13 @@ fn the_number_alone_above_the_title() {
         Some("Godkendt.")
     );
 }
+
+/// A recommendation's numbered points carried over a page break are its points: the next
+/// number under the one before, a sentence, is no item's heading.
+#[test]
+fn numbered_points_over_a_page_break_are_no_items() {
+    let a = read("Dagsorden\nSocialudvalget\nDato: 17.04.2023\n\n1. Godkendelse af dagsorden\nIndstilling\nAdministrationen indstiller, at dagsordenen godkendes.\nSide 1 af 3\n\x0c2. Tandklinik\nSagsnr.: 23/1\nIndstilling\nAdministrationen indstiller, at:\n 1. Godkende flytning af tandklinikken fra Ådalens Skole til Frederikssund Hospital og\n    udvidelse af kapaciteten med i alt tre klinikker\nSide 2 af 3\n\x0c 2. Godkende bruttoanlægsudgift på 1,400 mio. kr. i 2023\n 3. Godkende en driftsbevilling på 0,26 mio. kr. årligt fra 2024.\n\nSagsfremstilling\nTekst.\nSide 3 af 3\n").agenda;
+    assert_eq!(a.items.len(), 2, "{:?}", a.items);
+    assert_eq!(a.items[1].recommendations.len(), 3, "{:?}", a.items[1]);
+    assert_eq!(a.items[1].presentation, "Tekst.");
+}
