@@ -684,13 +684,17 @@ fn label_before(lines: &[Line], from: usize, to: usize) -> Option<(usize, bool)>
 /// the headings and every text went to its last entry. Only the document's first run of
 /// headings is looked at: a table of contents comes before the texts.
 fn pageless_contents(lines: &[Line], candidates: &[Candidate]) -> Option<Contents> {
-    // Headings one right under another (gaps and section labels such as "Lukkede sager"
-    // aside), up to the first number seen again.
+    // Headings one right under another (gaps, section labels such as "Lukkede sager" and a
+    // title's wrapped end, "klubtilbud", aside), up to the first number seen again.
     let adjacent = |a: usize, b: usize| {
         lines.get(a + 1..b).is_some_and(|between| {
-            between
-                .iter()
-                .all(|l| l.kind != Kind::Text || section_label(&l.text).is_some())
+            between.iter().enumerate().all(|(k, l)| {
+                let wrapped_end = k == 0
+                    && l.follows_text
+                    && l.text.starts_with(char::is_lowercase)
+                    && l.text.split_whitespace().count() <= 6;
+                l.kind != Kind::Text || section_label(&l.text).is_some() || wrapped_end
+            })
         })
     };
     let mut seen = std::collections::HashSet::new();

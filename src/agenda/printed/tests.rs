@@ -1439,3 +1439,16 @@ fn numbered_points_over_a_page_break_are_no_items() {
     assert_eq!(a.items[1].recommendations.len(), 3, "{:?}", a.items[1]);
     assert_eq!(a.items[1].presentation, "Tekst.");
 }
+
+/// A list of the items without pages where a title wraps onto a second line: the list goes on
+/// after it, and every item heads its text.
+#[test]
+fn a_pageless_list_with_a_wrapped_title() {
+    let a = read("Referat\nUdvalg: Økonomiudvalget\nDato: Torsdag den 18. juni 2020\n\nIndholdsfortegnelse\n1. Igangsætning af planlægning\n2. Forslag fra Det Konservative Folkeparti om AMC og dens fremtid som kommunalt\nklubtilbud\n3. Hyldager Bakker\n\n1. Igangsætning af planlægning\n\nIndstilling\nDet indstilles, at planlægningen igangsættes.\n\n2. Forslag fra Det Konservative Folkeparti om AMC og dens fremtid som kommunalt\nklubtilbud\n\nIndstilling\nDet indstilles, at Kommunalbestyrelsen tager stilling til forslaget.\n\n3. Hyldager Bakker\n\nIndstilling\nDet indstilles, at der frigives 2,1 mio. kr.\n").agenda;
+    let numbers: Vec<&str> = a.items.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2", "3"]);
+    assert_eq!(
+        a.items[2].recommendations.first().map(|r| r.text.as_str()),
+        Some("der frigives 2,1 mio. kr.")
+    );
+}
