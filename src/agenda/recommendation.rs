@@ -227,7 +227,8 @@ fn ends_a_clause(rest: &str) -> bool {
 /// indstilles,"): the lines after it that begin "at" are its clauses. The verb must come within
 /// its first words: "Derfor foreslås det," deep in a paragraph of case text is no lead-in.
 pub fn opens_with_lead_in(line: &str) -> bool {
-    const MAX_WORDS_BEFORE: usize = 4;
+    // "Direktøren for Miljø og Teknik indstiller, at": six words before the verb.
+    const MAX_WORDS_BEFORE: usize = 6;
     let lower = line.to_ascii_lowercase();
     lead_in_end(line).is_some_and(|end| {
         let lead_in = lower[..end].trim_end();

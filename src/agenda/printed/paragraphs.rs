@@ -165,6 +165,7 @@ pub fn paragraphs<'a>(lines: &'a [Line<'a>], width: usize, unwrapped: bool) -> V
                     || body::dated_committee(text)
                     || body::dated_committee(last_printed)
                     || body::fact_label(text).is_some()
+                    || body::case_officer(text).is_some()
                     || body::fact_label(last_printed).is_some()
                     || body::attachment_row(text).is_some()
                     || line.indented

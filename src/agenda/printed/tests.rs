@@ -1452,3 +1452,24 @@ fn a_pageless_list_with_a_wrapped_title() {
         Some("der frigives 2,1 mio. kr.")
     );
 }
+
+/// A lead-in whose sender takes six words, wrapped over two lines, over clauses that say "at";
+/// an officer's line under a long line of facts is the officer.
+#[test]
+fn a_long_lead_in_and_the_officer_under_a_long_fact() {
+    let a = read("Dagsorden\nØkonomiudvalget\nDato: 23.01.2024\n\nPunkt 1 - Vintertjeneste\nSagsnr.: 24/1\nAnsvarligt udvalg: Kultur- og Fritidsudvalget, Økonomiudvalget, Byrådet og Miljøudvalget\nSagsbehandler: Søren Dahl\n\nIndstilling\nDirektøren for Miljø og Teknik indstiller, at Miljø- og Teknikudvalget over for Økonomiudvalget\nog Byrådet anbefaler,\nat der gives en tillægsbevilling på 6,5 mio. kr.,\nat tillægsbevillingen finansieres af kassebeholdningen.\n\nSagsfremstilling\nTekst.\n").agenda;
+    let item = &a.items[0];
+    let clauses: Vec<&str> = item
+        .recommendations
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(
+        clauses,
+        [
+            "der gives en tillægsbevilling på 6,5 mio. kr.,",
+            "tillægsbevillingen finansieres af kassebeholdningen."
+        ]
+    );
+    assert_eq!(item.case_officers.as_deref(), Some("Søren Dahl"));
+}
