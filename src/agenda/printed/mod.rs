@@ -596,13 +596,27 @@ fn access_after(title: &str) -> Option<(&str, bool)> {
         ("(åben sag)", false),
         ("- åbent punkt", false),
         ("– åbent punkt", false),
+        ("(Åben)", false),
+        ("(Åbent punkt)", false),
+        ("(Åben sag)", false),
+        ("- Åbent punkt", false),
+        ("– Åbent punkt", false),
     ];
+    // Asked of every title: compared where they lie, without lowercasing ("Å" is written both
+    // ways above, the rest is ASCII).
     let title = title.trim_end();
+    let bytes = title.as_bytes();
+    // Most titles end in neither a bracket nor the word: refused by their last byte.
+    if !matches!(bytes.last(), Some(b')' | b't' | b'T' | b'g' | b'G')) {
+        return None;
+    }
     MARKS.iter().find_map(|&(mark, closed)| {
-        let cut = title.len().checked_sub(mark.len())?;
-        let tail = title.get(cut..)?;
-        let rest = title[..cut].trimmed();
-        (tail.to_lowercase() == mark && !rest.is_empty()).then_some((rest, closed))
+        let cut = bytes.len().checked_sub(mark.len())?;
+        if !bytes[cut..].eq_ignore_ascii_case(mark.as_bytes()) {
+            return None;
+        }
+        let rest = title.get(..cut)?.trimmed();
+        (!rest.is_empty()).then_some((rest, closed))
     })
 }
 

@@ -1402,6 +1402,7 @@ fn closed_after_the_title() {
         ("2. Salg af ejendom - Lukket punkt", "Salg af ejendom"),
         ("2. Salg af ejendom (Lukket)", "Salg af ejendom"),
         ("2. Lukket sag: Køb af areal", "Lukket sag: Køb af areal"),
+        ("2. Salg af ejendom (LUKKET PUNKT)", "Salg af ejendom"),
     ] {
         let a = read(&format!("Dagsorden\nByrådet\nDato: 05.03.2024\n\n1. Godkendelse af dagsorden\nIndstilling\nDet indstilles, at dagsordenen godkendes.\n\n{heading}\nIndstilling\nDet indstilles, at salget godkendes.\n")).agenda;
         let item = &a.items[1];
