@@ -174,10 +174,6 @@ fn meeting_sentence(line: &str) -> Option<String> {
 
 /// The place a sentence about the meeting names after "på" or "i", up to its day or hour.
 fn sentence_place(line: &str) -> Option<String> {
-    const ENDS: &[&str] = &[
-        " den ", " kl.", " kl ", " mandag", " tirsdag", " onsdag", " torsdag", " fredag",
-        " lørdag", " søndag",
-    ];
     // After the hour, where there is one ("… kl. 18.00 i Kommunalbestyrelsens mødesal"): the
     // "i" before it may name the body ("Møde i Kommunalbestyrelsen …").
     let after_hour = ["kl. ", "kl "].iter().find_map(|kl| {
@@ -188,17 +184,29 @@ fn sentence_place(line: &str) -> Option<String> {
     let place_in = |text: &str| {
         [" på ", " i "].iter().find_map(|marker| {
             let (_, after) = text.split_once(marker)?;
-            let end = ENDS
-                .iter()
-                .filter_map(|e| after.find(e))
-                .min()
-                .unwrap_or(after.len());
-            let place = after[..end].trim_end_matches(['.', ',', ' ']).trimmed();
+            let place = after[..day_or_hour(after)]
+                .trim_end_matches(['.', ',', ' '])
+                .trimmed();
             (looks_like_a_place(place) && meta::find_date(place).is_none())
                 .then(|| place.to_string())
         })
     };
     after_hour.and_then(place_in).or_else(|| place_in(line))
+}
+
+/// Where a day or an hour begins in a text ("… mandag den 27. november", "… kl. 18.00"); its
+/// length if nowhere.
+fn day_or_hour(text: &str) -> usize {
+    const WORDS: &[&str] = &[
+        " den ", " d. ", " kl.", " kl ", " mandag", " tirsdag", " onsdag", " torsdag", " fredag",
+        " lørdag", " søndag", " Mandag", " Tirsdag", " Onsdag", " Torsdag", " Fredag", " Lørdag",
+        " Søndag",
+    ];
+    WORDS
+        .iter()
+        .filter_map(|w| text.find(w))
+        .min()
+        .unwrap_or(text.len())
 }
 
 /// The body a line names as the meeting's: "Møde i Kommunalbestyrelsen mandag den 27. november
@@ -225,15 +233,7 @@ fn meeting_of(line: &str) -> Option<&str> {
     let opening = OPENINGS.iter().find(|o| lower.starts_with(*o))?;
     // The opening is ASCII but for "ø" and "æ", whose lower and upper case are alike long.
     let rest = line.get(opening.len()..)?;
-    const ENDS: &[&str] = &[
-        " den ", " d. ", ",", " kl.", " mandag", " tirsdag", " onsdag", " torsdag", " fredag",
-        " lørdag", " søndag", " Mandag", " Tirsdag", " Onsdag", " Torsdag", " Fredag",
-    ];
-    let end = ENDS
-        .iter()
-        .filter_map(|e| rest.find(e))
-        .min()
-        .unwrap_or(rest.len());
+    let end = day_or_hour(rest).min(rest.find(',').unwrap_or(rest.len()));
     let body = rest[..end].trimmed();
     (looks_like_a_name(body) && meta::find_date(body).is_none()).then_some(body)
 }

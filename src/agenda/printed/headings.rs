@@ -111,21 +111,17 @@ fn numbered_heading(t: &str) -> Option<Heading<'_>> {
 }
 
 /// "Punkt 2: Title", "Punkt 2. Title", "Pkt. 2 Title", "Punkt 2 - Title".
-fn punkt_heading(t: &str) -> Option<Heading<'_>> {
-    let starts = |word: &str| {
+/// The text after the word "Punkt", "Pkt." or "Pkt" that begins `t`, in any case.
+pub fn after_punkt(t: &str) -> Option<&str> {
+    ["punkt ", "pkt. ", "pkt "].iter().find_map(|word| {
         t.get(..word.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(word))
-    };
-    let rest = if starts("punkt ") {
-        &t[6..]
-    } else if starts("pkt. ") {
-        &t[5..]
-    } else if starts("pkt ") {
-        &t[4..]
-    } else {
-        return None;
-    };
-    let mut rest = rest.trim_start();
+            .then(|| t[word.len()..].trim_start())
+    })
+}
+
+fn punkt_heading(t: &str) -> Option<Heading<'_>> {
+    let mut rest = after_punkt(t)?;
     let mut levels = Levels::default();
     loop {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();

@@ -266,10 +266,7 @@ fn number_above(lines: &[Line], line: usize, number: &str) -> usize {
         return line;
     };
     let text = lines[before].text.trimmed();
-    let rest = ["Pkt. ", "Pkt ", "Punkt ", "pkt. ", "punkt "]
-        .iter()
-        .find_map(|p| text.strip_prefix(p))
-        .unwrap_or(text);
+    let rest = headings::after_punkt(text).unwrap_or(text);
     let alone = lines[before].kind == Kind::Text
         && !number.is_empty()
         && rest.trim_end_matches(['.', ':']) == number;

@@ -34,10 +34,12 @@ fn break_of(name: &str) -> Break {
     }
 }
 
+const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+
 /// A button of the page's own ("Fold alle punkter", "Udskriv"): not the agenda's text, unless
 /// it is a heading's (an accordion's item title).
 fn is_control(node: ego_tree::NodeRef<Node>) -> bool {
-    let heading = |n: &ego_tree::NodeRef<Node>| matches!(n.value(), Node::Element(e) if matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+    let heading = |n: &ego_tree::NodeRef<Node>| matches!(n.value(), Node::Element(e) if HEADINGS.contains(&e.name()));
     matches!(node.value(), Node::Element(e) if e.name() == "button")
         && !node.ancestors().any(|a| heading(&a))
 }
@@ -113,8 +115,7 @@ pub fn element_paragraphs(element: ElementRef) -> Vec<Paragraph> {
     // An entry that holds headings is no line but a part of the page (an agenda item in an
     // `li`).
     let mut entries = 0usize;
-    let one_line =
-        |node: ego_tree::NodeRef<Node>| !holds(node, &["h1", "h2", "h3", "h4", "h5", "h6"]);
+    let one_line = |node: ego_tree::NodeRef<Node>| !holds(node, &HEADINGS);
     // Inside a table's cell beside others, a paragraph is no break (Word's `<td><p>`): the row
     // is one line.
     let mut cells = 0usize;
