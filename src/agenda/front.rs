@@ -14,7 +14,16 @@ enum List {
     Present,
     Absent,
     Members,
+    /// Who came in an absent member's place: present, beside the members who came.
+    Substitutes,
     Secretary,
+}
+
+/// The lists read apart from the meeting's own until the page has been read.
+#[derive(Default)]
+struct Lists {
+    members: Vec<Person>,
+    substitutes: Vec<Person>,
 }
 
 /// Whether a list of names apart by commas goes on in `next` inside its last name: the list
@@ -46,6 +55,9 @@ fn list_label(label: &str) -> Option<List> {
     Some(match l.as_str() {
         "tilstede" | "til stede" | "deltagere" | "mødedeltagere" | "fremmødte" | "deltog"
         | "fremmøde" | "tilstedeværende" => List::Present,
+        "stedfortræder" | "stedfortrædere" | "suppleant" | "suppleanter" | "mødt for" => {
+            List::Substitutes
+        }
         "afbud"
         | "fraværende"
         | "afbud/fraværende"
@@ -287,7 +299,7 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
     let mut named = false;
     let mut after_kind = false;
     let mut after_date = false;
-    let mut members = Vec::new();
+    let mut members = Lists::default();
     // A fact's label alone ("Mødedato"), its value on the next printed line: how a text
     // extraction reads a two-column table of facts (pdftotext without `-layout`).
     // Several labels, then their values in the same order (a column of each).
@@ -392,7 +404,7 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             if status == people::Status::Away {
                 let last = match which {
                     List::Present => meeting.present.pop(),
-                    List::Members => members.pop(),
+                    List::Members => members.members.pop(),
                     _ => None,
                 };
                 meeting.absent.extend(last);
@@ -589,6 +601,10 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
     // Who sent word did not come, though a list of those taking part names them.
     let away: Vec<String> = meeting.absent.iter().map(|p| p.name.clone()).collect();
     meeting.present.retain(|p| !away.contains(&p.name));
+    let Lists {
+        members,
+        substitutes,
+    } = members;
     if !members.is_empty() {
         if meeting.minutes && meeting.present.is_empty() {
             // A referat's member list, less who was away, is who came.
@@ -599,6 +615,12 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
                 .collect();
         } else {
             meeting.members.extend(members);
+        }
+    }
+    // The substitutes came too, if the lists above have not named them already.
+    for person in substitutes {
+        if !meeting.present.iter().any(|p| p.name == person.name) {
+            meeting.present.push(person);
         }
     }
 }
@@ -630,7 +652,7 @@ fn add_columns(
     columns: &mut Vec<Vec<String>>,
     which: Option<List>,
     meeting: &mut Meeting,
-    members: &mut Vec<Person>,
+    members: &mut Lists,
 ) {
     let Some(which) = which else {
         columns.clear();
@@ -641,7 +663,7 @@ fn add_columns(
     }
 }
 
-fn add(meeting: &mut Meeting, members: &mut Vec<Person>, which: List, name: &str) {
+fn add(meeting: &mut Meeting, members: &mut Lists, which: List, name: &str) {
     // "Michael Jensen (O) - Afbud" in any list: away.
     let (name, status) = people::with_status(name);
     let person = Person::parse(name);
@@ -655,7 +677,8 @@ fn add(meeting: &mut Meeting, members: &mut Vec<Person>, which: List, name: &str
     match which {
         List::Present => meeting.present.push(person),
         List::Absent => meeting.absent.push(person),
-        List::Members => members.push(person),
+        List::Members => members.members.push(person),
+        List::Substitutes => members.substitutes.push(person),
         List::Secretary => {
             meeting.secretary.get_or_insert(person.name);
         }
@@ -758,6 +781,26 @@ mod tests {
         assert_eq!(m.date.as_deref(), Some("2013-04-24"));
         assert_eq!(m.time.as_deref(), Some("19:00"));
         assert_eq!(m.location.as_deref(), Some("Byrådssalen"));
+    }
+
+    /// A substitute came in an absent member's place: among those present.
+    #[test]
+    fn substitutes_are_present() {
+        let names = |people: &[Person]| people.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+        let m = front(
+            "Referat\nTilstede:\nAnne Hansen (A)\n\nAfbud:\nPer Nikolajsen (C)\n\nStedfortræder:\nBirgit Skov (C)\n",
+        );
+        assert_eq!(names(&m.present), ["Anne Hansen (A)", "Birgit Skov (C)"]);
+        assert_eq!(names(&m.absent), ["Per Nikolajsen (C)"]);
+        // Beside a referat's members, less who sent word (Roskilde).
+        let m = front(
+            "Referat\nMedlemmer: Marianne Kiærulff (V), Evan Lynnerup (V), Torben Jensen (A)\n\nFraværende: Evan Lynnerup (V)\nStedfortræder: Marianne Kiærulff (V)\n",
+        );
+        assert_eq!(
+            names(&m.present),
+            ["Marianne Kiærulff (V)", "Torben Jensen (A)"]
+        );
+        assert_eq!(names(&m.absent), ["Evan Lynnerup (V)"]);
     }
 
     /// A list of names after its label, wrapped inside a name onto the next line (Aabenraa).

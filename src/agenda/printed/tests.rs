@@ -1474,3 +1474,13 @@ fn a_long_lead_in_and_the_officer_under_a_long_fact() {
     );
     assert_eq!(item.case_officers.as_deref(), Some("Søren Dahl"));
 }
+
+/// København says an item's access in a sentence under its heading: "Sagen behandles for
+/// lukkede døre." The item is closed, and the sentence is no part of its text.
+#[test]
+fn closed_doors_said_in_a_sentence() {
+    let a = read("Dagsorden\nØkonomiudvalget\nDato: 23.01.2024\n\n1. Godkendelse af dagsorden\n\nIndstilling\nDet indstilles, at dagsordenen godkendes.\n\n2. Salg af areal ved Kalvebod Brygge\n\nSagen behandles for lukkede døre.\n\nIndstilling\nDet indstilles, at salget godkendes.\n").agenda;
+    assert!(!a.items[0].closed);
+    assert!(a.items[1].closed, "{:?}", a.items[1]);
+    assert_eq!(a.items[1].background, "");
+}
