@@ -135,6 +135,18 @@ pub fn is_table_label(line: &str) -> bool {
 /// "Åbent referat", "Lukket dagsorden", "Lukkede punkter": `Some(true)` for a closed section.
 pub fn section_label(line: &str) -> Option<bool> {
     let t = line.trimmed();
+    // "Til behandling - for åbne døre", "Til efterretning - for lukkede døre".
+    // (Refused by its first and last bytes first: this is asked of many lines.)
+    if t.len() <= 40
+        && t.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("til "))
+        && t.ends_with("døre")
+    {
+        let l = t.to_lowercase();
+        if l.ends_with("for lukkede døre") {
+            return Some(true);
+        }
+        return l.ends_with("for åbne døre").then_some(false);
+    }
     if t.len() > 30 || !t.starts_with(['Å', 'å', 'L', 'l']) {
         return None;
     }

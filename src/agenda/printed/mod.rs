@@ -657,7 +657,7 @@ fn past_title_again(lines: &[Line], start: usize, title: &str) -> usize {
 fn access_line(line: &str) -> Option<bool> {
     let t = line.trimmed().trim_end_matches(['.', ':']);
     // "Sagen behandles for lukkede døre." (København): the access said in a sentence.
-    if (20..=48).contains(&t.len()) && t.split_whitespace().count() <= 6 {
+    if (20..=48).contains(&t.len()) && t.ends_with("døre") && t.split_whitespace().count() <= 6 {
         let lower = t.to_lowercase();
         if lower.ends_with("for lukkede døre") {
             return Some(true);

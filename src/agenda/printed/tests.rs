@@ -1484,3 +1484,17 @@ fn closed_doors_said_in_a_sentence() {
     assert!(a.items[1].closed, "{:?}", a.items[1]);
     assert_eq!(a.items[1].background, "");
 }
+
+/// Parts named by how they are dealt with and behind which doors ("Til behandling - for åbne
+/// døre", "Til behandling - for lukkede døre") close the items after them and are no part of the
+/// text before them.
+#[test]
+fn parts_behind_open_and_closed_doors() {
+    let a = read("Referat\nKommunalbestyrelsen\nDato: 15-05-2013\n\nTil efterretning - for åbne døre\n\n89. Kvartalsrapport\n\nBeslutning\nTaget til efterretning.\n\nTil behandling - for lukkede døre\n\n90. Køb af areal ved Nyborgvej\n\nBeslutning\nGodkendt.\n").agenda;
+    let closed: Vec<bool> = a.items.iter().map(|i| i.closed).collect();
+    assert_eq!(closed, [false, true]);
+    assert_eq!(
+        a.items[0].decision.as_ref().map(|d| d.text.as_str()),
+        Some("Taget til efterretning.")
+    );
+}
