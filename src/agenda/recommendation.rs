@@ -425,6 +425,10 @@ mod tests {
         s.lines().map(str::to_string).collect()
     }
 
+    fn texts(recs: &[Recommendation]) -> Vec<&str> {
+        recs.iter().map(|r| r.text.as_str()).collect()
+    }
+
     fn actions(recs: &[Recommendation]) -> Vec<Action> {
         recs.iter().map(|r| r.action).collect()
     }
@@ -524,9 +528,8 @@ mod tests {
             )));
             // The clauses' "at" is the lead-in's, as everywhere.
             assert_eq!(intro, format!("{lead} at"));
-            let got: Vec<&str> = recs.iter().map(|r| r.text.as_str()).collect();
             assert_eq!(
-                got,
+                texts(&recs),
                 [
                     "årsrapporten tages til efterretning,",
                     "der udarbejdes en ny plan."
@@ -690,9 +693,8 @@ mod tests {
             intro,
             "Økonomiforvaltningen indstiller over for Økonomiudvalget og Borgerrepræsentationen, at"
         );
-        let texts: Vec<&str> = recs.iter().map(|r| r.text.as_str()).collect();
         assert_eq!(
-            texts,
+            texts(&recs),
             [
                 "der gives en anlægsbevilling på 120 mio. kr. til skolebyggeriet,",
                 "rådighedsbeløbet afsættes i 2024 og 2025."

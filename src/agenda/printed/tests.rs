@@ -1291,11 +1291,7 @@ fn numbered_clauses_spaced_or_over_a_page_break() {
     assert_eq!(a.items[0].recommendations.len(), 3, "{:?}", a.items[0]);
     let a = read("Dagsorden\nSocialudvalget\nDato: 17.04.2023\n\n1. Godkendelse af dagsorden\nIndstilling\nAdministrationen indstiller, at dagsordenen godkendes.\nSide 1 af 3\n\x0c2. Tandklinik\nSagsnr.: 23/1\nIndstilling\nAdministrationen indstiller, at\n1. flytning af tandklinikken godkendes,\nSide 2 af 3\n\x0c2. der gives en anlægsbevilling på 1,4 mio. kr., og\n3. der gives en driftsbevilling på 0,26 mio. kr.\n\nSagsfremstilling\nTekst.\nSide 3 af 3\n").agenda;
     assert_eq!(a.items.len(), 2, "{:?}", a.items);
-    let clauses: Vec<&str> = a.items[1]
-        .recommendations
-        .iter()
-        .map(|r| r.text.as_str())
-        .collect();
+    let clauses = a.items[1].clauses();
     assert_eq!(
         clauses,
         [
@@ -1460,11 +1456,7 @@ fn a_pageless_list_with_a_wrapped_title() {
 fn a_long_lead_in_and_the_officer_under_a_long_fact() {
     let a = read("Dagsorden\nØkonomiudvalget\nDato: 23.01.2024\n\nPunkt 1 - Vintertjeneste\nSagsnr.: 24/1\nAnsvarligt udvalg: Kultur- og Fritidsudvalget, Økonomiudvalget, Byrådet og Miljøudvalget\nSagsbehandler: Søren Dahl\n\nIndstilling\nDirektøren for Miljø og Teknik indstiller, at Miljø- og Teknikudvalget over for Økonomiudvalget\nog Byrådet anbefaler,\nat der gives en tillægsbevilling på 6,5 mio. kr.,\nat tillægsbevillingen finansieres af kassebeholdningen.\n\nSagsfremstilling\nTekst.\n").agenda;
     let item = &a.items[0];
-    let clauses: Vec<&str> = item
-        .recommendations
-        .iter()
-        .map(|r| r.text.as_str())
-        .collect();
+    let clauses = item.clauses();
     assert_eq!(
         clauses,
         [
