@@ -206,6 +206,18 @@ fn sentence_place(line: &str) -> Option<String> {
     after_hour.and_then(place_in).or_else(|| place_in(line))
 }
 
+/// The meeting's day from a line, with the hour and the place the line says beside it ("Den
+/// 09.01.2024 kl. 13:00 i Tapperiet, Sdr. Badevej 1, 4600 Køge").
+fn set_day(meeting: &mut Meeting, date: String, line: &str) {
+    meeting.date = Some(date);
+    if let Some(span) = meta::find_span(line) {
+        meta::set_span(meeting, span);
+    }
+    if meeting.location.is_none() {
+        meeting.location = sentence_place(line);
+    }
+}
+
 /// Where a day or an hour begins in a text ("… mandag den 27. november", "… kl. 18.00"); its
 /// length if nowhere.
 fn day_or_hour(text: &str) -> usize {
@@ -299,7 +311,7 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
     let mut named = false;
     let mut after_kind = false;
     let mut after_date = false;
-    let mut members = Lists::default();
+    let mut lists = Lists::default();
     // A fact's label alone ("Mødedato"), its value on the next printed line: how a text
     // extraction reads a two-column table of facts (pdftotext without `-layout`).
     // Several labels, then their values in the same order (a column of each).
@@ -321,7 +333,7 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             in_place = false;
             // A gap ends a list of names, not the space between its label and its first name.
             if named {
-                add_columns(&mut columns, list.take(), meeting, &mut members);
+                add_columns(&mut columns, list.take(), meeting, &mut lists);
             }
             continue;
         }
@@ -335,13 +347,7 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             if meeting.date.is_none()
                 && let Some(date) = meta::find_date(&line)
             {
-                meeting.date = Some(date);
-                if let Some(span) = meta::find_span(&line) {
-                    meta::set_span(meeting, span);
-                }
-                if meeting.location.is_none() {
-                    meeting.location = sentence_place(&line);
-                }
+                set_day(meeting, date, &line);
             }
             after_date = meeting.date.is_some();
             continue;
@@ -369,7 +375,7 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
         }
         if let Some(which) = list_label(label) {
             in_place = false;
-            add_columns(&mut columns, list.replace(which), meeting, &mut members);
+            add_columns(&mut columns, list.replace(which), meeting, &mut lists);
             named = !inline.is_empty();
             // Cells apart by tabs ("Torben Hansen (A), borgmester<TAB>Jens Peter Hansen (V)"),
             // names apart by commas in each.
@@ -384,8 +390,8 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
                 taken = true;
             }
             for cell in raw_inline.split('\t').map(squash_spaces) {
-                for name in people::names(&cell).into_iter().filter(|n| !n.is_empty()) {
-                    add(meeting, &mut members, which, name);
+                for name in people::names(&cell).iter().filter(|n| !n.is_empty()) {
+                    add(meeting, &mut lists, which, name);
                 }
             }
             continue;
@@ -400,11 +406,11 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
         if let Some(which) = list
             && let Some(status) = people::status(&line)
         {
-            add_columns(&mut columns, Some(which), meeting, &mut members);
+            add_columns(&mut columns, Some(which), meeting, &mut lists);
             if status == people::Status::Away {
                 let last = match which {
                     List::Present => meeting.present.pop(),
-                    List::Members => members.members.pop(),
+                    List::Members => lists.members.pop(),
                     _ => None,
                 };
                 meeting.absent.extend(last);
@@ -425,8 +431,8 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
                 if names.len() > 1 {
                     for name in names {
                         match columns.first_mut() {
-                            Some(column) => column.push(name.to_string()),
-                            None => columns.push(vec![name.to_string()]),
+                            Some(column) => column.push(name),
+                            None => columns.push(vec![name]),
                         }
                     }
                     named = true;
@@ -443,11 +449,11 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
                 }
                 named = true;
                 if which == List::Secretary {
-                    add_columns(&mut columns, list.take(), meeting, &mut members);
+                    add_columns(&mut columns, list.take(), meeting, &mut lists);
                 }
                 continue;
             }
-            add_columns(&mut columns, list.take(), meeting, &mut members);
+            add_columns(&mut columns, list.take(), meeting, &mut lists);
         }
         if let Some(minutes) = kind(&line) {
             meeting.minutes |= minutes;
@@ -525,13 +531,7 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
         if meeting.date.is_none()
             && let Some(date) = meeting_sentence(&line)
         {
-            meeting.date = Some(date);
-            if let Some(span) = meta::find_span(&line) {
-                meta::set_span(meeting, span);
-            }
-            if meeting.location.is_none() {
-                meeting.location = sentence_place(&line);
-            }
+            set_day(meeting, date, &line);
             continue;
         }
         // "tirsdag den 4. december 2012, kl. 13:00"
@@ -541,14 +541,7 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
             // The day again (a page's title gave it) may give the hour.
             let again = meeting.date.as_deref() == Some(date.as_str()) && meeting.time.is_none();
             if meeting.date.is_none() || again {
-                meeting.date = Some(date);
-                if let Some(span) = meta::find_span(&line) {
-                    meta::set_span(meeting, span);
-                }
-                // "Den 09.01.2024 kl. 13:00 i Tapperiet, Sdr. Badevej 1, 4600 Køge".
-                if meeting.location.is_none() {
-                    meeting.location = sentence_place(&line);
-                }
+                set_day(meeting, date, &line);
             }
             after_date = true;
             after_kind = false;
@@ -582,7 +575,7 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
         after_kind = false;
         after_date = false;
     }
-    add_columns(&mut columns, list, meeting, &mut members);
+    add_columns(&mut columns, list, meeting, &mut lists);
     // A page that opens with the body's name alone ("Kommunalbestyrelsen" over the date), perhaps
     // under the municipality's or the region's ("Københavns Kommune" / "Økonomiudvalget").
     if meeting.body.is_none()
@@ -604,7 +597,7 @@ pub fn read(lines: &[&str], meeting: &mut Meeting) {
     let Lists {
         members,
         substitutes,
-    } = members;
+    } = lists;
     if !members.is_empty() {
         if meeting.minutes && meeting.present.is_empty() {
             // A referat's member list, less who was away, is who came.
@@ -652,18 +645,18 @@ fn add_columns(
     columns: &mut Vec<Vec<String>>,
     which: Option<List>,
     meeting: &mut Meeting,
-    members: &mut Lists,
+    lists: &mut Lists,
 ) {
     let Some(which) = which else {
         columns.clear();
         return;
     };
     for name in columns.drain(..).flatten() {
-        add(meeting, members, which, &name);
+        add(meeting, lists, which, &name);
     }
 }
 
-fn add(meeting: &mut Meeting, members: &mut Lists, which: List, name: &str) {
+fn add(meeting: &mut Meeting, lists: &mut Lists, which: List, name: &str) {
     // "Michael Jensen (O) - Afbud" in any list: away.
     let (name, status) = people::with_status(name);
     let person = Person::parse(name);
@@ -677,8 +670,8 @@ fn add(meeting: &mut Meeting, members: &mut Lists, which: List, name: &str) {
     match which {
         List::Present => meeting.present.push(person),
         List::Absent => meeting.absent.push(person),
-        List::Members => members.members.push(person),
-        List::Substitutes => members.substitutes.push(person),
+        List::Members => lists.members.push(person),
+        List::Substitutes => lists.substitutes.push(person),
         List::Secretary => {
             meeting.secretary.get_or_insert(person.name);
         }

@@ -86,41 +86,36 @@ impl Person {
 /// The people a line names one after another: "Anne Hansen, Bo Jensen og Carl Madsen". A role
 /// after a comma stays with the name before it ("Birgit Hansen (A), formand"); a line whose
 /// parts are not all names ("Ole, der kom senere") is one entry, as printed.
-pub fn names(line: &str) -> Vec<&str> {
+pub fn names(line: &str) -> Vec<String> {
+    let whole = line.trimmed();
     // A list written as a sentence ends in its stop: "Jesper Würtzen (C), Ulrik Krogh (V)."
-    let whole = line;
-    let line = line.trim_end().strip_suffix('.').unwrap_or(line);
-    let mut out: Vec<&str> = Vec::new();
-    let mut start = 0;
-    for part in line.split([',', ';']) {
-        let end = start + part.len();
-        let (a, b) = (start, end);
-        start = end + 1;
-        if part.trimmed().is_empty() {
-            continue;
-        }
+    let list = whole.strip_suffix('.').unwrap_or(whole);
+    let mut out: Vec<String> = Vec::new();
+    for part in list
+        .split([',', ';'])
+        .map(|p| p.trimmed())
+        .filter(|p| !p.is_empty())
+    {
         match out.last_mut() {
             // The role joins the name it follows, with the comma between them.
             Some(last) if is_role(part) => {
-                let from = last.as_ptr() as usize - line.as_ptr() as usize;
-                *last = &line[from..b];
+                last.push_str(", ");
+                last.push_str(part);
             }
-            _ => {
-                // "Bo Jensen og Carl Madsen": the last two names of the list.
-                match part.split_once(" og ") {
-                    Some((x, y)) if is_name(x) && is_name(y) => {
-                        out.push(x.trimmed());
-                        out.push(y.trimmed());
-                    }
-                    _ => out.push(line[a..b].trimmed()),
+            // "Bo Jensen og Carl Madsen": the last two names of the list.
+            _ => match part.split_once(" og ") {
+                Some((x, y)) if is_name(x) && is_name(y) => {
+                    out.push(x.trimmed().to_string());
+                    out.push(y.trimmed().to_string());
                 }
-            }
+                _ => out.push(part.to_string()),
+            },
         }
     }
     if out.len() > 1 && out.iter().all(|n| is_name(n)) {
         out
     } else {
-        vec![whole.trimmed()]
+        vec![whole.to_string()]
     }
 }
 

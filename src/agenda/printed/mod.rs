@@ -485,14 +485,13 @@ fn parse_lines(text: &str, source: Source, depth: Depth) -> Result<Imported, Imp
     }
 
     let width = typical_width();
-    let numbers: Vec<String> = agenda.items.iter().map(|i| i.number.clone()).collect();
-    let texts = starts
+    let items = &agenda.items;
+    let texts: Vec<_> = starts
         .iter()
         .enumerate()
         .map(|(n, &(item, _, body_start))| {
             let end = starts.get(n + 1).map_or(lines.len(), |&(next, h, _)| {
-                let number = &numbers[next];
-                number_above(&lines, printed_twice(&lines, h), number)
+                number_above(&lines, printed_twice(&lines, h), &items[next].number)
             });
             // A label over the items that follow is no part of this one's text.
             let end = end.max(body_start);
@@ -502,8 +501,9 @@ fn parse_lines(text: &str, source: Source, depth: Depth) -> Result<Imported, Imp
                 item,
                 paragraphs::paragraphs(lines, width, source == Source::Web),
             )
-        });
-    let uncaptioned = body::fill_each(&mut agenda.items, texts.collect());
+        })
+        .collect();
+    let uncaptioned = body::fill_each(&mut agenda.items, texts);
     let date = agenda.meeting.date.clone();
     for item in &mut agenda.items {
         body::settle_decisions(item, date.as_deref());
